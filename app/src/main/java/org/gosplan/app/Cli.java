@@ -1,0 +1,67 @@
+package org.gosplan.app;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code gosplan} command and the mapping of failures to exit codes.
+ *
+ * <p>Each subcommand lives in its own class. Users' mistakes (exceptions of the modules' own
+ * error types) become exit code 2 with their message and no stack trace; anything else is an
+ * internal error, exit 3, with the trace only when {@code GOSPLAN_DEBUG} is set.
+ */
+@Command(name = "gosplan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Democratic, verifiable economic planning.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                ConvertCommand.class,
+                LeontiefCommand.class,
+                MultipliersCommand.class,
+                PlanCommand.class,
+                GenerateCommand.class,
+                LogCommand.class,
+        })
+public final class Cli {
+    private Cli() {}
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler(Cli::handleException);
+        cl.setParameterExceptionHandler(Cli::handleParameterException);
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("gosplan: " + e.getMessage());
+        err.println("Try 'gosplan help " + commandPath(e.getCommandLine()) + "' for usage.");
+        err.flush();
+        return ExitCode.BAD_INPUT;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String path = cl.getCommandSpec().qualifiedName(" ");
+        return path.startsWith("gosplan") ? path.substring("gosplan".length()).trim() : path;
+    }
+
+    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        int code = Failures.exitCode(e);
+        if (code == ExitCode.INTERNAL) {
+            err.println("gosplan: internal error: " + e);
+            if (System.getenv("GOSPLAN_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(set GOSPLAN_DEBUG=1 for the stack trace, and please report it)");
+            }
+        } else {
+            err.println(Failures.message(e));
+        }
+        err.flush();
+        return code;
+    }
+}
