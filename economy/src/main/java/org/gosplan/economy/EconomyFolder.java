@@ -1,15 +1,424 @@
 package org.gosplan.economy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+/** The bulk form: a folder of CSV files (formats.md section 2). Reads stream; nothing is held twice. */
 final class EconomyFolder {
     private EconomyFolder() {}
 
+    private static final String[] PRODUCT_COLUMNS = {"id", "unit", "name"};
+    private static final String[] RESOURCE_COLUMNS = {"id", "unit", "available"};
+    private static final String[] TECHNIQUE_COLUMNS = {"id", "capacity"};
+    private static final String[] FLOW_COLUMNS = {"technique", "item", "quantity"};
+    private static final String[] TARGET_COLUMNS = {"product", "quantity", "weight"};
+    private static final boolean[] ID_ONLY = {true, false, false};
+    private static final boolean[] ALL = {true, true, true};
+    private static final boolean[] TWO = {true, true, false};
+
     static Economy read(Path folder, Problems problems, Progress progress) {
-        throw new UnsupportedOperationException("todo");
+        String name = readMeta(folder, problems);
+        try {
+            long techniqueBytes = Files.isRegularFile(folder.resolve("techniques.csv"))
+                    ? Files.size(folder.resolve("techniques.csv")) : 0;
+            // about 12 bytes a line in techniques.csv: size the id table once
+            EconomyBuilder b = new EconomyBuilder(name, (int) Math.min(1 << 28, techniqueBytes / 12 + 16));
+            readProducts(folder, b, problems);
+            readResources(folder, b, problems);
+            readTechniques(folder, b, problems);
+            if (problems.full()) {
+                return null;
+            }
+            int[] flowLines = readFlows(folder, b, problems, progress);
+            int[] targetLines = readTargets(folder, b, problems);
+            if (problems.hasErrors()) {
+                return null;
+            }
+            return b.build(problems, f -> "flows.csv:" + flowLines[f], i -> "targets.csv:" + targetLines[i]);
+        } catch (CsvReader.CsvSyntaxException e) {
+            problems.error(e.where, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            problems.error(folder.toString(), "cannot read: " + e.getMessage());
+            return null;
+        }
     }
 
+    private static String readMeta(Path folder, Problems problems) {
+        Path meta = folder.resolve("economy.json");
+        String fallback = folder.toAbsolutePath().normalize().getFileName() == null ? ""
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        if (!Files.isRegularFile(meta)) {
+            problems.error(meta.toString(), "missing economy.json; write {\"format\": \"" + Economy.FORMAT
+                    + "\", \"name\": \"" + fallback + "\"} there");
+            return fallback;
+        }
+        JsonNode root = EconomyJson.parse(meta, problems);
+        if (root == null) {
+            return fallback;
+        }
+        if (!root.isObject()) {
+            problems.error("economy.json:/", "must be a JSON object with \"format\" and \"name\"");
+            return fallback;
+        }
+        EconomyJson.checkFormat(root, "economy.json", Economy.FORMAT, problems);
+        root.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("format") && !f.equals("name")) {
+                problems.error("economy.json:/" + f, "unknown field '" + f + "'; economy.json of a folder holds"
+                        + " only \"format\" and \"name\"");
+            }
+        });
+        JsonNode n = root.get("name");
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isTextual()) {
+            problems.error("economy.json:/name", "\"name\" must be a string");
+            return fallback;
+        }
+        return n.asText();
+    }
+
+    private static void readProducts(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        try (CsvReader csv = CsvReader.open(folder, "products.csv", problems, true)) {
+            if (csv == null) {
+                return;
+            }
+            Header h = Header.read(csv, PRODUCT_COLUMNS, ID_ONLY, problems);
+            if (h == null) {
+                return;
+            }
+            while (csv.next() && !problems.full()) {
+                if (!width(csv, h, problems)) {
+                    continue;
+                }
+                String id = id(csv, h.at(0), problems);
+                if (id != null && b.addProduct(id, optional(csv, h.at(1)), optional(csv, h.at(2))) < 0) {
+                    problems.error(csv.where(), duplicate("product", id, b.resourceIndex(id) >= 0));
+                }
+            }
+        }
+    }
+
+    private static void readResources(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        try (CsvReader csv = CsvReader.open(folder, "resources.csv", problems, false)) {
+            if (csv == null) {
+                return;
+            }
+            Header h = Header.read(csv, RESOURCE_COLUMNS, ID_ONLY, problems);
+            if (h == null) {
+                return;
+            }
+            while (csv.next() && !problems.full()) {
+                if (!width(csv, h, problems)) {
+                    continue;
+                }
+                String id = id(csv, h.at(0), problems);
+                double available = Double.NaN;
+                int a = h.at(2);
+                if (a >= 0 && !csv.isEmpty(a)) {
+                    available = quantity(csv, a, "available", problems);
+                    if (available < 0) {
+                        problems.error(csv.where(), "available amount " + csv.text(a) + " of resource '" + id
+                                + "' is negative; give an amount >= 0, or leave it empty for unlimited");
+                    }
+                }
+                if (id != null && b.addResource(id, optional(csv, h.at(1)), available) < 0) {
+                    problems.error(csv.where(), duplicate("resource", id, b.productIndex(id) >= 0));
+                }
+            }
+        }
+    }
+
+    private static void readTechniques(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        try (CsvReader csv = CsvReader.open(folder, "techniques.csv", problems, true)) {
+            if (csv == null) {
+                return;
+            }
+            Header h = Header.read(csv, TECHNIQUE_COLUMNS, ID_ONLY, problems);
+            if (h == null) {
+                return;
+            }
+            while (csv.next() && !problems.full()) {
+                if (!width(csv, h, problems)) {
+                    continue;
+                }
+                String id = id(csv, h.at(0), problems);
+                double capacity = Double.POSITIVE_INFINITY;
+                int c = h.at(1);
+                if (c >= 0 && !csv.isEmpty(c)) {
+                    capacity = quantity(csv, c, "capacity", problems);
+                    if (capacity < 0) {
+                        problems.error(csv.where(), "capacity " + csv.text(c) + " of technique '" + id
+                                + "' is negative; give a bound >= 0, or leave it empty for none");
+                    }
+                }
+                if (id != null && b.addTechnique(id, capacity) < 0) {
+                    problems.error(csv.where(), "technique '" + id + "' is listed twice; ids must be unique");
+                }
+            }
+        }
+    }
+
+    /** Returns the line of each flow by its ordinal, for errors found when the matrices are built. */
+    private static int[] readFlows(Path folder, EconomyBuilder b, Problems problems, Progress progress)
+            throws IOException {
+        int[] lines = new int[1024];
+        try (CsvReader csv = CsvReader.open(folder, "flows.csv", problems, true)) {
+            if (csv == null) {
+                return lines;
+            }
+            Header h = Header.read(csv, FLOW_COLUMNS, ALL, problems);
+            if (h == null) {
+                return lines;
+            }
+            int tc = h.at(0), ic = h.at(1), qc = h.at(2);
+            int technique = -1;
+            int zeros = 0;
+            long rows = 0;
+            String task = "reading " + folder.getFileName() + "/flows.csv";
+            while (csv.next() && !problems.full()) {
+                if ((++rows & 0xFFFF) == 0) {
+                    progress.update(task, csv.bytesRead(), csv.size());
+                }
+                if (!width(csv, h, problems)) {
+                    continue;
+                }
+                // Flows come grouped by technique: look the id up only when it changes.
+                if (technique < 0 || !csv.sameAsRemembered(tc)) {
+                    String t = csv.text(tc);
+                    technique = b.techniqueIndex(t);
+                    if (technique < 0) {
+                        problems.error(csv.where(), "unknown technique '" + t + "'; add it to techniques.csv");
+                        continue;
+                    }
+                    csv.remember(tc);
+                }
+                double q = csv.number(qc);
+                if (Double.isNaN(q) || Double.isInfinite(q)) {
+                    problems.error(csv.where(), "quantity '" + csv.text(qc) + "' is not a number; write a"
+                            + " decimal number such as 2.5 or -1e-3 (positive for an output, negative for an input)");
+                    continue;
+                }
+                if (q == 0) {
+                    if (zeros++ < 3) {
+                        problems.warn(csv.where(), "quantity 0 means no flow; the row is ignored");
+                    }
+                    continue;
+                }
+                String item = csv.text(ic);
+                int p = b.productIndex(item);
+                if (b.flows() == lines.length) {
+                    lines = Arrays.copyOf(lines, (int) Math.min(Integer.MAX_VALUE - 8, lines.length * 2L));
+                }
+                lines[b.flows()] = (int) Math.min(Integer.MAX_VALUE, csv.line());
+                if (p >= 0) {
+                    if (q > 0) {
+                        b.output(technique, p, q);
+                    } else {
+                        b.productInput(technique, p, -q);
+                    }
+                    continue;
+                }
+                int r = b.resourceIndex(item);
+                if (r < 0) {
+                    problems.error(csv.where(), "unknown item '" + item + "'; add it to products.csv or resources.csv");
+                } else if (q > 0) {
+                    problems.error(csv.where(), "'" + item + "' is a resource, which no technique can make; an input"
+                            + " of a resource has a negative quantity (" + (-q) + ")");
+                } else {
+                    b.resourceInput(technique, r, -q);
+                }
+            }
+            if (zeros > 3) {
+                problems.warn("flows.csv", zeros + " rows in all have quantity 0 and are ignored");
+            }
+            progress.update(task, csv.size(), csv.size());
+        }
+        return lines;
+    }
+
+    private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        int[] lines = new int[16];
+        int n = 0;
+        try (CsvReader csv = CsvReader.open(folder, "targets.csv", problems, false)) {
+            if (csv == null) {
+                return lines;
+            }
+            Header h = Header.read(csv, TARGET_COLUMNS, TWO, problems);
+            if (h == null) {
+                return lines;
+            }
+            while (csv.next() && !problems.full()) {
+                if (!width(csv, h, problems)) {
+                    continue;
+                }
+                String id = csv.text(h.at(0));
+                int p = b.productIndex(id);
+                double q = quantity(csv, h.at(1), "quantity", problems);
+                double w = 1.0;
+                int wc = h.at(2);
+                if (wc >= 0 && !csv.isEmpty(wc)) {
+                    w = quantity(csv, wc, "weight", problems);
+                    if (!(w > 0)) {
+                        problems.error(csv.where(), "weight " + csv.text(wc) + " must be > 0 (or empty for 1)");
+                    }
+                }
+                if (p < 0) {
+                    problems.error(csv.where(), "unknown product '" + id + "'; targets name products of products.csv");
+                    continue;
+                }
+                if (!(q > 0)) {
+                    problems.error(csv.where(), "target quantity " + csv.text(h.at(1)) + " for '" + id
+                            + "' must be > 0; leave out products with no target");
+                    continue;
+                }
+                if (n == lines.length) {
+                    lines = Arrays.copyOf(lines, n * 2);
+                }
+                lines[n++] = (int) Math.min(Integer.MAX_VALUE, csv.line());
+                b.target(p, q, w);
+            }
+        }
+        return lines;
+    }
+
+    private static boolean width(CsvReader csv, Header h, Problems problems) {
+        if (csv.fields() != h.width) {
+            problems.error(csv.where(), "this row has " + csv.fields() + " field" + (csv.fields() == 1 ? "" : "s")
+                    + " but the header has " + h.width + "; every row needs one value per column (quote values"
+                    + " that contain commas)");
+            return false;
+        }
+        return true;
+    }
+
+    private static String id(CsvReader csv, int field, Problems problems) {
+        String id = csv.text(field);
+        String p = Ids.problem(id);
+        if (p != null) {
+            problems.error(csv.where(), p);
+            return null;
+        }
+        return id;
+    }
+
+    private static String optional(CsvReader csv, int field) {
+        return field < 0 || csv.isEmpty(field) ? null : csv.text(field);
+    }
+
+    private static double quantity(CsvReader csv, int field, String what, Problems problems) {
+        double v = csv.number(field);
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            problems.error(csv.where(), what + " '" + csv.text(field) + "' is not a number; write a decimal number"
+                    + " such as 1500 or 2.5e3");
+            return 0;
+        }
+        return v;
+    }
+
+    private static String duplicate(String kind, String id, boolean otherKind) {
+        return otherKind
+                ? kind + " '" + id + "' has the id of a " + ("product".equals(kind) ? "resource" : "product")
+                        + "; an id names one item, so rename one of them"
+                : kind + " '" + id + "' is listed twice; ids must be unique";
+    }
+
+    // ---- writing
+
     static void write(Economy e, Path folder) {
-        throw new UnsupportedOperationException("todo");
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("economy.json"), "{\n  \"format\": " + EconomyJson.quote(Economy.FORMAT)
+                    + ",\n  \"name\": " + EconomyJson.quote(e.name()) + "\n}\n");
+            try (Writer w = writer(folder, "products.csv")) {
+                w.write("id,unit,name\n");
+                for (int p = 0; p < e.products(); p++) {
+                    row(w, e.productId(p), e.productUnit(p), e.productName(p));
+                }
+            }
+            try (Writer w = writer(folder, "resources.csv")) {
+                w.write("id,unit,available\n");
+                for (int r = 0; r < e.resources(); r++) {
+                    row(w, e.resourceId(r), e.resourceUnit(r), e.isLimited(r) ? Numbers.format(e.available(r)) : null);
+                }
+            }
+            try (Writer w = writer(folder, "techniques.csv")) {
+                w.write("id,capacity\n");
+                for (int t = 0; t < e.techniques(); t++) {
+                    row(w, e.techniqueId(t), e.hasCapacity(t) ? Numbers.format(e.capacity(t)) : null);
+                }
+            }
+            try (Writer w = writer(folder, "flows.csv")) {
+                w.write("technique,item,quantity\n");
+                SparseMatrix out = e.outputs(), pin = e.productInputs(), rin = e.resourceInputs();
+                for (int t = 0; t < e.techniques(); t++) {
+                    String tid = field(e.techniqueId(t));
+                    flows(w, tid, out, t, e, false, 1);
+                    flows(w, tid, pin, t, e, false, -1);
+                    flows(w, tid, rin, t, e, true, -1);
+                }
+            }
+            try (Writer w = writer(folder, "targets.csv")) {
+                w.write("product,quantity,weight\n");
+                for (int i = 0; i < e.targets(); i++) {
+                    row(w, e.productId(e.targetProduct(i)), Numbers.format(e.targetQuantity(i)),
+                            Numbers.format(e.targetWeight(i)));
+                }
+            }
+        } catch (IOException x) {
+            throw new EconomyException(folder.toString(), "cannot write: " + x.getMessage());
+        }
+    }
+
+    private static void flows(Writer w, String tid, SparseMatrix m, int t, Economy e, boolean resources, int sign)
+            throws IOException {
+        int[] start = m.columnStarts();
+        int[] rows = m.rowIndexes();
+        double[] v = m.values();
+        for (int k = start[t]; k < start[t + 1]; k++) {
+            w.write(tid);
+            w.write(',');
+            w.write(field(resources ? e.resourceId(rows[k]) : e.productId(rows[k])));
+            w.write(',');
+            w.write(Numbers.format(sign * v[k]));
+            w.write('\n');
+        }
+    }
+
+    private static Writer writer(Path folder, String name) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(folder.resolve(name), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void row(Writer w, String... fields) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            if (fields[i] != null) {
+                w.write(field(fields[i]));
+            }
+        }
+        w.write('\n');
+    }
+
+    /** RFC 4180 quoting where needed. */
+    static String field(String s) {
+        boolean quote = s.isEmpty();
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,0 +1,273 @@
+package org.gosplan.economy;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A streaming RFC 4180 reader over UTF-8 bytes, made for files of tens of millions of rows:
+ * one reused byte buffer per record, numbers parsed straight from the bytes, strings made only
+ * when asked for. Strict: an unterminated quote or text after a closing quote is an error naming
+ * the line. Handles CRLF and LF line ends and a leading byte-order mark.
+ */
+final class CsvReader implements Closeable {
+    private static final int BUFFER = 1 << 20;
+
+    private final String fileName;
+    private final InputStream in;
+    private final long size;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private long consumed;
+    private boolean eof;
+
+    private byte[] rec = new byte[256];
+    private int recLen;
+    private int[] fieldStart = new int[8];
+    private int[] fieldEnd = new int[8];
+    private int fields;
+    private long line; // the line the current record starts on, 1-based
+    private long nextLine = 1;
+
+    CsvReader(Path file) throws IOException {
+        this.fileName = file.getFileName().toString();
+        this.size = Files.size(file);
+        this.in = Files.newInputStream(file);
+        fill();
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+    }
+
+    /** Opens {@code folder/name}, or reports a missing file as a problem naming it and returns null. */
+    static CsvReader open(Path folder, String name, Problems problems, boolean required) {
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            if (required) {
+                problems.error(file.toString(), "missing file " + name + "; see formats.md for what it holds");
+            }
+            return null;
+        }
+        try {
+            return new CsvReader(file);
+        } catch (NoSuchFileException e) {
+            problems.error(file.toString(), "missing file " + name);
+            return null;
+        } catch (IOException e) {
+            problems.error(file.toString(), "cannot read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void fill() throws IOException {
+        consumed += limit;
+        pos = 0;
+        limit = 0;
+        while (limit == 0) {
+            int n = in.read(buf, 0, BUFFER);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            limit = n;
+        }
+    }
+
+    /** Bytes read so far, for progress. */
+    long bytesRead() {
+        return consumed + pos;
+    }
+
+    long size() {
+        return size;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    /** The line on which the current record starts. */
+    long line() {
+        return line;
+    }
+
+    /** {@code file:line} of the current record. */
+    String where() {
+        return fileName + ":" + line;
+    }
+
+    /**
+     * Reads the next record. Returns false at the end of the file. Blank lines are skipped.
+     *
+     * @throws CsvSyntaxException on malformed quoting
+     */
+    boolean next() throws IOException {
+        while (true) {
+            if (pos >= limit) {
+                if (eof) {
+                    return false;
+                }
+                fill();
+                if (eof) {
+                    return false;
+                }
+            }
+            line = nextLine;
+            readRecord();
+            if (!(fields == 1 && fieldStart[0] == fieldEnd[0] && !lastWasQuoted)) {
+                return true;
+            }
+        }
+    }
+
+    private boolean lastWasQuoted;
+
+    private void readRecord() throws IOException {
+        recLen = 0;
+        fields = 0;
+        lastWasQuoted = false;
+        int start = 0;
+        boolean quoted = false;
+        boolean afterQuote = false;
+        while (true) {
+            if (pos >= limit) {
+                fill();
+                if (eof) {
+                    if (quoted) {
+                        throw new CsvSyntaxException(fileName + ":" + line,
+                                "a quoted field is not closed before the end of the file; add the closing \"");
+                    }
+                    endField(start);
+                    return;
+                }
+            }
+            byte b = buf[pos++];
+            if (quoted) {
+                if (b == '"') {
+                    if (pos >= limit) {
+                        fill();
+                        if (eof) {
+                            endField(start);
+                            return;
+                        }
+                    }
+                    if (buf[pos] == '"') {
+                        pos++;
+                        put(b);
+                    } else {
+                        quoted = false;
+                        afterQuote = true;
+                    }
+                } else {
+                    if (b == '\n') {
+                        nextLine++;
+                    }
+                    put(b);
+                }
+                continue;
+            }
+            if (b == ',') {
+                endField(start);
+                start = recLen;
+                afterQuote = false;
+            } else if (b == '\n') {
+                nextLine++;
+                endField(start);
+                return;
+            } else if (b == '\r') {
+                // CR before LF ends the line; a lone CR is taken as a line end too
+                if (pos >= limit) {
+                    fill();
+                }
+                if (!eof && pos < limit && buf[pos] == '\n') {
+                    pos++;
+                }
+                nextLine++;
+                endField(start);
+                return;
+            } else if (b == '"' && recLen == start && !afterQuote) {
+                quoted = true;
+                lastWasQuoted = true;
+            } else if (afterQuote) {
+                throw new CsvSyntaxException(fileName + ":" + line, "text after the closing quote of field "
+                        + (fields + 1) + "; quote the whole field and double any quote inside it (\"\")");
+            } else {
+                put(b);
+            }
+        }
+    }
+
+    private void put(byte b) {
+        if (recLen == rec.length) {
+            rec = Arrays.copyOf(rec, rec.length * 2);
+        }
+        rec[recLen++] = b;
+    }
+
+    private void endField(int start) {
+        if (fields == fieldStart.length) {
+            fieldStart = Arrays.copyOf(fieldStart, fields * 2);
+            fieldEnd = Arrays.copyOf(fieldEnd, fields * 2);
+        }
+        fieldStart[fields] = start;
+        fieldEnd[fields] = recLen;
+        fields++;
+    }
+
+    int fields() {
+        return fields;
+    }
+
+    boolean isEmpty(int i) {
+        return fieldStart[i] == fieldEnd[i];
+    }
+
+    String text(int i) {
+        return new String(rec, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
+    }
+
+    /** Whether field {@code i} holds the same bytes as field {@code i} of the record before (see {@link #remember}). */
+    boolean sameAsRemembered(int i) {
+        int len = fieldEnd[i] - fieldStart[i];
+        return len == rememberedLen && Arrays.equals(rec, fieldStart[i], fieldEnd[i], remembered, 0, len);
+    }
+
+    private byte[] remembered = new byte[64];
+    private int rememberedLen = -1;
+
+    void remember(int i) {
+        int len = fieldEnd[i] - fieldStart[i];
+        if (remembered.length < len) {
+            remembered = new byte[len * 2];
+        }
+        System.arraycopy(rec, fieldStart[i], remembered, 0, len);
+        rememberedLen = len;
+    }
+
+    /** Field {@code i} as a number, or NaN when it is not a decimal number (see {@link Numbers#parse}). */
+    double number(int i) {
+        return Numbers.parse(rec, fieldStart[i], fieldEnd[i]);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Malformed CSV quoting: where and what. */
+    static final class CsvSyntaxException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String where;
+
+        CsvSyntaxException(String where, String message) {
+            super(message);
+            this.where = where;
+        }
+    }
+}
