@@ -1,0 +1,52 @@
+package org.gosplan.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** Runs the gosplan command in-process, capturing what it prints. For tests. */
+record CliRun(int exit, String out, String err) {
+
+    static synchronized CliRun of(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            System.out.flush();
+            System.err.flush();
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** The shared data folder ({@code ../shared/data}). */
+    static Path sharedData() {
+        String prop = System.getProperty("gosplan.shared");
+        Path p = prop != null ? Paths.get(prop) : Paths.get("../../shared");
+        if (!Files.isDirectory(p.resolve("data"))) {
+            p = Paths.get("/work/shared");
+        }
+        return p.resolve("data");
+    }
+
+    /** The bundled examples folder of the repository. */
+    static Path examples() {
+        String prop = System.getProperty("gosplan.root");
+        Path root = prop != null ? Paths.get(prop) : Paths.get("..");
+        return root.resolve("examples");
+    }
+
+    /** No Java stack trace leaked to the user. */
+    boolean noStackTrace() {
+        return !err.contains("\tat ") && !out.contains("\tat ") && !err.contains("Exception:");
+    }
+}
