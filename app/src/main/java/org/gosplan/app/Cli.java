@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 MultipliersCommand.class,
                 PlanCommand.class,
                 GenerateCommand.class,
+                DemoCommand.class,
                 LogCommand.class,
         })
 public final class Cli {
@@ -38,7 +39,8 @@ public final class Cli {
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         err.println("gosplan: " + e.getMessage());
-        err.println("Try 'gosplan help " + commandPath(e.getCommandLine()) + "' for usage.");
+        String path = commandPath(e.getCommandLine());
+        err.println("Try 'gosplan help" + (path.isEmpty() ? "" : " " + path) + "' for usage.");
         err.flush();
         return ExitCode.BAD_INPUT;
     }
