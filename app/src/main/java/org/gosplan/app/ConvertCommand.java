@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gosplan.economy.EconomyFiles;
@@ -39,14 +40,52 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UsageException(out + " is a folder; the *.economy.json name asks for a file");
         }
         Source source = Inputs.readWarning(in, System.err);
-        if (toJson) {
-            EconomyFiles.writeJson(source.economy(), out);
-        } else {
-            EconomyFiles.writeFolder(source.economy(), out);
+        // Write beside OUT and move into place, so a crash or a full disk never leaves half a file
+        // under OUT's name, and an old OUT is replaced only once the new one is complete.
+        Path absolute = out.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Path temp = parent.resolve("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(parent);
+            if (toJson) {
+                EconomyFiles.writeJson(source.economy(), temp);
+            } else {
+                EconomyFiles.writeFolder(source.economy(), temp);
+            }
+            replace(temp, absolute);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + out + ": " + e.getMessage());
+        } finally {
+            deleteTree(temp);
         }
         System.err.printf("wrote %s (%s, %,d products, %,d techniques)%n", out,
                 toJson ? "economy JSON" : "economy folder", source.economy().products(), source.economy().techniques());
         return ExitCode.OK;
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            Files.move(target, old);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(q);
+            }
+        } catch (IOException e) {
+            System.err.println("gosplan: could not remove " + p + ": " + e.getMessage());
+        }
     }
 
     private static boolean isEmptyFolder(Path p) {
