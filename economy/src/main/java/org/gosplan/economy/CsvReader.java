@@ -232,6 +232,11 @@ final class CsvReader implements Closeable {
         return new String(rec, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
     }
 
+    /** Looks field {@code i} up in {@code index} without making a String: its index, or -1. */
+    int lookup(IdIndex index, int i) {
+        return index.indexOf(rec, fieldStart[i], fieldEnd[i]);
+    }
+
     /** Whether field {@code i} holds the same bytes as field {@code i} of the record before (see {@link #remember}). */
     boolean sameAsRemembered(int i) {
         int len = fieldEnd[i] - fieldStart[i];

@@ -255,13 +255,13 @@ public final class Economy {
         }
         Economy e = (Economy) o;
         return name.equals(e.name)
-                && Arrays.equals(products.ids(), e.products.ids())
+                && products.sameIds(e.products)
                 && Arrays.equals(productUnits, e.productUnits)
                 && Arrays.equals(productNames, e.productNames)
-                && Arrays.equals(resources.ids(), e.resources.ids())
+                && resources.sameIds(e.resources)
                 && Arrays.equals(resourceUnits, e.resourceUnits)
                 && Arrays.equals(available, e.available)
-                && Arrays.equals(techniques.ids(), e.techniques.ids())
+                && techniques.sameIds(e.techniques)
                 && Arrays.equals(capacity, e.capacity)
                 && outputs.equals(e.outputs)
                 && productInputs.equals(e.productInputs)

@@ -94,6 +94,18 @@ public final class EconomyBuilder {
         return t;
     }
 
+    IdIndex productIds() {
+        return products;
+    }
+
+    IdIndex resourceIds() {
+        return resources;
+    }
+
+    IdIndex techniqueIds() {
+        return techniques;
+    }
+
     public int productIndex(String id) {
         return products.indexOf(id);
     }

@@ -180,6 +180,7 @@ final class EconomyFolder {
                 return lines;
             }
             int tc = h.at(0), ic = h.at(1), qc = h.at(2);
+            IdIndex techniques = b.techniqueIds(), products = b.productIds(), resources = b.resourceIds();
             int technique = -1;
             int zeros = 0;
             long rows = 0;
@@ -193,10 +194,9 @@ final class EconomyFolder {
                 }
                 // Flows come grouped by technique: look the id up only when it changes.
                 if (technique < 0 || !csv.sameAsRemembered(tc)) {
-                    String t = csv.text(tc);
-                    technique = b.techniqueIndex(t);
+                    technique = csv.lookup(techniques, tc);
                     if (technique < 0) {
-                        problems.error(csv.where(), "unknown technique '" + t + "'; add it to techniques.csv");
+                        problems.error(csv.where(), "unknown technique '" + csv.text(tc) + "'; add it to techniques.csv");
                         continue;
                     }
                     csv.remember(tc);
@@ -213,8 +213,7 @@ final class EconomyFolder {
                     }
                     continue;
                 }
-                String item = csv.text(ic);
-                int p = b.productIndex(item);
+                int p = csv.lookup(products, ic);
                 if (b.flows() == lines.length) {
                     lines = Arrays.copyOf(lines, (int) Math.min(Integer.MAX_VALUE - 8, lines.length * 2L));
                 }
@@ -227,7 +226,8 @@ final class EconomyFolder {
                     }
                     continue;
                 }
-                int r = b.resourceIndex(item);
+                int r = csv.lookup(resources, ic);
+                String item = r < 0 || q > 0 ? csv.text(ic) : null;
                 if (r < 0) {
                     problems.error(csv.where(), "unknown item '" + item + "'; add it to products.csv or resources.csv");
                 } else if (q > 0) {
