@@ -1,0 +1,33 @@
+package org.gosplan.record;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Content beside the log, addressed by the lowercase hex SHA-256 of its bytes: economies,
+ * targets, plans. The log holds only the hashes, so entries stay small and the content can be
+ * checked against them. Writes are durable before they return.
+ */
+public interface ContentStore extends AutoCloseable {
+    /** Stores the file's bytes, streaming (never the whole file in memory); returns the hash. */
+    String put(Path file) throws IOException;
+
+    /** Stores bytes; returns the hash. */
+    String put(byte[] bytes) throws IOException;
+
+    /** Whether content with this hash is stored. */
+    boolean contains(String hash) throws IOException;
+
+    /** Opens stored content; a {@link RecordException} when it is absent. */
+    InputStream open(String hash) throws IOException;
+
+    /** The stored content's size in bytes, or -1 when absent. */
+    long size(String hash) throws IOException;
+
+    /** Recomputes the hash of stored content (for verification). */
+    String rehash(String hash) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
