@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Democratic, verifiable economic planning.",
+        footer = {"", "Examples:",
+                "  gosplan demo                                   the story on bundled data",
+                "  gosplan validate examples/uk-ons-2010          check a table or an economy",
+                "  gosplan convert examples/uk-ons-2010 uk.economy.json",
+                "", "Exit codes: 0 ok, 1 negative answer, 2 bad input or usage, 3 internal error.",
+                "Manual of one command: gosplan help COMMAND"},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
@@ -26,8 +32,18 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 LogCommand.class,
         })
-public final class Cli {
+public final class Cli implements java.util.concurrent.Callable<Integer> {
     private Cli() {}
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code gosplan} alone: the list of commands, on standard error, as a usage mistake. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return ExitCode.BAD_INPUT;
+    }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
