@@ -53,6 +53,53 @@ public final class EconomyFiles {
         return t;
     }
 
+    /**
+     * Reads a {@code targets.csv} (columns {@code product,quantity,weight}) for {@code economy}
+     * and returns the economy with those targets in place of its own.
+     */
+    public static Economy readTargets(Path file, Economy economy) {
+        Problems problems = new Problems();
+        int[][] product = {new int[16]};
+        double[][] quantity = {new double[16]};
+        double[][] weight = {new double[16]};
+        int[] n = {0};
+        boolean[] targeted = new boolean[economy.products()];
+        int[] lines;
+        try {
+            lines = EconomyFolder.readTargets(file, true, economy::productIndex, (p, q, w) -> {
+                if (n[0] == product[0].length) {
+                    product[0] = java.util.Arrays.copyOf(product[0], n[0] * 2);
+                    quantity[0] = java.util.Arrays.copyOf(quantity[0], n[0] * 2);
+                    weight[0] = java.util.Arrays.copyOf(weight[0], n[0] * 2);
+                }
+                product[0][n[0]] = p;
+                quantity[0][n[0]] = q;
+                weight[0][n[0]] = w;
+                n[0]++;
+            }, problems);
+        } catch (CsvReader.CsvSyntaxException e) {
+            throw new EconomyException(e.where, e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new EconomyException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        for (int i = 0; i < n[0]; i++) {
+            int p = product[0][i];
+            if (targeted[p]) {
+                problems.error(file.getFileName() + ":" + lines[i], "product '" + economy.productId(p)
+                        + "' is targeted twice; give one target per product");
+            }
+            targeted[p] = true;
+        }
+        problems.throwIfErrors();
+        return economy.withTargets(java.util.Arrays.copyOf(product[0], n[0]), java.util.Arrays.copyOf(quantity[0], n[0]),
+                java.util.Arrays.copyOf(weight[0], n[0]));
+    }
+
+    /** Writes the economy's targets as a {@code targets.csv}. */
+    public static void writeTargets(Economy economy, Path file) {
+        EconomyFolder.writeTargets(economy, file);
+    }
+
     /** Which form a path holds; an {@link EconomyException} when it is none of them. */
     public static Source.Form formOf(Path path) {
         if (!Files.exists(path)) {

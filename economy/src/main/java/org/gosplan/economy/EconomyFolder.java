@@ -246,9 +246,21 @@ final class EconomyFolder {
     }
 
     private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        return readTargets(folder.resolve("targets.csv"), false, b::productIndex, b::target, problems);
+    }
+
+    /** Receives the targets read. */
+    interface TargetSink {
+        void target(int product, double quantity, double weight);
+    }
+
+    /** Reads a targets file; returns the line of each target by its ordinal. */
+    static int[] readTargets(Path file, boolean required, java.util.function.ToIntFunction<String> productIndex,
+                             TargetSink sink, Problems problems) throws IOException {
         int[] lines = new int[16];
         int n = 0;
-        try (CsvReader csv = CsvReader.open(folder, "targets.csv", problems, false)) {
+        Path folder = file.toAbsolutePath().getParent();
+        try (CsvReader csv = CsvReader.open(folder, file.getFileName().toString(), problems, required)) {
             if (csv == null) {
                 return lines;
             }
@@ -261,7 +273,7 @@ final class EconomyFolder {
                     continue;
                 }
                 String id = csv.text(h.at(0));
-                int p = b.productIndex(id);
+                int p = productIndex.applyAsInt(id);
                 double q = quantity(csv, h.at(1), "quantity", problems);
                 double w = 1.0;
                 int wc = h.at(2);
@@ -272,7 +284,7 @@ final class EconomyFolder {
                     }
                 }
                 if (p < 0) {
-                    problems.error(csv.where(), "unknown product '" + id + "'; targets name products of products.csv");
+                        problems.error(csv.where(), "unknown product '" + id + "'; targets name products of the economy");
                     continue;
                 }
                 if (!(q > 0)) {
@@ -284,7 +296,7 @@ final class EconomyFolder {
                     lines = Arrays.copyOf(lines, n * 2);
                 }
                 lines[n++] = (int) Math.min(Integer.MAX_VALUE, csv.line());
-                b.target(p, q, w);
+                sink.target(p, q, w);
             }
         }
         return lines;
@@ -366,15 +378,21 @@ final class EconomyFolder {
                     flows(w, tid, rin, t, e, true, -1);
                 }
             }
-            try (Writer w = writer(folder, "targets.csv")) {
-                w.write("product,quantity,weight\n");
-                for (int i = 0; i < e.targets(); i++) {
-                    row(w, e.productId(e.targetProduct(i)), Numbers.format(e.targetQuantity(i)),
-                            Numbers.format(e.targetWeight(i)));
-                }
-            }
+            writeTargets(e, folder.resolve("targets.csv"));
         } catch (IOException x) {
             throw new EconomyException(folder.toString(), "cannot write: " + x.getMessage());
+        }
+    }
+
+    static void writeTargets(Economy e, Path file) {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            w.write("product,quantity,weight\n");
+            for (int i = 0; i < e.targets(); i++) {
+                row(w, e.productId(e.targetProduct(i)), Numbers.format(e.targetQuantity(i)),
+                        Numbers.format(e.targetWeight(i)));
+            }
+        } catch (IOException x) {
+            throw new EconomyException(file.toString(), "cannot write: " + x.getMessage());
         }
     }
 
