@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 MultipliersCommand.class,
                 PlanCommand.class,
                 GenerateCommand.class,
+                KeyCommand.class,
                 DemoCommand.class,
                 LogCommand.class,
         })

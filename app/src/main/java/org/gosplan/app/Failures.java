@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
+import org.gosplan.record.RecordException;
 
 /** Maps the modules' error types to exit codes and user-facing messages. */
 final class Failures {
@@ -13,7 +14,7 @@ final class Failures {
 
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException
+        if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
                 || t instanceof UsageException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;

@@ -1,0 +1,42 @@
+package org.gosplan.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gosplan.record.SigningKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "key", description = "Ed25519 keys for signing records.",
+        subcommands = {KeyCommand.New.class})
+final class KeyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return ExitCode.BAD_INPUT;
+    }
+
+    @Command(name = "new", description = {
+            "Makes an Ed25519 key pair: the private key goes to FILE (mode 0600, never overwritten),",
+            "the public key is printed in the C2SP signed-note verifier-key form <NAME>+<key id>+<base64>.",
+            "Give the printed key to an operator, who registers it with 'gosplan record DIR member'."})
+    static final class New implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "where to write the private key")
+        Path file;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "the key's name, for example council-north (no '+' or spaces)")
+        String name;
+
+        @Override
+        public Integer call() {
+            SigningKey k = SigningKey.generate(name);
+            k.write(file);
+            System.out.println(k.verifier());
+            return ExitCode.OK;
+        }
+    }
+}
