@@ -1,0 +1,31 @@
+package org.gosplan.record;
+
+import java.io.IOException;
+
+/**
+ * What the record needs of the transparency log it writes its events to: durable appends of
+ * byte entries and reads back by index. The ledger's logs (embedded directory or PostgreSQL)
+ * are adapted to it.
+ */
+public interface EntryLog extends AutoCloseable {
+    /** The number of entries. */
+    long size() throws IOException;
+
+    /** Entry {@code index} as stored. */
+    byte[] entry(long index) throws IOException;
+
+    /** Appends one entry, returning only when it is durable; returns its index. */
+    long append(byte[] entry) throws IOException;
+
+    /** The Merkle tree hash (RFC 9162) of the first {@code size} entries, lowercase hex. */
+    String root(long size) throws IOException;
+
+    /** The log's own verifier key: the first operator of the record. */
+    VerifierKey key() throws IOException;
+
+    /** The log's own signing key, used where no other key is given. */
+    SigningKey signingKey() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

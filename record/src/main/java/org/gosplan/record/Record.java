@@ -1,0 +1,274 @@
+package org.gosplan.record;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.gosplan.economy.Economy;
+import org.gosplan.economy.EconomyFiles;
+import org.gosplan.economy.Source;
+
+/**
+ * The record of a planning system: signed events in a transparency log, with their content
+ * (economies, targets, plans) beside it, addressed by hash. Every append is checked against the
+ * snapshot it extends: a refused event is never appended.
+ */
+public final class Record implements AutoCloseable {
+    private final EntryLog log;
+    private final ContentStore content;
+    private final Path scratch;
+    private final Clock clock;
+    private Snapshot snapshot;
+
+    private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
+        this.log = log;
+        this.content = content;
+        this.scratch = scratch;
+        this.clock = clock;
+        this.snapshot = fold(log.size(), null);
+    }
+
+    /** A record on an embedded log directory: content under {@code dir/content}. */
+    public static Record open(EntryLog log, Path dataDir) throws IOException {
+        return new Record(log, new FileContentStore(dataDir), dataDir, Clock.systemUTC());
+    }
+
+    /** A record on a PostgreSQL log: content in the same database. */
+    public static Record openPostgres(EntryLog log, String jdbcUrl) throws IOException {
+        return new Record(log, new PostgresContentStore(jdbcUrl), null, Clock.systemUTC());
+    }
+
+    public EntryLog log() {
+        return log;
+    }
+
+    public ContentStore content() {
+        return content;
+    }
+
+    /** The state after every event so far. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Reads the event at {@code index}. */
+    public Event event(long index) throws IOException {
+        return Event.parse(log.entry(index), "entry " + index);
+    }
+
+    /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
+    public Snapshot snapshotAt(long size) throws IOException {
+        return fold(size, null);
+    }
+
+    private Snapshot fold(long size, List<String> refusals) throws IOException {
+        Snapshot s = Snapshot.genesis(log.key());
+        for (long i = 0; i < size; i++) {
+            Event e;
+            try {
+                e = event(i);
+            } catch (RecordException x) {
+                if (refusals != null) {
+                    refusals.add(x.getMessage());
+                }
+                continue;
+            }
+            String why = s.refusal(e);
+            if (why != null) {
+                if (refusals != null) {
+                    refusals.add("entry " + i + ": " + why);
+                }
+                continue;
+            }
+            s = s.apply(e, i);
+        }
+        return s;
+    }
+
+    /**
+     * Signs and appends an event after checking it against the current snapshot; content the
+     * body names must already be stored. Returns its index.
+     */
+    public synchronized long append(String type, ObjectNode body, SigningKey key) throws IOException {
+        Event e = Event.sign(type, body, key, clock.instant());
+        return append(e);
+    }
+
+    /** Appends an already signed event after the same checks. */
+    public synchronized long append(Event e) throws IOException {
+        // Another process may have appended since: extend the snapshot first.
+        long size = log.size();
+        if (size != snapshot.size()) {
+            snapshot = fold(size, null);
+        }
+        String why = snapshot.refusal(e);
+        if (why != null) {
+            throw new RecordException("refused, nothing recorded: " + why);
+        }
+        for (String field : contentFields(e)) {
+            String h = e.body().get(field).asText();
+            if (!content.contains(h)) {
+                throw new RecordException("refused, nothing recorded: the " + field + " content " + h
+                        + " is not stored beside the log");
+            }
+        }
+        long index = log.append(e.entryBytes());
+        snapshot = snapshot.apply(e, index);
+        return index;
+    }
+
+    static List<String> contentFields(Event e) {
+        switch (e.type()) {
+            case EventTypes.ECONOMY_PUBLISHED:
+            case EventTypes.TARGETS_SET:
+                return List.of("hash");
+            case EventTypes.PLAN_COMPUTED:
+                return List.of("economy", "targets", "plan");
+            default:
+                return List.of();
+        }
+    }
+
+    /** Registers {@code member} with {@code role}; signed by {@code by}, who must be an operator. */
+    public long registerMember(VerifierKey member, Role role, SigningKey by) throws IOException {
+        ObjectNode body = Canonical.MAPPER.createObjectNode();
+        body.put("vkey", member.toString());
+        body.put("role", role.id());
+        return append(EventTypes.MEMBER_REGISTERED, body, by);
+    }
+
+    /** What a publishing event recorded. */
+    public record Recorded(long index, String type, String hash) {}
+
+    /**
+     * Publishes an economy read from any form: its content is the economy JSON that Gosplan
+     * writes (one deterministic serialisation, so equal economies have equal hashes), streamed
+     * to the store through a scratch file.
+     */
+    public Recorded publishEconomy(Path source, SigningKey by, org.gosplan.economy.Progress progress)
+            throws IOException {
+        Source s = EconomyFiles.read(source, progress);
+        Path tmp = scratchFile(".economy.json");
+        try {
+            EconomyFiles.writeJson(s.economy(), tmp);
+            // Check the role before storing anything.
+            checkMayRecord(EventTypes.ECONOMY_PUBLISHED, by);
+            String hash = content.put(tmp);
+            ObjectNode body = Canonical.MAPPER.createObjectNode();
+            body.put("hash", hash);
+            body.put("bytes", Files.size(tmp));
+            body.put("form", formName(s.form()));
+            body.put("name", s.economy().name());
+            return new Recorded(append(EventTypes.ECONOMY_PUBLISHED, body, by), EventTypes.ECONOMY_PUBLISHED, hash);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Sets targets (a targets.csv) for the latest economy. */
+    public Recorded setTargets(Path targetsFile, SigningKey by) throws IOException {
+        Snapshot.Published economy = snapshot().economy();
+        if (economy == null) {
+            throw new RecordException("no economy is recorded yet; an operator records one first with"
+                    + " 'gosplan record DIR economy ECONOMY'");
+        }
+        checkMayRecord(EventTypes.TARGETS_SET, by);
+        Economy e = EconomyFiles.readTargets(targetsFile, economy(economy.hash()));
+        Path tmp = scratchFile(".targets.csv");
+        try {
+            EconomyFiles.writeTargets(e, tmp);
+            String hash = content.put(tmp);
+            ObjectNode body = Canonical.MAPPER.createObjectNode();
+            body.put("hash", hash);
+            body.put("economy", economy.hash());
+            return new Recorded(append(EventTypes.TARGETS_SET, body, by), EventTypes.TARGETS_SET, hash);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void checkMayRecord(String type, SigningKey by) throws IOException {
+        long size = log.size();
+        if (size != snapshot.size()) {
+            snapshot = fold(size, null);
+        }
+        Member m = snapshot.member(by.verifier().signerName());
+        if (m == null) {
+            throw new RecordException("refused, nothing recorded: key '" + by.verifier().signerName()
+                    + "' is not a registered member; an operator registers it with 'gosplan record DIR member "
+                    + by.verifier() + " --role ROLE'");
+        }
+        if (!m.role().mayRecord(type)) {
+            throw new RecordException("refused, nothing recorded: '" + m.key().signerName() + "' has role "
+                    + m.role().id() + ", which may not record " + type);
+        }
+    }
+
+    /** Reads a stored economy. */
+    public Economy economy(String hash) throws IOException {
+        Path tmp = materialise(hash, ".economy.json");
+        try {
+            return EconomyFiles.readEconomy(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a stored economy with stored targets in place of its own. */
+    public Economy economyWithTargets(String economyHash, String targetsHash) throws IOException {
+        Economy e = economy(economyHash);
+        Path tmp = materialise(targetsHash, ".targets.csv");
+        try {
+            return EconomyFiles.readTargets(tmp, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Path materialise(String hash, String suffix) throws IOException {
+        Path tmp = scratchFile(suffix);
+        try (InputStream in = content.open(hash)) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return tmp;
+    }
+
+    private Path scratchRoot() {
+        return scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch.resolve("content");
+    }
+
+    private Path scratchFile(String suffix) throws IOException {
+        Path dir = scratchRoot();
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, ".scratch-", suffix);
+    }
+
+    private static String formName(Source.Form f) {
+        switch (f) {
+            case ECONOMY_JSON: return "economy-json";
+            case ECONOMY_FOLDER: return "economy-folder";
+            default: return "io-table";
+        }
+    }
+
+    /** Refusals found while folding the whole log (for verification). */
+    public List<String> refusals() throws IOException {
+        List<String> out = new ArrayList<>();
+        fold(log.size(), out);
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            content.close();
+        } finally {
+            log.close();
+        }
+    }
+}
