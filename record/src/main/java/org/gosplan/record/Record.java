@@ -256,6 +256,85 @@ public final class Record implements AutoCloseable {
         }
     }
 
+    /**
+     * Recomputes a recorded plan. Returns null when the recomputed plan has the recorded hash,
+     * else what differs (the first products and levels).
+     */
+    public interface PlanReplay {
+        String replay(Record record, Event planEvent, long index) throws IOException;
+    }
+
+    /**
+     * Checks every event: its form, signature, signer registration and role at that point of
+     * the log, and every content hash; with {@code replay}, recomputes every plan. (The Merkle
+     * tree and checkpoints are the ledger's to verify.)
+     */
+    public Verification verify(PlanReplay replay) throws IOException {
+        Verification v = new Verification();
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        Snapshot s = Snapshot.genesis(log.key());
+        long size = log.size();
+        for (long i = 0; i < size; i++) {
+            v.countEvent();
+            Event e;
+            try {
+                e = event(i);
+            } catch (RecordException x) {
+                v.problem(x.getMessage());
+                continue;
+            }
+            String at = "entry " + i + " (" + e.type() + " by " + e.signer() + ")";
+            if (!EventTypes.KNOWN.contains(e.type())) {
+                v.note(at + ": unknown event type, skipped");
+                continue;
+            }
+            String why = s.refusal(e);
+            if (why != null) {
+                v.problem(at + ": " + why);
+                continue;
+            }
+            for (String field : contentFields(e)) {
+                String h = e.body().get(field).asText();
+                if (!checked.add(h)) {
+                    continue;
+                }
+                if (!content.contains(h)) {
+                    v.problem(at + ": its " + field + " content " + h + " is missing");
+                } else {
+                    String actual = content.rehash(h);
+                    if (!actual.equals(h)) {
+                        v.problem(at + ": its " + field + " content " + h + " was altered (its bytes now hash to "
+                                + actual + ")");
+                        checked.remove(h);
+                    }
+                }
+            }
+            if (e.type().equals(EventTypes.ECONOMY_PUBLISHED)) {
+                String h = e.body().get("hash").asText();
+                if (content.contains(h) && content.size(h) != e.body().get("bytes").asLong()) {
+                    v.problem(at + ": the event says " + e.body().get("bytes").asLong() + " bytes but the content has "
+                            + content.size(h));
+                }
+            }
+            if (e.type().equals(EventTypes.PLAN_COMPUTED)) {
+                long read = e.body().get("size").asLong();
+                if (read < 0 || read > i) {
+                    v.problem(at + ": it says it read tree size " + read + ", which the log had not reached");
+                } else if (!log.root(read).equals(e.body().get("root").asText())) {
+                    v.problem(at + ": the root it names for tree size " + read + " is not the log's root at that size");
+                } else if (replay != null) {
+                    String diff = replay.replay(this, e, i);
+                    v.countReplay();
+                    if (diff != null) {
+                        v.problem(at + ": replay gives a different plan: " + diff);
+                    }
+                }
+            }
+            s = s.apply(e, i);
+        }
+        return v;
+    }
+
     /** Refusals found while folding the whole log (for verification). */
     public List<String> refusals() throws IOException {
         List<String> out = new ArrayList<>();

@@ -64,4 +64,30 @@ class RecordTest {
             assertEquals(1, log.size());
         }
     }
+
+    @Test
+    void verifyFindsAlteredContentAndForgedEntries() throws IOException {
+        MemoryLog log = new MemoryLog(operator);
+        try (Record r = Record.open(log, dir)) {
+            r.registerMember(council.verifier(), Role.COUNCIL, operator);
+            Record.Recorded e = r.publishEconomy(village(), operator, Progress.NONE);
+            assertTrue(r.verify(null).ok());
+            assertEquals(2, r.verify(null).events());
+
+            Path blob = dir.resolve("content").resolve(e.hash().substring(0, 2)).resolve(e.hash());
+            byte[] bytes = Files.readAllBytes(blob);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(blob, bytes);
+            Verification v = r.verify(null);
+            assertEquals(1, v.problems().size(), v.problems().toString());
+            assertTrue(v.problems().get(0).contains("entry 1") && v.problems().get(0).contains("altered"));
+
+            // An entry whose body was changed after signing: the signature no longer holds.
+            String text = new String(log.entries.get(0), java.nio.charset.StandardCharsets.UTF_8);
+            log.entries.set(0, text.replace("\"council\"", "\"operator\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Verification v2 = r.verify(null);
+            assertTrue(v2.problems().stream().anyMatch(p -> p.startsWith("entry 0") && p.contains("signature")),
+                    v2.problems().toString());
+        }
+    }
 }

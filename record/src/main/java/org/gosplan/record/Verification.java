@@ -1,0 +1,52 @@
+package org.gosplan.record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code gosplan verify} found: every problem, each naming the entry, content or plan it
+ * concerns. Empty means everything held.
+ */
+public final class Verification {
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private long events;
+    private long plansReplayed;
+
+    void problem(String p) {
+        problems.add(p);
+    }
+
+    void note(String n) {
+        notes.add(n);
+    }
+
+    void countEvent() {
+        events++;
+    }
+
+    void countReplay() {
+        plansReplayed++;
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Things worth saying that are not failures (unknown event types skipped, tolerances used). */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long plansReplayed() {
+        return plansReplayed;
+    }
+}
