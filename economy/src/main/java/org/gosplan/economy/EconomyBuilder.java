@@ -58,8 +58,9 @@ public final class EconomyBuilder {
             productUnits = Arrays.copyOf(productUnits, p * 2);
             productNames = Arrays.copyOf(productNames, p * 2);
         }
-        productUnits[p] = unit;
-        productNames[p] = productName;
+        // "" and null both mean "not given": the file forms cannot tell them apart
+        productUnits[p] = unit == null || unit.isEmpty() ? null : unit;
+        productNames[p] = productName == null || productName.isEmpty() ? null : productName;
         return p;
     }
 
@@ -76,7 +77,7 @@ public final class EconomyBuilder {
             resourceUnits = Arrays.copyOf(resourceUnits, r * 2);
             available = Arrays.copyOf(available, r * 2);
         }
-        resourceUnits[r] = unit;
+        resourceUnits[r] = unit == null || unit.isEmpty() ? null : unit;
         available[r] = availableAmount;
         return r;
     }
@@ -193,6 +194,20 @@ public final class EconomyBuilder {
         int nt = techniques.size();
         int np = products.size();
         int nr = resources.size();
+        // a quantity is a finite number > 0 (formats.md); anything else could not be written and read back
+        boolean badQuantity = false;
+        for (int f = 0; f < flows && !problems.full(); f++) {
+            double q = flowQuantity[f];
+            if (!(q > 0) || q == Double.POSITIVE_INFINITY) {
+                badQuantity = true;
+                problems.error(flowWhere != null ? flowWhere.apply(f) : "technique '" + techniques.id(flowTechnique[f]) + "'",
+                        "quantity " + q + " of a flow of technique '" + techniques.id(flowTechnique[f])
+                                + "' must be a finite number > 0");
+            }
+        }
+        if (badQuantity) {
+            return null;
+        }
         SparseMatrix.Builder[] by = {
             new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(nr, nt)
         };

@@ -32,11 +32,23 @@ final class EconomyFolder {
             EconomyBuilder b = new EconomyBuilder(name, (int) Math.min(1 << 28, techniqueBytes / 12 + 16));
             readProducts(folder, b, problems);
             readResources(folder, b, problems);
-            readTechniques(folder, b, problems);
+            int[] techniqueLines = readTechniques(folder, b, problems);
             if (problems.full()) {
                 return null;
             }
-            int[] flowLines = readFlows(folder, b, problems, progress);
+            boolean[] hasOutput = new boolean[b.techniques()];
+            int[] flowLines = readFlows(folder, b, problems, progress, hasOutput);
+            // reported here, where the line of the technique is known (the builder could only name it)
+            // (only when flows.csv read cleanly: a flow row in error may be the missing output)
+            boolean flowsClean = !problems.hasErrors();
+            for (int t = 0; t < hasOutput.length && flowsClean && !problems.full(); t++) {
+                if (!hasOutput[t]) {
+                    String id = b.techniqueIds().id(t);
+                    problems.error("techniques.csv:" + techniqueLines[t], "technique '" + id + "' has no outputs;"
+                            + " give it at least one product it makes: a row '" + id + ",<product>,<quantity > 0>'"
+                            + " in flows.csv");
+                }
+            }
             int[] targetLines = readTargets(folder, b, problems);
             if (problems.hasErrors()) {
                 return null;
@@ -137,14 +149,16 @@ final class EconomyFolder {
         }
     }
 
-    private static void readTechniques(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+    /** Returns the line of each technique by its index. */
+    private static int[] readTechniques(Path folder, EconomyBuilder b, Problems problems) throws IOException {
+        int[] lines = new int[16];
         try (CsvReader csv = CsvReader.open(folder, "techniques.csv", problems, true)) {
             if (csv == null) {
-                return;
+                return lines;
             }
             Header h = Header.read(csv, TECHNIQUE_COLUMNS, ID_ONLY, problems);
             if (h == null) {
-                return;
+                return lines;
             }
             while (csv.next() && !problems.full()) {
                 if (!width(csv, h, problems)) {
@@ -160,16 +174,25 @@ final class EconomyFolder {
                                 + "' is negative; give a bound >= 0, or leave it empty for none");
                     }
                 }
-                if (id != null && b.addTechnique(id, capacity) < 0) {
-                    problems.error(csv.where(), "technique '" + id + "' is listed twice; ids must be unique");
+                if (id != null) {
+                    int t = b.addTechnique(id, capacity);
+                    if (t < 0) {
+                        problems.error(csv.where(), "technique '" + id + "' is listed twice; ids must be unique");
+                    } else {
+                        if (t == lines.length) {
+                            lines = Arrays.copyOf(lines, t * 2);
+                        }
+                        lines[t] = (int) Math.min(Integer.MAX_VALUE, csv.line());
+                    }
                 }
             }
         }
+        return lines;
     }
 
     /** Returns the line of each flow by its ordinal, for errors found when the matrices are built. */
-    private static int[] readFlows(Path folder, EconomyBuilder b, Problems problems, Progress progress)
-            throws IOException {
+    private static int[] readFlows(Path folder, EconomyBuilder b, Problems problems, Progress progress,
+                                   boolean[] hasOutput) throws IOException {
         int[] lines = new int[1024];
         try (CsvReader csv = CsvReader.open(folder, "flows.csv", problems, true)) {
             if (csv == null) {
@@ -221,6 +244,7 @@ final class EconomyFolder {
                 if (p >= 0) {
                     if (q > 0) {
                         b.output(technique, p, q);
+                        hasOutput[technique] = true;
                     } else {
                         b.productInput(technique, p, -q);
                     }

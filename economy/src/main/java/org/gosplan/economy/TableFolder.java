@@ -25,6 +25,17 @@ final class TableFolder {
             JsonNode root = EconomyJson.parse(meta, problems);
             if (root != null && root.isObject()) {
                 EconomyJson.checkFormat(root, "table.json", IoTable.FORMAT, problems);
+                root.fieldNames().forEachRemaining(f -> {
+                    if (!java.util.Set.of("format", "name", "unit", "factorUnits").contains(f)) {
+                        problems.error("table.json:/" + f, "unknown field '" + f + "'; table.json holds format, name,"
+                                + " unit and factorUnits");
+                    }
+                });
+                for (String f : new String[] {"name", "unit"}) {
+                    if (root.hasNonNull(f) && !root.get(f).isTextual()) {
+                        problems.error("table.json:/" + f, "\"" + f + "\" must be a string");
+                    }
+                }
                 if (root.hasNonNull("name")) {
                     name = root.get("name").asText();
                 }
@@ -48,21 +59,16 @@ final class TableFolder {
             }
             int n = z.sectors.length;
             String[][] catNames = new String[1][];
-            double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true);
+            double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true,
+                    false);
             String[][] xNames = new String[1][];
-            double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false);
+            double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false, true);
             double[] x = null;
             if (xs != null) {
                 if (xs.length != 1 || !"output".equals(xNames[0][0])) {
                     problems.error("x.csv:1", "x.csv has the header sector,output and one value per sector");
                 } else {
-                    x = xs[0];
-                    for (int i = 0; i < n; i++) {
-                        if (x[i] < 0) {
-                            problems.error("x.csv", "total output of sector '" + z.sectors[i] + "' is negative ("
-                                    + x[i] + "); output is >= 0");
-                        }
-                    }
+                    x = xs[0]; // negative outputs are reported by readColumns with their line
                 }
             }
             String[][] factorNames = new String[1][];
@@ -99,6 +105,7 @@ final class TableFolder {
                 problems.error("Z.csv:1", "Z.csv is empty; it needs the header sector,<id1>,...,<idn>");
                 return null;
             }
+            int errorsBefore = problems.errors().size();
             int n = csv.fields() - 1;
             if (n < 1) {
                 problems.error(csv.where(), "the header names no sectors; write sector,<id1>,...,<idn>");
@@ -114,7 +121,8 @@ final class TableFolder {
                     problems.error(csv.where(), "sector '" + id + "' appears twice in the header; ids must be unique");
                 }
             }
-            if (problems.hasErrors()) {
+            // only Z's own errors stop here: an error in table.json must not hide those of Z.csv
+            if (problems.errors().size() > errorsBefore) {
                 return null;
             }
             String[] sectors = index.ids();
@@ -161,7 +169,7 @@ final class TableFolder {
                             + " from others)");
                 }
             }
-            if (problems.hasErrors()) {
+            if (problems.errors().size() > errorsBefore) {
                 return null;
             }
             ZResult r = new ZResult();
@@ -174,7 +182,8 @@ final class TableFolder {
 
     /** A file with one row per sector and named value columns: returns {@code values[column][sector]}. */
     private static double[][] readColumns(Path folder, String file, String what, IdIndex index, int n,
-                                          Problems problems, String[][] names, boolean required) throws IOException {
+                                          Problems problems, String[][] names, boolean required,
+                                          boolean nonNegative) throws IOException {
         try (CsvReader csv = CsvReader.open(folder, file, problems, required)) {
             if (csv == null) {
                 return null;
@@ -211,6 +220,9 @@ final class TableFolder {
                     if (Double.isNaN(v) || Double.isInfinite(v)) {
                         problems.error(csv.where(), what + " '" + names[0][c] + "': '" + csv.text(c + 1)
                                 + "' is not a number; write a decimal number");
+                    } else if (nonNegative && v < 0) {
+                        problems.error(csv.where(), "total output of sector '" + id + "' is negative (" + csv.text(c + 1)
+                                + "); output is >= 0");
                     } else {
                         values[c][i] = v;
                     }
@@ -236,6 +248,7 @@ final class TableFolder {
                 problems.error(file + ":1", file + " is empty; it needs the header factor,<id1>,...,<idn>");
                 return null;
             }
+            int errorsBefore = problems.errors().size();
             int m = csv.fields() - 1;
             int[] sectorOf = new int[m];
             boolean[] seen = new boolean[n];
@@ -256,7 +269,8 @@ final class TableFolder {
                     problems.error(file + ":1", "sector '" + index.id(i) + "' has no column; every sector of Z.csv needs one");
                 }
             }
-            if (problems.hasErrors()) {
+            // only F's own header errors stop here: errors in Y.csv or x.csv must not hide those of F.csv
+            if (problems.errors().size() > errorsBefore) {
                 return null;
             }
             double[][] rows = new double[4][];
