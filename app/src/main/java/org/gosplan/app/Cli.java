@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 GenerateCommand.class,
                 KeyCommand.class,
+                RecordCommand.class,
+                VerifyCommand.class,
+                ShowCommand.class,
                 DemoCommand.class,
                 LogCommand.class,
         })

@@ -2,7 +2,8 @@ package org.gosplan.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gosplan.record.SigningKey;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.record.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class KeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SigningKey k = SigningKey.generate(name);
-            k.write(file);
+            NoteSigner k = Keys.generate(name);
+            Keys.write(k, file);
             System.out.println(k.verifier());
             return ExitCode.OK;
         }

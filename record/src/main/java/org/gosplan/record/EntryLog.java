@@ -1,5 +1,8 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
 import java.io.IOException;
 
 /**
@@ -21,10 +24,10 @@ public interface EntryLog extends AutoCloseable {
     String root(long size) throws IOException;
 
     /** The log's own verifier key: the first operator of the record. */
-    VerifierKey key() throws IOException;
+    NoteVerifier key() throws IOException;
 
     /** The log's own signing key, used where no other key is given. */
-    SigningKey signingKey() throws IOException;
+    NoteSigner signingKey() throws IOException;
 
     @Override
     void close() throws IOException;

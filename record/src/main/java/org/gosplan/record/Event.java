@@ -1,5 +1,8 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,9 +25,9 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
     private static final Set<String> FIELDS = Set.of("v", "type", "time", "signer", "body", "sig");
 
     /** Signs a new event at {@code time} (seconds precision, UTC). */
-    public static Event sign(String type, ObjectNode body, SigningKey key, Instant time) {
+    public static Event sign(String type, ObjectNode body, NoteSigner key, Instant time) {
         String t = DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS));
-        Event unsigned = new Event(VERSION, type, t, key.verifier().signerName(), body.deepCopy(), null);
+        Event unsigned = new Event(VERSION, type, t, Keys.signerName(key.verifier()), body.deepCopy(), null);
         String sig = Base64.getEncoder().encodeToString(key.sign(unsigned.signedBytes()));
         return new Event(VERSION, type, t, unsigned.signer, unsigned.body, sig);
     }
@@ -58,8 +61,8 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
     }
 
     /** Whether {@code key} made this event's signature. */
-    public boolean signedBy(VerifierKey key) {
-        if (!key.signerName().equals(signer) || sig == null) {
+    public boolean signedBy(NoteVerifier key) {
+        if (!Keys.signerName(key).equals(signer) || sig == null) {
             return false;
         }
         byte[] s;

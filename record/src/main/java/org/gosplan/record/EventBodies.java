@@ -18,7 +18,7 @@ final class EventBodies {
                     return "member.registered needs body {\"vkey\": \"<name>+<id>+<key>\", \"role\": \"...\"}";
                 }
                 try {
-                    VerifierKey.parse(b.get("vkey").asText());
+                    Keys.parseVerifier(b.get("vkey").asText());
                     Role.parse(b.get("role").asText());
                 } catch (RecordException x) {
                     return x.getMessage();

@@ -1,5 +1,8 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +34,18 @@ public final class Record implements AutoCloseable {
         this.scratch = scratch;
         this.clock = clock;
         this.snapshot = fold(log.size(), null);
+    }
+
+    /**
+     * The record on a ledger log: content beside it, in its data directory ({@code content/})
+     * or in the same PostgreSQL database. Closing the record closes the log.
+     */
+    public static Record open(org.gosplan.ledger.Log log) throws IOException {
+        EntryLog entries = new LedgerEntryLog(log);
+        if (log.directory().isPresent()) {
+            return open(entries, log.directory().get());
+        }
+        return openPostgres(entries, log.jdbcUrl().orElseThrow());
     }
 
     /** A record on an embedded log directory: content under {@code dir/content}. */
@@ -94,7 +109,7 @@ public final class Record implements AutoCloseable {
      * Signs and appends an event after checking it against the current snapshot; content the
      * body names must already be stored. Returns its index.
      */
-    public synchronized long append(String type, ObjectNode body, SigningKey key) throws IOException {
+    public synchronized long append(String type, ObjectNode body, NoteSigner key) throws IOException {
         Event e = Event.sign(type, body, key, clock.instant());
         return append(e);
     }
@@ -135,7 +150,7 @@ public final class Record implements AutoCloseable {
     }
 
     /** Registers {@code member} with {@code role}; signed by {@code by}, who must be an operator. */
-    public long registerMember(VerifierKey member, Role role, SigningKey by) throws IOException {
+    public long registerMember(NoteVerifier member, Role role, NoteSigner by) throws IOException {
         ObjectNode body = Canonical.MAPPER.createObjectNode();
         body.put("vkey", member.toString());
         body.put("role", role.id());
@@ -150,7 +165,7 @@ public final class Record implements AutoCloseable {
      * writes (one deterministic serialisation, so equal economies have equal hashes), streamed
      * to the store through a scratch file.
      */
-    public Recorded publishEconomy(Path source, SigningKey by, org.gosplan.economy.Progress progress)
+    public Recorded publishEconomy(Path source, NoteSigner by, org.gosplan.economy.Progress progress)
             throws IOException {
         Source s = EconomyFiles.read(source, progress);
         Path tmp = scratchFile(".economy.json");
@@ -171,7 +186,7 @@ public final class Record implements AutoCloseable {
     }
 
     /** Sets targets (a targets.csv) for the latest economy. */
-    public Recorded setTargets(Path targetsFile, SigningKey by) throws IOException {
+    public Recorded setTargets(Path targetsFile, NoteSigner by) throws IOException {
         Snapshot.Published economy = snapshot().economy();
         if (economy == null) {
             throw new RecordException("no economy is recorded yet; an operator records one first with"
@@ -192,19 +207,19 @@ public final class Record implements AutoCloseable {
         }
     }
 
-    private void checkMayRecord(String type, SigningKey by) throws IOException {
+    private void checkMayRecord(String type, NoteSigner by) throws IOException {
         long size = log.size();
         if (size != snapshot.size()) {
             snapshot = fold(size, null);
         }
-        Member m = snapshot.member(by.verifier().signerName());
+        Member m = snapshot.member(Keys.signerName(by.verifier()));
         if (m == null) {
-            throw new RecordException("refused, nothing recorded: key '" + by.verifier().signerName()
+            throw new RecordException("refused, nothing recorded: key '" + Keys.signerName(by.verifier())
                     + "' is not a registered member; an operator registers it with 'gosplan record DIR member "
                     + by.verifier() + " --role ROLE'");
         }
         if (!m.role().mayRecord(type)) {
-            throw new RecordException("refused, nothing recorded: '" + m.key().signerName() + "' has role "
+            throw new RecordException("refused, nothing recorded: '" + Keys.signerName(m.key()) + "' has role "
                     + m.role().id() + ", which may not record " + type);
         }
     }

@@ -1,5 +1,7 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteVerifier;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +34,9 @@ public final class Snapshot {
     }
 
     /** The empty record of a log whose own key is the first operator. */
-    public static Snapshot genesis(VerifierKey logKey) {
+    public static Snapshot genesis(NoteVerifier logKey) {
         Map<String, Member> m = new LinkedHashMap<>();
-        m.put(logKey.signerName(), new Member(logKey, Role.OPERATOR, -1));
+        m.put(Keys.signerName(logKey), new Member(logKey, Role.OPERATOR, -1));
         return new Snapshot(0, Collections.unmodifiableMap(m), null, null);
     }
 
@@ -103,9 +105,9 @@ public final class Snapshot {
         Published t = targets;
         switch (event.type()) {
             case EventTypes.MEMBER_REGISTERED: {
-                VerifierKey k = VerifierKey.parse(event.body().get("vkey").asText());
+                NoteVerifier k = Keys.parseVerifier(event.body().get("vkey").asText());
                 Map<String, Member> copy = new LinkedHashMap<>(members);
-                copy.put(k.signerName(), new Member(k, Role.parse(event.body().get("role").asText()), index));
+                copy.put(Keys.signerName(k), new Member(k, Role.parse(event.body().get("role").asText()), index));
                 m = Collections.unmodifiableMap(copy);
                 break;
             }

@@ -1,5 +1,7 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,40 +57,15 @@ class CanonicalAndKeysTest {
     }
 
     @Test
-    void signingKeyReproducesTheGoSignedNoteVector() throws IOException {
-        JsonNode v = Canonical.MAPPER.readTree(data().resolve("transparency/signed_note_ed25519_vectors.json").toFile())
-                .get("vectors").get(0);
-        SigningKey k = SigningKey.parse(v.get("skey").asText(), "vector");
-        assertEquals(v.get("vkey").asText(), k.verifier().toString());
-        assertEquals(v.get("skey").asText(), k.toString());
-        String note = v.get("signed_note").asText();
-        String sigLine = note.substring(note.lastIndexOf("— ") + 2).trim().split(" ")[1];
-        byte[] blob = Base64.getDecoder().decode(sigLine);
-        byte[] sig = Arrays.copyOfRange(blob, 4, blob.length);
-        byte[] text = v.get("text").asText().getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(sig, k.sign(text), "Ed25519 is deterministic");
-        assertTrue(k.verifier().verify(text, sig));
-        sig[10] ^= 1;
-        assertFalse(k.verifier().verify(text, sig));
-        assertEquals(HexFormat.of().parseHex(v.get("public_key_hex").asText()).length, k.verifier().key().length);
-    }
-
-    @Test
-    void verifierKeysParseAndCheckTheirId() {
-        String vkey = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
-        assertEquals(vkey, VerifierKey.parse(vkey).toString());
-        assertThrows(RecordException.class, () -> VerifierKey.parse("example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k"));
-        assertThrows(RecordException.class, () -> VerifierKey.parse("nonsense"));
-    }
-
-    @Test
     void keyFilesAreWrittenPrivateAndNeverOverwritten(@TempDir Path tmp) throws IOException {
-        SigningKey k = SigningKey.generate("council-north");
+        NoteSigner k = Keys.generate("council-north");
         Path f = tmp.resolve("k.key");
-        k.write(f);
+        Keys.write(k, f);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
-        assertEquals(k.verifier(), SigningKey.read(f).verifier());
-        assertThrows(RecordException.class, () -> SigningKey.generate("x").write(f));
-        assertEquals(k.toString(), SigningKey.read(f).toString());
+        assertEquals(k.verifier(), Keys.read(f).verifier());
+        assertThrows(RecordException.class, () -> Keys.generate("a b"));
+        assertThrows(RecordException.class, () -> Keys.parseVerifier("nonsense"));
+        assertThrows(RecordException.class, () -> Keys.write(Keys.generate("x"), f));
+        assertEquals(k.toString(), Keys.read(f).toString());
     }
 }

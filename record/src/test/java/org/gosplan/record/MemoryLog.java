@@ -1,5 +1,8 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -7,9 +10,9 @@ import java.util.List;
 /** An in-memory EntryLog for tests, with RFC 9162 tree hashes computed directly from the definition. */
 final class MemoryLog implements EntryLog {
     final List<byte[]> entries = new ArrayList<>();
-    final SigningKey key;
+    final NoteSigner key;
 
-    MemoryLog(SigningKey key) {
+    MemoryLog(NoteSigner key) {
         this.key = key;
     }
 
@@ -54,12 +57,12 @@ final class MemoryLog implements EntryLog {
     }
 
     @Override
-    public VerifierKey key() {
+    public NoteVerifier key() {
         return key.verifier();
     }
 
     @Override
-    public SigningKey signingKey() {
+    public NoteSigner signingKey() {
         return key;
     }
 

@@ -1,5 +1,7 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +19,8 @@ class RecordTest {
     @TempDir
     Path dir;
 
-    private final SigningKey operator = SigningKey.fromSeed("log", new byte[32]);
-    private final SigningKey council = SigningKey.fromSeed("council", SnapshotTestSeeds.seed(1));
+    private final NoteSigner operator = NoteSigner.fromSeed("log", new byte[32]);
+    private final NoteSigner council = NoteSigner.fromSeed("council", SnapshotTestSeeds.seed(1));
 
     static Path village() {
         String root = System.getProperty("gosplan.root");

@@ -1,5 +1,7 @@
 package org.gosplan.record;
 
+import org.gosplan.ledger.NoteSigner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private final SigningKey logKey = SigningKey.fromSeed("log", new byte[32]);
-    private final SigningKey council = SigningKey.fromSeed("council", seed(1));
-    private final SigningKey stranger = SigningKey.fromSeed("stranger", seed(2));
+    private final NoteSigner logKey = NoteSigner.fromSeed("log", new byte[32]);
+    private final NoteSigner council = NoteSigner.fromSeed("council", seed(1));
+    private final NoteSigner stranger = NoteSigner.fromSeed("stranger", seed(2));
     private static final String H = "ab".repeat(32);
 
     private static byte[] seed(int b) {
@@ -26,12 +28,12 @@ class SnapshotTest {
         return Canonical.MAPPER.createObjectNode();
     }
 
-    private Event register(SigningKey who, SigningKey by, String role) {
+    private Event register(NoteSigner who, NoteSigner by, String role) {
         return Event.sign(EventTypes.MEMBER_REGISTERED,
                 body().put("vkey", who.verifier().toString()).put("role", role), by, NOW);
     }
 
-    private Event targets(SigningKey by) {
+    private Event targets(NoteSigner by) {
         return Event.sign(EventTypes.TARGETS_SET, body().put("hash", H).put("economy", H), by, NOW);
     }
 

@@ -1,0 +1,185 @@
+package org.gosplan.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gosplan.record.Event;
+import org.gosplan.record.Record;
+import org.gosplan.record.RecordException;
+import org.gosplan.record.Role;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.record.Keys;
+import org.gosplan.ledger.NoteVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "record", description = {
+        "Records a signed event on the log in DIR (or --db): a member, an economy, targets, or an event built elsewhere.",
+        "The signer must be registered with a role allowed for the event type; a refused event is never recorded."},
+        subcommands = {RecordCommand.MemberCmd.class, RecordCommand.EconomyCmd.class, RecordCommand.TargetsCmd.class,
+                RecordCommand.EventCmd.class})
+final class RecordCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
+    Path dir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
+    String db;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return ExitCode.BAD_INPUT;
+    }
+
+    Record open() throws IOException {
+        return RecordAccess.open(dir, db);
+    }
+
+    /** Options every recording subcommand shares. */
+    static final class Signing {
+        @Option(names = "--key", paramLabel = "KEY", description = "private key file (default: the log's own key)")
+        Path key;
+
+        @Option(names = "--json", description = "print {\"index\", \"type\", \"hash\"} as JSON")
+        boolean json;
+
+        NoteSigner signer(Record r) throws IOException {
+            return key == null ? r.log().signingKey() : Keys.read(key);
+        }
+    }
+
+    static int report(Signing s, long index, String type, String hash) {
+        if (s.json) {
+            ObjectNode o = Json.object();
+            o.put("index", index);
+            o.put("type", type);
+            if (hash != null) {
+                o.put("hash", hash);
+            } else {
+                o.putNull("hash");
+            }
+            Json.print(System.out, o);
+        } else {
+            System.out.println("recorded " + type + " at index " + index + (hash == null ? "" : ", content " + hash));
+        }
+        return ExitCode.OK;
+    }
+
+    @Command(name = "member", description = "Registers a public key (from 'gosplan key new') with a role.")
+    static final class MemberCmd implements Callable<Integer> {
+        @ParentCommand
+        RecordCommand parent;
+
+        @Parameters(paramLabel = "VKEY", description = "verifier key <name>+<key id>+<base64>")
+        String vkey;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "operator, council, inspector or enterprise")
+        String role;
+
+        @Mixin
+        Signing signing;
+
+        @Override
+        public Integer call() throws IOException {
+            NoteVerifier k = Keys.parseVerifier(vkey);
+            Role r = Role.parse(role);
+            try (Record rec = parent.open()) {
+                long i = rec.registerMember(k, r, signing.signer(rec));
+                return report(signing, i, "member.registered", null);
+            }
+        }
+    }
+
+    @Command(name = "economy", description = "Records an economy (JSON file, folder or IO table); its content is stored by SHA-256.")
+    static final class EconomyCmd implements Callable<Integer> {
+        @ParentCommand
+        RecordCommand parent;
+
+        @Parameters(paramLabel = "ECONOMY")
+        Path economy;
+
+        @Mixin
+        Signing signing;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Record rec = parent.open()) {
+                StderrProgress progress = new StderrProgress(System.err);
+                Record.Recorded r = rec.publishEconomy(economy, signing.signer(rec), progress);
+                progress.done();
+                return report(signing, r.index(), r.type(), r.hash());
+            }
+        }
+    }
+
+    @Command(name = "targets", description = "Records targets (a targets.csv: product,quantity,weight) for the latest economy.")
+    static final class TargetsCmd implements Callable<Integer> {
+        @ParentCommand
+        RecordCommand parent;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Mixin
+        Signing signing;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Record rec = parent.open()) {
+                Record.Recorded r = rec.setTargets(file, signing.signer(rec));
+                return report(signing, r.index(), r.type(), r.hash());
+            }
+        }
+    }
+
+    @Command(name = "event", description = {
+            "Records an event built elsewhere: FILE holds {\"type\": ..., \"body\": ...}; v, time, signer and sig are added.",
+            "The body is checked for form and the signer's role, not for truth: 'gosplan verify --replay' checks plans."})
+    static final class EventCmd implements Callable<Integer> {
+        @ParentCommand
+        RecordCommand parent;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Mixin
+        Signing signing;
+
+        @Override
+        public Integer call() throws IOException {
+            JsonNode n;
+            try {
+                n = Json.MAPPER.readTree(Files.readString(file));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UsageException(file + ": not JSON: " + e.getOriginalMessage());
+            }
+            if (n == null || !n.isObject() || !n.path("type").isTextual() || !n.path("body").isObject()) {
+                throw new UsageException(file + ": an event file holds {\"type\": \"...\", \"body\": {...}}");
+            }
+            n.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("type") && !f.equals("body")) {
+                    throw new UsageException(file + ": unknown field '" + f + "'; the command adds v, time, signer and sig");
+                }
+            });
+            try (Record rec = parent.open()) {
+                String type = n.get("type").asText();
+                long i = rec.append(type, (ObjectNode) n.get("body"), signing.signer(rec));
+                Event e = rec.event(i);
+                return report(signing, i, type, e.body().path("plan").isTextual() ? e.body().get("plan").asText()
+                        : e.body().path("hash").isTextual() ? e.body().get("hash").asText() : null);
+            } catch (RecordException e) {
+                throw e;
+            }
+        }
+    }
+}

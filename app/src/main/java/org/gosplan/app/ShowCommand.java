@@ -1,0 +1,56 @@
+package org.gosplan.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gosplan.record.Event;
+import org.gosplan.record.Member;
+import org.gosplan.record.Record;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", description = "Prints one event as JSON, with index, signerName and signerRole added.")
+final class ShowCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", arity = "0..1")
+    Path dir;
+
+    @Parameters(index = "1", paramLabel = "INDEX", arity = "0..1")
+    Long index;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
+    String db;
+
+    @Override
+    public Integer call() throws IOException {
+        // With --db the only positional is the index.
+        if (db != null && index == null && dir != null) {
+            try {
+                index = Long.parseLong(dir.toString());
+                dir = null;
+            } catch (NumberFormatException e) {
+                throw new UsageException("INDEX must be a number, not '" + dir + "'");
+            }
+        }
+        if (index == null) {
+            throw new UsageException("give the index of the event to show: gosplan show DIR INDEX");
+        }
+        try (Record r = RecordAccess.open(dir, db)) {
+            long size = r.log().size();
+            if (index < 0 || index >= size) {
+                throw new UsageException("index " + index + " is outside the log, which has " + size + " entries (0 to "
+                        + (size - 1) + ")");
+            }
+            Event e = r.event(index);
+            Member m = r.snapshotAt(index).member(e.signer());
+            ObjectNode out = Json.object();
+            out.put("index", index);
+            out.put("signerName", m == null ? null : m.key().name());
+            out.put("signerRole", m == null ? null : m.role().id());
+            out.setAll(e.toJson());
+            Json.print(System.out, out);
+            return ExitCode.OK;
+        }
+    }
+}

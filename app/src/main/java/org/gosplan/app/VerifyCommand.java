@@ -1,0 +1,70 @@
+package org.gosplan.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gosplan.record.Record;
+import org.gosplan.record.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", description = {
+        "Verifies a record: the Merkle tree, every stored hash and checkpoint (as 'log verify'), and every event's",
+        "signature, signer registration and role, and every content hash. With --replay, every plan is recomputed",
+        "from its recorded inputs and must give the recorded plan hash. Exit 0 when all holds, 1 otherwise."})
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", arity = "0..1")
+    Path dir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
+    String db;
+
+    @Option(names = "--replay", description = "recompute every plan and compare its hash")
+    boolean replay;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        long t0 = System.nanoTime();
+        List<String> problems = new ArrayList<>(RecordAccess.verifyLog(dir, db));
+        Verification v;
+        long entries;
+        try (Record r = RecordAccess.open(dir, db)) {
+            entries = r.log().size();
+            v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null);
+        }
+        problems.addAll(v.problems());
+        boolean ok = problems.isEmpty();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("ok", ok);
+            o.put("entries", entries);
+            o.put("events", v.events());
+            o.put("plansReplayed", v.plansReplayed());
+            ArrayNode p = o.putArray("problems");
+            problems.forEach(p::add);
+            ArrayNode n = o.putArray("notes");
+            v.notes().forEach(n::add);
+            o.put("seconds", seconds);
+            Json.print(System.out, o);
+        } else {
+            for (String p : problems) {
+                System.out.println("FAIL " + p);
+            }
+            for (String n : v.notes()) {
+                System.out.println("note " + n);
+            }
+            System.out.printf("%s: %d entries, %d events, %d plans replayed (%.2f s)%n",
+                    ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), v.plansReplayed(), seconds);
+        }
+        return ok ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+}

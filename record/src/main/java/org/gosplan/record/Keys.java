@@ -1,0 +1,70 @@
+package org.gosplan.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.gosplan.ledger.LedgerException;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
+/**
+ * Members' keys are the ledger's signed-note keys ({@link NoteSigner}, {@link NoteVerifier}):
+ * one key form for checkpoints and events. This adds key files and the signer name events carry.
+ */
+public final class Keys {
+    private Keys() {}
+
+    /** {@code <key name>+<key id>}: how an event names its signer. */
+    public static String signerName(NoteVerifier key) {
+        return key.name() + "+" + key.keyIdHex();
+    }
+
+    /** Parses a verifier key, as a {@link RecordException} when malformed. */
+    public static NoteVerifier parseVerifier(String vkey) {
+        try {
+            return NoteVerifier.parse(vkey);
+        } catch (LedgerException e) {
+            throw new RecordException(e.getMessage());
+        }
+    }
+
+    /** Reads a private key file made by {@code gosplan key new} (or {@code log init}). */
+    public static NoteSigner read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RecordException(file + ": cannot read the key file: " + e.getMessage(), e);
+        }
+        try {
+            return NoteSigner.parse(text, file.toString());
+        } catch (LedgerException e) {
+            throw new RecordException(e.getMessage() + "; make a key with 'gosplan key new FILE --name NAME'");
+        }
+    }
+
+    /** Writes a key file with mode 0600; never overwrites. */
+    public static void write(NoteSigner key, Path file) {
+        try {
+            if (Files.exists(file)) {
+                throw new RecordException(file + " exists; a key file is never overwritten, choose another name");
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RecordException(file + ": cannot write the key file: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new key, as a {@link RecordException} when the name is not allowed. */
+    public static NoteSigner generate(String name) {
+        try {
+            return NoteSigner.generate(name);
+        } catch (LedgerException e) {
+            throw new RecordException(e.getMessage());
+        }
+    }
+}

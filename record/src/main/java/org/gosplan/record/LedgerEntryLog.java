@@ -1,0 +1,51 @@
+package org.gosplan.record;
+
+import java.io.IOException;
+import java.util.HexFormat;
+import org.gosplan.ledger.Log;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
+
+/** The ledger's transparency log as the record's entry log. */
+final class LedgerEntryLog implements EntryLog {
+    private final Log log;
+
+    LedgerEntryLog(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public long size() {
+        return log.size();
+    }
+
+    @Override
+    public byte[] entry(long index) throws IOException {
+        return log.entry(index);
+    }
+
+    @Override
+    public long append(byte[] entry) throws IOException {
+        return log.append(entry);
+    }
+
+    @Override
+    public String root(long size) throws IOException {
+        return HexFormat.of().formatHex(log.root(size));
+    }
+
+    @Override
+    public NoteVerifier key() {
+        return log.verifierKey();
+    }
+
+    @Override
+    public NoteSigner signingKey() throws IOException {
+        return log.signingKey();
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.close();
+    }
+}
