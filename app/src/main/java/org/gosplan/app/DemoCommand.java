@@ -1,62 +1,184 @@
 package org.gosplan.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
+import org.gosplan.economy.IoTable;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
+import org.gosplan.ledger.Log;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.planner.Leontief;
+import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.LeontiefSolution;
+import org.gosplan.planner.Multipliers;
+import org.gosplan.planner.Plan;
+import org.gosplan.planner.PlanOptions;
+import org.gosplan.record.Keys;
+import org.gosplan.record.PlanRecords;
+import org.gosplan.record.Record;
+import org.gosplan.record.Role;
+import org.gosplan.record.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole story on bundled data, for a new user's first minute: read the UK 2010 table, check
- * it, turn it into an economy and write it in both economy forms. Each later capability adds its
- * step here.
+ * The whole story on bundled data, for a new user's first minute: read the UK 2010 table,
+ * compute its gross output and multipliers against what ONS published, plan it, put the inputs
+ * and the plan on a signed record, and verify the record by replaying the plan.
  */
 @Command(name = "demo", description = {
-        "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step.",
-        "Writes its files under --out (default ./demo-data)."})
+        "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
+        "validate, Leontief and multipliers, an optimal plan, a signed record, and a verified replay.",
+        "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
     Path out = Paths.get("demo-data");
 
+    private final PrintStream o = System.out;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream o = System.out;
-        Path examples = examples();
-        Path uk = examples.resolve("uk-ons-2010");
+        long start = System.nanoTime();
+        Path uk = examples().resolve("uk-ons-2010");
+        clean(out);
         Files.createDirectories(out);
 
-        o.println("== 1. Read and check the UK 2010 input-output table (ONS, 127 products)");
-        o.println("   $ gosplan validate " + uk);
-        long t0 = System.nanoTime();
+        step(1, "Read and check the UK 2010 input-output table (ONS, 127 products)", "gosplan validate " + uk);
         Source s = EconomyFiles.read(uk, new StderrProgress(System.err));
         Economy e = s.economy();
-        o.printf("   valid: %d products, %d resources, %d techniques, %,d coefficients (%.0f ms)%n",
-                e.products(), e.resources(), e.techniques(), e.nonzeros(), (System.nanoTime() - t0) / 1e6);
-        for (Problem w : s.warnings()) {
-            o.println("   warning: " + w.message());
+        IoTable t = s.table();
+        o.printf("   valid: %d products, %d techniques, %,d coefficients, %d warnings (negative taxes, stock draws)%n",
+                e.products(), e.techniques(), e.nonzeros(), s.warnings().size());
+
+        step(2, "Gross output x solving (I - A) x = y, against the published x", "gosplan leontief " + uk);
+        Leontief l = Leontief.of(t);
+        LeontiefSolution x = l.solve(t.finalDemand());
+        double worst = 0;
+        for (int i = 0; i < t.sectors(); i++) {
+            worst = Math.max(worst, Math.abs(x.x()[i] - t.output(i)) / Math.max(1, Math.abs(t.output(i))));
+        }
+        o.printf("   solved by %s in %d iterations, residual %.1e; largest relative difference from ONS's x: %.1e%n",
+                x.method().name().toLowerCase(java.util.Locale.ROOT), x.iterations(), x.residual(), worst);
+
+        step(3, "Multipliers: what each product costs in all inputs, direct and indirect", "gosplan multipliers " + uk);
+        Multipliers m = Multipliers.of(t, LeontiefOptions.DEFAULT);
+        int comp = indexOf(m, "compensation");
+        double[] om = m.output();
+        int[] top = IntStream.range(0, om.length).boxed().sorted(Comparator.comparingDouble(i -> -om[i]))
+                .limit(3).mapToInt(Integer::intValue).toArray();
+        for (int i : top) {
+            o.printf("   %-10s output multiplier %.4f, employment cost per GBP of output %.4f%n",
+                    t.sector(i), om[i], m.total(comp)[i]);
+        }
+
+        step(4, "The plan: least employment cost that meets final demand (Kantorovich's valuations)",
+                "gosplan plan " + uk + " --objective min-resource --resource compensation");
+        PlanOptions options = PlanOptions.minResource("compensation");
+        Plan plan = org.gosplan.planner.Planner.plan(e, options);
+        double dv = 0;
+        int rc = e.resourceIndex("compensation");
+        for (int p = 0; p < e.products(); p++) {
+            dv = Math.max(dv, Math.abs(plan.valuation(p) - m.total(comp)[t.sectorIndex(e.productId(p))]));
+        }
+        o.printf("   %s by %s: employment cost %,.0f GBP million (%,.0f used); valuations equal the labour values"
+                        + " of step 3 to %.1e%n", plan.status().id(), plan.solver().method(), plan.value(),
+                plan.resourceUse(rc), dv);
+
+        step(5, "Put it on the record: a signed, append-only Merkle log that anyone can replay", null);
+        Path dir = out.resolve("record");
+        Path councilKey = out.resolve("council.key");
+        NoteSigner council = Keys.generate("council-demo");
+        Keys.write(council, councilKey);
+        Path targets = out.resolve("targets.csv");
+        EconomyFiles.writeTargets(e, targets);
+        Log log = Log.init(dir, "demo.gosplan.org/uk-2010", null);
+        try (Record r = Record.open(log)) {
+            cmd("gosplan log init " + dir + " --origin demo.gosplan.org/uk-2010");
+            cmd("gosplan key new " + councilKey + " --name council-demo");
+            long i = r.registerMember(council.verifier(), Role.COUNCIL, log.signingKey());
+            cmd("gosplan record " + dir + " member " + council.verifier() + " --role council", i);
+            Record.Recorded ec = r.publishEconomy(uk, log.signingKey(), org.gosplan.economy.Progress.NONE);
+            cmd("gosplan record " + dir + " economy " + uk, ec.index());
+            Record.Recorded tg = r.setTargets(targets, council);
+            cmd("gosplan record " + dir + " targets " + targets + " --key " + councilKey, tg.index());
+            PlanRecords.Recorded pr = PlanRecords.computeAndRecord(r, options, log.signingKey());
+            cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
+            o.println("   plan hash " + pr.hash());
+        }
+
+        step(6, "Verify the record: every hash, signature and role, and replay every plan", "gosplan verify " + dir + " --replay");
+        Verification v;
+        java.util.List<String> logProblems = RecordAccess.verifyLog(dir, null);
+        try (Record r = RecordAccess.open(dir, null)) {
+            v = r.verify(PlanRecords.replayer());
+        }
+        boolean ok = v.ok() && logProblems.isEmpty();
+        o.printf("   %s: %d events, %d plan replayed to the same hash%n", ok ? "verified" : "VERIFICATION FAILED",
+                v.events(), v.plansReplayed());
+        for (String p : logProblems) {
+            o.println("   FAIL " + p);
+        }
+        for (String p : v.problems()) {
+            o.println("   FAIL " + p);
         }
 
         o.println();
-        o.println("== 2. The table as an economy: one technique per product, factors as resources");
-        Path json = out.resolve("uk-2010.economy.json");
-        Path folder = out.resolve("uk-2010");
-        o.println("   $ gosplan convert " + uk + " " + json);
-        EconomyFiles.writeJson(e, json);
-        o.println("   $ gosplan convert " + json + " " + folder);
-        EconomyFiles.writeFolder(EconomyFiles.readEconomy(json), folder);
-        boolean same = EconomyFiles.readEconomy(folder).equals(e);
-        o.printf("   wrote %s (%,d bytes) and %s/; read back: %s%n", json, Files.size(json), folder,
-                same ? "the same economy, bit for bit" : "DIFFERENT (a bug: please report it)");
+        o.printf("Done in %.1f s. Look next at:%n", (System.nanoTime() - start) / 1e9);
+        o.println("  gosplan show " + dir + " 3                 the plan event as recorded");
+        o.println("  gosplan log checkpoint " + dir + "         the signed tree head");
+        o.println("  gosplan plan examples/village.economy.json       technique choice, capacities, two scarce resources");
+        o.println("  gosplan help                                     every command; README.md has a tour");
+        return ok ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
 
+    private void step(int n, String title, String command) {
         o.println();
-        o.println("Next: `gosplan help` lists the commands; examples/ holds more data (README.md has a tour).");
-        return same ? ExitCode.OK : ExitCode.INTERNAL;
+        o.println("== " + n + ". " + title);
+        if (command != null) {
+            o.println("   $ " + command);
+        }
+    }
+
+    private void cmd(String command) {
+        o.println("   $ " + command);
+    }
+
+    private void cmd(String command, long index) {
+        o.println("   $ " + command + "   -> entry " + index);
+    }
+
+    private static int indexOf(Multipliers m, String factor) {
+        for (int f = 0; f < m.factors(); f++) {
+            if (m.factor(f).equals(factor)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no factor " + factor);
+    }
+
+    /** Removes an earlier demo's files: only a folder that holds exactly what a demo writes. */
+    private static void clean(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isRegularFile(dir.resolve("council.key")) && Files.list(dir).findAny().isPresent()) {
+            throw new UsageException(dir + " exists and is not an earlier demo's folder; choose another --out");
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The bundled examples folder: beside the launcher, else relative to the working directory. */
@@ -68,5 +190,9 @@ final class DemoCommand implements Callable<Integer> {
                     + "; run gosplan from its repository (the ./gosplan launcher sets this up)");
         }
         return p;
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
     }
 }
