@@ -1,13 +1,113 @@
 package org.gosplan.app;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Source;
+import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.Multipliers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until its issue lands. */
-@Command(name = "multipliers", description = "(not yet available)")
+@Command(name = "multipliers", description = {
+        "Output multipliers (column sums of L = (I - A)^-1) and, for every factor or resource f, its total",
+        "(direct plus indirect) intensity per unit of each sector's output: row f of S L.",
+        "For labour in hours these are the labour values. A table's factors are the rows of F.csv;",
+        "an economy's are its resources. The readable table adds Type I ratios (total / direct)."})
 final class MultipliersCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TABLE|ECONOMY", description = "IO-table folder, economy JSON file or economy folder")
+    Path path;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
+            description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
+            description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
     @Override
-    public Integer call() {
-        throw new UsageException("'multipliers' is not available yet");
+    public Integer call() throws IOException {
+        LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        Source source = Inputs.readWarning(path, System.err);
+        long t0 = System.nanoTime();
+        Multipliers m = source.table() != null ? Multipliers.of(source.table(), options)
+                : Multipliers.of(source.economy(), options);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int n = m.leontief().size();
+        if (json) {
+            try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(
+                    LeontiefCommand.Streams.noClose(System.out))) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeObjectFieldStart("output");
+                for (int i = 0; i < n; i++) {
+                    g.writeNumberField(m.leontief().sector(i), m.output()[i]);
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("factors");
+                for (int f = 0; f < m.factors(); f++) {
+                    g.writeObjectFieldStart(m.factor(f));
+                    double[] v = m.total(f);
+                    for (int i = 0; i < n; i++) {
+                        g.writeNumberField(m.leontief().sector(i), v[i]);
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+                g.writeNumberField("iterations", m.iterations());
+                g.writeNumberField("residual", m.residual());
+                g.writeNumberField("seconds", seconds);
+                g.writeStringField("method", LeontiefCommand.methodName(m.method()));
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            System.out.flush();
+            return ExitCode.OK;
+        }
+        BufferedWriter w = LeontiefCommand.Streams.stdout();
+        int width = 6;
+        for (int i = 0; i < n; i++) {
+            width = Math.max(width, m.leontief().sector(i).length());
+        }
+        width = Math.min(width, 40);
+        StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %12s", "sector", "output"));
+        for (int f = 0; f < m.factors(); f++) {
+            String name = m.factor(f);
+            head.append(String.format("  %16s  %9s", clip(name, 16), "type I"));
+        }
+        w.write(head.toString());
+        w.newLine();
+        for (int i = 0; i < n; i++) {
+            StringBuilder line = new StringBuilder(String.format("%-" + width + "s  %12.6f", m.leontief().sector(i),
+                    m.output()[i]));
+            for (int f = 0; f < m.factors(); f++) {
+                double ratio = m.typeI(f, i);
+                line.append(String.format("  %16.6g  %9s", m.total(f)[i],
+                        Double.isNaN(ratio) ? "-" : String.format("%.4f", ratio)));
+            }
+            w.write(line.toString());
+            w.newLine();
+        }
+        w.newLine();
+        w.write("output: column sums of L (output multipliers). For each factor: total intensity per unit of final"
+                + " output (row of S L),");
+        w.newLine();
+        w.write("and its Type I ratio, total / direct ('-' where the direct intensity is zero).");
+        w.newLine();
+        w.write(String.format("%s: %d iterations, worst residual %.3g, %.3f s%n",
+                LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), seconds));
+        w.flush();
+        return ExitCode.OK;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "~";
     }
 }
