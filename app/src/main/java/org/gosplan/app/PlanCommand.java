@@ -1,13 +1,202 @@
 package org.gosplan.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Economy;
+import org.gosplan.planner.Certificate;
+import org.gosplan.planner.Diagnosis;
+import org.gosplan.planner.Plan;
+import org.gosplan.planner.PlanMethod;
+import org.gosplan.planner.PlanObjective;
+import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.PlanStatus;
+import org.gosplan.planner.Planner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until its issue lands. */
-@Command(name = "plan", description = "(not yet available)")
+@Command(name = "plan", description = {
+        "The optimal plan (Kantorovich): technique levels that meet the targets as fully as resources allow,",
+        "with the valuations (shadow prices) of products and resources and a certificate of optimality.",
+        "",
+        "fulfil (default): maximise λ such that net output >= λ * target for every product (>= 0 untargeted),",
+        "  resources within 'available', levels within 'capacity'.",
+        "min-resource: minimise the use of --resource while meeting every target.",
+        "",
+        "Methods: auto (policy iteration where one scarce resource and single outputs allow it, exact at any",
+        "size; else the simplex method for small problems, PDLP for large ones), exact (policy iteration or",
+        "simplex), policy, simplex, pdlp (first-order, reports its gap), harmony (Cockshott's heuristic).",
+        "",
+        "Exit 0 with a plan (status optimal, or limit when not proven optimal to --tolerance); 1 when the",
+        "plan is infeasible (with a diagnosis) or unbounded; 2 on bad input."})
 final class PlanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ECONOMY", description = "economy JSON file, economy folder or IO-table folder")
+    Path path;
+
+    @Option(names = "--objective", paramLabel = "fulfil|min-resource", defaultValue = "fulfil",
+            description = "what to optimise (default: ${DEFAULT-VALUE})")
+    String objective;
+
+    @Option(names = "--resource", paramLabel = "ID", description = "the resource min-resource minimises (default: the first)")
+    String resource;
+
+    @Option(names = "--method", paramLabel = "auto|exact|policy|simplex|pdlp|harmony", defaultValue = "auto",
+            description = "how to compute the plan (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-7",
+            description = "optimal when primal and dual infeasibility and relative gap are at most this (default: ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "time limit for PDLP and harmony, 0 for none")
+    double timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "threads for PDLP (1, the default, is bit-for-bit reproducible)")
+    int threads;
+
+    @Option(names = "--export-mps", paramLabel = "FILE", description = "also write the LP in free MPS format to FILE")
+    Path mps;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
     @Override
     public Integer call() {
-        throw new UsageException("'plan' is not available yet");
+        PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
+                timeLimit, threads);
+        Economy e = Inputs.readWarning(path, System.err).economy();
+        if (mps != null) {
+            Planner.exportMps(e, options, mps);
+            System.err.println("wrote the LP to " + mps);
+        }
+        Plan plan = Planner.plan(e, options);
+        if (json) {
+            Json.print(System.out, plan.toMap());
+        } else {
+            printReadable(plan);
+        }
+        return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
+                ? ExitCode.NEGATIVE : ExitCode.OK;
+    }
+
+    private static final int SHOW = 15;
+
+    static void printReadable(Plan p) {
+        Economy e = p.economy();
+        var out = System.out;
+        String obj = p.objective() == PlanObjective.FULFIL ? "fulfil"
+                : "min-resource " + e.resourceId(p.costResource());
+        out.printf("plan: %s (%s) for %s%n", p.status().id(), obj, e.name().isEmpty() ? "the economy" : e.name());
+        out.printf("  solver      %s, %s s, %d iterations%s%n", p.solver().method(), num(p.solver().seconds()),
+                p.solver().iterations(), p.solver().deterministic() ? "" : " (not bit-for-bit reproducible)");
+        if (p.solver().note() != null) {
+            out.printf("  note        %s%n", p.solver().note());
+        }
+        Diagnosis d = p.diagnosis();
+        if (!p.hasSolution()) {
+            if (d != null) {
+                out.println();
+                out.println(d.summary());
+                for (String line : d.explanation()) {
+                    out.println("  " + line);
+                }
+            }
+            return;
+        }
+        if (p.objective() == PlanObjective.FULFIL) {
+            out.printf("  value       λ = %s: every target met %s times (%s%%)%n", num(p.value()), num(p.value()),
+                    num(100 * p.value()));
+        } else {
+            int r = p.costResource();
+            out.printf("  value       %s%s of %s used at least%n", num(p.value()), unit(e.resourceUnit(r)),
+                    e.resourceId(r));
+        }
+        Certificate c = p.certificate();
+        out.printf("  certificate primal infeasibility %s, dual infeasibility %s, gap %s (dual bound %s)%n",
+                sci(c.primalInfeasibility()), sci(c.dualInfeasibility()), sci(c.gap()), num(c.dualValue()));
+        out.println();
+        List<String> br = p.bindingResources();
+        out.println("Binding resources" + (br.isEmpty() ? ": none" : " (use = available; price per extra unit):"));
+        for (String id : br) {
+            int r = e.resourceIndex(id);
+            out.printf("  %-28s %s%s   price %s%n", id, num(e.available(r)), unit(e.resourceUnit(r)),
+                    num(p.resourcePrice(r)));
+        }
+        List<String> bc = p.bindingCapacities();
+        out.println("Binding capacities" + (bc.isEmpty() ? ": none" : " (level = capacity; price per extra unit):"));
+        for (int i = 0; i < bc.size() && i < SHOW; i++) {
+            int t = e.techniqueIndex(bc.get(i));
+            out.printf("  %-28s %s   price %s%n", bc.get(i), num(e.capacity(t)), num(p.capacityPrice(t)));
+        }
+        more(bc.size());
+        List<String> bn = p.bottlenecks(SHOW);
+        out.println("Bottleneck products" + (bn.isEmpty() ? ": none" : " (binding targets, largest share of the value first):"));
+        double[] y = e.finalDemand();
+        for (String id : bn) {
+            int q = e.productIndex(id);
+            out.printf("  %-28s target %s%s   valuation %s%n", id, num(y[q]), unit(e.productUnit(q)),
+                    num(p.valuation(q)));
+        }
+        Map<String, List<String>> ch = p.choices();
+        out.println("Techniques chosen where there was a choice" + (ch.isEmpty() ? ": none" : ":"));
+        int shown = 0;
+        for (Map.Entry<String, List<String>> en : ch.entrySet()) {
+            if (shown++ >= SHOW) {
+                break;
+            }
+            out.printf("  %-28s %s%n", en.getKey(), en.getValue().isEmpty() ? "(not made)" : String.join(", ", en.getValue()));
+        }
+        more(ch.size());
+        out.println("Largest technique levels:");
+        List<Integer> order = new ArrayList<>();
+        for (int t = 0; t < e.techniques(); t++) {
+            if (p.level(t) > 0) {
+                order.add(t);
+            }
+        }
+        order.sort((a, b) -> {
+            int x = Double.compare(p.level(b), p.level(a));
+            return x != 0 ? x : Integer.compare(a, b);
+        });
+        for (int i = 0; i < order.size() && i < SHOW; i++) {
+            int t = order.get(i);
+            out.printf("  %-28s %s%n", e.techniqueId(t), num(p.level(t)));
+        }
+        more(order.size());
+        out.println("(all figures: gosplan plan --json)");
+    }
+
+    private static void more(int n) {
+        if (n > SHOW) {
+            System.out.printf("  ... and %,d more%n", n - SHOW);
+        }
+    }
+
+    private static String unit(String u) {
+        return u == null || u.isEmpty() ? "" : " " + u;
+    }
+
+    static String num(double x) {
+        if (!Double.isFinite(x)) {
+            return "-";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1e-4 && a < 1e15) {
+            return new java.math.BigDecimal(x).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    static String sci(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.1e", x) : "-";
     }
 }

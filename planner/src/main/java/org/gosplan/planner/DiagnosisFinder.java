@@ -1,0 +1,241 @@
+package org.gosplan.planner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds why targets cannot be met. The fulfil problem on the same constraints is always feasible
+ * (nothing made, λ = 0); its optimum λ* < 1 proves the infeasibility, and its valuations are a
+ * Farkas certificate: the targets with positive valuation, the resources with positive price and
+ * the capacities with positive price cannot hold together, whatever else is relaxed. For small
+ * problems a deletion filter then drops, one by one, every target, resource limit and capacity
+ * whose removal leaves the rest still infeasible, so that what is left is irreducible.
+ */
+final class DiagnosisFinder {
+    private DiagnosisFinder() {}
+
+    /** Up to this many techniques the deletion filter runs (one simplex solve per element). */
+    static final int FILTER_TECHNIQUES = 5_000;
+    static final int FILTER_ELEMENTS = 80;
+    static final double SUPPORT = 1e-9;
+
+    static Diagnosis infeasible(LpModel m, PlanOptions o, boolean small) {
+        LpModel f = m.with(PlanObjective.FULFIL, -1, m.demand, m.available, m.capacity);
+        LpSolution s = small ? LpOrTools.solve(f, LpOrTools.Engine.GLOP, o) : LpOrTools.solve(f,
+                LpOrTools.Engine.PDLP, o);
+        if (s.outcome() != LpSolution.Outcome.SOLVED || s.v() == null) {
+            return new Diagnosis("The targets cannot all be met together.", List.of(
+                    "The diagnosis could not be computed (" + s.outcome() + ")."), List.of(), List.of(), List.of(),
+                    List.of(), Double.NaN);
+        }
+        Plan relax = PlanAssembly.assemble(f, s, o, null);
+        double lambda = relax.value();
+        boolean[] tKeep = new boolean[m.np];
+        boolean[] rKeep = new boolean[m.nr];
+        boolean[] cKeep = new boolean[m.nt];
+        double vmax = 0;
+        for (int p : f.targeted) {
+            vmax = Math.max(vmax, relax.valuation(p) * f.demand[p]);
+        }
+        for (int p : f.targeted) {
+            tKeep[p] = relax.valuation(p) * f.demand[p] > SUPPORT * vmax;
+        }
+        for (int r : f.limited) {
+            rKeep[r] = relax.resourcePrice(r) * f.available[r] > SUPPORT * Math.max(lambda, 1e-300)
+                    || (lambda > 0 && relax.resourcePrice(r) > 0);
+        }
+        for (int t = 0; t < m.nt; t++) {
+            cKeep[t] = m.capacity[t] != Double.POSITIVE_INFINITY && relax.capacityPrice(t) > 0;
+        }
+        if (small && m.nt <= FILTER_TECHNIQUES) {
+            filter(f, o, tKeep, rKeep, cKeep);
+        }
+        return describe(m, relax, lambda, tKeep, rKeep, cKeep);
+    }
+
+    private static int count(boolean[] b) {
+        int n = 0;
+        for (boolean x : b) {
+            if (x) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Deletion filter over the kept elements, lowest index first within targets, resources, capacities. */
+    private static void filter(LpModel f, PlanOptions o, boolean[] tKeep, boolean[] rKeep, boolean[] cKeep) {
+        if (count(tKeep) + count(rKeep) + count(cKeep) > FILTER_ELEMENTS) {
+            return;
+        }
+        if (!stillInfeasible(f, o, tKeep, rKeep, cKeep)) {
+            // numerically the support alone is not quite enough: keep the certificate's support as it is
+            return;
+        }
+        for (boolean[] set : new boolean[][] {tKeep, rKeep, cKeep}) {
+            for (int i = 0; i < set.length; i++) {
+                if (!set[i]) {
+                    continue;
+                }
+                set[i] = false;
+                if ((set == tKeep && count(tKeep) == 0) || !stillInfeasible(f, o, tKeep, rKeep, cKeep)) {
+                    set[i] = true;
+                }
+            }
+        }
+    }
+
+    private static boolean stillInfeasible(LpModel f, PlanOptions o, boolean[] tKeep, boolean[] rKeep,
+                                           boolean[] cKeep) {
+        double[] d = new double[f.np];
+        for (int p = 0; p < f.np; p++) {
+            d[p] = tKeep[p] ? f.demand[p] : 0.0;
+        }
+        double[] a = new double[f.nr];
+        for (int r = 0; r < f.nr; r++) {
+            a[r] = rKeep[r] ? f.available[r] : Double.NaN;
+        }
+        double[] c = new double[f.nt];
+        for (int t = 0; t < f.nt; t++) {
+            c[t] = cKeep[t] ? f.capacity[t] : Double.POSITIVE_INFINITY;
+        }
+        LpModel g = f.with(PlanObjective.FULFIL, -1, d, a, c);
+        if (g.targeted.length == 0) {
+            return false;
+        }
+        LpSolution s = LpOrTools.solve(g, LpOrTools.Engine.GLOP, o);
+        if (s.outcome() == LpSolution.Outcome.UNBOUNDED) {
+            return false;
+        }
+        if (s.outcome() != LpSolution.Outcome.SOLVED) {
+            return false;
+        }
+        return s.lambda() < 1 - 1e-9;
+    }
+
+    private static Diagnosis describe(LpModel m, Plan relax, double lambda, boolean[] tKeep, boolean[] rKeep,
+                                      boolean[] cKeep) {
+        var e = m.economy;
+        List<String> products = new ArrayList<>();
+        List<String> resources = new ArrayList<>();
+        List<String> capacities = new ArrayList<>();
+        List<String> techniques = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        int[][] makers = m.makers();
+        List<String> targetWords = new ArrayList<>();
+        for (int p = 0; p < m.np; p++) {
+            if (!tKeep[p]) {
+                continue;
+            }
+            products.add(e.productId(p));
+            targetWords.add("'" + e.productId(p) + "' (" + num(m.demand[p]) + unit(e.productUnit(p)) + ")");
+            if (makers[0][p + 1] == makers[0][p]) {
+                lines.add("No technique makes '" + e.productId(p) + "', yet its target is " + num(m.demand[p])
+                        + unit(e.productUnit(p)) + ".");
+            }
+        }
+        if (!targetWords.isEmpty()) {
+            lines.add(0, (targetWords.size() == 1 ? "The target for " : "The targets for ")
+                    + String.join(", ", targetWords) + (targetWords.size() == 1 ? " cannot be met" : " cannot all be met")
+                    + " within the limits below.");
+        }
+        for (int r = 0; r < m.nr; r++) {
+            if (!rKeep[r]) {
+                continue;
+            }
+            resources.add(e.resourceId(r));
+            String what = r == m.costResource ? " (the resource being minimised)" : "";
+            lines.add("Resource '" + e.resourceId(r) + "'" + what + " is limited to " + num(m.available[r])
+                    + unit(e.resourceUnit(r)) + "; meeting these targets would need more.");
+        }
+        for (int t = 0; t < m.nt; t++) {
+            if (!cKeep[t]) {
+                continue;
+            }
+            capacities.add(e.techniqueId(t));
+            lines.add("Technique '" + e.techniqueId(t) + "' can run at level " + num(m.capacity[t])
+                    + " at most (its capacity).");
+        }
+        // the techniques involved: those that make a conflicting product, run in the best compromise or capped
+        boolean[] inv = new boolean[m.nt];
+        for (int p = 0; p < m.np; p++) {
+            if (tKeep[p]) {
+                for (int j = makers[0][p]; j < makers[0][p + 1]; j++) {
+                    int t = makers[1][j];
+                    if (relax.level(t) > 0 || cKeep[t]) {
+                        inv[t] = true;
+                    }
+                }
+            }
+        }
+        for (int t = 0; t < m.nt; t++) {
+            if (cKeep[t]) {
+                inv[t] = true;
+            }
+        }
+        for (int t = 0; t < m.nt && techniques.size() < 50; t++) {
+            if (inv[t]) {
+                techniques.add(e.techniqueId(t));
+            }
+        }
+        if (!techniques.isEmpty()) {
+            lines.add("Techniques involved: " + String.join(", ", techniques) + ".");
+        }
+        String summary;
+        if (lambda <= 0) {
+            summary = "Some targets cannot be met at all with these resources, capacities and techniques.";
+        } else {
+            summary = String.format(Locale.ROOT, "The targets cannot all be met: at most %s%% of every target can be"
+                    + " met together.", num(100 * lambda));
+        }
+        return new Diagnosis(summary, lines, products, techniques, resources, capacities, lambda);
+    }
+
+    /** Why the objective has no bound. */
+    static Diagnosis unbounded(LpModel m) {
+        List<String> lines = new ArrayList<>();
+        if (m.limited.length == 0) {
+            lines.add("No resource has an 'available' amount and the techniques making the targets have no"
+                    + " capacity, so the targets can be met at any scale.");
+        } else {
+            lines.add("The targets can be made at any scale from unlimited resources: the techniques that make"
+                    + " them, directly and indirectly, use none of the limited resources ("
+                    + String.join(", ", ids(m)) + ") and have no capacity.");
+        }
+        lines.add("Give the scarce resources an 'available' amount, or the techniques a capacity.");
+        return new Diagnosis("Nothing limits the plan: the fulfilment of the targets has no bound.", lines,
+                List.of(), List.of(), List.of(), List.of(), Double.POSITIVE_INFINITY);
+    }
+
+    private static List<String> ids(LpModel m) {
+        List<String> out = new ArrayList<>();
+        for (int r : m.limited) {
+            out.add(m.economy.resourceId(r));
+        }
+        return out;
+    }
+
+    static String unit(String u) {
+        return u == null || u.isEmpty() ? "" : " " + u;
+    }
+
+    /** A number for people: up to 6 significant digits, no exponent for ordinary sizes. */
+    static String num(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1e-4 && a < 1e15) {
+            String s = new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+            return s;
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    static String arrays(boolean[] b) {
+        return Arrays.toString(b);
+    }
+}

@@ -1,0 +1,182 @@
+package org.gosplan.planner;
+
+import com.google.ortools.Loader;
+import com.google.ortools.modelbuilder.ModelBuilderHelper;
+import com.google.ortools.modelbuilder.ModelSolverHelper;
+import com.google.ortools.modelbuilder.SolveStatus;
+import java.util.Locale;
+
+/**
+ * Kantorovich's LP through OR-Tools' MPSolver: GLOP (primal/dual simplex, exact to floating
+ * point), CLP, or PDLP (first-order primal-dual hybrid gradient). The model goes in by index
+ * (one JNI call per coefficient, no per-element objects); the duals come back as marginal values.
+ *
+ * <p>Sign convention of MPSolver: the dual value of a row is the derivative of the objective by
+ * the row's bound, in the objective's own sense. For fulfil (maximise λ) a product row is
+ * {@code N z - λ d >= 0}; one extra unit of the product lowers the bound by one, so its valuation
+ * is minus the dual; a resource row is {@code R z <= a} and its price is the dual. For
+ * min-resource (minimise) the valuation of a product row {@code N z >= d} is the dual and the
+ * price of a resource row minus the dual.
+ */
+final class LpOrTools {
+    private LpOrTools() {}
+
+    private static boolean loaded;
+
+    static synchronized void load() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+
+    enum Engine {
+        GLOP("glop", "glop", true),
+        CLP("clp", "clp", true),
+        PDLP("pdlp", "pdlp", false);
+
+        final String solverId;
+        final String method;
+        final boolean exact;
+
+        Engine(String solverId, String method, boolean exact) {
+            this.solverId = solverId;
+            this.method = method;
+            this.exact = exact;
+        }
+    }
+
+    static LpSolution solve(LpModel m, Engine engine, PlanOptions o) {
+        load();
+        long t0 = System.nanoTime();
+        ModelBuilderHelper s = new ModelBuilderHelper();
+        ModelSolverHelper solver = new ModelSolverHelper(engine.solverId);
+        try {
+            if (!solver.solverIsSupported()) {
+                throw new IllegalStateException("OR-Tools solver " + engine.solverId + " is not available");
+            }
+            double inf = Double.POSITIVE_INFINITY;
+            boolean fulfil = m.fulfil();
+            int nt = m.nt;
+            for (int t = 0; t < nt; t++) {
+                int j = s.addVar();
+                s.setVarLowerBound(j, 0.0);
+                s.setVarUpperBound(j, m.capacity[t]);
+                if (!fulfil && m.cost[t] != 0.0) {
+                    s.setVarObjectiveCoefficient(j, m.cost[t]);
+                }
+            }
+            int lambda = -1;
+            if (fulfil) {
+                lambda = s.addVar();
+                s.setVarLowerBound(lambda, 0.0);
+                s.setVarUpperBound(lambda, inf);
+                s.setVarObjectiveCoefficient(lambda, 1.0);
+            }
+            for (int p = 0; p < m.np; p++) {
+                int c = s.addLinearConstraint();
+                s.setConstraintLowerBound(c, fulfil ? 0.0 : m.demand[p]);
+                s.setConstraintUpperBound(c, inf);
+            }
+            int[] rowOf = new int[m.nr];
+            for (int r : m.limited) {
+                rowOf[r] = s.addLinearConstraint();
+                s.setConstraintLowerBound(rowOf[r], -inf);
+                s.setConstraintUpperBound(rowOf[r], m.available[r]);
+            }
+            for (int t = 0; t < nt; t++) {
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    if (m.nVal[q] != 0.0) {
+                        s.addConstraintTerm(m.nRow[q], t, m.nVal[q]);
+                    }
+                }
+                for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
+                    int r = m.rRow[q];
+                    if (m.isLimited(r) && m.rVal[q] != 0.0) {
+                        s.addConstraintTerm(rowOf[r], t, m.rVal[q]);
+                    }
+                }
+            }
+            if (fulfil) {
+                for (int p : m.targeted) {
+                    s.addConstraintTerm(p, lambda, -m.demand[p]);
+                }
+            }
+            s.setMaximize(fulfil);
+            String params = parameters(engine, o);
+            if (params != null) {
+                solver.setSolverSpecificParameters(params);
+            }
+            if (o.timeLimitSeconds() > 0) {
+                solver.setTimeLimitInSeconds(o.timeLimitSeconds());
+            }
+            long[] iterations = {0}; // OR-Tools' model solver does not report iteration counts: 0
+            solver.enableOutput(false);
+            solver.solve(s);
+            SolveStatus status = solver.getStatus();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            boolean deterministic = engine.exact || threads(o) == 1;
+            String note = engine == Engine.PDLP ? "PDLP on " + threads(o) + " thread" + (threads(o) == 1 ? "" : "s")
+                    + (deterministic ? "" : "; not bit-for-bit reproducible across runs") : null;
+            switch (status) {
+                case OPTIMAL:
+                case FEASIBLE:
+                    break;
+                case INFEASIBLE:
+                    return LpSolution.without(LpSolution.Outcome.INFEASIBLE, engine.method, iterations[0], seconds,
+                            note);
+                case UNBOUNDED:
+                    return LpSolution.without(LpSolution.Outcome.UNBOUNDED, engine.method, iterations[0], seconds,
+                            note);
+                default:
+                    if (engine == Engine.PDLP && solver.hasSolution()) {
+                        note = (note == null ? "" : note + "; ") + "stopped with status " + status;
+                        break; // PDLP still has an iterate worth certifying
+                    }
+                    return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
+                            "stopped with status " + status + " " + solver.getStatusString());
+            }
+            double[] z = new double[nt];
+            for (int t = 0; t < nt; t++) {
+                z[t] = solver.getVariableValue(t);
+            }
+            double lam = fulfil ? solver.getVariableValue(lambda) : Double.NaN;
+            double[] v = new double[m.np];
+            double sign = fulfil ? -1.0 : 1.0;
+            for (int p = 0; p < m.np; p++) {
+                v[p] = sign * solver.getDualValue(p);
+            }
+            double[] w = new double[m.nr];
+            for (int r : m.limited) {
+                w[r] = -sign * solver.getDualValue(rowOf[r]);
+            }
+            LpSolution.Outcome outcome = status == SolveStatus.OPTIMAL || engine == Engine.PDLP
+                    ? LpSolution.Outcome.SOLVED : LpSolution.Outcome.LIMIT;
+            return new LpSolution(outcome, z, lam, v, w, engine.method, iterations[0], seconds, deterministic, note);
+        } finally {
+            solver.delete();
+            s.delete();
+        }
+    }
+
+    static int threads(PlanOptions o) {
+        return o.threads() <= 0 ? 1 : o.threads();
+    }
+
+    private static String parameters(Engine engine, PlanOptions o) {
+        switch (engine) {
+            case GLOP:
+                // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
+                return "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10";
+            case PDLP: {
+                double eps = o.tolerance() * Double.parseDouble(System.getProperty("gosplan.pdlp.factor", "0.01"));
+                return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
+                        + "termination_criteria { simple_optimality_criteria { eps_optimal_absolute: %s "
+                        + "eps_optimal_relative: %s } } %s", threads(o), eps, eps,
+                        System.getProperty("gosplan.pdlp.extra", ""));
+            }
+            default:
+                return null;
+        }
+    }
+}

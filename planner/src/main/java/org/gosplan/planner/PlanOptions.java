@@ -1,0 +1,67 @@
+package org.gosplan.planner;
+
+/**
+ * Options of {@link Planner#plan}.
+ *
+ * @param objective        fulfil or min-resource
+ * @param resource         the resource min-resource minimises (null: the first resource); ignored by fulfil
+ * @param method           how to compute the plan
+ * @param tolerance        the plan is {@code optimal} when the certificate's primal infeasibility, dual
+ *                         infeasibility and relative gap are all at most this; first-order methods stop there
+ * @param timeLimitSeconds limit for iterative solvers (PDLP, harmony), 0 for none
+ * @param threads          threads for PDLP (1: bit-for-bit reproducible); 0 for the default (1)
+ */
+public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
+                          double timeLimitSeconds, int threads) {
+    public static final double DEFAULT_TOLERANCE = 1e-7;
+
+    public static final PlanOptions DEFAULT =
+            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 1);
+
+    public PlanOptions {
+        if (objective == null || method == null) {
+            throw new IllegalArgumentException("objective and method are required");
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new PlannerException("the tolerance must be between 0 and 1 (exclusive), not " + tolerance);
+        }
+        if (!(timeLimitSeconds >= 0) || Double.isInfinite(timeLimitSeconds)) {
+            throw new PlannerException("the time limit must be a non-negative number of seconds");
+        }
+        if (threads < 0) {
+            throw new PlannerException("threads must be >= 0");
+        }
+    }
+
+    public static PlanOptions fulfil() {
+        return DEFAULT;
+    }
+
+    public static PlanOptions minResource(String resource) {
+        return DEFAULT.withObjective(PlanObjective.MIN_RESOURCE).withResource(resource);
+    }
+
+    public PlanOptions withObjective(PlanObjective o) {
+        return new PlanOptions(o, resource, method, tolerance, timeLimitSeconds, threads);
+    }
+
+    public PlanOptions withResource(String r) {
+        return new PlanOptions(objective, r, method, tolerance, timeLimitSeconds, threads);
+    }
+
+    public PlanOptions withMethod(PlanMethod m) {
+        return new PlanOptions(objective, resource, m, tolerance, timeLimitSeconds, threads);
+    }
+
+    public PlanOptions withTolerance(double t) {
+        return new PlanOptions(objective, resource, method, t, timeLimitSeconds, threads);
+    }
+
+    public PlanOptions withTimeLimit(double seconds) {
+        return new PlanOptions(objective, resource, method, tolerance, seconds, threads);
+    }
+
+    public PlanOptions withThreads(int n) {
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, n);
+    }
+}

@@ -1,0 +1,125 @@
+package org.gosplan.planner;
+
+import org.gosplan.economy.Economy;
+
+/**
+ * The optimal plan: Kantorovich's problem with technique choice, valuations and diagnosis
+ * (cli.md {@code gosplan plan}). A pure, deterministic function of the economy and the options
+ * (PDLP on several threads excepted, which the plan says).
+ *
+ * <p>Methods ({@link PlanMethod}): {@code auto} takes policy iteration where the non-substitution
+ * theorem applies (one scarce resource, single outputs, no binding capacity: exact, any size),
+ * else the simplex method (GLOP) up to {@link #SIMPLEX_LIMIT} techniques and PDLP beyond. Every
+ * plan carries a {@link Certificate} computed from its own figures.
+ */
+public final class Planner {
+    private Planner() {}
+
+    /** Above this many techniques {@code auto} takes PDLP rather than the simplex method. */
+    public static final int SIMPLEX_LIMIT = 5_000;
+
+    public static Plan plan(Economy e, PlanOptions o) {
+        return solve(model(e, o), o);
+    }
+
+    /**
+     * Writes the LP of the economy and options in free MPS format (see {@link LpMps}); a
+     * {@link java.io.UncheckedIOException} when the file cannot be written.
+     */
+    public static void exportMps(Economy e, PlanOptions o, java.nio.file.Path file) {
+        try {
+            LpMps.write(model(e, o), file);
+        } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+    }
+
+    static LpModel model(Economy e, PlanOptions o) {
+        if (e.targets() == 0) {
+            throw new PlannerException("the economy has no targets; give at least one (\"targets\" in an economy"
+                    + " JSON file, targets.csv in an economy folder)");
+        }
+        int r0 = -1;
+        if (o.objective() == PlanObjective.MIN_RESOURCE) {
+            if (e.resources() == 0) {
+                throw new PlannerException("min-resource minimises a resource, but the economy has none; add a"
+                        + " resource or use --objective fulfil");
+            }
+            if (o.resource() == null) {
+                r0 = 0;
+            } else {
+                r0 = e.resourceIndex(o.resource());
+                if (r0 < 0) {
+                    StringBuilder b = new StringBuilder();
+                    for (int r = 0; r < e.resources() && r < 20; r++) {
+                        b.append(r == 0 ? "" : ", ").append(e.resourceId(r));
+                    }
+                    throw new PlannerException("no resource '" + o.resource() + "' in the economy; its resources are: "
+                            + b);
+                }
+            }
+        }
+        return new LpModel(e, o.objective(), r0);
+    }
+
+    static Plan solve(LpModel m, PlanOptions o) {
+        long t0 = System.nanoTime();
+        String note = null;
+        LpSolution s = null;
+        switch (o.method()) {
+            case AUTO:
+            case EXACT:
+            case POLICY: {
+                s = PolicyIteration.solve(m);
+                if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
+                    if (o.method() == PlanMethod.POLICY) {
+                        throw new PlannerException("policy iteration does not apply to this problem: " + s.note()
+                                + "; use --method auto");
+                    }
+                    note = "policy iteration does not apply: " + s.note();
+                    boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= SIMPLEX_LIMIT;
+                    s = LpOrTools.solve(m, simplex ? LpOrTools.Engine.GLOP : LpOrTools.Engine.PDLP, o);
+                }
+                break;
+            }
+            case SIMPLEX:
+                s = LpOrTools.solve(m, LpOrTools.Engine.GLOP, o);
+                break;
+            case PDLP:
+                s = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o);
+                break;
+            case HARMONY:
+                s = Harmony.solve(m, o);
+                break;
+            default:
+                throw new IllegalStateException();
+        }
+        if (s.outcome() == LpSolution.Outcome.SOLVED && (s.method().equals("pdlp") || s.method().equals("harmony"))) {
+            s = CertificateRepair.repair(m, s);
+        }
+        s = s.withSeconds(PolicyIteration.seconds(t0));
+        if (note != null) {
+            s = s.withNote(note);
+        }
+        if (s.outcome() == LpSolution.Outcome.INFEASIBLE && m.fulfil()) {
+            // fulfil always has the plan that makes nothing: a solver's "infeasible" is its dual's
+            s = LpSolution.without(LpSolution.Outcome.UNBOUNDED, s.method(), s.iterations(), s.seconds(), s.note());
+        }
+        switch (s.outcome()) {
+            case INFEASIBLE: {
+                Diagnosis d = DiagnosisFinder.infeasible(m, o, m.nt <= SIMPLEX_LIMIT || o.method() == PlanMethod.EXACT);
+                return PlanAssembly.without(m, PlanStatus.INFEASIBLE, s, d);
+            }
+            case UNBOUNDED:
+                return PlanAssembly.without(m, PlanStatus.UNBOUNDED, s, DiagnosisFinder.unbounded(m));
+            case LIMIT:
+            case NOT_APPLICABLE:
+                if (s.z() == null) {
+                    return PlanAssembly.without(m, PlanStatus.LIMIT, s, null);
+                }
+                return PlanAssembly.assemble(m, s, o, null);
+            default:
+                return PlanAssembly.assemble(m, s, o, null);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.gosplan.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.gosplan.economy.Economy;
+
+/** Every method against the exact LP (simplex) on random economies. */
+class PlanMethodsTest {
+
+    static void certified(Plan p, double tol) {
+        Certificate c = p.certificate();
+        assertTrue(c.primalInfeasibility() <= tol && c.dualInfeasibility() <= tol && c.gap() <= tol,
+                p + " " + c);
+    }
+
+    @Property(tries = 25)
+    void policyIterationEqualsSimplexOnOneResource(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n,
+                                                   @ForAll @IntRange(min = 1, max = 3) int k,
+                                                   @ForAll boolean minResource) {
+        Economy e = PlanTestEconomies.random(seed, n, k, 4, 2, false, false, 0.4);
+        PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
+        Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
+        Plan pi = Planner.plan(e, o.withMethod(PlanMethod.POLICY));
+        assertEquals(PlanStatus.OPTIMAL, exact.status());
+        assertEquals(PlanStatus.OPTIMAL, pi.status());
+        assertEquals("policy-iteration", pi.solver().method());
+        certified(pi, 1e-12);
+        certified(exact, 1e-9);
+        assertEquals(exact.value(), pi.value(), 1e-9 * exact.value());
+        double[] made = new double[e.products()];
+        for (int t = 0; t < e.techniques(); t++) {
+            made[e.outputs().rowIndexes()[e.outputs().columnStarts()[t]]] += exact.level(t);
+        }
+        for (int p = 0; p < e.products(); p++) {
+            // valuations are unique where the product is made; elsewhere any value up to its cost is a dual
+            if (made[p] <= 0) {
+                assertTrue(exact.valuation(p) <= pi.valuation(p) * (1 + 1e-9) + 1e-12);
+                continue;
+            }
+            assertEquals(exact.valuation(p), pi.valuation(p), 1e-8 * (1e-12 + Math.abs(exact.valuation(p))),
+                    e.productId(p));
+        }
+    }
+
+    @Property(tries = 15)
+    void pdlpMatchesSimplexWithCapacitiesAndThreeResources(@ForAll long seed,
+                                                           @ForAll @IntRange(min = 2, max = 40) int n,
+                                                           @ForAll boolean minResource) {
+        Economy e = PlanTestEconomies.random(seed, n, 2, 4, 3, !minResource, true, 0.4);
+        PlanOptions o = (minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil()).withTolerance(1e-8);
+        Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
+        Plan auto = Planner.plan(e, o);
+        Plan pdlp = Planner.plan(e, o.withMethod(PlanMethod.PDLP));
+        assertEquals(exact.status(), auto.status());
+        if (exact.status() != PlanStatus.OPTIMAL) {
+            assertEquals(PlanStatus.INFEASIBLE, exact.status());
+            return;
+        }
+        certified(exact, 1e-9);
+        certified(auto, 1e-9);
+        assertEquals(exact.value(), auto.value(), 1e-9 * exact.value());
+        // PDLP's own figures certify its gap; its value lies within that gap of the optimum
+        Certificate c = pdlp.certificate();
+        assertTrue(c.gap() <= 1e-6 && c.primalInfeasibility() <= 1e-6, pdlp + " " + c);
+        assertEquals(exact.value(), pdlp.value(), 1e-5 * exact.value());
+    }
+
+    @Property(tries = 10)
+    void sameInputsSamePlanBitForBit(@ForAll long seed, @ForAll @IntRange(min = 2, max = 30) int n) {
+        Economy e = PlanTestEconomies.random(seed, n, 2, 3, 3, true, true, 0.4);
+        for (PlanMethod m : new PlanMethod[] {PlanMethod.AUTO, PlanMethod.PDLP}) {
+            Plan a = Planner.plan(e, PlanOptions.fulfil().withMethod(m));
+            Plan b = Planner.plan(e, PlanOptions.fulfil().withMethod(m));
+            assertTrue(a.sameFigures(b), m.id());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.gosplan.planner;
+
+import java.util.Random;
+import org.gosplan.economy.Economy;
+import org.gosplan.economy.EconomyBuilder;
+
+/** Small economies with known answers, and random ones with alternative techniques, for the plan tests. */
+final class PlanTestEconomies {
+    private PlanTestEconomies() {}
+
+    static final double INF = Double.POSITIVE_INFINITY;
+
+    /**
+     * Kantorovich (1939), the machine-assignment problem: 3 milling machines, 3 turret lathes and 1
+     * automatic turret lathe make two parts (per machine-day: 10/20, 20/30, 30/80); complete sets of
+     * one of each. Optimum 86 2/3 sets; part valuations 2/3 and 1/3; machine prices 20/3, 40/3, 80/3.
+     */
+    static Economy kantorovichMachines() {
+        EconomyBuilder b = new EconomyBuilder("Kantorovich 1939 machine assignment");
+        int p1 = b.addProduct("part-1", "pcs", null);
+        int p2 = b.addProduct("part-2", "pcs", null);
+        int mill = b.addResource("milling", "machine-days", 3);
+        int turret = b.addResource("turret", "machine-days", 3);
+        int auto = b.addResource("automatic", "machine-days", 1);
+        int[] machines = {mill, turret, auto};
+        String[] names = {"milling", "turret", "automatic"};
+        double[][] rate = {{10, 20}, {20, 30}, {30, 80}};
+        for (int i = 0; i < 3; i++) {
+            int t1 = b.addTechnique(names[i] + "-part-1", INF);
+            b.output(t1, p1, rate[i][0]).resourceInput(t1, machines[i], 1);
+            int t2 = b.addTechnique(names[i] + "-part-2", INF);
+            b.output(t2, p2, rate[i][1]).resourceInput(t2, machines[i], 1);
+        }
+        b.target(p1, 1, 1).target(p2, 1, 1);
+        return b.build();
+    }
+
+    /** Miller and Blair table 2.3 as an economy: A = [[.15,.25],[.2,.05]], labour (0.3, 0.25), demand (600, 1500). */
+    static Economy millerBlair(double labourAvailable) {
+        EconomyBuilder b = new EconomyBuilder("Miller-Blair 2.3");
+        int p1 = b.addProduct("1", null, null);
+        int p2 = b.addProduct("2", null, null);
+        int l = b.addResource("labour", "h", labourAvailable);
+        int t1 = b.addTechnique("make-1", INF);
+        b.output(t1, p1, 1).productInput(t1, p1, 0.15).productInput(t1, p2, 0.20).resourceInput(t1, l, 0.3);
+        int t2 = b.addTechnique("make-2", INF);
+        b.output(t2, p2, 1).productInput(t2, p1, 0.25).productInput(t2, p2, 0.05).resourceInput(t2, l, 0.25);
+        b.target(p1, 600, 1).target(p2, 1500, 1);
+        return b.build();
+    }
+
+    /**
+     * Corn by two techniques: by hand (1 h + 0.5 corn per corn) or by machine (3 h + 0.1 corn per
+     * corn, capacity cap). Labour value by hand 2 h, by machine 10/3 h.
+     */
+    static Economy corn(double labour, double target, double machineCapacity) {
+        EconomyBuilder b = new EconomyBuilder("corn");
+        int c = b.addProduct("corn", "t", null);
+        int l = b.addResource("labour", "h", labour);
+        int hand = b.addTechnique("by-hand", INF);
+        b.output(hand, c, 1).productInput(hand, c, 0.5).resourceInput(hand, l, 1);
+        int mach = b.addTechnique("by-machine", machineCapacity);
+        b.output(mach, c, 1).productInput(mach, c, 0.1).resourceInput(mach, l, 3);
+        b.target(c, target, 1);
+        return b.build();
+    }
+
+    /**
+     * A random economy: n products, k techniques each (single output), each using up to
+     * {@code inputs} other products (total input share below {@code share}) and every resource;
+     * targets on about half the products; with {@code capacities}, some techniques capped.
+     */
+    static Economy random(long seed, int n, int k, int inputs, int resources, boolean limitAll, boolean capacities,
+                          double share) {
+        Random rnd = new Random(seed);
+        EconomyBuilder b = new EconomyBuilder("random-" + seed, n * k);
+        for (int p = 0; p < n; p++) {
+            b.addProduct("p" + p, null, null);
+        }
+        for (int r = 0; r < resources; r++) {
+            b.addResource("r" + r, null, r == 0 || limitAll ? 1000.0 * (1 + rnd.nextInt(5)) : Double.NaN);
+        }
+        for (int p = 0; p < n; p++) {
+            for (int j = 0; j < k; j++) {
+                double cap = capacities && rnd.nextInt(3) == 0 ? 1 + 50 * rnd.nextDouble() : INF;
+                int t = b.addTechnique("p" + p + "-t" + j, cap);
+                b.output(t, p, 0.5 + rnd.nextDouble());
+                int m = Math.min(n - 1, rnd.nextInt(inputs + 1));
+                double total = share * rnd.nextDouble();
+                java.util.Set<Integer> used = new java.util.TreeSet<>();
+                while (used.size() < m) {
+                    int q = rnd.nextInt(n);
+                    if (q != p) {
+                        used.add(q);
+                    }
+                }
+                for (int q : used) {
+                    b.productInput(t, q, total / m * (0.5 + rnd.nextDouble()) / 1.5);
+                }
+                for (int r = 0; r < resources; r++) {
+                    if (r == 0 || rnd.nextBoolean()) {
+                        b.resourceInput(t, r, 0.1 + rnd.nextDouble());
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            if (p == 0 || rnd.nextBoolean()) {
+                b.target(p, 1 + 10 * rnd.nextDouble(), 1);
+            }
+        }
+        return b.build();
+    }
+}
