@@ -34,8 +34,20 @@ import picocli.CommandLine.Parameters;
         "Exit 0 with a plan (status optimal, or limit when not proven optimal to --tolerance); 1 when the",
         "plan is infeasible (with a diagnosis) or unbounded; 2 on bad input."})
 final class PlanCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "ECONOMY", description = "economy JSON file, economy folder or IO-table folder")
+    @Parameters(paramLabel = "ECONOMY", arity = "0..1",
+            description = "economy JSON file, economy folder or IO-table folder (not with --record)")
     Path path;
+
+    @Option(names = "--record", paramLabel = "DIR", description = {
+            "plan the latest economy and targets recorded in the log DIR, and record the plan as a",
+            "plan.computed event that 'gosplan verify --replay' can recompute"})
+    Path record;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "with --record: a log kept in PostgreSQL instead of DIR")
+    String db;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "with --record: the private key that signs (default: the log's own)")
+    Path key;
 
     @Option(names = "--objective", paramLabel = "fulfil|min-resource", defaultValue = "fulfil",
             description = "what to optimise (default: ${DEFAULT-VALUE})")
@@ -67,9 +79,18 @@ final class PlanCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
                 timeLimit, threads);
+        if (record != null || db != null) {
+            return planOnTheRecord(options);
+        }
+        if (path == null) {
+            throw new UsageException("give the ECONOMY to plan, or --record DIR to plan what a log holds");
+        }
+        if (key != null) {
+            throw new UsageException("--key signs a recorded plan: use it with --record DIR");
+        }
         Economy e = Inputs.readWarning(path, System.err).economy();
         if (mps != null) {
             Planner.exportMps(e, options, mps);
@@ -83,6 +104,29 @@ final class PlanCommand implements Callable<Integer> {
         }
         return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
                 ? ExitCode.NEGATIVE : ExitCode.OK;
+    }
+
+    private int planOnTheRecord(PlanOptions options) throws java.io.IOException {
+        if (path != null) {
+            throw new UsageException("with --record the economy and targets come from the log; leave out ECONOMY ("
+                    + path + ")");
+        }
+        if (mps != null) {
+            throw new UsageException("--export-mps works on an ECONOMY file, not with --record");
+        }
+        try (org.gosplan.record.Record r = RecordAccess.open(record, db)) {
+            org.gosplan.ledger.NoteSigner signer = key == null ? r.log().signingKey() : org.gosplan.record.Keys.read(key);
+            org.gosplan.record.PlanRecords.Recorded rec = org.gosplan.record.PlanRecords.computeAndRecord(r, options, signer);
+            System.err.printf("recorded plan.computed at index %d, plan hash %s%n", rec.index(), rec.hash());
+            Plan plan = rec.plan();
+            if (json) {
+                Json.print(System.out, plan.toMap());
+            } else {
+                printReadable(plan);
+            }
+            return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
+                    ? ExitCode.NEGATIVE : ExitCode.OK;
+        }
     }
 
     private static final int SHOW = 15;
