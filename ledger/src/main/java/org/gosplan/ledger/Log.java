@@ -1,0 +1,574 @@
+package org.gosplan.ledger;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An append-only transparency log: entries (arbitrary bytes) in an RFC 9162 Merkle tree, with
+ * signed C2SP checkpoints, inclusion and consistency proofs, and a full verification; kept in a
+ * data directory or in PostgreSQL. Thread-safe: one {@code Log} per process and store, shared.
+ *
+ * <p><b>Durability and group commit.</b> An append returns only once its entries are durable.
+ * Appends from many threads are grouped: the first waiting thread commits everything queued
+ * (one write and one fsync per file, or one database transaction) while the others wait for it,
+ * and the next group gathers while a commit is in flight. So sixteen writers appending one entry
+ * each cost one fsync, not sixteen. Leaf hashes are computed by the appending threads before they
+ * queue, so hashing spreads over the cores.
+ */
+public final class Log implements AutoCloseable {
+    // A group commit takes at most this much from the queue (bounds the memory of one write).
+    private static final long BATCH_BYTES = 32L << 20;
+    private static final int BATCH_ENTRIES = 1 << 18;
+    private static final int MAX_PROBLEMS = 100;
+
+    private final Store store;
+    private final NodeReader nodes;
+    private final Optional<Path> directory;
+    private final Optional<String> jdbcUrl;
+    private NoteSigner signer;
+
+    // Appenders queue their entries; one committer thread takes everything queued, commits it as
+    // one group and completes each appender's future. Only the served appenders wake.
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock writer = new ReentrantLock(); // held while committing or signing
+    private Thread committer;
+    private volatile boolean closed;
+    private final AtomicLong commits = new AtomicLong();
+    private CompactRange tree; // the right border of the committed tree; guarded by writer
+
+    private Log(Store store, Path dir, String url) {
+        this.store = store;
+        this.nodes = Tiles.reader(store);
+        this.directory = Optional.ofNullable(dir);
+        this.jdbcUrl = Optional.ofNullable(url);
+    }
+
+    // ---------------------------------------------------------------- making and opening
+
+    /**
+     * Makes a new log in {@code dir} (absent or empty) named {@code origin}, signed by
+     * {@code key} (used under the origin as its name) or by a new key when null, and signs the
+     * checkpoint of the empty tree.
+     */
+    public static Log init(Path dir, String origin, NoteSigner key) throws IOException {
+        NoteSigner signer = signerFor(origin, key);
+        Checkpoint empty = Checkpoint.sign(origin, 0, Merkle.emptyRoot(), signer);
+        return new Log(FileStore.create(dir, signer, empty), dir, null);
+    }
+
+    /** Makes a new log in the PostgreSQL database at {@code jdbcUrl} (see {@link #init(Path, String, NoteSigner)}). */
+    public static Log initDb(String jdbcUrl, String origin, NoteSigner key) throws IOException {
+        NoteSigner signer = signerFor(origin, key);
+        Checkpoint empty = Checkpoint.sign(origin, 0, Merkle.emptyRoot(), signer);
+        return new Log(PostgresStore.create(jdbcUrl, signer, empty), null, jdbcUrl);
+    }
+
+    /** Opens the log in a data directory. */
+    public static Log open(Path dir) throws IOException {
+        return new Log(FileStore.open(dir), dir, null);
+    }
+
+    /** Opens the log in a PostgreSQL database. */
+    public static Log openDb(String jdbcUrl) throws IOException {
+        return new Log(PostgresStore.open(jdbcUrl), null, jdbcUrl);
+    }
+
+    private static NoteSigner signerFor(String origin, NoteSigner key) {
+        checkOrigin(origin);
+        return key == null ? NoteSigner.generate(origin) : key.withName(origin);
+    }
+
+    /** The origin is the checkpoint's first line and the key's name: non-empty, no spaces, '+' or control characters. */
+    static void checkOrigin(String origin) {
+        if (origin == null || origin.isEmpty()) {
+            throw new LedgerException("the origin (the log's name) must not be empty; use a schema-less URL such as"
+                    + " example.org/gosplan");
+        }
+        try {
+            NoteVerifier.checkName(origin);
+        } catch (LedgerException e) {
+            throw new LedgerException("origin '" + origin + "' must have no spaces, '+' or control characters (it is"
+                    + " also the signing key's name); use a schema-less URL such as example.org/gosplan");
+        }
+    }
+
+    /** The data directory, for a log kept in one. */
+    public Optional<Path> directory() {
+        return directory;
+    }
+
+    /** The JDBC URL, for a log kept in PostgreSQL. */
+    public Optional<String> jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The checkpoints' origin line. */
+    public String origin() {
+        return store.origin();
+    }
+
+    /** The verifier key in signed-note form {@code <origin>+<key id>+<base64>}. */
+    public NoteVerifier verifierKey() {
+        return NoteVerifier.parse(store.verifierKey());
+    }
+
+    /** The log's own signing key. */
+    public synchronized NoteSigner signingKey() throws IOException {
+        if (signer == null) {
+            signer = NoteSigner.parse(store.signerKey(), "the log's signing key in " + store.describe());
+            if (!signer.verifier().toString().equals(store.verifierKey())) {
+                throw new LogDamagedException(store.describe(), "the signing key does not match the log's verifier key");
+            }
+        }
+        return signer;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The number of committed entries. */
+    public long size() {
+        return store.size();
+    }
+
+    /** Entry {@code index} as appended. */
+    public byte[] entry(long index) throws IOException {
+        return store.entry(index);
+    }
+
+    /** The root hash of the current tree. */
+    public byte[] root() throws IOException {
+        return root(size());
+    }
+
+    /** MTH(D[0:size]) for any size up to the current one, from O(log n) stored hashes. */
+    public byte[] root(long size) throws IOException {
+        checkSize(size, "size");
+        return ProofPlan.root(size).hashes(nodes).get(0);
+    }
+
+    /** The leaf hash of entry {@code index} as stored. */
+    public byte[] leafHash(long index) throws IOException {
+        checkIndex(index, size());
+        return nodes.nodes(new int[] {0}, new long[] {index})[0];
+    }
+
+    /** Proof that entry {@code index} is in the tree of {@code size} entries. */
+    public InclusionProof inclusionProof(long index, long size) throws IOException {
+        checkSize(size, "size");
+        checkIndex(index, size);
+        // The path, the root and the leaf in one read (one round trip on PostgreSQL).
+        List<List<byte[]>> h = ProofPlan.hashesOf(nodes, ProofPlan.inclusion(index, size), ProofPlan.root(size),
+                ProofPlan.range(index, index + 1));
+        return new InclusionProof(index, size, h.get(2).get(0), h.get(1).get(0), h.get(0));
+    }
+
+    /** Proof that the tree of {@code to} entries extends the tree of {@code from}. */
+    public ConsistencyProof consistencyProof(long from, long to) throws IOException {
+        checkSize(to, "to");
+        if (from < 0 || from > to) {
+            throw new LedgerException("--from " + from + " must be between 0 and --to " + to);
+        }
+        List<List<byte[]>> h = ProofPlan.hashesOf(nodes, ProofPlan.consistency(from, to), ProofPlan.root(from),
+                ProofPlan.root(to));
+        return new ConsistencyProof(from, to, h.get(1).get(0), h.get(2).get(0), h.get(0));
+    }
+
+    private void checkSize(long size, String name) {
+        long n = size();
+        if (size < 0 || size > n) {
+            throw new LedgerException(name + " " + size + " is outside the log, which has " + n + " entries");
+        }
+    }
+
+    private static void checkIndex(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new LedgerException("index " + index + " is outside the tree of size " + size
+                    + " (indices run from 0 to size - 1)");
+        }
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    private static final class Pending {
+        final byte[][] entries;
+        final byte[] leafHashes;
+        final long bytes;
+        long first;
+        long size;
+        byte[] root;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Pending(List<byte[]> list) {
+            entries = new byte[list.size()][];
+            leafHashes = new byte[32 * list.size()];
+            long b = 0;
+            for (int i = 0; i < entries.length; i++) {
+                byte[] e = list.get(i).clone();
+                entries[i] = e;
+                System.arraycopy(Merkle.leafHash(e), 0, leafHashes, 32 * i, 32);
+                b += e.length + 48;
+            }
+            bytes = b;
+        }
+    }
+
+    /** Appends one entry; returns its index once it is durable. */
+    public long append(byte[] entry) throws IOException {
+        return commit(new Pending(List.of(entry))).first;
+    }
+
+    /** Appends entries in order (contiguous indices); returns once all are durable. */
+    public AppendResult append(List<byte[]> entries) throws IOException {
+        if (entries.isEmpty()) {
+            long n = size();
+            return new AppendResult(n, 0, n, root(n));
+        }
+        Pending p = commit(new Pending(entries));
+        return new AppendResult(p.first, entries.size(), p.size, p.root.clone());
+    }
+
+    private Pending commit(Pending p) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the log is closed");
+        }
+        startCommitter();
+        queue.add(p);
+        try {
+            p.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // The entries may still be committed: the committer has them.
+            throw new InterruptedIOException("interrupted while waiting for the group commit");
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof LedgerException) {
+                throw (LedgerException) t;
+            }
+            throw new IOException(t.getMessage() == null ? t.toString() : t.getMessage(), t);
+        }
+        return p;
+    }
+
+    private synchronized void startCommitter() {
+        if (committer == null) {
+            committer = new Thread(this::commitLoop, "gosplan-ledger-commit");
+            committer.setDaemon(true);
+            committer.start();
+        }
+    }
+
+    private void commitLoop() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            // Everything queued meanwhile goes in this group, up to the size limits.
+            List<Pending> batch = new ArrayList<>();
+            batch.add(first);
+            long bytes = first.bytes;
+            int count = first.entries.length;
+            Pending q;
+            while ((q = queue.peek()) != null && bytes + q.bytes <= BATCH_BYTES && count + q.entries.length <= BATCH_ENTRIES) {
+                batch.add(queue.poll());
+                bytes += q.bytes;
+                count += q.entries.length;
+            }
+            writer.lock();
+            try {
+                commitBatch(batch);
+            } finally {
+                writer.unlock();
+            }
+        }
+    }
+
+    /** How many group commits (fsync rounds or transactions) appends have taken so far. */
+    public long commits() {
+        return commits.get();
+    }
+
+    private void commitBatch(List<Pending> batch) {
+        try {
+            long base = store.beginAppend();
+            if (tree == null || tree.size() != base) {
+                tree = loadTree(base);
+            }
+            CompactRange work = tree.copy();
+            int n = 0;
+            for (Pending p : batch) {
+                n += p.entries.length;
+            }
+            byte[][] all = new byte[n][];
+            byte[] leaves = new byte[32 * n];
+            ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
+            CompactRange.NodeSink sink = (level, index, hash) -> {
+                if (level > 0 && level % Tiles.HEIGHT == 0) {
+                    int l = level / Tiles.HEIGHT;
+                    if (upper[l] == null) {
+                        upper[l] = new ByteArrayOutputStream();
+                    }
+                    upper[l].writeBytes(hash);
+                }
+            };
+            int k = 0;
+            byte[] h = new byte[32];
+            for (Pending p : batch) {
+                p.first = work.size();
+                for (int i = 0; i < p.entries.length; i++) {
+                    all[k] = p.entries[i];
+                    System.arraycopy(p.leafHashes, 32 * i, leaves, 32 * k, 32);
+                    System.arraycopy(p.leafHashes, 32 * i, h, 0, 32);
+                    work.append(h.clone(), sink);
+                    k++;
+                }
+                p.size = work.size();
+                p.root = work.root();
+            }
+            byte[][] up = new byte[Tiles.LEVELS][];
+            for (int l = 1; l < Tiles.LEVELS; l++) {
+                up[l] = upper[l] == null ? new byte[0] : upper[l].toByteArray();
+            }
+            try {
+                store.commitAppend(base, all, leaves, up);
+            } catch (Throwable t) {
+                store.abortAppend();
+                throw t;
+            }
+            tree = work;
+            commits.incrementAndGet();
+            for (Pending p : batch) {
+                p.done.complete(null);
+            }
+        } catch (Throwable t) {
+            for (Pending p : batch) {
+                p.done.completeExceptionally(t);
+            }
+        }
+    }
+
+    private CompactRange loadTree(long size) throws IOException {
+        int[] levels = new int[64];
+        long[] indices = new long[64];
+        int k = CompactRange.borderNodes(size, levels, indices);
+        byte[][] border = k == 0 ? new byte[0][] : nodes.nodes(Arrays.copyOf(levels, k), Arrays.copyOf(indices, k));
+        return CompactRange.of(size, border);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /**
+     * The signed checkpoint of the current tree: the latest stored one when it is of the current
+     * size, else a new one, signed with the log's key and stored before it is returned.
+     */
+    public Checkpoint checkpoint() throws IOException {
+        writer.lock();
+        try {
+            long n = store.beginAppend();
+            List<String> stored = store.checkpoints();
+            if (!stored.isEmpty()) {
+                Checkpoint latest = Checkpoint.parse(stored.get(stored.size() - 1));
+                if (latest.size() == n) {
+                    store.abortAppend(); // nothing to write: let go of a database row lock
+                    return latest;
+                }
+            }
+            Checkpoint cp = Checkpoint.sign(origin(), n, root(n), signingKey());
+            store.addCheckpoint(cp);
+            return cp;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Every stored checkpoint, oldest first: consistency proofs can be served between any two. */
+    public List<Checkpoint> checkpoints() throws IOException {
+        List<Checkpoint> out = new ArrayList<>();
+        for (String s : store.checkpoints()) {
+            out.add(Checkpoint.parse(s));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- verification
+
+    /**
+     * Recomputes the whole tree from the stored entries and checks every stored leaf hash, every
+     * kept interior hash, every checkpoint (its form, origin, signature by the log's key, and root
+     * against the recomputed tree at its size) and the store's own structures (checksums, commit
+     * record, lengths, keys). Reads every entry once, in order.
+     */
+    public LogVerification verify() throws IOException {
+        List<LogVerification.Problem> problems = new ArrayList<>(store.checkStructure());
+        long n = store.size();
+        NoteVerifier key = null;
+        try {
+            key = NoteVerifier.parse(store.verifierKey());
+        } catch (LedgerException e) {
+            add(problems, "verifier key", "cannot check signatures: " + e.getMessage());
+        }
+        // Checkpoints, checked for form and signature now and for their roots during the scan.
+        List<String> texts = store.checkpoints();
+        List<Checkpoint> cps = new ArrayList<>();
+        List<Integer> cpNumbers = new ArrayList<>();
+        long lastSize = -1;
+        for (int k = 0; k < texts.size(); k++) {
+            String where = "checkpoint " + k;
+            if (texts.get(k) == null) {
+                continue; // the store reported the damage already
+            }
+            Checkpoint cp;
+            try {
+                cp = Checkpoint.parse(texts.get(k));
+            } catch (LedgerException e) {
+                add(problems, where, e.getMessage());
+                continue;
+            }
+            where += " (size " + cp.size() + ")";
+            if (!cp.origin().equals(store.origin())) {
+                add(problems, where, "its origin '" + cp.origin() + "' is not the log's '" + store.origin() + "'");
+            }
+            if (key != null) {
+                try {
+                    cp.verify(key);
+                } catch (ProofException e) {
+                    add(problems, where, "signature: " + e.getMessage());
+                }
+            }
+            if (cp.size() > n) {
+                add(problems, where, "its size is beyond the log's " + n + " entries");
+                continue;
+            }
+            if (cp.size() <= lastSize) {
+                add(problems, where, "its size does not grow on the previous checkpoint's " + lastSize);
+            }
+            lastSize = Math.max(lastSize, cp.size());
+            cps.add(cp);
+            cpNumbers.add(k);
+        }
+        Integer[] order = new Integer[cps.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(cps.get(a).size(), cps.get(b).size()));
+
+        CompactRange tree = new CompactRange();
+        ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
+        CompactRange.NodeSink sink = (level, index, hash) -> {
+            if (level > 0 && level % Tiles.HEIGHT == 0) {
+                int l = level / Tiles.HEIGHT;
+                if (upper[l] == null) {
+                    upper[l] = new ByteArrayOutputStream();
+                }
+                upper[l].writeBytes(hash);
+            }
+        };
+        int[] next = {0};
+        Runnable checkRoots = () -> {
+            while (next[0] < order.length && cps.get(order[next[0]]).size() == tree.size()) {
+                Checkpoint cp = cps.get(order[next[0]]);
+                if (!Arrays.equals(cp.root(), tree.root())) {
+                    add(problems, "checkpoint " + cpNumbers.get(order[next[0]]) + " (size " + cp.size() + ")",
+                            "its root " + Merkle.hex(cp.root()) + " is not the root recomputed from the entries, "
+                                    + Merkle.hex(tree.root()));
+                }
+                next[0]++;
+            }
+        };
+        checkRoots.run();
+        long[] scanned = {0};
+        store.scan((index, data, stored, damage) -> {
+            if (index >= n) {
+                add(problems, "entries", damage);
+                return;
+            }
+            String where = "entry " + index;
+            if (damage != null) {
+                add(problems, where, damage);
+            }
+            // An unreadable entry still takes its place in the tree, so later sizes line up.
+            byte[] leaf = data != null ? Merkle.leafHash(data) : stored != null ? stored : new byte[32];
+            if (data != null && !Arrays.equals(leaf, stored)) {
+                add(problems, where, "its stored leaf hash " + Merkle.hex(stored) + " is not the hash of its bytes, "
+                        + Merkle.hex(leaf) + ": the entry or its stored hash was altered");
+            }
+            tree.append(leaf, sink);
+            scanned[0]++;
+            checkRoots.run();
+        });
+        long hashes = n;
+        for (int l = 1; l < Tiles.LEVELS; l++) {
+            long count = Tiles.count(n, l);
+            if (count == 0) {
+                break;
+            }
+            byte[] want = upper[l] == null ? new byte[0] : upper[l].toByteArray();
+            for (long from = 0; from < count; from += 1 << 16) {
+                int c = (int) Math.min(1 << 16, count - from);
+                byte[] got;
+                try {
+                    got = store.runs(new int[] {l}, new long[] {from}, new int[] {c})[0];
+                } catch (IOException | RuntimeException e) {
+                    add(problems, "hashes of tree level " + (Tiles.HEIGHT * l), "cannot be read: " + e.getMessage());
+                    break;
+                }
+                for (int j = 0; j < c; j++) {
+                    long idx = from + j;
+                    if (32 * (idx + 1) <= want.length
+                            && !Arrays.equals(got, 32 * j, 32 * j + 32, want, (int) (32 * idx), (int) (32 * idx + 32))) {
+                        add(problems, "hash at tree level " + (Tiles.HEIGHT * l) + " index " + idx,
+                                "stored " + Merkle.hex(Arrays.copyOfRange(got, 32 * j, 32 * j + 32))
+                                        + " but the entries give " + Merkle.hex(Arrays.copyOfRange(want, (int) (32 * idx),
+                                        (int) (32 * idx + 32))));
+                    }
+                }
+                hashes += c;
+            }
+        }
+        return new LogVerification(n, scanned[0], hashes, texts.size(), problems);
+    }
+
+    private static void add(List<LogVerification.Problem> problems, String where, String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new LogVerification.Problem(where, message));
+        }
+    }
+
+    /** Waits for queued appends to commit, then closes the store. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        Thread c;
+        synchronized (this) {
+            c = committer;
+        }
+        if (c != null) {
+            try {
+                c.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        store.close();
+    }
+}

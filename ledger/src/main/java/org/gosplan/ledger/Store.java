@@ -1,0 +1,71 @@
+package org.gosplan.ledger;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a log keeps its entries, its kept hashes (see {@link Tiles}), its signed checkpoints and
+ * its key: a data directory ({@link FileStore}) or a PostgreSQL database ({@link PostgresStore}).
+ * The tree logic, group commit and verification live in {@link Log}, once for both.
+ *
+ * <p>Appends go {@link #beginAppend} (take the writer's lock, learn the committed size),
+ * {@link #commitAppend} (durable before it returns). Readers see only committed data.
+ */
+interface Store extends Tiles.HashReader, AutoCloseable {
+    String origin();
+
+    /** The log's verifier key as stored. */
+    String verifierKey();
+
+    /** The log's signing key (signer-key form). */
+    String signerKey() throws IOException;
+
+    /** The committed size as last seen. */
+    long size();
+
+    /** Entry {@code index} (below {@link #size}) as stored. */
+    byte[] entry(long index) throws IOException;
+
+    /**
+     * Takes the writer's lock of the log if this store does not hold it yet (waiting for another
+     * process) and returns the committed size, which another process may have grown.
+     */
+    long beginAppend() throws IOException;
+
+    /**
+     * Stores entries {@code [first, first + entries.length)} with their leaf hashes (concatenated)
+     * and the new kept hashes of tile levels 1 and up ({@code upper[L]}, concatenated, the first
+     * of them at index {@code first >>> 8L}); durable (fsync or commit) before it returns.
+     */
+    void commitAppend(long first, byte[][] entries, byte[] leafHashes, byte[][] upper) throws IOException;
+
+    /** Gives up an append begun but not committed. */
+    void abortAppend();
+
+    /** Stores a signed checkpoint durably (after {@link #beginAppend}). */
+    void addCheckpoint(Checkpoint checkpoint) throws IOException;
+
+    /** The stored checkpoints as text, oldest first. */
+    List<String> checkpoints() throws IOException;
+
+    /** Receives the entries of a scan. */
+    interface EntryVisitor {
+        /**
+         * Entry {@code index} with its stored leaf hash; {@code damage} is null, or says how the
+         * store found the entry's own record damaged (bad checksum, bad length).
+         */
+        void entry(long index, byte[] data, byte[] storedLeafHash, String damage) throws IOException;
+    }
+
+    /** Every committed entry in index order. */
+    void scan(EntryVisitor visitor) throws IOException;
+
+    /** Checks of the store's own structures (commit record, file lengths, key files), as problems found. */
+    List<LogVerification.Problem> checkStructure() throws IOException;
+
+    /** A short description for messages: the directory or the database. */
+    String describe();
+
+    @Override
+    void close() throws IOException;
+}

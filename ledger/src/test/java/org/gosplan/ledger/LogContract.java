@@ -1,0 +1,283 @@
+package org.gosplan.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The tests every store passes: the same suite on the data directory and on PostgreSQL. */
+abstract class LogContract {
+    static final String ORIGIN = "test.example/log";
+
+    /** A new, empty log. */
+    abstract Log create() throws IOException;
+
+    /** The same log, opened afresh (the given one is closed). */
+    abstract Log reopen(Log log) throws IOException;
+
+    /** What {@link CrashWriter} takes to open this log. */
+    abstract String crashTarget(Log log);
+
+    static byte[] entry(Random r, int length) {
+        byte[] b = new byte[length];
+        r.nextBytes(b);
+        return b;
+    }
+
+    static List<byte[]> fill(Log log, int n, long seed) throws IOException {
+        Random r = new Random(seed);
+        List<byte[]> all = new ArrayList<>();
+        while (all.size() < n) {
+            int k = Math.min(n - all.size(), 1 + r.nextInt(r.nextBoolean() ? 3 : 5000));
+            List<byte[]> batch = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                batch.add(entry(r, r.nextInt(300)));
+            }
+            long before = log.size();
+            AppendResult a = log.append(batch);
+            assertEquals(before, a.first());
+            assertEquals(k, a.count());
+            assertEquals(before + k, a.size());
+            all.addAll(batch);
+        }
+        return all;
+    }
+
+    @Test
+    void appendsReadBackAndServeTheSameProofsAsTheDefinition() throws IOException {
+        try (Log log = create()) {
+            assertEquals(0, log.size());
+            assertArrayEquals(Merkle.emptyRoot(), log.root());
+            // Past 65,536 entries, so the kept hashes of tree levels 8 and 16 both serve proofs.
+            List<byte[]> all = fill(log, 70_000, 1);
+            assertEquals(all.size(), log.size());
+            MerkleTree t = MerkleTree.ofLeaves(all);
+            assertArrayEquals(t.root(all.size()), log.root());
+            Random r = new Random(2);
+            for (int k = 0; k < 300; k++) {
+                long n = 1 + r.nextInt(all.size());
+                long i = r.nextInt((int) n);
+                long m = 1 + r.nextInt((int) n);
+                if (k % 10 == 0) {
+                    n = all.size(); // the whole tree, and sizes on tile boundaries
+                    m = 256L * (1 + r.nextInt(all.size() / 256));
+                }
+                assertArrayEquals(all.get((int) i), log.entry(i));
+                assertArrayEquals(t.root(n), log.root(n));
+                InclusionProof ip = log.inclusionProof(i, n);
+                assertProof(t.inclusionProof(i, n), ip.proof());
+                assertTrue(ProofPropertiesTest.verifiesInclusion(ip.leafHash(), i, n, t.root(n), ip.proof()));
+                ConsistencyProof cp = log.consistencyProof(m, n);
+                assertProof(t.consistencyProof(m, n), cp.proof());
+                assertTrue(ProofPropertiesTest.verifiesConsistency(m, n, t.root(m), t.root(n), cp.proof()));
+            }
+            assertThrows(LedgerException.class, () -> log.inclusionProof(all.size(), all.size()));
+            assertThrows(LedgerException.class, () -> log.root(all.size() + 1));
+            assertThrows(LedgerException.class, () -> log.entry(all.size()));
+            LogVerification v = log.verify();
+            assertTrue(v.valid(), v.problems().toString());
+            assertEquals(all.size(), v.entries());
+        }
+    }
+
+    private static void assertProof(List<byte[]> want, List<byte[]> got) {
+        assertEquals(want.size(), got.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertArrayEquals(want.get(i), got.get(i));
+        }
+    }
+
+    @Test
+    void reopeningKeepsEverythingAndAppendsContinue() throws IOException {
+        Log log = create();
+        List<byte[]> all = new ArrayList<>(fill(log, 1000, 3));
+        byte[] root = log.root();
+        Checkpoint cp = log.checkpoint();
+        log = reopen(log);
+        try {
+            assertEquals(1000, log.size());
+            assertArrayEquals(root, log.root());
+            assertEquals(cp, log.checkpoints().get(log.checkpoints().size() - 1));
+            all.addAll(fill(log, 700, 4));
+            assertArrayEquals(MerkleTree.ofLeaves(all).root(all.size()), log.root());
+            assertTrue(log.verify().valid());
+        } finally {
+            log.close();
+        }
+    }
+
+    @Test
+    void checkpointsAreSignedKeptAndConsistent() throws IOException, ProofException {
+        try (Log log = create()) {
+            NoteVerifier key = log.verifierKey();
+            assertEquals(ORIGIN, key.name());
+            Checkpoint empty = log.checkpoint();
+            assertEquals(0, empty.size());
+            assertArrayEquals(Merkle.emptyRoot(), empty.root());
+            empty.verify(key);
+            Random r = new Random(5);
+            for (int k = 0; k < 6; k++) {
+                fill(log, 1 + r.nextInt(400), k);
+                Checkpoint c = log.checkpoint();
+                assertEquals(log.size(), c.size());
+                assertEquals(c, log.checkpoint(), "no new checkpoint without new entries");
+                c.verify(key);
+                String text = c.toString();
+                assertTrue(text.startsWith(ORIGIN + "\n" + c.size() + "\n"), text);
+                assertTrue(text.contains("\n\n\u2014 " + ORIGIN + " "), text);
+                assertEquals(c, Checkpoint.parse(text));
+            }
+            List<Checkpoint> all = log.checkpoints();
+            assertEquals(7, all.size());
+            for (Checkpoint a : all) {
+                for (Checkpoint b : all) {
+                    if (a.size() > 0 && a.size() <= b.size()) {
+                        ConsistencyProof p = log.consistencyProof(a.size(), b.size());
+                        Proofs.verifyConsistency(a.size(), b.size(), a.root(), b.root(), p.proof());
+                    }
+                }
+            }
+            // The log's own key signs; another key with the same name does not verify.
+            NoteVerifier other = NoteSigner.generate(ORIGIN).verifier();
+            assertThrows(ProofException.class, () -> all.get(1).verify(other));
+            assertTrue(log.verify().valid());
+        }
+    }
+
+    @Test
+    void concurrentWritersAreGroupedAndLoseNothing() throws Exception {
+        try (Log log = create()) {
+            int threads = 16;
+            int each = 150;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<Map<Long, byte[]>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final int id = t;
+                futures.add(pool.submit(() -> {
+                    Map<Long, byte[]> mine = new HashMap<>();
+                    Random r = new Random(id);
+                    for (int k = 0; k < each; k++) {
+                        if (id % 4 == 0) {
+                            List<byte[]> batch = List.of(entry(r, 64), entry(r, 64), entry(r, 64));
+                            AppendResult a = log.append(batch);
+                            for (int j = 0; j < 3; j++) {
+                                mine.put(a.first() + j, batch.get(j));
+                            }
+                        } else {
+                            byte[] e = entry(r, 256);
+                            mine.put(log.append(e), e);
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            Map<Long, byte[]> all = new HashMap<>();
+            for (Future<Map<Long, byte[]>> f : futures) {
+                for (Map.Entry<Long, byte[]> e : f.get().entrySet()) {
+                    assertTrue(all.put(e.getKey(), e.getValue()) == null, "index " + e.getKey() + " given twice");
+                }
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
+            assertEquals(all.size(), log.size());
+            for (Map.Entry<Long, byte[]> e : all.entrySet()) {
+                assertArrayEquals(e.getValue(), log.entry(e.getKey()));
+            }
+            assertTrue(log.verify().valid());
+        }
+    }
+
+    /**
+     * A writer process appends from eight threads and prints each index as its append returns;
+     * it is killed with SIGKILL mid-stream. Every acknowledged entry must be there, the tree must
+     * verify, and appends must go on.
+     */
+    @Test
+    void killNineLosesNothingAcknowledged() throws Exception {
+        Log log = create();
+        fill(log, 10, 6);
+        String target = crashTarget(log);
+        log.close();
+        Path err = Files.createTempFile("crash-writer", ".err");
+        Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), target, "8")
+                .redirectError(err.toFile()).start();
+        Map<Long, String> acked = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(" ");
+                acked.put(Long.parseLong(f[1]), f[2]);
+                if (acked.size() == 3000 || System.nanoTime() > deadline) {
+                    // kill -9: no shutdown hooks, no flushing. (Process.destroyForcibly would also
+                    // close our end of its output, losing acknowledgements already printed.)
+                    new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
+                    break;
+                }
+            }
+            // Lines already printed before the kill are acknowledgements too.
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(" ");
+                if (f.length == 3) {
+                    acked.put(Long.parseLong(f[1]), f[2]);
+                }
+            }
+        }
+        p.waitFor(30, TimeUnit.SECONDS);
+        assertTrue(acked.size() >= 100, "the writer acknowledged only " + acked.size() + " appends: "
+                + Files.readString(err));
+        log = reopen(null);
+        try {
+            long max = 0;
+            for (Map.Entry<Long, String> e : acked.entrySet()) {
+                assertArrayEquals(CrashWriter.content(e.getValue()), log.entry(e.getKey()), "entry " + e.getKey());
+                max = Math.max(max, e.getKey());
+            }
+            assertTrue(log.size() > max);
+            LogVerification v = log.verify();
+            assertTrue(v.valid(), v.problems().toString());
+            fill(log, 500, 7);
+            Checkpoint c = log.checkpoint();
+            assertEquals(log.size(), c.size());
+            v = log.verify();
+            assertTrue(v.valid(), v.problems().toString());
+        } finally {
+            log.close();
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void everyIndexOfAStreamIsDistinct() throws IOException {
+        try (Log log = create()) {
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                assertTrue(seen.add(log.append(new byte[] {(byte) i})));
+            }
+            assertEquals(50, log.size());
+            assertFalse(seen.contains(50L));
+        }
+    }
+}
