@@ -28,13 +28,13 @@ public final class Tables {
             }
             if (negative) {
                 resourceOf[r] = -1;
-                problems.warn("F.csv: factor '" + id + "'", "factor '" + id + "' has negative entries (such as taxes"
+                problems.warn("F.csv", "factor '" + id + "' has negative entries (such as taxes"
                         + " less subsidies); it counts in multipliers but does not become a resource of the economy");
                 continue;
             }
             resourceOf[r] = b.addResource(id, table.factorUnit(id), Double.NaN);
             if (resourceOf[r] < 0) {
-                problems.warn("F.csv: factor '" + id + "'", "factor '" + id + "' has the id of a sector; it is left out"
+                problems.warn("F.csv", "factor '" + id + "' has the id of a sector; it is left out"
                         + " of the economy's resources; rename it");
             }
         }
@@ -59,12 +59,12 @@ public final class Tables {
             if (y[i] > 0) {
                 b.target(i, y[i], 1.0);
             } else if (y[i] < 0) {
-                problems.warn("Y.csv: sector '" + table.sector(i) + "'", "final demand of sector '" + table.sector(i)
+                problems.warn("Y.csv", "final demand of sector '" + table.sector(i)
                         + "' is negative (" + y[i] + ", drawn from stocks); it gets no target");
             }
         }
         for (int i : table.zeroOutputSectors()) {
-            problems.warn("x.csv: sector '" + table.sector(i) + "'", "sector '" + table.sector(i)
+            problems.warn("x.csv", "sector '" + table.sector(i)
                     + "' has zero total output; its column of A is zero (it is not divided by)");
         }
         Economy e = b.build(problems, null, null);
