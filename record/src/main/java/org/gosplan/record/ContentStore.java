@@ -26,7 +26,13 @@ public interface ContentStore extends AutoCloseable {
     long size(String hash) throws IOException;
 
     /** Recomputes the hash of stored content (for verification). */
-    String rehash(String hash) throws IOException;
+    default String rehash(String hash) throws IOException {
+        java.security.MessageDigest d = Canonical.digest();
+        try (InputStream in = new java.security.DigestInputStream(open(hash), d)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return java.util.HexFormat.of().formatHex(d.digest());
+    }
 
     @Override
     void close() throws IOException;

@@ -99,14 +99,6 @@ final class FileContentStore implements ContentStore {
         return Files.isRegularFile(p) ? Files.size(p) : -1;
     }
 
-    @Override
-    public String rehash(String hash) throws IOException {
-        MessageDigest d = Canonical.digest();
-        try (InputStream in = new DigestInputStream(open(hash), d)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(d.digest());
-    }
 
     @Override
     public void close() {

@@ -97,14 +97,6 @@ final class PostgresContentStore implements ContentStore {
         }
     }
 
-    @Override
-    public String rehash(String hash) throws IOException {
-        MessageDigest d = Canonical.digest();
-        try (InputStream in = new DigestInputStream(open(hash), d)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(d.digest());
-    }
 
     @Override
     public synchronized void close() throws IOException {
