@@ -36,18 +36,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 LogCommand.class,
         })
-public final class Cli implements java.util.concurrent.Callable<Integer> {
+public final class Cli extends CommandGroup {
     private Cli() {}
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    /** {@code gosplan} alone: the list of commands, on standard error, as a usage mistake. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return ExitCode.BAD_INPUT;
-    }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());

@@ -10,15 +10,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "key", description = "Ed25519 keys for signing records.",
         subcommands = {KeyCommand.New.class})
-final class KeyCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return ExitCode.BAD_INPUT;
-    }
+final class KeyCommand extends CommandGroup {
 
     @Command(name = "new", description = {
             "Makes an Ed25519 key pair: the private key goes to FILE (mode 0600, never overwritten),",

@@ -42,18 +42,10 @@ import picocli.CommandLine.Parameters;
                 "  printf 'a\\nb\\n' | gosplan log append data/log --json",
                 "  gosplan log prove data/log --index 0",
                 "  gosplan log verify data/log"})
-final class LogCommand implements Callable<Integer> {
+final class LogCommand extends CommandGroup {
     @Mixin
     Help help;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return ExitCode.BAD_INPUT;
-    }
 
     /** {@code -h, --help} on every log command. */
     static final class Help {

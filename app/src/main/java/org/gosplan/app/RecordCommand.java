@@ -24,21 +24,13 @@ import picocli.CommandLine.ParentCommand;
         "The signer must be registered with a role allowed for the event type; a refused event is never recorded."},
         subcommands = {RecordCommand.MemberCmd.class, RecordCommand.EconomyCmd.class, RecordCommand.TargetsCmd.class,
                 RecordCommand.EventCmd.class})
-final class RecordCommand implements Callable<Integer> {
+final class RecordCommand extends CommandGroup {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
     String db;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return ExitCode.BAD_INPUT;
-    }
 
     Record open() throws IOException {
         return RecordAccess.open(dir, db);
