@@ -35,6 +35,8 @@ public final class Keys {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RecordException(file + ": no such key file; make one with 'gosplan key new FILE --name NAME'", e);
         } catch (IOException e) {
             throw new RecordException(file + ": cannot read the key file: " + e.getMessage(), e);
         }

@@ -138,24 +138,63 @@ public final class PlanRecords {
             ObjectNode again = document(plan, false);
             String hash = Canonical.sha256(Canonical.bytes(again));
             String recorded = b.get("plan").asText();
+            // The event's own claims (value, status) must be those of the plan it names: a
+            // re-signed event with an altered value but the honest plan hash is a false record.
             if (hash.equals(recorded)) {
-                return null;
+                return claims(b, again);
             }
             JsonNode stored;
             try (InputStream in = record.content().open(recorded)) {
                 stored = Canonical.MAPPER.readTree(in);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RecordException x) {
+                stored = null;
             }
-            boolean deterministic = b.path("deterministic").asBoolean(true);
+            if (stored == null || !stored.isObject()) {
+                return "plan hash " + hash + " instead of the recorded " + recorded
+                        + "; the recorded plan content is missing or not a plan document";
+            }
+            // Tolerance only where the method itself says it is not bit-for-bit reproducible:
+            // the event's own "deterministic" claim is not trusted.
+            boolean deterministic = plan.solver().deterministic();
             if (!deterministic) {
                 double worst = largestDifference(stored, again);
                 if (worst <= 10 * o.tolerance()) {
-                    return null;
+                    return claims(b, stored);
                 }
                 return "the method is not bit-for-bit deterministic, and the largest difference, " + worst
                         + ", exceeds 10 x its tolerance " + o.tolerance() + "; " + differences(stored, again);
             }
             return "plan hash " + hash + " instead of the recorded " + recorded + "; " + differences(stored, again);
         };
+    }
+
+    /**
+     * What the event body claims about its plan (value, status) that the plan document it names
+     * contradicts, or null.
+     */
+    static String claims(JsonNode body, JsonNode plan) {
+        StringBuilder b = new StringBuilder();
+        if (!body.path("status").equals(plan.path("status"))) {
+            b.append("the event says status ").append(body.path("status")).append(" but the plan's status is ")
+                    .append(plan.path("status"));
+        }
+        JsonNode v = body.path("value");
+        JsonNode w = plan.path("value");
+        boolean agree = w.isNumber() ? same(v, w) : !v.isNumber();
+        if (!agree) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append("the event says value ").append(v).append(" but the plan's value is ").append(w);
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    private static boolean same(JsonNode a, JsonNode b) {
+        if (a != null && b != null && a.isNumber() && b.isNumber()) {
+            return a.asDouble() == b.asDouble();
+        }
+        return a != null && a.equals(b);
     }
 
     /** The first differences a planner understands: status, value, then the first levels and net outputs. */
@@ -165,7 +204,7 @@ public final class PlanRecords {
             b.append("status ").append(recorded.path("status")).append(" recorded, ").append(replayed.path("status"))
                     .append(" replayed; ");
         }
-        if (!recorded.path("value").equals(replayed.path("value"))) {
+        if (!same(recorded.path("value"), replayed.path("value"))) {
             b.append("value ").append(recorded.path("value")).append(" recorded, ").append(replayed.path("value"))
                     .append(" replayed; ");
         }
@@ -175,7 +214,7 @@ public final class PlanRecords {
             while (it.hasNext() && shown < 5) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode old = recorded.path(section).get(f.getKey());
-                if (old == null || !old.equals(f.getValue())) {
+                if (!same(old, f.getValue())) {
                     b.append(section).append(" of '").append(f.getKey()).append("': ").append(old)
                             .append(" recorded, ").append(f.getValue()).append(" replayed; ");
                     shown++;

@@ -287,6 +287,7 @@ public final class Record implements AutoCloseable {
     public Verification verify(PlanReplay replay) throws IOException {
         Verification v = new Verification();
         java.util.Set<String> checked = new java.util.HashSet<>();
+        java.util.Set<String> bad = new java.util.HashSet<>();
         Snapshot s = Snapshot.genesis(log.key());
         long size = log.size();
         for (long i = 0; i < size; i++) {
@@ -294,7 +295,7 @@ public final class Record implements AutoCloseable {
             Event e;
             try {
                 e = event(i);
-            } catch (RecordException x) {
+            } catch (RecordException | org.gosplan.ledger.LedgerException x) {
                 v.problem(x.getMessage());
                 continue;
             }
@@ -308,19 +309,27 @@ public final class Record implements AutoCloseable {
                 v.problem(at + ": " + why);
                 continue;
             }
+            boolean inputsIntact = true;
             for (String field : contentFields(e)) {
                 String h = e.body().get(field).asText();
+                if (bad.contains(h)) {
+                    inputsIntact &= field.equals("plan");
+                    continue;
+                }
                 if (!checked.add(h)) {
                     continue;
                 }
                 if (!content.contains(h)) {
                     v.problem(at + ": its " + field + " content " + h + " is missing");
+                    bad.add(h);
+                    inputsIntact &= field.equals("plan");
                 } else {
                     String actual = content.rehash(h);
                     if (!actual.equals(h)) {
                         v.problem(at + ": its " + field + " content " + h + " was altered (its bytes now hash to "
                                 + actual + ")");
-                        checked.remove(h);
+                        bad.add(h);
+                        inputsIntact &= field.equals("plan");
                     }
                 }
             }
@@ -337,8 +346,18 @@ public final class Record implements AutoCloseable {
                     v.problem(at + ": it says it read tree size " + read + ", which the log had not reached");
                 } else if (!log.root(read).equals(e.body().get("root").asText())) {
                     v.problem(at + ": the root it names for tree size " + read + " is not the log's root at that size");
+                } else if (replay != null && !inputsIntact) {
+                    v.problem(at + ": not replayed, its recorded economy or targets are missing or altered");
                 } else if (replay != null) {
-                    String diff = replay.replay(this, e, i);
+                    // A replay that cannot run (inputs that no longer read as an economy, a
+                    // planner refusal) is a failed verification of this plan, not a crash.
+                    String diff;
+                    try {
+                        diff = replay.replay(this, e, i);
+                    } catch (RecordException | org.gosplan.economy.EconomyException
+                            | org.gosplan.planner.PlannerException x) {
+                        diff = "it cannot be recomputed: " + x.getMessage();
+                    }
                     v.countReplay();
                     if (diff != null) {
                         v.problem(at + ": replay gives a different plan: " + diff);
