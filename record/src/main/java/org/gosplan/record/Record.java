@@ -161,27 +161,29 @@ public final class Record implements AutoCloseable {
     public record Recorded(long index, String type, String hash) {}
 
     /**
-     * Publishes an economy read from any form: its content is the economy JSON that Gosplan
-     * writes (one deterministic serialisation, so equal economies have equal hashes), streamed
-     * to the store through a scratch file.
+     * Publishes an economy read from any form. Its content is the economy's bulk folder form as
+     * Gosplan writes it, in one file ({@link EconomyBundle}): one deterministic serialisation, so
+     * equal economies have equal hashes, streamed to the store through scratch files.
      */
     public Recorded publishEconomy(Path source, NoteSigner by, org.gosplan.economy.Progress progress)
             throws IOException {
         Source s = EconomyFiles.read(source, progress);
-        Path tmp = scratchFile(".economy.json");
+        // Check the role before storing anything.
+        checkMayRecord(EventTypes.ECONOMY_PUBLISHED, by);
+        Path work = scratchFolder();
         try {
-            EconomyFiles.writeJson(s.economy(), tmp);
-            // Check the role before storing anything.
-            checkMayRecord(EventTypes.ECONOMY_PUBLISHED, by);
-            String hash = content.put(tmp);
+            Path bundle = work.resolve("economy.bundle");
+            EconomyBundle.write(s.economy(), bundle, work);
+            String hash = content.put(bundle);
             ObjectNode body = Canonical.MAPPER.createObjectNode();
             body.put("hash", hash);
-            body.put("bytes", Files.size(tmp));
+            body.put("bytes", Files.size(bundle));
             body.put("form", formName(s.form()));
             body.put("name", s.economy().name());
+            body.put("content", EconomyBundle.MAGIC);
             return new Recorded(append(EventTypes.ECONOMY_PUBLISHED, body, by), EventTypes.ECONOMY_PUBLISHED, hash);
         } finally {
-            Files.deleteIfExists(tmp);
+            EconomyBundle.deleteTree(work);
         }
     }
 
@@ -224,13 +226,22 @@ public final class Record implements AutoCloseable {
         }
     }
 
-    /** Reads a stored economy. */
+    /** Reads a stored economy (a bundle; economy JSON is read too). */
     public Economy economy(String hash) throws IOException {
-        Path tmp = materialise(hash, ".economy.json");
+        Path work = scratchFolder();
         try {
-            return EconomyFiles.readEconomy(tmp);
+            Path file = work.resolve("economy.content");
+            try (InputStream in = content.open(hash)) {
+                Files.copy(in, file);
+            }
+            if (EconomyBundle.isBundle(file)) {
+                return EconomyBundle.read(file, work);
+            }
+            Path json = work.resolve("stored.economy.json");
+            Files.move(file, json);
+            return EconomyFiles.readEconomy(json);
         } finally {
-            Files.deleteIfExists(tmp);
+            EconomyBundle.deleteTree(work);
         }
     }
 
@@ -255,6 +266,12 @@ public final class Record implements AutoCloseable {
 
     private Path scratchRoot() {
         return scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch.resolve("content");
+    }
+
+    private Path scratchFolder() throws IOException {
+        Path dir = scratchRoot();
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, ".scratch-");
     }
 
     private Path scratchFile(String suffix) throws IOException {
