@@ -140,8 +140,8 @@ class ReadersTest {
         assertEquals(2, e.targets());
         assertEquals(new Economy.Target("a", 70, 1), e.target(0));
         assertEquals(new Economy.Target("b", 65, 1), e.target(1));
-        TestFiles.warning(s.warnings(), "Y.csv:", "'c'", "negative");
-        TestFiles.warning(s.warnings(), "F.csv:", "'taxes'", "negative");
+        TestFiles.warning(s.warnings(), "Y.csv", "'c'", "negative");
+        TestFiles.warning(s.warnings(), "F.csv", "'taxes'", "negative");
         assertEquals("make-c", e.techniqueId(2));
         assertEquals("EUR", e.productUnit(0));
     }
