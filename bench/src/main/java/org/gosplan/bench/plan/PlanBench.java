@@ -20,7 +20,10 @@ import org.gosplan.planner.Planner;
  * <pre>java -cp ... org.gosplan.bench.plan.PlanBench PRODUCTS [labour|hard] [methods,...] [seed] [export-folder]</pre>
  *
  * System properties: {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 1),
- * {@code timeLimit} (seconds, PDLP and harmony, default none).
+ * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
+ * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
+ * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
+ * {@code gosplan.pdlp.termination} and {@code gosplan.pdlp.extra} (text proto, see {@code LpOrTools}).
  *
  * Prints one line per method: seconds, value, certificate, peak heap. With an export folder it
  * also writes the economy as an economy folder (for bench/scripts/plan_linprog.py).
