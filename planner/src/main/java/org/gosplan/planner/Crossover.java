@@ -25,7 +25,7 @@ final class Crossover {
     static final int MAX_LIMITED = 50;
 
     /** Whether {@link #project} applies: fulfil, 1 to {@link #MAX_LIMITED} limited resources, single outputs. */
-    private static boolean applies(LpModel m) {
+    static boolean applies(LpModel m) {
         if (!m.fulfil() || m.limited.length == 0 || m.limited.length > MAX_LIMITED) {
             return false;
         }
@@ -224,7 +224,7 @@ final class Crossover {
     }
 
     /** The techniques making each product, and their use of the limited resources. */
-    private static final class Makers {
+    static final class Makers {
         final LpModel m;
         final int np;
         final int nt;

@@ -55,6 +55,14 @@ final class LpOrTools {
     }
 
     static LpSolution solve(LpModel m, Engine engine, PlanOptions o) {
+        return solve(m, engine, o, 0);
+    }
+
+    /**
+     * As {@link #solve(LpModel, Engine, PlanOptions)}, PDLP stopped after at most {@code iterationLimit}
+     * iterations (0: none); an iterate cut off by the iteration limit alone is deterministic on one thread.
+     */
+    static LpSolution solve(LpModel m, Engine engine, PlanOptions o, long iterationLimit) {
         load();
         long t0 = System.nanoTime();
         ModelBuilderHelper s = new ModelBuilderHelper();
@@ -118,7 +126,7 @@ final class LpOrTools {
                 }
             }
             s.setMaximize(fulfil);
-            String params = parameters(engine, o);
+            String params = parameters(engine, o, iterationLimit);
             if (params != null) {
                 solver.setSolverSpecificParameters(params);
             }
@@ -150,9 +158,18 @@ final class LpOrTools {
                     return LpSolution.without(LpSolution.Outcome.UNBOUNDED, engine.method, iterations[0], seconds,
                             note);
                 default:
-                    if (engine == Engine.PDLP && solver.hasSolution()) {
-                        note = (note == null ? "" : note + "; ") + "stopped with status " + status;
-                        break; // PDLP still has an iterate worth certifying
+                    if (engine == Engine.PDLP && solver.hasResponse() && status == SolveStatus.NOT_SOLVED) {
+                        // at its time or iteration limit PDLP still returns its last iterate (OR-Tools fills the
+                        // values whatever the status; hasSolution() only says OPTIMAL or FEASIBLE): worth
+                        // repairing and certifying, the certificate says how far it is from optimal
+                        note = (note == null ? "" : note + "; ") + "stopped with status " + status + " "
+                                + solver.getStatusString();
+                        if (!(iterationLimit > 0 && o.timeLimitSeconds() <= 0)) {
+                            note += "; an iterate cut off by a time limit depends on the machine's speed: not"
+                                    + " bit-for-bit reproducible";
+                            deterministic = false;
+                        }
+                        break;
                     }
                     return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
                             "stopped with status " + status + " " + solver.getStatusString());
@@ -188,7 +205,7 @@ final class LpOrTools {
         return o.threads() <= 0 ? 1 : o.threads();
     }
 
-    private static String parameters(Engine engine, PlanOptions o) {
+    private static String parameters(Engine engine, PlanOptions o, long iterationLimit) {
         switch (engine) {
             case GLOP:
                 // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
@@ -204,7 +221,8 @@ final class LpOrTools {
                 return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
                         + "termination_criteria { %s simple_optimality_criteria { eps_optimal_absolute: %s "
                         + "eps_optimal_relative: %s } } %s", threads(o),
-                        System.getProperty("gosplan.pdlp.termination", ""),
+                        (iterationLimit > 0 ? "iteration_limit: " + iterationLimit + " " : "")
+                                + System.getProperty("gosplan.pdlp.termination", ""),
                         System.getProperty("gosplan.pdlp.epsAbs", Double.toString(eps)),
                         System.getProperty("gosplan.pdlp.epsRel", Double.toString(eps)),
                         System.getProperty("gosplan.pdlp.extra", ""));

@@ -78,7 +78,17 @@ public final class Planner {
                     }
                     note = "policy iteration does not apply: " + s.note();
                     boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= SIMPLEX_LIMIT;
-                    s = LpOrTools.solve(m, simplex ? LpOrTools.Engine.GLOP : LpOrTools.Engine.PDLP, o);
+                    if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0) {
+                        // a few thousand PDLP iterations (deterministic), then the exact finish on the basis
+                        // structure they suggest; where it does not finish, PDLP goes on to the tolerance
+                        LpSolution warm = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, BasisFinish.WARM_ITERATIONS);
+                        if (warm.outcome() == LpSolution.Outcome.SOLVED) {
+                            s = BasisFinish.finish(m, CertificateRepair.repair(m, warm), o);
+                        }
+                    }
+                    if (s == null || s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
+                        s = LpOrTools.solve(m, simplex ? LpOrTools.Engine.GLOP : LpOrTools.Engine.PDLP, o);
+                    }
                 }
                 break;
             }
@@ -96,6 +106,13 @@ public final class Planner {
         }
         if (s.outcome() == LpSolution.Outcome.SOLVED && (s.method().equals("pdlp") || s.method().equals("harmony"))) {
             s = CertificateRepair.repair(m, s);
+            if (s.method().equals("pdlp") && Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
+                // PDLP's iterate is only as exact as its tolerance: finish it on the basis structure it suggests
+                LpSolution f = BasisFinish.finish(m, s, o);
+                if (f != null) {
+                    s = f;
+                }
+            }
         }
         s = s.withSeconds(PolicyIteration.seconds(t0));
         if (note != null) {

@@ -1,0 +1,683 @@
+package org.gosplan.planner;
+
+import com.google.ortools.modelbuilder.ModelBuilderHelper;
+import com.google.ortools.modelbuilder.ModelSolverHelper;
+import com.google.ortools.modelbuilder.SolveStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An exact finish for fulfil from an approximate solution (PDLP's iterate), when every technique
+ * makes one product: a restricted master problem over the structure a basis of this LP has.
+ *
+ * <p>Every product gets one "main" technique; the other techniques are either fixed (at 0 or at
+ * their capacity) or "side" columns whose level is free within its bounds. The main levels then
+ * follow from λ and the side levels through the square Leontief system of the main techniques
+ * {@code B}: {@code z_M = λ g - Σ h_t x_t - e} with {@code B g = d}, {@code B h_t = N_t},
+ * {@code B e = N_F f}. What is left is a small LP in (λ, x): the limited resources, and the
+ * bounds {@code 0 <= z_M(p) <= cap} of those products where they bind (added as they are found
+ * violated). GLOP solves it exactly; its duals give the resource prices w and the bound prices β,
+ * and the valuations are {@code v = B^-T (U_M^T w + β)}. A fixed technique that makes a profit at
+ * (v, w) (or, at its capacity, a loss) enters the side columns, and the round repeats. When none
+ * does and every main level is within its bounds, the plan is optimal for the whole LP: the
+ * certificate checks it from the figures alone.
+ *
+ * <p>Where a main level breaks its bounds, its product's row enters the small LP together with the
+ * product's other techniques as side columns (they are what can take over); where nothing can help
+ * below zero, a disposal column for the product. The side columns' Leontief solves are batched (one
+ * sweep over B serves 32 of them) and run in parallel batches; they are solved to rounding, and the
+ * final main levels and valuations are solved again from the balances themselves.
+ *
+ * <p>It pays when the iterate's structure is nearly right: at 10,000 products (20,000 techniques,
+ * three resources, capacities) 3,000 PDLP iterations suffice and the finish takes 4 rounds and under
+ * a second; at 100,000 products PDLP's iterate after 30 s is too far off and the small LP grows past
+ * {@link #MAX_SIZE} (docs/benchmarks.md).
+ *
+ * <p>Single-threaded and deterministic given the iterate. Returns null when it does not apply or
+ * does not finish within its round limit; the caller then keeps the repaired iterate.
+ */
+final class BasisFinish {
+    private BasisFinish() {}
+
+    static final int MAX_ROUNDS = 200;
+    /** The method name of a finished plan. */
+    static final String METHOD = "pdlp+basis";
+    /** PDLP iterations before the finish under {@code auto}: enough at 10,000 products (docs/benchmarks.md). */
+    static final long WARM_ITERATIONS = 3_000;
+    /** Up to this many techniques {@code auto} tries the finish (measured to pay at 20,000; not at 200,000). */
+    static final int AUTO_LIMIT = 50_000;
+    /** Side columns and bound rows taken in at most per round. */
+    static final int ENTER = 200;
+    /** Side columns and bound rows together beyond which the finish gives up (its small LP is dense). */
+    static final int MAX_SIZE = 4_000;
+
+    static final boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
+
+    private static LpSolution fail(String why) {
+        if (TRACE) {
+            System.err.println("finish: gave up: " + why);
+        }
+        return null;
+    }
+
+    static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {
+        if (s.z() == null || !Crossover.applies(m)) {
+            return fail("it applies to fulfil with single-output techniques and an iterate only");
+        }
+        long t0 = System.nanoTime();
+        Crossover.Makers r = new Crossover.Makers(m);
+        int np = m.np, nt = m.nt, nl = r.nl;
+        for (int p = 0; p < np; p++) {
+            if (r.ms[p + 1] == r.ms[p]) {
+                return fail("a product has no technique making it");
+            }
+        }
+        // the structure to start from: per product the technique making the most of it in the iterate is
+        // main (a technique at its capacity only where the others make next to nothing), the others are fixed
+        // at their capacity where the iterate has them there, else at zero; the iterate's largest other levels
+        // start as side columns
+        double[] z0 = s.z();
+        int[] main = r.fromLevels(z0);
+        boolean[] isMain = new boolean[nt];
+        for (int p = 0; p < np; p++) {
+            isMain[main[p]] = true;
+        }
+        double[] scale = new double[np]; // the gross output of each product in the iterate, for relative tests
+        for (int t = 0; t < nt; t++) {
+            if (r.prod[t] >= 0) {
+                scale[r.prod[t]] += r.out[t] * Math.max(0, z0[t]);
+            }
+        }
+        for (int p = 0; p < np; p++) {
+            scale[p] = Math.max(scale[p], 1e-300);
+        }
+        double[] fixed = new double[nt];
+        Integer[] order = new Integer[nt];
+        int cand = 0;
+        for (int t = 0; t < nt; t++) {
+            if (isMain[t] || r.prod[t] < 0) {
+                continue;
+            }
+            double cap = m.capacity[t];
+            double x = Math.max(0, Math.min(z0[t], cap));
+            if (cap != Double.POSITIVE_INFINITY && x >= cap * (1 - 1e-6)) {
+                fixed[t] = cap;
+            } else if (x * r.out[t] > 1e-6 * scale[r.prod[t]]) {
+                order[cand++] = t;
+            }
+        }
+        Arrays.sort(order, 0, cand, (a, b) -> Double.compare(
+                z0[b] * r.out[b] / scale[r.prod[b]], z0[a] * r.out[a] / scale[r.prod[a]]));
+        double[] disposed = new double[np];
+        List<Integer> side = new ArrayList<>();
+        boolean[] inSide = new boolean[nt + np];
+        for (int i = 0; i < Math.min(cand, ENTER); i++) {
+            side.add(order[i]);
+            inSide[order[i]] = true;
+        }
+        double[] d = new double[np];
+        for (int p : m.targeted) {
+            d[p] = m.demand[p];
+        }
+        double[] g = new double[np];
+        if (!r.levels(main, d, g)) {
+            return fail("the Leontief solve for the targets did not converge");
+        }
+        double[] ug = useOfMain(r, main, g);
+        List<double[]> h = new ArrayList<>();
+        List<double[]> uh = new ArrayList<>();
+        if (!addColumns(r, m, main, side, h, uh)) {
+            return fail("the Leontief solves of the side columns did not converge");
+        }
+        List<Integer> rows = new ArrayList<>(); // products whose main-level bounds are in the small LP
+        boolean[] inRows = new boolean[np];
+
+        LpOrTools.load();
+        // with a time limit the finish gets as long again as the solver had (at least 10 s), then gives up
+        double budget = Double.parseDouble(System.getProperty("gosplan.finish.seconds",
+                Double.toString(o.timeLimitSeconds() > 0 ? Math.max(10, o.timeLimitSeconds()) : 0)));
+        long deadline = budget > 0 ? t0 + (long) (budget * 1e9) : Long.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (System.nanoTime() > deadline) {
+                return fail("out of time after " + round + " rounds");
+            }
+            if (side.size() + rows.size() > MAX_SIZE) {
+                // the iterate's structure is too far off for dense small LPs to pay: keep the iterate
+                return fail("the small LP grew beyond " + MAX_SIZE + " columns and rows after " + round + " rounds");
+            }
+            // e: what the fixed techniques make and use, through the main techniques
+            double[] nf = new double[np];
+            for (int p = 0; p < np; p++) {
+                if (!inSide[nt + p]) {
+                    nf[p] = -disposed[p];
+                }
+            }
+            double[] fixedUse = new double[nl];
+            for (int t = 0; t < nt; t++) {
+                if (!isMain[t] && !inSide[t] && fixed[t] != 0.0) {
+                    for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                        nf[m.nRow[q]] += m.nVal[q] * fixed[t];
+                    }
+                    for (int l = 0; l < nl; l++) {
+                        fixedUse[l] += r.use[l][t] * fixed[t];
+                    }
+                }
+            }
+            double[] e = new double[np];
+            if (!r.levels(main, nf, e)) {
+                return fail("the Leontief solve for the fixed techniques did not converge");
+            }
+            double[] ue = useOfMain(r, main, e);
+            Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows);
+            if (lp == null) {
+                return fail("the small LP has no optimum");
+            }
+            // the main levels for the small LP's λ and side levels, checked against their bounds
+            double[] zm = new double[np];
+            for (int p = 0; p < np; p++) {
+                double x = lp.lambda * g[p] - e[p];
+                for (int k = 0; k < side.size(); k++) {
+                    x -= h.get(k)[p] * lp.x[k];
+                }
+                zm[p] = x;
+            }
+            if (TRACE) {
+                System.err.printf("finish: %.1f s round %d: lambda %.12f, %d side columns, %d bound rows, w %s, beta+ %d beta- %d%n",
+                        (System.nanoTime() - t0) / 1e9, round, lp.lambda, side.size(), rows.size(), Arrays.toString(lp.w),
+                        Arrays.stream(lp.beta).filter(x -> x > 0).count(), Arrays.stream(lp.beta).filter(x -> x < 0).count());
+            }
+            List<Integer> violated = new ArrayList<>();
+            for (int p = 0; p < np; p++) {
+                double cap = m.capacity[main[p]];
+                double tol = 1e-9 * Math.max(1.0, scale[p] / r.out[main[p]]);
+                if (!inRows[p] && (zm[p] < -tol || zm[p] > cap + tol)) {
+                    violated.add(p);
+                }
+            }
+            if (TRACE) {
+                long below = violated.stream().filter(p -> zm[p] < 0).count();
+                double[] atZero = new double[nl];
+                for (int l = 0; l < nl; l++) {
+                    atZero[l] = fixedUse[l] - ue[l] - m.available[m.limited[l]];
+                }
+                System.err.printf("finish: %d violated rows (%d below zero); resource excess at λ = 0: %s%n",
+                        violated.size(), below, Arrays.toString(atZero));
+            }
+            if (!violated.isEmpty()) {
+                violated.sort((a, b) -> Double.compare(excess(m, main, zm, b), excess(m, main, zm, a)));
+                int from = side.size();
+                for (int i = 0; i < Math.min(ENTER, violated.size()); i++) {
+                    int p = violated.get(i);
+                    rows.add(p);
+                    inRows[p] = true;
+                    // the main level of p cannot carry p alone: the other techniques making p become the
+                    // small LP's to choose (where none can help below zero, p may be disposed of)
+                    boolean freed = false;
+                    for (int q = r.ms[p]; q < r.ms[p + 1]; q++) {
+                        int t = r.mt[q];
+                        if (!isMain[t] && !inSide[t] && (zm[p] < 0 ? fixed[t] != 0.0 : fixed[t] < m.capacity[t])) {
+                            side.add(t);
+                            inSide[t] = true;
+                            freed = true;
+                        }
+                    }
+                    if (!freed && zm[p] < 0 && !inSide[nt + p]) {
+                        side.add(nt + p);
+                        inSide[nt + p] = true;
+                    }
+                }
+                if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+                    return fail("the Leontief solves of the side columns did not converge");
+                }
+                continue;
+            }
+            // valuations: B^T v = U_M^T w + β
+            double[] c = new double[np];
+            for (int p = 0; p < np; p++) {
+                int t = main[p];
+                double x = 0;
+                for (int l = 0; l < nl; l++) {
+                    x += r.use[l][t] * lp.w[l];
+                }
+                c[p] = x;
+            }
+            for (int k = 0; k < rows.size(); k++) {
+                c[rows.get(k)] += lp.beta[k];
+            }
+            double[] v = new double[np];
+            if (!transposedLevels(r, m, main, c, v)) {
+                return fail("the valuations did not converge");
+            }
+            // pricing: fixed techniques that would improve λ, disposal where a valuation is negative
+            List<double[]> enter = new ArrayList<>();
+            for (int t = 0; t < nt; t++) {
+                if (isMain[t] || inSide[t] || r.prod[t] < 0) {
+                    continue;
+                }
+                double profit = 0, gross = 0;
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    profit += m.nVal[q] * v[m.nRow[q]];
+                    gross += Math.abs(m.nVal[q] * v[m.nRow[q]]);
+                }
+                for (int l = 0; l < nl; l++) {
+                    profit -= r.use[l][t] * lp.w[l];
+                    gross += r.use[l][t] * lp.w[l];
+                }
+                double rel = profit / Math.max(gross, 1e-300);
+                // 1e-9: below that a profit is the small LP's rounding, far below what the certificate tests
+                if (rel > 1e-9 && fixed[t] < m.capacity[t] || rel < -1e-9 && fixed[t] > 0) {
+                    enter.add(new double[] {t, Math.abs(rel)});
+                }
+            }
+            for (int p = 0; p < np; p++) {
+                if (!inSide[nt + p] && (v[p] < -1e-9 * Math.abs(c[p]) || v[p] > 1e-9 * Math.abs(c[p]) && disposed[p] > 0)) {
+                    enter.add(new double[] {nt + p, 1.0});
+                }
+            }
+            if (enter.isEmpty()) {
+                double dv = 0;
+                for (int p : m.targeted) {
+                    dv += m.demand[p] * v[p];
+                }
+                if (!(dv > 0)) {
+                    return fail("the valuations give the targets no value");
+                }
+                for (int p = 0; p < np; p++) {
+                    v[p] /= dv;
+                }
+                for (int l = 0; l < nl; l++) {
+                    lp.w[l] /= dv;
+                }
+                if (TRACE) {
+                    double[] wr = lp.wByResource(m);
+                    double minV = Arrays.stream(v).min().getAsDouble();
+                    double maxProfit = 0;
+                    int arg = -1;
+                    for (int t = 0; t < nt; t++) {
+                        double profit = 0;
+                        for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                            profit += m.nVal[q] * v[m.nRow[q]];
+                        }
+                        for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
+                            profit -= m.rVal[q] * wr[m.rRow[q]];
+                        }
+                        double u = m.capacity[t] != Double.POSITIVE_INFINITY ? m.capacity[t] : m.levelBound(t);
+                        if (profit * u > maxProfit) {
+                            maxProfit = profit * u;
+                            arg = t;
+                        }
+                    }
+                    int ka = side.indexOf(arg);
+                    System.err.printf("finish: side index %d, x %g, level bound %g, its product %d main %d at %g (cap %g)%n",
+                            ka, ka >= 0 ? lp.x[ka] : -1, arg >= 0 ? m.levelBound(arg) : 0, r.prod[arg], main[r.prod[arg]],
+                            zm[r.prod[arg]], m.capacity[main[r.prod[arg]]]);
+                    System.err.printf("finish: dual bound %.12f, min v %g, largest profit x bound %g at %d (main %s, side %s, cap %g)%n",
+                            CertificateRepair.bound(m, v, wr), minV, maxProfit, arg, arg >= 0 && isMain[arg],
+                            arg >= 0 && inSide[arg], arg >= 0 ? m.capacity[arg] : 0);
+                }
+                double[] z = Arrays.copyOf(fixed, nt);
+                for (int p = 0; p < np; p++) {
+                    z[main[p]] = 0.0;
+                }
+                for (int k = 0; k < side.size(); k++) {
+                    if (side.get(k) < nt) {
+                        z[side.get(k)] = lp.x[k];
+                    }
+                }
+                // the main levels solved again, to rounding, from the balances themselves
+                double[] rhs = new double[np];
+                for (int p = 0; p < np; p++) {
+                    rhs[p] = lp.lambda * d[p];
+                }
+                for (int t = 0; t < nt; t++) {
+                    if (!isMain[t] && z[t] != 0.0) {
+                        for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                            rhs[m.nRow[q]] -= m.nVal[q] * z[t];
+                        }
+                    }
+                }
+                for (int k = 0; k < side.size(); k++) {
+                    if (side.get(k) >= nt) {
+                        rhs[side.get(k) - nt] += lp.x[k]; // disposal
+                    }
+                }
+                for (int p = 0; p < np; p++) {
+                    if (!inSide[nt + p]) {
+                        rhs[p] += disposed[p];
+                    }
+                }
+                double[] exact = Arrays.copyOf(zm, np);
+                if (!r.levels(main, rhs, exact)) {
+                    return fail("the final Leontief solve did not converge");
+                }
+                for (int p = 0; p < np; p++) {
+                    double cap = m.capacity[main[p]];
+                    double tol = 1e-8 * Math.max(1.0, scale[p] / r.out[main[p]]);
+                    if (exact[p] < -tol || exact[p] > cap + tol) {
+                        return fail("the final main level of product " + p + " is " + exact[p] + " (small LP: "
+                                + zm[p] + ", capacity " + cap + ")");
+                    }
+                    z[main[p]] = Math.min(Math.max(0.0, exact[p]), cap);
+                }
+                for (int t = 0; t < nt; t++) {
+                    if (z[t] < 1e-200) {
+                        z[t] = 0.0; // levels of rounding size only leave products with flows of 1e-300 unbalanced
+                    }
+                }
+                String wrong = check(m, z, lp.lambda);
+                if (wrong != null) {
+                    return fail(wrong);
+                }
+                return new LpSolution(LpSolution.Outcome.SOLVED, z, lp.lambda, v, lp.wByResource(m), METHOD,
+                        s.iterations(), s.seconds(), s.deterministic(), (s.note() == null ? "" : s.note() + "; ")
+                        + "finished exactly from the iterate: " + side.size() + " side columns, " + rows.size()
+                        + " bound rows, " + (round + 1) + " rounds");
+            }
+            enter.sort((a, b) -> Double.compare(b[1], a[1]));
+            int from = side.size();
+            for (int i = 0; i < Math.min(ENTER, enter.size()); i++) {
+                int col = (int) enter.get(i)[0];
+                side.add(col);
+                inSide[col] = true;
+            }
+            if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+                return fail("the Leontief solves of the side columns did not converge");
+            }
+        }
+        return fail("no optimum after " + MAX_ROUNDS + " rounds");
+    }
+
+    /** What the finished levels break, if anything (a guard: the certificate is the real check). */
+    private static String check(LpModel m, double[] z, double lambda) {
+        double[] use = m.resourceUse(z);
+        for (int r : m.limited) {
+            if (use[r] > m.available[r] * (1 + 1e-9)) {
+                return "resource " + r + " overrun: " + use[r] + " > " + m.available[r];
+            }
+        }
+        double[] net = m.net(z);
+        double[] gross = m.grossActivity(z);
+        for (int p = 0; p < m.np; p++) {
+            double viol = lambda * m.demand[p] - net[p];
+            double scale = gross[p] + lambda * m.demand[p];
+            if (viol > 0 && (scale <= PlanAssembly.TINY || viol > 1e-9 * scale)) {
+                return "product " + p + " short: net output " + net[p] + " < " + lambda * m.demand[p];
+            }
+        }
+        for (int t = 0; t < m.nt; t++) {
+            if (z[t] < 0 || z[t] > m.capacity[t]) {
+                return "level of technique " + t + " out of bounds: " + z[t];
+            }
+        }
+        return null;
+    }
+
+    private static double excess(LpModel m, int[] main, double[] zm, int p) {
+        return Math.max(-zm[p], zm[p] - m.capacity[main[p]]);
+    }
+
+    /** Columns solved together per sweep over B: one pass over the main techniques serves them all. */
+    static final int BATCH = 32;
+
+    /** Adds {@code h_c} with {@code B h_c = N_c} for the new side columns c (technique, or nt + p: disposal of p). */
+    private static boolean addColumns(Crossover.Makers r, LpModel m, int[] main, List<Integer> cols, List<double[]> h,
+                                      List<double[]> uh) {
+        int np = m.np;
+        int batches = (cols.size() + BATCH - 1) / BATCH;
+        // batches are independent and each is computed the same way on any thread: deterministic
+        double[][] solved = java.util.stream.IntStream.range(0, batches).parallel().mapToObj(bi -> {
+            int from = bi * BATCH;
+            int k = Math.min(BATCH, cols.size() - from);
+            double[] b = new double[np * k]; // interleaved: b[p * k + j]
+            for (int j = 0; j < k; j++) {
+                int c = cols.get(from + j);
+                if (c >= m.nt) {
+                    b[(c - m.nt) * k + j] = -1.0;
+                } else {
+                    for (int q = m.nStart[c]; q < m.nStart[c + 1]; q++) {
+                        b[m.nRow[q] * k + j] += m.nVal[q];
+                    }
+                }
+            }
+            return levelsMany(r, m, main, b, k);
+        }).toArray(double[][]::new);
+        for (int bi = 0; bi < batches; bi++) {
+            double[] x = solved[bi];
+            if (x == null) {
+                return false;
+            }
+            int k = Math.min(BATCH, cols.size() - bi * BATCH);
+            for (int j = 0; j < k; j++) {
+                double[] hc = new double[np];
+                for (int p = 0; p < np; p++) {
+                    hc[p] = x[p * k + j];
+                }
+                h.add(hc);
+                uh.add(useOfMain(r, main, hc));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Jacobi sweeps for B X = b (k interleaved right-hand sides), from zero, until the largest change
+     * stops falling below 1e-13 of the largest entry (rounding). The final levels and valuations are
+     * solved again to rounding from the balances and the certificate checks them; these columns set
+     * how exactly the small LP's prices come out. Null if they do not settle.
+     */
+    private static double[] levelsMany(Crossover.Makers r, LpModel m, int[] main, double[] b, int k) {
+        int np = m.np;
+        double[] x = new double[np * k];
+        double[] acc = new double[np * k];
+        double last = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < 1000; it++) {
+            System.arraycopy(b, 0, acc, 0, np * k);
+            for (int p = 0; p < np; p++) {
+                int t = main[p];
+                int xp = p * k;
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    if (q != r.own[t]) {
+                        double a = m.nVal[q];
+                        int row = m.nRow[q] * k;
+                        for (int j = 0; j < k; j++) {
+                            acc[row + j] -= a * x[xp + j];
+                        }
+                    }
+                }
+            }
+            double change = 0, size = 0;
+            for (int p = 0; p < np; p++) {
+                double o = r.out[main[p]];
+                for (int j = 0; j < k; j++) {
+                    int i = p * k + j;
+                    double y = acc[i] / o;
+                    change = Math.max(change, Math.abs(y - x[i]));
+                    size = Math.max(size, Math.abs(y));
+                    x[i] = y;
+                }
+            }
+            if (!(size < 1e300)) {
+                return null;
+            }
+            // to rounding: until the change stops falling (a stricter fixed test may never hold on large systems)
+            if (change <= 1e-16 * size || change <= 1e-13 * size && change >= last) {
+                return x;
+            }
+            last = change;
+        }
+        return null;
+    }
+
+    /** Use of each limited resource by the main techniques at levels x. */
+    private static double[] useOfMain(Crossover.Makers r, int[] main, double[] x) {
+        double[] u = new double[r.nl];
+        for (int l = 0; l < r.nl; l++) {
+            double[] ul = r.use[l];
+            double sum = 0;
+            for (int p = 0; p < x.length; p++) {
+                sum += ul[main[p]] * x[p];
+            }
+            u[l] = sum;
+        }
+        return u;
+    }
+
+    /** Jacobi sweeps for B^T v = c (v: valuations of the products). */
+    static boolean transposedLevels(Crossover.Makers r, LpModel m, int[] main, double[] c, double[] v) {
+        int np = m.np;
+        double[] nv = new double[np];
+        for (int it = 0; it < Crossover.MAX_SWEEPS; it++) {
+            boolean settled = true;
+            double size = 0;
+            for (int p = 0; p < np; p++) {
+                int t = main[p];
+                double x = c[p], gross = Math.abs(c[p]);
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    if (q != r.own[t]) {
+                        double f = m.nVal[q] * v[m.nRow[q]];
+                        x -= f;
+                        gross += Math.abs(f);
+                    }
+                }
+                x /= r.out[t];
+                if (settled && Math.abs(x - v[p]) > 1e-14 * gross / r.out[t]) {
+                    settled = false;
+                }
+                nv[p] = x;
+                size = Math.max(size, Math.abs(x));
+            }
+            System.arraycopy(nv, 0, v, 0, np);
+            if (!(size < 1e300)) {
+                return false;
+            }
+            if (settled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The small LP in (λ, side levels) and its solution. */
+    private static final class Small {
+        double lambda;
+        double[] x;
+        double[] w; // per limited resource (m.limited order)
+        double[] beta; // per bound row
+
+        double[] wByResource(LpModel m) {
+            double[] out = new double[m.nr];
+            for (int l = 0; l < m.limited.length; l++) {
+                out[m.limited[l]] = w[l];
+            }
+            return out;
+        }
+
+        static Small solve(LpModel m, Crossover.Makers r, int[] main, List<Integer> side, List<double[]> h,
+                           List<double[]> uh, double[] g, double[] ug, double[] e, double[] ue, double[] fixedUse,
+                           List<Integer> rows) {
+            int nl = r.nl, ns = side.size();
+            double inf = Double.POSITIVE_INFINITY;
+            ModelBuilderHelper b = new ModelBuilderHelper();
+            ModelSolverHelper solver = new ModelSolverHelper("glop");
+            try {
+                int lam = b.addVar();
+                b.setVarLowerBound(lam, 0);
+                b.setVarUpperBound(lam, inf);
+                b.setVarObjectiveCoefficient(lam, 1.0);
+                int[] xs = new int[ns];
+                for (int k = 0; k < ns; k++) {
+                    int c = side.get(k);
+                    xs[k] = b.addVar();
+                    b.setVarLowerBound(xs[k], 0);
+                    // without its bound rows a side column could trade against main levels without end: the
+                    // bound any feasible plan has on it keeps the small LP bounded
+                    b.setVarUpperBound(xs[k], c < m.nt ? Math.min(m.capacity[c], m.levelBound(c)) : inf);
+                }
+                int[] res = new int[nl];
+                for (int l = 0; l < nl; l++) {
+                    double a = m.available[m.limited[l]];
+                    double s = a > 1 ? 1 / a : 1; // rows of order 1 keep GLOP's tolerances meaningful
+                    res[l] = b.addLinearConstraint();
+                    b.setConstraintLowerBound(res[l], -inf);
+                    b.setConstraintUpperBound(res[l], (a - fixedUse[l] + ue[l]) * s);
+                    b.addConstraintTerm(res[l], lam, ug[l] * s);
+                    for (int k = 0; k < ns; k++) {
+                        int c = side.get(k);
+                        double own = c < m.nt ? r.use[l][c] : 0.0;
+                        double coef = own - uh.get(k)[l];
+                        if (coef != 0.0) {
+                            b.addConstraintTerm(res[l], xs[k], coef * s);
+                        }
+                    }
+                }
+                int[] bound = new int[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    int p = rows.get(i);
+                    bound[i] = b.addLinearConstraint();
+                    b.setConstraintLowerBound(bound[i], e[p]);
+                    b.setConstraintUpperBound(bound[i], m.capacity[main[p]] + e[p]);
+                    b.addConstraintTerm(bound[i], lam, g[p]);
+                    for (int k = 0; k < ns; k++) {
+                        double coef = -h.get(k)[p];
+                        if (coef != 0.0) {
+                            b.addConstraintTerm(bound[i], xs[k], coef);
+                        }
+                    }
+                }
+                b.setMaximize(true);
+                solver.setSolverSpecificParameters(
+                        "primal_feasibility_tolerance: 1e-11 dual_feasibility_tolerance: 1e-11");
+                solver.enableOutput(false);
+                solver.solve(b);
+                if (solver.getStatus() != SolveStatus.OPTIMAL) {
+                    if (TRACE) {
+                        System.err.println("finish: small LP " + solver.getStatus() + " " + solver.getStatusString());
+                    }
+                    return null;
+                }
+                Small out = new Small();
+                out.lambda = solver.getVariableValue(lam);
+                out.x = new double[ns];
+                for (int k = 0; k < ns; k++) {
+                    out.x[k] = Math.max(0.0, solver.getVariableValue(xs[k]));
+                }
+                out.w = new double[nl];
+                for (int l = 0; l < nl; l++) {
+                    double a = m.available[m.limited[l]];
+                    out.w[l] = solver.getDualValue(res[l]) * (a > 1 ? 1 / a : 1);
+                }
+                out.beta = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    out.beta[i] = solver.getDualValue(bound[i]);
+                }
+                if (TRACE) {
+                    double worst = 0;
+                    int wk = -1;
+                    for (int k = 0; k < ns; k++) {
+                        int c = side.get(k);
+                        double rc = 0;
+                        for (int l = 0; l < nl; l++) {
+                            double own = c < m.nt ? r.use[l][c] : 0.0;
+                            rc -= out.w[l] * (own - uh.get(k)[l]);
+                        }
+                        for (int i = 0; i < rows.size(); i++) {
+                            rc -= out.beta[i] * -h.get(k)[rows.get(i)];
+                        }
+                        double got = solver.getReducedCost(xs[k]);
+                        if (Math.abs(rc - got) > worst) {
+                            worst = Math.abs(rc - got);
+                            wk = k;
+                        }
+                    }
+                    System.err.printf("finish: reduced costs: largest difference %g at %d (x %g, rc %g)%n", worst, wk,
+                            wk >= 0 ? out.x[wk] : 0, wk >= 0 ? solver.getReducedCost(xs[wk]) : 0);
+                }
+                return out;
+            } finally {
+                solver.delete();
+                b.delete();
+            }
+        }
+    }
+}
