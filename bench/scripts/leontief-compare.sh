@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Leontief benchmark of docs/benchmarks-leontief.md: Gosplan's solve against scipy's best
+# The Leontief benchmark of docs/benchmarks.md, "Leontief solves": Gosplan's solve against scipy's best
 # on the same random economy, in the same run, on the same machine.
 #   bench/scripts/leontief-compare.sh [products] [inputs] [repeats]
 set -euo pipefail

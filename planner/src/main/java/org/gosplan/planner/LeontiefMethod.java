@@ -5,7 +5,7 @@ public enum LeontiefMethod {
     /**
      * Dense LU for small systems (up to {@link LeontiefOptions#denseLimit()} sectors), else
      * BiCGSTAB: the fastest of the iterative methods measured on tables and random economies
-     * (docs/benchmarks-leontief.md).
+     * (docs/benchmarks.md, "Leontief solves").
      */
     AUTO,
     /** LU decomposition of the dense {@code I - A} (EJML), partial pivoting. Exact to rounding. */

@@ -62,7 +62,7 @@ final class LeontiefOperator {
     /**
      * Rows per cache block of large systems (system property {@code gosplan.kernel.block}). Off by
      * default: measured at 10 million products the segment sweeps (many short, unpredictable
-     * loops) cost more than the random reads they save (docs/benchmarks-leontief.md).
+     * loops) cost more than the random reads they save (docs/benchmarks.md, "Leontief solves").
      */
     static final int BLOCK = Integer.getInteger("gosplan.kernel.block", 1 << 29);
 

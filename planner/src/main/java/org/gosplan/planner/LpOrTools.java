@@ -213,7 +213,7 @@ final class LpOrTools {
             case PDLP: {
                 // PDLP's test is relative to the l2 norms of the bounds and costs; with the resource rows scaled
                 // to bound 1 (scaleRows) that is close to the certificate's relative gap, and ε = tolerance
-                // proves it (docs/benchmarks-plan.md); unscaled the bounds' norm is the largest availability,
+                // proves it (docs/benchmarks.md, "The optimal plan"); unscaled the bounds' norm is the largest availability,
                 // and ε had to be 100 times smaller and still proved only about 4e-5
                 double factor = Double.parseDouble(System.getProperty("gosplan.pdlp.factor",
                         scaleRows() ? "1" : "0.01"));
