@@ -43,6 +43,14 @@ final class KernelVectors {
                 System.arraycopy(acc, 0, partial, c * width, width);
             }
         });
+        return combine(partial, chunks, width, maxFrom);
+    }
+
+    /**
+     * The per-chunk partial results added up in chunk order (sums in the first {@code maxFrom} slots,
+     * maxima after; NaN wins), so that the result does not depend on how many threads ran the chunks.
+     */
+    static double[] combine(double[] partial, int chunks, int width, int maxFrom) {
         double[] total = new double[width];
         for (int c = 0; c < chunks; c++) {
             for (int w = 0; w < width; w++) {

@@ -537,18 +537,7 @@ final class LeontiefOperator {
                 }
             }
         });
-        double[] total = new double[width];
-        for (int c = 0; c < chunks; c++) {
-            for (int w = 0; w < width; w++) {
-                double v = partial[c * width + w];
-                if (w < maxFrom) {
-                    total[w] += v;
-                } else if (v > total[w] || v != v) {
-                    total[w] = v;
-                }
-            }
-        }
-        return total;
+        return KernelVectors.combine(partial, chunks, width, maxFrom);
     }
 
     // ------------------------------------------------------------------ helpers
