@@ -322,15 +322,7 @@ public final class Log implements AutoCloseable {
             byte[][] all = new byte[n][];
             byte[] leaves = new byte[32 * n];
             ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
-            CompactRange.NodeSink sink = (level, index, hash) -> {
-                if (level > 0 && level % Tiles.HEIGHT == 0) {
-                    int l = level / Tiles.HEIGHT;
-                    if (upper[l] == null) {
-                        upper[l] = new ByteArrayOutputStream();
-                    }
-                    upper[l].writeBytes(hash);
-                }
-            };
+            CompactRange.NodeSink sink = tileSink(upper);
             int k = 0;
             byte[] h = new byte[32];
             for (Pending p : batch) {
@@ -474,15 +466,7 @@ public final class Log implements AutoCloseable {
 
         CompactRange tree = new CompactRange();
         ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
-        CompactRange.NodeSink sink = (level, index, hash) -> {
-            if (level > 0 && level % Tiles.HEIGHT == 0) {
-                int l = level / Tiles.HEIGHT;
-                if (upper[l] == null) {
-                    upper[l] = new ByteArrayOutputStream();
-                }
-                upper[l].writeBytes(hash);
-            }
-        };
+        CompactRange.NodeSink sink = tileSink(upper);
         int[] next = {0};
         Runnable checkRoots = () -> {
             while (next[0] < order.length && cps.get(order[next[0]]).size() == tree.size()) {
@@ -570,5 +554,18 @@ public final class Log implements AutoCloseable {
             }
         }
         store.close();
+    }
+
+    /** Collects the hashes that complete a tile level (every Tiles.HEIGHT levels above the leaves), per level. */
+    private static CompactRange.NodeSink tileSink(ByteArrayOutputStream[] upper) {
+        return (level, index, hash) -> {
+            if (level > 0 && level % Tiles.HEIGHT == 0) {
+                int l = level / Tiles.HEIGHT;
+                if (upper[l] == null) {
+                    upper[l] = new ByteArrayOutputStream();
+                }
+                upper[l].writeBytes(hash);
+            }
+        };
     }
 }
