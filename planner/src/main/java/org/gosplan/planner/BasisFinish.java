@@ -289,33 +289,6 @@ final class BasisFinish {
                 for (int l = 0; l < nl; l++) {
                     lp.w[l] /= dv;
                 }
-                if (TRACE) {
-                    double[] wr = lp.wByResource(m);
-                    double minV = Arrays.stream(v).min().getAsDouble();
-                    double maxProfit = 0;
-                    int arg = -1;
-                    for (int t = 0; t < nt; t++) {
-                        double profit = 0;
-                        for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                            profit += m.nVal[q] * v[m.nRow[q]];
-                        }
-                        for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
-                            profit -= m.rVal[q] * wr[m.rRow[q]];
-                        }
-                        double u = m.capacity[t] != Double.POSITIVE_INFINITY ? m.capacity[t] : m.levelBound(t);
-                        if (profit * u > maxProfit) {
-                            maxProfit = profit * u;
-                            arg = t;
-                        }
-                    }
-                    int ka = side.indexOf(arg);
-                    System.err.printf("finish: side index %d, x %g, level bound %g, its product %d main %d at %g (cap %g)%n",
-                            ka, ka >= 0 ? lp.x[ka] : -1, arg >= 0 ? m.levelBound(arg) : 0, r.prod[arg], main[r.prod[arg]],
-                            zm[r.prod[arg]], m.capacity[main[r.prod[arg]]]);
-                    System.err.printf("finish: dual bound %.12f, min v %g, largest profit x bound %g at %d (main %s, side %s, cap %g)%n",
-                            CertificateRepair.bound(m, v, wr), minV, maxProfit, arg, arg >= 0 && isMain[arg],
-                            arg >= 0 && inSide[arg], arg >= 0 ? m.capacity[arg] : 0);
-                }
                 double[] z = Arrays.copyOf(fixed, nt);
                 for (int p = 0; p < np; p++) {
                     z[main[p]] = 0.0;
@@ -650,28 +623,6 @@ final class BasisFinish {
                 out.beta = new double[rows.size()];
                 for (int i = 0; i < rows.size(); i++) {
                     out.beta[i] = solver.getDualValue(bound[i]);
-                }
-                if (TRACE) {
-                    double worst = 0;
-                    int wk = -1;
-                    for (int k = 0; k < ns; k++) {
-                        int c = side.get(k);
-                        double rc = 0;
-                        for (int l = 0; l < nl; l++) {
-                            double own = c < m.nt ? r.use[l][c] : 0.0;
-                            rc -= out.w[l] * (own - uh.get(k)[l]);
-                        }
-                        for (int i = 0; i < rows.size(); i++) {
-                            rc -= out.beta[i] * -h.get(k)[rows.get(i)];
-                        }
-                        double got = solver.getReducedCost(xs[k]);
-                        if (Math.abs(rc - got) > worst) {
-                            worst = Math.abs(rc - got);
-                            wk = k;
-                        }
-                    }
-                    System.err.printf("finish: reduced costs: largest difference %g at %d (x %g, rc %g)%n", worst, wk,
-                            wk >= 0 ? out.x[wk] : 0, wk >= 0 ? solver.getReducedCost(xs[wk]) : 0);
                 }
                 return out;
             } finally {

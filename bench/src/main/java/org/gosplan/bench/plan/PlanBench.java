@@ -23,7 +23,9 @@ import org.gosplan.planner.Planner;
  * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
  * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
- * {@code gosplan.pdlp.termination} and {@code gosplan.pdlp.extra} (text proto, see {@code LpOrTools}).
+ * {@code gosplan.pdlp.termination} and {@code gosplan.pdlp.extra} (text proto, see {@code LpOrTools});
+ * for the exact finish of PDLP's iterate {@code gosplan.finish} (default true), {@code gosplan.finish.seconds}
+ * (its time budget) and {@code gosplan.finish.trace} (a line per round on standard error).
  *
  * Prints one line per method: seconds, value, certificate, peak heap. With an export folder it
  * also writes the economy as an economy folder (for bench/scripts/plan_linprog.py).
