@@ -25,14 +25,16 @@ import java.util.List;
  *
  * <p>Where a main level breaks its bounds, its product's row enters the small LP together with the
  * product's other techniques as side columns (they are what can take over); where nothing can help
- * below zero, a disposal column for the product. The side columns' Leontief solves are batched (one
- * sweep over B serves 32 of them) and run in parallel batches; they are solved to rounding, and the
- * final main levels and valuations are solved again from the balances themselves.
+ * below zero, a disposal column for the product; a side technique brings its own product's row, and rows
+ * that hold with room and have no price leave again. Before the first round a structure pass makes a capped
+ * technique main where the fixed capacities would overproduce its product (and the other way round). The
+ * side columns' Leontief solves are Gauss-Seidel sweeps by rows of B, 32 columns per sweep, batches in
+ * parallel, to rounding; the final main levels and valuations are solved again from the balances.
  *
  * <p>It pays when the iterate's structure is nearly right: at 10,000 products (20,000 techniques,
  * three resources, capacities) 3,000 PDLP iterations suffice and the finish takes 4 rounds and under
- * a second; at 100,000 products PDLP's iterate after 30 s is too far off and the small LP grows past
- * {@link #MAX_SIZE} (docs/benchmarks.md).
+ * a second; at 100,000 products it climbs steadily but takes minutes, its dense small LP growing to
+ * thousands of columns (docs/benchmarks.md); {@link #MAX_SIZE} and the time budget stop it.
  *
  * <p>Deterministic given the iterate. Where it does not apply or does not finish within its limits it
  * returns a solution without levels (outcome NOT_APPLICABLE) whose note says why; the caller then keeps
@@ -51,7 +53,7 @@ final class BasisFinish {
     /** Side columns and bound rows taken in at most per round. */
     static final int ENTER = 200;
     /** Side columns and bound rows together beyond which the finish gives up (its small LP is dense). */
-    static final int MAX_SIZE = 4_000;
+    static final int MAX_SIZE = 8_000;
 
     static final boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
 
@@ -114,13 +116,62 @@ final class BasisFinish {
         double[] disposed = new double[np];
         List<Integer> side = new ArrayList<>();
         boolean[] inSide = new boolean[nt + np];
-        for (int i = 0; i < Math.min(cand, ENTER); i++) {
-            side.add(order[i]);
-            inSide[order[i]] = true;
-        }
         double[] d = new double[np];
         for (int p : m.targeted) {
             d[p] = m.demand[p];
+        }
+        // where the fixed capacities make more of a product than the plan needs at about the iterate's λ, the
+        // capped technique becomes main; where a capped main would have to run beyond its capacity, another
+        // technique becomes main and the capped one runs at capacity: fewer bound rows for the small LP
+        double lamStart = Math.max(0.0, CertificateRepair.lambdaOf(m, z0));
+        for (int pass = 0; pass < 20; pass++) {
+            double[] net = new double[np];
+            for (int p = 0; p < np; p++) {
+                net[p] = lamStart * d[p];
+            }
+            for (int t = 0; t < nt; t++) {
+                if (!isMain[t] && fixed[t] != 0.0) {
+                    for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                        net[m.nRow[q]] -= m.nVal[q] * fixed[t];
+                    }
+                }
+            }
+            double[] zm = new double[np];
+            if (!r.levels(main, net, zm)) {
+                return fail("the main techniques' Leontief solve did not converge");
+            }
+            int swaps = 0;
+            for (int p = 0; p < np; p++) {
+                int t = main[p], u = -1;
+                for (int q = r.ms[p]; q < r.ms[p + 1] && u < 0; q++) {
+                    int x = r.mt[q];
+                    if (x != t && (zm[p] < 0 ? fixed[x] != 0.0 : m.capacity[x] > m.capacity[t])) {
+                        u = x;
+                    }
+                }
+                if (u < 0 || zm[p] >= 0 && zm[p] <= m.capacity[t]) {
+                    continue;
+                }
+                fixed[t] = zm[p] < 0 ? 0.0 : m.capacity[t];
+                fixed[u] = 0.0;
+                isMain[t] = false;
+                isMain[u] = true;
+                main[p] = u;
+                swaps++;
+            }
+            if (TRACE) {
+                System.err.printf("finish: structure pass %d: %d swaps%n", pass, swaps);
+            }
+            if (swaps == 0) {
+                break;
+            }
+        }
+        for (int i = 0; i < cand; i++) {
+            if (side.size() < ENTER && !isMain[order[i]]) {
+                side.add(order[i]);
+                inSide[order[i]] = true;
+                fixed[order[i]] = 0.0;
+            }
         }
         double[] g = new double[np];
         if (!r.levels(main, d, g)) {
@@ -129,7 +180,8 @@ final class BasisFinish {
         double[] ug = useOfMain(r, main, g);
         List<double[]> h = new ArrayList<>();
         List<double[]> uh = new ArrayList<>();
-        if (!addColumns(r, m, main, side, h, uh)) {
+        MainRows byRows = MainRows.of(r, m, main); // the main techniques are settled from here on
+        if (!addColumns(r, m, main, byRows, side, h, uh)) {
             return fail("the Leontief solves of the side columns did not converge");
         }
         List<Integer> rows = new ArrayList<>(); // products whose main-level bounds are in the small LP
@@ -141,10 +193,21 @@ final class BasisFinish {
                 Double.toString(o.timeLimitSeconds() > 0 ? Math.max(10, o.timeLimitSeconds()) : 0)));
         long deadline = budget > 0 ? t0 + (long) (budget * 1e9) : Long.MAX_VALUE;
         int recoveries = 0;
+        int seeded = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (System.nanoTime() > deadline) {
                 return fail("out of time after " + round + " rounds");
             }
+            // a side technique substitutes first for its own product's main technique: that bound goes in
+            // with it when it enters (and leaves again while it holds with room, see below)
+            for (int k = seeded; k < side.size(); k++) {
+                int c = side.get(k);
+                if (c < nt && !inRows[r.prod[c]]) {
+                    rows.add(r.prod[c]);
+                    inRows[r.prod[c]] = true;
+                }
+            }
+            seeded = side.size();
             if (side.size() + rows.size() > MAX_SIZE) {
                 // the iterate's structure is too far off for dense small LPs to pay: keep the iterate
                 return fail("the small LP grew beyond " + MAX_SIZE + " columns and rows after " + round + " rounds");
@@ -192,7 +255,7 @@ final class BasisFinish {
                 if (side.size() == from) {
                     return fail("the small LP is infeasible with every row's product free");
                 }
-                if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+                if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
                     return fail("the Leontief solves of the side columns did not converge");
                 }
                 continue;
@@ -213,6 +276,26 @@ final class BasisFinish {
                 System.err.printf("finish: %.1f s round %d: lambda %.12f, %d side columns, %d bound rows, w %s, beta+ %d beta- %d%n",
                         (System.nanoTime() - t0) / 1e9, round, lp.lambda, side.size(), rows.size(), Arrays.toString(lp.w),
                         Arrays.stream(lp.beta).filter(x -> x > 0).count(), Arrays.stream(lp.beta).filter(x -> x < 0).count());
+            }
+            // bounds that hold with room and have no price leave the small LP: the solution stays optimal
+            // without them, and they come back if they are ever broken
+            {
+                List<Integer> kept = new ArrayList<>();
+                double[] keptBeta = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    int p = rows.get(i);
+                    double room = 1e-6 * Math.max(1.0, scale[p] / r.out[main[p]]);
+                    boolean slack = lp.beta[i] == 0.0 && zm[p] > room && zm[p] < m.capacity[main[p]] - room;
+                    if (slack) {
+                        inRows[p] = false;
+                    } else {
+                        keptBeta[kept.size()] = lp.beta[i];
+                        kept.add(p);
+                    }
+                }
+                rows.clear();
+                rows.addAll(kept);
+                lp.beta = Arrays.copyOf(keptBeta, kept.size());
             }
             List<Integer> violated = new ArrayList<>();
             for (int p = 0; p < np; p++) {
@@ -254,7 +337,7 @@ final class BasisFinish {
                         inSide[nt + p] = true;
                     }
                 }
-                if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+                if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
                     return fail("the Leontief solves of the side columns did not converge");
                 }
                 continue;
@@ -381,7 +464,7 @@ final class BasisFinish {
                 side.add(col);
                 inSide[col] = true;
             }
-            if (!addColumns(r, m, main, side.subList(from, side.size()), h, uh)) {
+            if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
                 return fail("the Leontief solves of the side columns did not converge");
             }
         }
@@ -421,7 +504,8 @@ final class BasisFinish {
     static final int BATCH = 32;
 
     /** Adds {@code h_c} with {@code B h_c = N_c} for the new side columns c (technique, or nt + p: disposal of p). */
-    private static boolean addColumns(Crossover.Makers r, LpModel m, int[] main, List<Integer> cols, List<double[]> h,
+    private static boolean addColumns(Crossover.Makers r, LpModel m, int[] main, MainRows rows, List<Integer> cols,
+                                      List<double[]> h,
                                       List<double[]> uh) {
         int np = m.np;
         int batches = (cols.size() + BATCH - 1) / BATCH;
@@ -440,7 +524,7 @@ final class BasisFinish {
                     }
                 }
             }
-            return levelsMany(r, m, main, b, k);
+            return levelsMany(rows, b, k);
         }).toArray(double[][]::new);
         for (int bi = 0; bi < batches; bi++) {
             double[] x = solved[bi];
@@ -466,35 +550,30 @@ final class BasisFinish {
      * solved again to rounding from the balances and the certificate checks them; these columns set
      * how exactly the small LP's prices come out. Null if they do not settle.
      */
-    private static double[] levelsMany(Crossover.Makers r, LpModel m, int[] main, double[] b, int k) {
-        int np = m.np;
+    private static double[] levelsMany(MainRows rows, double[] b, int k) {
+        int np = rows.out.length;
         double[] x = new double[np * k];
-        double[] acc = new double[np * k];
+        double[] acc = new double[k];
         double last = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 1000; it++) {
-            System.arraycopy(b, 0, acc, 0, np * k);
-            for (int p = 0; p < np; p++) {
-                int t = main[p];
-                int xp = p * k;
-                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                    if (q != r.own[t]) {
-                        double a = m.nVal[q];
-                        int row = m.nRow[q] * k;
-                        for (int j = 0; j < k; j++) {
-                            acc[row + j] -= a * x[xp + j];
-                        }
-                    }
-                }
-            }
+            // Gauss-Seidel over the rows of B: each product's levels from its users' newest levels
             double change = 0, size = 0;
             for (int p = 0; p < np; p++) {
-                double o = r.out[main[p]];
+                System.arraycopy(b, p * k, acc, 0, k);
+                for (int e = rows.start[p]; e < rows.start[p + 1]; e++) {
+                    double a = rows.value[e];
+                    int xq = rows.user[e] * k;
+                    for (int j = 0; j < k; j++) {
+                        acc[j] += a * x[xq + j];
+                    }
+                }
+                double o = rows.out[p];
+                int xp = p * k;
                 for (int j = 0; j < k; j++) {
-                    int i = p * k + j;
-                    double y = acc[i] / o;
-                    change = Math.max(change, Math.abs(y - x[i]));
+                    double y = acc[j] / o;
+                    change = Math.max(change, Math.abs(y - x[xp + j]));
                     size = Math.max(size, Math.abs(y));
-                    x[i] = y;
+                    x[xp + j] = y;
                 }
             }
             if (!(size < 1e300)) {
@@ -507,6 +586,56 @@ final class BasisFinish {
             last = change;
         }
         return null;
+    }
+
+    /**
+     * B by rows: for each product p the products q whose main technique uses p, with how much per unit
+     * level ({@code -N[p, main q]}), and the main technique's output of p. Built once per main choice.
+     */
+    private static final class MainRows {
+        final int[] start;
+        final int[] user;
+        final double[] value;
+        final double[] out;
+
+        private MainRows(int[] start, int[] user, double[] value, double[] out) {
+            this.start = start;
+            this.user = user;
+            this.value = value;
+            this.out = out;
+        }
+
+        static MainRows of(Crossover.Makers r, LpModel m, int[] main) {
+            int np = m.np;
+            int[] start = new int[np + 1];
+            for (int q = 0; q < np; q++) {
+                int t = main[q];
+                for (int e = m.nStart[t]; e < m.nStart[t + 1]; e++) {
+                    if (e != r.own[t]) {
+                        start[m.nRow[e] + 1]++;
+                    }
+                }
+            }
+            for (int p = 0; p < np; p++) {
+                start[p + 1] += start[p];
+            }
+            int[] next = java.util.Arrays.copyOf(start, np);
+            int[] user = new int[start[np]];
+            double[] value = new double[start[np]];
+            double[] out = new double[np];
+            for (int q = 0; q < np; q++) {
+                int t = main[q];
+                out[q] = r.out[t];
+                for (int e = m.nStart[t]; e < m.nStart[t + 1]; e++) {
+                    if (e != r.own[t]) {
+                        int p = m.nRow[e];
+                        user[next[p]] = q;
+                        value[next[p]++] = -m.nVal[e];
+                    }
+                }
+            }
+            return new MainRows(start, user, value, out);
+        }
     }
 
     /** Use of each limited resource by the main techniques at levels x. */
