@@ -79,9 +79,9 @@ public final class Planner {
                     note = "policy iteration does not apply: " + s.note();
                     boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= SIMPLEX_LIMIT;
                     if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0) {
-                        // a few thousand PDLP iterations (deterministic), then the exact finish on the basis
+                        // some thousands of PDLP iterations (deterministic), then the exact finish on the basis
                         // structure they suggest; where it does not finish, PDLP goes on to the tolerance
-                        LpSolution warm = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, BasisFinish.WARM_ITERATIONS);
+                        LpSolution warm = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, BasisFinish.warmIterations(m));
                         if (warm.outcome() == LpSolution.Outcome.SOLVED) {
                             s = BasisFinish.finish(m, CertificateRepair.repair(m, warm), o);
                             if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
