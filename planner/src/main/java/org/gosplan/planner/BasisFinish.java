@@ -62,6 +62,10 @@ final class BasisFinish {
     static final int ENTER = 200;
     /** Side columns and bound rows together beyond which the finish gives up (its small LP is dense). */
     static final int MAX_SIZE = 8_000;
+    /** The finish's time budget without a time limit (hard 100,000 needed 56 s). */
+    static final double DEFAULT_SECONDS = 300;
+    /** The longest one small LP may take (GLOP, from scratch every round). */
+    static final double SMALL_LP_SECONDS = 60;
 
     static final boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
 
@@ -196,9 +200,10 @@ final class BasisFinish {
         boolean[] inRows = new boolean[np];
 
         LpOrTools.load();
-        // with a time limit the finish gets as long again as the solver had (at least 10 s), then gives up
+        // with a time limit the finish gets as long again as the solver had (at least 10 s), without one
+        // DEFAULT_SECONDS; then it gives up and the iterate is kept
         double budget = Double.parseDouble(System.getProperty("gosplan.finish.seconds",
-                Double.toString(o.timeLimitSeconds() > 0 ? Math.max(10, o.timeLimitSeconds()) : 0)));
+                Double.toString(o.timeLimitSeconds() > 0 ? Math.max(10, o.timeLimitSeconds()) : DEFAULT_SECONDS)));
         long deadline = budget > 0 ? t0 + (long) (budget * 1e9) : Long.MAX_VALUE;
         int recoveries = 0;
         int seeded = 0;
@@ -243,7 +248,11 @@ final class BasisFinish {
                 return fail("the Leontief solve for the fixed techniques did not converge");
             }
             double[] ue = useOfMain(r, main, e);
-            Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows);
+            // GLOP gets what is left of the budget, and never more than SMALL_LP_SECONDS: a small LP that takes
+            // longer means the structure is too far off (or degenerate), and the iterate is kept instead
+            double left = deadline == Long.MAX_VALUE ? SMALL_LP_SECONDS
+                    : Math.min(SMALL_LP_SECONDS, Math.max(0.1, (deadline - System.nanoTime()) / 1e9));
+            Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows, left);
             if (lp.status == SolveStatus.INFEASIBLE && recoveries++ < 3) {
                 // what is fixed in its rows' products leaves no room: free it, and let them be disposed of
                 int from = side.size();
@@ -589,6 +598,11 @@ final class BasisFinish {
             }
             // to rounding: until the change stops falling (a stricter fixed test may never hold on large systems)
             if (change <= 1e-16 * size || change <= 1e-13 * size && change >= last) {
+                for (int i = 0; i < x.length; i++) {
+                    if (Math.abs(x[i]) < 1e-200) {
+                        x[i] = 0.0; // subnormal-size entries would only slow GLOP down (and mean nothing)
+                    }
+                }
                 return x;
             }
             last = change;
@@ -713,7 +727,7 @@ final class BasisFinish {
 
         static Small solve(LpModel m, Crossover.Makers r, int[] main, List<Integer> side, List<double[]> h,
                            List<double[]> uh, double[] g, double[] ug, double[] e, double[] ue, double[] fixedUse,
-                           List<Integer> rows) {
+                           List<Integer> rows, double seconds) {
             int nl = r.nl, ns = side.size();
             double inf = Double.POSITIVE_INFINITY;
             ModelBuilderHelper b = new ModelBuilderHelper();
@@ -767,6 +781,7 @@ final class BasisFinish {
                 solver.setSolverSpecificParameters(
                         "primal_feasibility_tolerance: 1e-11 dual_feasibility_tolerance: 1e-11");
                 solver.enableOutput(false);
+                solver.setTimeLimitInSeconds(seconds);
                 solver.solve(b);
                 Small out = new Small();
                 out.status = solver.getStatus();
