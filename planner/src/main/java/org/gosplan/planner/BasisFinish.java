@@ -125,7 +125,6 @@ final class BasisFinish {
         }
         Arrays.sort(order, 0, cand, (a, b) -> Double.compare(
                 z0[b] * r.out[b] / scale[r.prod[b]], z0[a] * r.out[a] / scale[r.prod[a]]));
-        double[] disposed = new double[np];
         List<Integer> side = new ArrayList<>();
         boolean[] inSide = new boolean[nt + np];
         double[] d = new double[np];
@@ -227,11 +226,6 @@ final class BasisFinish {
             }
             // e: what the fixed techniques make and use, through the main techniques
             double[] nf = new double[np];
-            for (int p = 0; p < np; p++) {
-                if (!inSide[nt + p]) {
-                    nf[p] = -disposed[p];
-                }
-            }
             double[] fixedUse = new double[nl];
             for (int t = 0; t < nt; t++) {
                 if (!isMain[t] && !inSide[t] && fixed[t] != 0.0) {
@@ -398,7 +392,7 @@ final class BasisFinish {
                 }
             }
             for (int p = 0; p < np; p++) {
-                if (!inSide[nt + p] && (v[p] < -1e-9 * Math.abs(c[p]) || v[p] > 1e-9 * Math.abs(c[p]) && disposed[p] > 0)) {
+                if (!inSide[nt + p] && v[p] < -1e-9 * Math.abs(c[p])) {
                     enter.add(new double[] {nt + p, 1.0});
                 }
             }
@@ -440,11 +434,6 @@ final class BasisFinish {
                 for (int k = 0; k < side.size(); k++) {
                     if (side.get(k) >= nt) {
                         rhs[side.get(k) - nt] += lp.x[k]; // disposal
-                    }
-                }
-                for (int p = 0; p < np; p++) {
-                    if (!inSide[nt + p]) {
-                        rhs[p] += disposed[p];
                     }
                 }
                 double[] exact = Arrays.copyOf(zm, np);
