@@ -73,8 +73,9 @@ final class VerifyCommand implements Callable<Integer> {
             for (String n : v.notes()) {
                 System.out.println("note " + n);
             }
-            System.out.printf("%s: %d entries, %d events, %d plans replayed (%.2f s)%n",
-                    ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), v.plansReplayed(), seconds);
+            System.out.printf("%s: %d entries, %d events, %d plan%s replayed (%.2f s)%n",
+                    ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), v.plansReplayed(),
+                    v.plansReplayed() == 1 ? "" : "s", seconds);
         }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }

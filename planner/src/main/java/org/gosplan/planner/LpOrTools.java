@@ -162,10 +162,13 @@ final class LpOrTools {
                         // at its time or iteration limit PDLP still returns its last iterate (OR-Tools fills the
                         // values whatever the status; hasSolution() only says OPTIMAL or FEASIBLE): worth
                         // repairing and certifying, the certificate says how far it is from optimal
-                        note = (note == null ? "" : note + "; ") + "stopped with status " + status + " "
-                                + solver.getStatusString();
-                        if (!(iterationLimit > 0 && o.timeLimitSeconds() <= 0)) {
-                            note += "; an iterate cut off by a time limit depends on the machine's speed: not"
+                        String why = solver.getStatusString().isBlank() ? "" : " (" + solver.getStatusString() + ")";
+                        if (iterationLimit > 0 && o.timeLimitSeconds() <= 0) {
+                            note = (note == null ? "" : note + "; ") + "PDLP's iterate after at most "
+                                    + iterationLimit + " iterations" + why;
+                        } else {
+                            note = (note == null ? "" : note + "; ") + "PDLP stopped with status " + status + why
+                                    + "; an iterate cut off by a time limit depends on the machine's speed: not"
                                     + " bit-for-bit reproducible";
                             deterministic = false;
                         }
