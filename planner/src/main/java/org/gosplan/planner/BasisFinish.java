@@ -78,6 +78,9 @@ final class BasisFinish {
     }
 
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {
+        if (!Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
+            return fail("switched off (-Dgosplan.finish=false)");
+        }
         if (s.z() == null || !Crossover.applies(m)) {
             return fail("it applies to fulfil with single-output techniques and an iterate only");
         }
@@ -142,9 +145,7 @@ final class BasisFinish {
             }
             for (int t = 0; t < nt; t++) {
                 if (!isMain[t] && fixed[t] != 0.0) {
-                    for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                        net[m.nRow[q]] -= m.nVal[q] * fixed[t];
-                    }
+                    addNetOutput(m, t, -fixed[t], net);
                 }
             }
             double[] zm = new double[np];
@@ -229,9 +230,7 @@ final class BasisFinish {
             double[] fixedUse = new double[nl];
             for (int t = 0; t < nt; t++) {
                 if (!isMain[t] && !inSide[t] && fixed[t] != 0.0) {
-                    for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                        nf[m.nRow[q]] += m.nVal[q] * fixed[t];
-                    }
+                    addNetOutput(m, t, fixed[t], nf);
                     for (int l = 0; l < nl; l++) {
                         fixedUse[l] += r.use[l][t] * fixed[t];
                     }
@@ -317,13 +316,8 @@ final class BasisFinish {
                 }
             }
             if (TRACE) {
-                long below = violated.stream().filter(p -> zm[p] < 0).count();
-                double[] atZero = new double[nl];
-                for (int l = 0; l < nl; l++) {
-                    atZero[l] = fixedUse[l] - ue[l] - m.available[m.limited[l]];
-                }
-                System.err.printf("finish: %d violated rows (%d below zero); resource excess at λ = 0: %s%n",
-                        violated.size(), below, Arrays.toString(atZero));
+                System.err.printf("finish: %d violated rows (%d below zero)%n", violated.size(),
+                        violated.stream().filter(p -> zm[p] < 0).count());
             }
             if (!violated.isEmpty()) {
                 violated.sort((a, b) -> Double.compare(excess(m, main, zm, b), excess(m, main, zm, a)));
@@ -426,9 +420,7 @@ final class BasisFinish {
                 }
                 for (int t = 0; t < nt; t++) {
                     if (!isMain[t] && z[t] != 0.0) {
-                        for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                            rhs[m.nRow[q]] -= m.nVal[q] * z[t];
-                        }
+                        addNetOutput(m, t, -z[t], rhs);
                     }
                 }
                 for (int k = 0; k < side.size(); k++) {
@@ -500,6 +492,13 @@ final class BasisFinish {
             }
         }
         return null;
+    }
+
+    /** {@code into += times * N_t}: the net output of technique t at level {@code times}. */
+    private static void addNetOutput(LpModel m, int t, double times, double[] into) {
+        for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+            into[m.nRow[q]] += m.nVal[q] * times;
+        }
     }
 
     private static double excess(LpModel m, int[] main, double[] zm, int p) {

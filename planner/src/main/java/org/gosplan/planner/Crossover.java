@@ -16,7 +16,9 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Both are projections, not an exact method: they are only as good as the iterate's technique
- * choice and prices. Single-threaded and deterministic.
+ * choice and prices; {@link BasisFinish} is the exact step after them and shares {@link Makers}
+ * (the techniques making each product, the main techniques' Leontief solve). Single-threaded and
+ * deterministic.
  */
 final class Crossover {
     private Crossover() {}

@@ -109,7 +109,7 @@ public final class Planner {
         }
         if (s.outcome() == LpSolution.Outcome.SOLVED && (s.method().equals("pdlp") || s.method().equals("harmony"))) {
             s = CertificateRepair.repair(m, s);
-            if (s.method().equals("pdlp") && Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
+            if (s.method().equals("pdlp")) {
                 // PDLP's iterate is only as exact as its tolerance: finish it on the basis structure it suggests
                 LpSolution f = BasisFinish.finish(m, s, o);
                 s = f.outcome() == LpSolution.Outcome.SOLVED ? f : s.withNote(f.note());
