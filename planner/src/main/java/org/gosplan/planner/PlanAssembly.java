@@ -9,6 +9,8 @@ package org.gosplan.planner;
 final class PlanAssembly {
     private PlanAssembly() {}
 
+    /** Relative size below which a technique's profit is rounding noise in the sum that gives it. */
+    static final double ROUNDING = 1e-13;
     static final double TINY = 1e-300;
 
     /** The certified plan, status optimal when the certificate proves it to the tolerance, else limit. */
@@ -17,7 +19,9 @@ final class PlanAssembly {
         double[] z = new double[nt];
         for (int t = 0; t < nt; t++) {
             double x = s.z()[t];
-            z[t] = x > 0 ? Math.min(x, m.capacity[t]) : 0.0; // also maps NaN to 0
+            // also maps NaN to 0, and levels below 1e-300 (simplex codes leave subnormal ones) whose net
+            // outputs underflow, so that no product has a violation without a scale to measure it against
+            z[t] = x > TINY ? Math.min(x, m.capacity[t]) : 0.0;
         }
         double[] net = m.net(z);
         double[] gross = m.grossActivity(z);
@@ -98,7 +102,12 @@ final class PlanAssembly {
                 profit -= x;
                 scale += x;
             }
-            if (profit > 0) {
+            if (profit > 0 && profit <= ROUNDING * scale) {
+                // a profit at the rounding level of its own terms: folding it into a capacity or level
+                // bound multiplies the noise by that bound (seen: 1e-17 times 1e4 moved the gap to 1e-12),
+                // so it is reported for what it is, a dual infeasibility of that size
+                dualInf = Math.max(dualInf, profit / scale);
+            } else if (profit > 0) {
                 if (m.capacity[t] != Double.POSITIVE_INFINITY) {
                     mu[t] = profit;
                     capTerm += profit * m.capacity[t];
