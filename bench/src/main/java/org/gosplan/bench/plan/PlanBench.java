@@ -19,7 +19,7 @@ import org.gosplan.planner.Planner;
  *
  * <pre>java -cp ... org.gosplan.bench.plan.PlanBench PRODUCTS [labour|hard] [methods,...] [seed] [export-folder]</pre>
  *
- * System properties: {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 1),
+ * System properties: {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 2),
  * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
  * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
@@ -40,7 +40,7 @@ public final class PlanBench {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
         Path export = args.length > 4 ? Paths.get(args[4]) : null;
         double tol = Double.parseDouble(System.getProperty("tolerance", "1e-7"));
-        int threads = Integer.getInteger("threads", 1);
+        int threads = Integer.getInteger("threads", 0);
         double timeLimit = Double.parseDouble(System.getProperty("timeLimit", "0"));
         long t0 = System.nanoTime();
         Economy e = PlanEconomies.generate(n, 2, 5, hard, seed);
