@@ -68,9 +68,9 @@ final class PlanCommand implements Callable<Integer> {
             description = "time limit for PDLP and harmony, 0 for none")
     double timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "threads for PDLP (default 2); the same count gives the same plan bit for bit, on any "
-                    + "machine, unless --time-limit stops it")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "threads for PDLP (default 0: 1 below 100,000 techniques, 2 from there); the same count "
+                    + "gives the same plan bit for bit, on any machine, unless --time-limit stops it")
     int threads;
 
     @Option(names = "--export-mps", paramLabel = "FILE", description = "also write the LP in free MPS format to FILE")

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An exact finish for fulfil from an approximate solution (PDLP's iterate), when every technique
- * makes one product: a restricted master problem over the structure a basis of this LP has.
+ * An exact finish for fulfil and min-resource from an approximate solution (PDLP's iterate), when every
+ * technique makes one product: a restricted master problem over the structure a basis of this LP has.
  *
  * <p>Every product gets one "main" technique; the other techniques are either fixed (at 0 or at
  * their capacity) or "side" columns whose level is free within its bounds. The main levels then
@@ -18,7 +18,9 @@ import java.util.List;
  * {@code B e = N_F f}. What is left is a small LP in (λ, x): the limited resources, and the
  * bounds {@code 0 <= z_M(p) <= cap} of those products where they bind (added as they are found
  * violated). GLOP solves it exactly; its duals give the resource prices w and the bound prices β,
- * and the valuations are {@code v = B^-T (U_M^T w + β)}. A fixed technique that makes a profit at
+ * and the valuations are {@code v = B^-T (c_M + U_M^T w + β)}. Min-resource is the same small LP with
+ * λ held at 1 and the minimised resource's use {@code c} as the cost (zero for fulfil): a side column's
+ * objective is what it saves, {@code c_M·h_t - c_t}. A fixed technique that makes a profit at
  * (v, w) (or, at its capacity, a loss) enters the side columns, and the round repeats. When none
  * does and every main level is within its bounds, the plan is optimal for the whole LP: the
  * certificate checks it from the figures alone.
@@ -77,12 +79,27 @@ final class BasisFinish {
         return LpSolution.without(LpSolution.Outcome.NOT_APPLICABLE, METHOD, 0, 0, "basis finish gave up: " + why);
     }
 
+    /** Single outputs and a few limited resources (fulfil needs one: otherwise λ has no bound). */
+    static boolean applies(LpModel m) {
+        if (m.limited.length > Crossover.MAX_LIMITED || m.fulfil() && m.limited.length == 0) {
+            return false;
+        }
+        int[] os = m.economy.outputs().columnStarts();
+        for (int t = 0; t < m.nt; t++) {
+            if (os[t + 1] - os[t] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {
         if (!Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
             return fail("switched off (-Dgosplan.finish=false)");
         }
-        if (s.z() == null || !Crossover.applies(m)) {
-            return fail("it applies to fulfil with single-output techniques and an iterate only");
+        if (s.z() == null || !applies(m)) {
+            return fail("it applies to single-output techniques, at most " + Crossover.MAX_LIMITED
+                    + " limited resources and an iterate only");
         }
         long t0 = System.nanoTime();
         Crossover.Makers r = new Crossover.Makers(m);
@@ -137,7 +154,7 @@ final class BasisFinish {
         // where the fixed capacities make more of a product than the plan needs at about the iterate's λ, the
         // capped technique becomes main; where a capped main would have to run beyond its capacity, another
         // technique becomes main and the capped one runs at capacity: fewer bound rows for the small LP
-        double lamStart = Math.max(0.0, CertificateRepair.lambdaOf(m, z0));
+        double lamStart = m.fulfil() ? Math.max(0.0, CertificateRepair.lambdaOf(m, z0)) : 1.0;
         for (int pass = 0; pass < 20; pass++) {
             double[] net = new double[np];
             for (int p = 0; p < np; p++) {
@@ -347,11 +364,11 @@ final class BasisFinish {
                 }
                 continue;
             }
-            // valuations: B^T v = U_M^T w + β
+            // valuations: B^T v = c_M + U_M^T w + β
             double[] c = new double[np];
             for (int p = 0; p < np; p++) {
                 int t = main[p];
-                double x = 0;
+                double x = m.cost(t);
                 for (int l = 0; l < nl; l++) {
                     x += r.use[l][t] * lp.w[l];
                 }
@@ -370,7 +387,7 @@ final class BasisFinish {
                 if (isMain[t] || inSide[t] || r.prod[t] < 0) {
                     continue;
                 }
-                double profit = 0, gross = 0;
+                double profit = -m.cost(t), gross = m.cost(t);
                 for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
                     profit += m.nVal[q] * v[m.nRow[q]];
                     gross += Math.abs(m.nVal[q] * v[m.nRow[q]]);
@@ -391,18 +408,20 @@ final class BasisFinish {
                 }
             }
             if (enter.isEmpty()) {
-                double dv = 0;
-                for (int p : m.targeted) {
-                    dv += m.demand[p] * v[p];
-                }
-                if (!(dv > 0)) {
-                    return fail("the valuations give the targets no value");
-                }
-                for (int p = 0; p < np; p++) {
-                    v[p] /= dv;
-                }
-                for (int l = 0; l < nl; l++) {
-                    lp.w[l] /= dv;
+                if (m.fulfil()) {
+                    double dv = 0;
+                    for (int p : m.targeted) {
+                        dv += m.demand[p] * v[p];
+                    }
+                    if (!(dv > 0)) {
+                        return fail("the valuations give the targets no value");
+                    }
+                    for (int p = 0; p < np; p++) {
+                        v[p] /= dv;
+                    }
+                    for (int l = 0; l < nl; l++) {
+                        lp.w[l] /= dv;
+                    }
                 }
                 double[] z = Arrays.copyOf(fixed, nt);
                 for (int p = 0; p < np; p++) {
@@ -450,7 +469,8 @@ final class BasisFinish {
                 if (wrong != null) {
                     return fail(wrong);
                 }
-                return new LpSolution(LpSolution.Outcome.SOLVED, z, lp.lambda, v, lp.wByResource(m), METHOD,
+                return new LpSolution(LpSolution.Outcome.SOLVED, z, m.fulfil() ? lp.lambda : Double.NaN, v,
+                        lp.wByResource(m), METHOD,
                         s.iterations(), s.seconds(), s.deterministic(), (s.note() == null ? "" : s.note() + "; ")
                         + "finished exactly from the iterate: " + side.size() + " side columns, " + rows.size()
                         + " bound rows, " + (round + 1) + " rounds");
@@ -648,9 +668,17 @@ final class BasisFinish {
         }
     }
 
-    /** Use of each limited resource by the main techniques at levels x. */
+    /** Use of each limited resource by the main techniques at levels x, and last their cost {@code c_M·x}. */
     private static double[] useOfMain(Crossover.Makers r, int[] main, double[] x) {
-        double[] u = new double[r.nl];
+        double[] u = new double[r.nl + 1];
+        LpModel m = r.m;
+        if (!m.fulfil()) {
+            double sum = 0;
+            for (int p = 0; p < x.length; p++) {
+                sum += m.cost(main[p]) * x[p];
+            }
+            u[r.nl] = sum;
+        }
         for (int l = 0; l < r.nl; l++) {
             double[] ul = r.use[l];
             double sum = 0;
@@ -721,10 +749,12 @@ final class BasisFinish {
             ModelBuilderHelper b = new ModelBuilderHelper();
             ModelSolverHelper solver = new ModelSolverHelper("glop");
             try {
+                // min-resource: λ held at 1, and each side column's objective is the cost it saves
+                boolean fulfil = m.fulfil();
                 int lam = b.addVar();
-                b.setVarLowerBound(lam, 0);
-                b.setVarUpperBound(lam, inf);
-                b.setVarObjectiveCoefficient(lam, 1.0);
+                b.setVarLowerBound(lam, fulfil ? 0 : 1);
+                b.setVarUpperBound(lam, fulfil ? inf : 1);
+                b.setVarObjectiveCoefficient(lam, fulfil ? 1.0 : 0.0);
                 int[] xs = new int[ns];
                 for (int k = 0; k < ns; k++) {
                     int c = side.get(k);
@@ -733,6 +763,12 @@ final class BasisFinish {
                     // without its bound rows a side column could trade against main levels without end: the
                     // bound any feasible plan has on it keeps the small LP bounded
                     b.setVarUpperBound(xs[k], c < m.nt ? Math.min(m.capacity[c], m.levelBound(c)) : inf);
+                    if (!fulfil) {
+                        double saves = uh.get(k)[nl] - (c < m.nt ? m.cost(c) : 0.0);
+                        if (saves != 0.0) {
+                            b.setVarObjectiveCoefficient(xs[k], saves);
+                        }
+                    }
                 }
                 int[] res = new int[nl];
                 for (int l = 0; l < nl; l++) {

@@ -128,7 +128,7 @@ final class LpOrTools {
                 }
             }
             s.setMaximize(fulfil);
-            String params = parameters(engine, o, iterationLimit);
+            String params = parameters(engine, o, iterationLimit, m.nt);
             if (params != null) {
                 solver.setSolverSpecificParameters(params);
             }
@@ -150,7 +150,8 @@ final class LpOrTools {
             // measured, the same bits run after run for 1, 2, 3 and 4 threads (also 4 on 2 busy cores), stopped
             // by an iteration limit or by its tolerance; only a time limit makes the iterate depend on the machine
             boolean deterministic = true;
-            String note = engine == Engine.PDLP ? "PDLP on " + threads(o) + " thread" + (threads(o) == 1 ? "" : "s")
+            int threads = o.threadsFor(m.nt);
+            String note = engine == Engine.PDLP ? "PDLP on " + threads + " thread" + (threads == 1 ? "" : "s")
                     : null;
             switch (status) {
                 case OPTIMAL:
@@ -209,11 +210,7 @@ final class LpOrTools {
         return Boolean.parseBoolean(System.getProperty("gosplan.pdlp.scaleRows", "true"));
     }
 
-    static int threads(PlanOptions o) {
-        return o.threads() <= 0 ? PlanOptions.DEFAULT_THREADS : o.threads();
-    }
-
-    private static String parameters(Engine engine, PlanOptions o, long iterationLimit) {
+    private static String parameters(Engine engine, PlanOptions o, long iterationLimit, int techniques) {
         switch (engine) {
             case GLOP:
                 // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
@@ -233,7 +230,7 @@ final class LpOrTools {
                 double eps = o.tolerance() * factor;
                 return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
                         + "termination_criteria { %s simple_optimality_criteria { eps_optimal_absolute: %s "
-                        + "eps_optimal_relative: %s } } %s", threads(o),
+                        + "eps_optimal_relative: %s } } %s", o.threadsFor(techniques),
                         (iterationLimit > 0 ? "iteration_limit: " + iterationLimit + " " : "")
                                 + System.getProperty("gosplan.pdlp.termination", ""),
                         System.getProperty("gosplan.pdlp.epsAbs", Double.toString(eps)),

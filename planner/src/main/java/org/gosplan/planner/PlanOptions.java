@@ -9,18 +9,22 @@ package org.gosplan.planner;
  * @param tolerance        the plan is {@code optimal} when the certificate's primal infeasibility, dual
  *                         infeasibility and relative gap are all at most this; first-order methods stop there
  * @param timeLimitSeconds limit for iterative solvers (PDLP, harmony), 0 for none
- * @param threads          threads for PDLP, 0 for the default ({@value #DEFAULT_THREADS}); the same count gives
- *                         the same plan bit for bit on any machine (PDLP shards its work by this count, not by
- *                         the cores), unless a time limit cuts it off
+ * @param threads          threads for PDLP, 0 (the default) for a count chosen by the size of the problem alone
+ *                         (1 below {@value #TWO_THREADS_FROM} techniques, 2 from there); the same count gives the
+ *                         same plan bit for bit on any machine (PDLP shards its work by this count, not by the
+ *                         cores), unless a time limit cuts it off
  */
 public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
                           double timeLimitSeconds, int threads) {
     public static final double DEFAULT_TOLERANCE = 1e-7;
-    /** PDLP's threads when none are asked for: 8,000 iterations at 100,000 products took 38 s on 2, 53 s on 1. */
-    public static final int DEFAULT_THREADS = 2;
+    /**
+     * From this many techniques PDLP runs on 2 threads when no count is asked for: 8,000 iterations at 200,000
+     * techniques took 38 s on 2, 53 s on 1; at 40,000 two were no faster, and below they only add overhead.
+     */
+    public static final int TWO_THREADS_FROM = 100_000;
 
     public static final PlanOptions DEFAULT =
-            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, DEFAULT_THREADS);
+            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 0);
 
     public PlanOptions {
         if (objective == null || method == null) {
@@ -35,9 +39,11 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
         if (threads < 0) {
             throw new PlannerException("threads must be >= 0");
         }
-        if (threads == 0) {
-            threads = DEFAULT_THREADS; // recorded plans name the count they ran with, not "the default"
-        }
+    }
+
+    /** PDLP's thread count for a problem of this many techniques: the one asked for, else by size alone. */
+    public int threadsFor(int techniques) {
+        return threads > 0 ? threads : techniques >= TWO_THREADS_FROM ? 2 : 1;
     }
 
     public static PlanOptions fulfil() {

@@ -19,7 +19,7 @@ import org.gosplan.planner.Planner;
  *
  * <pre>java -cp ... org.gosplan.bench.plan.PlanBench PRODUCTS [labour|hard] [methods,...] [seed] [export-folder]</pre>
  *
- * System properties: {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 2),
+ * System properties: {@code minResource} (a resource: min-resource instead of fulfil), {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 2),
  * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
  * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
@@ -53,7 +53,9 @@ public final class PlanBench {
         }
         for (String m : methods) {
             resetPeaks();
-            PlanOptions o = PlanOptions.fulfil().withMethod(PlanMethod.of(m)).withTolerance(tol).withThreads(threads)
+            String minimised = System.getProperty("minResource");
+            PlanOptions o = (minimised == null ? PlanOptions.fulfil() : PlanOptions.minResource(minimised))
+                    .withMethod(PlanMethod.of(m)).withTolerance(tol).withThreads(threads)
                     .withTimeLimit(timeLimit);
             long s = System.nanoTime();
             Plan p = Planner.plan(e, o);
