@@ -97,7 +97,13 @@ final class PlanCommand implements Callable<Integer> {
             Planner.exportMps(e, options, mps);
             System.err.println("wrote the LP to " + mps);
         }
-        Plan plan = Planner.plan(e, options);
+        StderrProgress progress = new StderrProgress(System.err).withHeartbeat();
+        Plan plan;
+        try {
+            plan = Planner.plan(e, options, progress);
+        } finally {
+            progress.done();
+        }
         if (json) {
             Json.print(System.out, plan.toMap());
         } else {

@@ -5,16 +5,23 @@ import org.gosplan.economy.Progress;
 
 /**
  * Progress on standard error for work that takes longer than two seconds: silent before that,
- * then a line at most twice a second, overwritten in place on a terminal.
+ * then a line at most twice a second, overwritten in place on a terminal (into a log, a line every
+ * five seconds at most).
  */
 final class StderrProgress implements Progress {
     private static final long QUIET_NANOS = 2_000_000_000L;
     private static final long INTERVAL_NANOS = 500_000_000L;
+    /** Into a file or pipe (a log): a line every 5 s at most, not one per half second. */
+    private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
     private final PrintStream err;
     private final long started = System.nanoTime();
     private final boolean terminal = System.console() != null;
     private long lastPrinted;
     private boolean printed;
+    private volatile boolean finished;
+    private volatile Update latest;
+
+    private record Update(String task, long done, long total) {}
 
     StderrProgress(PrintStream err) {
         this.err = err;
@@ -22,15 +29,17 @@ final class StderrProgress implements Progress {
 
     @Override
     public synchronized void update(String task, long done, long total) {
+        latest = new Update(task, done, total);
         long now = System.nanoTime();
-        if (now - started < QUIET_NANOS || now - lastPrinted < INTERVAL_NANOS) {
+        if (now - started < QUIET_NANOS || now - lastPrinted < (terminal ? INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
             return;
         }
         lastPrinted = now;
         printed = true;
-        String line = total > 0
-                ? String.format("%s: %.0f%% (%.1f s)", task, 100.0 * done / total, (now - started) / 1e9)
-                : String.format("%s: %,d (%.1f s)", task, done, (now - started) / 1e9);
+        double seconds = (now - started) / 1e9;
+        String line = total > 0 ? String.format("%s: %.0f%% (%.1f s)", task, 100.0 * done / total, seconds)
+                : done >= 0 ? String.format("%s: %,d (%.1f s)", task, done, seconds)
+                : String.format("%s (%.1f s)", task, seconds);
         if (terminal) {
             err.print("\r" + line + "   ");
         } else {
@@ -39,8 +48,32 @@ final class StderrProgress implements Progress {
         err.flush();
     }
 
+    /**
+     * Repeats the latest update every second until {@link #done()}, for steps (a solver call) that give
+     * none while they run: the elapsed time keeps moving.
+     */
+    StderrProgress withHeartbeat() {
+        Thread beat = new Thread(() -> {
+            try {
+                while (!finished) {
+                    Thread.sleep(1000);
+                    Update last = latest;
+                    if (last != null && !finished) {
+                        update(last.task(), last.done(), last.total());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "progress-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        return this;
+    }
+
     /** Ends the progress line, if one was printed on a terminal. */
     synchronized void done() {
+        finished = true;
         if (printed && terminal) {
             err.println();
         }

@@ -5,7 +5,7 @@ package org.gosplan.economy;
 public interface Progress {
     /**
      * @param task  what is being done, for example {@code reading flows.csv}
-     * @param done  units done so far (bytes, rows, iterations)
+     * @param done  units done so far (bytes, rows, iterations), or -1 when the step has nothing to count
      * @param total units in all, or -1 when unknown
      */
     void update(String task, long done, long total);

@@ -94,6 +94,10 @@ final class BasisFinish {
     }
 
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {
+        return finish(m, s, o, org.gosplan.economy.Progress.NONE);
+    }
+
+    static LpSolution finish(LpModel m, LpSolution s, PlanOptions o, org.gosplan.economy.Progress progress) {
         if (!Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
             return fail("switched off (-Dgosplan.finish=false)");
         }
@@ -225,6 +229,7 @@ final class BasisFinish {
         int recoveries = 0;
         int seeded = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            progress.update("planning: exact finish from PDLP's iterate, rounds", round, -1);
             if (System.nanoTime() > deadline) {
                 return fail("out of time after " + round + " rounds");
             }

@@ -1,6 +1,7 @@
 package org.gosplan.planner;
 
 import org.gosplan.economy.Economy;
+import org.gosplan.economy.Progress;
 
 /**
  * The optimal plan: Kantorovich's problem with technique choice, valuations and diagnosis
@@ -19,7 +20,16 @@ public final class Planner {
     public static final int SIMPLEX_LIMIT = 5_000;
 
     public static Plan plan(Economy e, PlanOptions o) {
-        return solve(model(e, o), o);
+        return plan(e, o, Progress.NONE);
+    }
+
+    /**
+     * As {@link #plan(Economy, PlanOptions)}, telling {@code progress} which step is running (method,
+     * iterations asked for, rounds of the exact finish). A solver call itself gives no updates while it
+     * runs: a front end that wants a heartbeat repeats the last one.
+     */
+    public static Plan plan(Economy e, PlanOptions o, Progress progress) {
+        return solve(model(e, o), o, progress == null ? Progress.NONE : progress);
     }
 
     /**
@@ -92,6 +102,20 @@ public final class Planner {
     }
 
     static Plan solve(LpModel m, PlanOptions o) {
+        return solve(m, o, Progress.NONE);
+    }
+
+    private static final String SIMPLEX_STEP = "planning: simplex (GLOP)";
+
+    private static String pdlpStep(LpModel m, PlanOptions o, long iterations) {
+        int threads = o.threadsFor(m.nt);
+        return "planning: PDLP on " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
+                + (iterations > 0 ? String.format(java.util.Locale.ROOT, "%,d iterations", iterations)
+                        : "to the tolerance " + o.tolerance()
+                                + (o.timeLimitSeconds() > 0 ? " or " + o.timeLimitSeconds() + " s" : ""));
+    }
+
+    static Plan solve(LpModel m, PlanOptions o, Progress progress) {
         long t0 = System.nanoTime();
         String note = null;
         LpSolution s = null;
@@ -99,6 +123,7 @@ public final class Planner {
             case AUTO:
             case EXACT:
             case POLICY: {
+                progress.update("planning: policy iteration", -1, -1);
                 s = PolicyIteration.solve(m);
                 if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
                     if (o.method() == PlanMethod.POLICY) {
@@ -110,27 +135,32 @@ public final class Planner {
                     if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0) {
                         // some thousands of PDLP iterations (deterministic), then the exact finish on the basis
                         // structure they suggest; where it does not finish, PDLP goes on to the tolerance
+                        progress.update(pdlpStep(m, o, BasisFinish.warmIterations(m)), -1, -1);
                         LpSolution warm = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, BasisFinish.warmIterations(m));
                         if (warm.outcome() == LpSolution.Outcome.SOLVED) {
-                            s = BasisFinish.finish(m, CertificateRepair.repair(m, warm), o);
+                            s = BasisFinish.finish(m, CertificateRepair.repair(m, warm), o, progress);
                             if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
                                 note = note + "; " + s.note();
                             }
                         }
                     }
                     if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
+                        progress.update(simplex ? SIMPLEX_STEP : pdlpStep(m, o, 0), -1, -1);
                         s = simplex ? simplex(m, o) : LpOrTools.solve(m, LpOrTools.Engine.PDLP, o);
                     }
                 }
                 break;
             }
             case SIMPLEX:
+                progress.update(SIMPLEX_STEP, -1, -1);
                 s = simplex(m, o);
                 break;
             case PDLP:
+                progress.update(pdlpStep(m, o, 0), -1, -1);
                 s = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o);
                 break;
             case HARMONY:
+                progress.update("planning: harmony", -1, -1);
                 s = Harmony.solve(m, o);
                 break;
             default:
@@ -140,7 +170,7 @@ public final class Planner {
             s = CertificateRepair.repair(m, s);
             if (s.method().equals("pdlp")) {
                 // PDLP's iterate is only as exact as its tolerance: finish it on the basis structure it suggests
-                LpSolution f = BasisFinish.finish(m, s, o);
+                LpSolution f = BasisFinish.finish(m, s, o, progress);
                 s = f.outcome() == LpSolution.Outcome.SOLVED ? f : s.withNote(f.note());
             }
         }
@@ -154,6 +184,7 @@ public final class Planner {
         }
         switch (s.outcome()) {
             case INFEASIBLE: {
+                progress.update("planning: infeasible; finding a small set of constraints that cannot hold together", -1, -1);
                 Diagnosis d = DiagnosisFinder.infeasible(m, o, m.nt <= SIMPLEX_LIMIT || o.method() == PlanMethod.EXACT);
                 return PlanAssembly.without(m, PlanStatus.INFEASIBLE, s, d);
             }

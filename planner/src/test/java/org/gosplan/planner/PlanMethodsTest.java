@@ -110,8 +110,16 @@ class PlanMethodsTest {
         // a tolerance PDLP cannot reach and a limit far below what it needs: its iterate at the limit comes back,
         // and the basis finish turns it into the optimum (one thread: two spend much of 0.05 s starting, and
         // from their rougher iterate the finish ran out of its 10 s)
+        java.util.List<String> steps = new java.util.ArrayList<>();
         Plan cut = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.PDLP).withTolerance(1e-13)
-                .withTimeLimit(0.05).withThreads(1));
+                .withTimeLimit(0.05).withThreads(1), (task, done, total) -> {
+                    if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(task)) {
+                        steps.add(task);
+                    }
+                });
+        // what a front end shows while it runs: the solver, then the finish's rounds
+        assertEquals(java.util.List.of("planning: PDLP on 1 thread, to the tolerance 1.0E-13 or 0.05 s",
+                "planning: exact finish from PDLP's iterate, rounds"), steps);
         assertEquals(PlanStatus.OPTIMAL, exact.status());
         assertTrue(cut.solver().note().contains("NOT_SOLVED"), cut.solver().note());
         assertEquals(BasisFinish.METHOD, cut.solver().method(), cut.solver().note());
