@@ -144,8 +144,11 @@ final class PlanCommand implements Callable<Integer> {
         String obj = p.objective() == PlanObjective.FULFIL ? "fulfil"
                 : "min-resource " + e.resourceId(p.costResource());
         out.printf("plan: %s (%s) for %s%n", p.status().id(), obj, e.name().isEmpty() ? "the economy" : e.name());
-        out.printf("  solver      %s, %s s, %d iterations%s%n", p.solver().method(), num(p.solver().seconds()),
-                p.solver().iterations(), p.solver().deterministic() ? "" : " (not bit-for-bit reproducible)");
+        // OR-Tools' solvers do not report their iterations (0): no count is shown rather than a wrong one
+        long iterations = p.solver().iterations();
+        out.printf("  solver      %s, %s s%s%s%n", p.solver().method(), num(p.solver().seconds()),
+                iterations > 0 ? ", " + iterations + " iterations" : "",
+                p.solver().deterministic() ? "" : " (not bit-for-bit reproducible)");
         if (p.solver().note() != null) {
             out.printf("  note        %s%n", p.solver().note());
         }
