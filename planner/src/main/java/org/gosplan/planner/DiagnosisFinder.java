@@ -20,17 +20,33 @@ final class DiagnosisFinder {
     static final int FILTER_TECHNIQUES = 5_000;
     static final int FILTER_ELEMENTS = 80;
     static final double SUPPORT = 1e-9;
+    /** Targets, capacities and techniques named in words, at most; the diagnosis's lists have them all. */
+    static final int WORDS = 12;
+
+    /** The indexes set in {@code keep}, the largest weight first (ties: lower index first). */
+    private static int[] byWeight(boolean[] keep, java.util.function.IntToDoubleFunction weight) {
+        return java.util.stream.IntStream.range(0, keep.length).filter(i -> keep[i]).boxed()
+                .sorted((a, b) -> Double.compare(weight.applyAsDouble(b), weight.applyAsDouble(a)))
+                .mapToInt(Integer::intValue).toArray();
+    }
 
     static Diagnosis infeasible(LpModel m, PlanOptions o, boolean small) {
         LpModel f = m.with(PlanObjective.FULFIL, -1, m.demand, m.available, m.capacity);
-        LpSolution s = small ? LpOrTools.solve(f, LpOrTools.Engine.GLOP, o) : LpOrTools.solve(f,
-                LpOrTools.Engine.PDLP, o);
-        if (s.outcome() != LpSolution.Outcome.SOLVED || s.v() == null) {
-            return new Diagnosis("The targets cannot all be met together.", List.of(
-                    "The diagnosis could not be computed (" + s.outcome() + ")."), List.of(), List.of(), List.of(),
-                    List.of(), Double.NaN);
+        Plan relax;
+        if (small) {
+            LpSolution s = LpOrTools.solve(f, LpOrTools.Engine.GLOP, o);
+            if (s.outcome() != LpSolution.Outcome.SOLVED || s.v() == null) {
+                return undiagnosed(s.outcome().toString());
+            }
+            relax = PlanAssembly.assemble(f, s, o, null);
+        } else {
+            // large: the fulfil problem as auto plans it (PDLP and the exact finish: 5 s at 20,000 products
+            // where PDLP to the tolerance took 70 s); fulfil is never infeasible, so this does not come back here
+            relax = Planner.solve(f, o.withMethod(PlanMethod.AUTO));
+            if (!relax.hasSolution()) {
+                return undiagnosed(relax.status().id());
+            }
         }
-        Plan relax = PlanAssembly.assemble(f, s, o, null);
         double lambda = relax.value();
         boolean[] tKeep = new boolean[m.np];
         boolean[] rKeep = new boolean[m.nr];
@@ -53,6 +69,12 @@ final class DiagnosisFinder {
             filter(f, o, tKeep, rKeep, cKeep);
         }
         return describe(m, relax, lambda, tKeep, rKeep, cKeep);
+    }
+
+    private static Diagnosis undiagnosed(String why) {
+        return new Diagnosis("The targets cannot all be met together.", List.of(
+                "The diagnosis could not be computed (" + why + ")."), List.of(), List.of(), List.of(),
+                List.of(), Double.NaN);
     }
 
     private static int count(boolean[] b) {
@@ -124,22 +146,30 @@ final class DiagnosisFinder {
         List<String> techniques = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         int[][] makers = m.makers();
+        // in words, the targets and capacities that weigh most in the certificate first, at most WORDS of each
+        // (a large economy can have thousands in its certificate); the lists keep them all, in id order
         List<String> targetWords = new ArrayList<>();
+        for (int p : byWeight(tKeep, p -> relax.valuation(p) * m.demand[p])) {
+            if (targetWords.size() < WORDS) {
+                targetWords.add("'" + e.productId(p) + "' (" + num(m.demand[p]) + unit(e.productUnit(p)) + ")");
+            }
+        }
         for (int p = 0; p < m.np; p++) {
             if (!tKeep[p]) {
                 continue;
             }
             products.add(e.productId(p));
-            targetWords.add("'" + e.productId(p) + "' (" + num(m.demand[p]) + unit(e.productUnit(p)) + ")");
             if (makers[0][p + 1] == makers[0][p]) {
                 lines.add("No technique makes '" + e.productId(p) + "', yet its target is " + num(m.demand[p])
                         + unit(e.productUnit(p)) + ".");
             }
         }
         if (!targetWords.isEmpty()) {
-            lines.add(0, (targetWords.size() == 1 ? "The target for " : "The targets for ")
-                    + String.join(", ", targetWords) + (targetWords.size() == 1 ? " cannot be met" : " cannot all be met")
-                    + " within the limits below.");
+            int more = products.size() - targetWords.size();
+            lines.add(0, (products.size() == 1 ? "The target for " : "The targets for ")
+                    + String.join(", ", targetWords)
+                    + (more > 0 ? String.format(Locale.ROOT, " and %,d more products (all in the JSON output)", more) : "")
+                    + (products.size() == 1 ? " cannot be met" : " cannot all be met") + " within the limits below.");
         }
         for (int r = 0; r < m.nr; r++) {
             if (!rKeep[r]) {
@@ -150,13 +180,21 @@ final class DiagnosisFinder {
             lines.add("Resource '" + e.resourceId(r) + "'" + what + " is limited to " + num(m.available[r])
                     + unit(e.resourceUnit(r)) + "; meeting these targets would need more.");
         }
-        for (int t = 0; t < m.nt; t++) {
-            if (!cKeep[t]) {
-                continue;
+        int capacityLines = 0;
+        for (int t : byWeight(cKeep, t -> relax.capacityPrice(t) * m.capacity[t])) {
+            if (capacityLines++ < WORDS) {
+                lines.add("Technique '" + e.techniqueId(t) + "' can run at level " + num(m.capacity[t])
+                        + " at most (its capacity).");
             }
-            capacities.add(e.techniqueId(t));
-            lines.add("Technique '" + e.techniqueId(t) + "' can run at level " + num(m.capacity[t])
-                    + " at most (its capacity).");
+        }
+        for (int t = 0; t < m.nt; t++) {
+            if (cKeep[t]) {
+                capacities.add(e.techniqueId(t));
+            }
+        }
+        if (capacityLines > WORDS) {
+            lines.add(String.format(Locale.ROOT, "And %,d more techniques at their capacity (all in the JSON output).",
+                    capacityLines - WORDS));
         }
         // the techniques involved: those that make a conflicting product, run in the best compromise or capped
         boolean[] inv = new boolean[m.nt];
@@ -181,7 +219,10 @@ final class DiagnosisFinder {
             }
         }
         if (!techniques.isEmpty()) {
-            lines.add("Techniques involved: " + String.join(", ", techniques) + ".");
+            List<String> named = techniques.subList(0, Math.min(WORDS, techniques.size()));
+            int involved = count(inv);
+            lines.add("Techniques involved: " + String.join(", ", named) + (involved > named.size()
+                    ? String.format(Locale.ROOT, " and %,d more", involved - named.size()) : "") + ".");
         }
         String summary;
         if (lambda <= 0) {

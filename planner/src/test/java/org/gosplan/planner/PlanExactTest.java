@@ -179,6 +179,28 @@ class PlanExactTest {
     }
 
     @Test
+    void aDiagnosisOfManyTargetsNamesTheFirstInWordsAndAllInItsLists() {
+        // 100 products of one hour each, 10 hours available: every target is in the certificate (11 would do,
+        // but the deletion filter that finds such a set runs only up to DiagnosisFinder.FILTER_ELEMENTS)
+        EconomyBuilder b = new EconomyBuilder("hundred");
+        int l = b.addResource("labour", "h", 10);
+        for (int i = 0; i < 100; i++) {
+            int p = b.addProduct("q" + i, null, null);
+            int t = b.addTechnique("make-q" + i, Double.POSITIVE_INFINITY);
+            b.output(t, p, 1).resourceInput(t, l, 1);
+            b.target(p, 1, 1);
+        }
+        Plan p = Planner.plan(b.build(), PlanOptions.minResource("labour"));
+        assertEquals(PlanStatus.INFEASIBLE, p.status());
+        Diagnosis d = p.diagnosis();
+        assertEquals(100, d.products().size());
+        assertEquals(0.1, d.maxFulfilment(), 1e-9);
+        String first = d.explanation().get(0);
+        assertTrue(first.contains("'q0' (1)") && first.contains("'q11' (1)") && !first.contains("'q12'"), first);
+        assertTrue(first.contains("and 88 more products (all in the JSON output)"), first);
+    }
+
+    @Test
     void productWithoutTechniqueIsNamed() {
         EconomyBuilder b = new EconomyBuilder("missing");
         int a = b.addProduct("a", null, null);
