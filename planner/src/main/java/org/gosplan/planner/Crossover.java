@@ -249,8 +249,22 @@ final class Crossover {
             out = new double[nt];
             int[] os = m.economy.outputs().columnStarts();
             int[] orow = m.economy.outputs().rowIndexes();
+            double[] oval = m.economy.outputs().values();
             for (int t = 0; t < nt; t++) {
-                int p = orow[os[t]];
+                // a technique with joint outputs is a maker of the product it makes most of; the others
+                // are by-products, in B's columns like inputs with the other sign
+                if (os[t] == os[t + 1]) {
+                    own[t] = -1;
+                    prod[t] = -1;
+                    continue;
+                }
+                int best = os[t];
+                for (int k = os[t] + 1; k < os[t + 1]; k++) {
+                    if (oval[k] > oval[best]) {
+                        best = k;
+                    }
+                }
+                int p = orow[best];
                 int k = Arrays.binarySearch(m.nRow, m.nStart[t], m.nStart[t + 1], p);
                 own[t] = k;
                 out[t] = k >= 0 ? m.nVal[k] : 0;

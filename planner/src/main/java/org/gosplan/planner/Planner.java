@@ -98,7 +98,7 @@ public final class Planner {
         double before = Math.max(c.primalInfeasibility(), Math.max(c.dualInfeasibility(), c.gap()));
         double after = Math.max(d.primalInfeasibility(), Math.max(d.dualInfeasibility(), d.gap()));
         return after < before ? again.withSeconds(s.seconds() + again.seconds())
-                .withNote("solved again without GLOP's presolve, whose answer did not prove itself") : s;
+                .withNote("solved again by GLOP without presolve and scaling: its first answer did not prove itself") : s;
     }
 
     static Plan solve(LpModel m, PlanOptions o) {
@@ -132,7 +132,8 @@ public final class Planner {
                     }
                     note = "policy iteration does not apply: " + s.note();
                     boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= SIMPLEX_LIMIT;
-                    if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0) {
+                    if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0
+                            && BasisFinish.applies(m)) {
                         // some thousands of PDLP iterations (deterministic), then the exact finish on the basis
                         // structure they suggest; where it does not finish, PDLP goes on to the tolerance
                         progress.update(pdlpStep(m, o, BasisFinish.warmIterations(m)), -1, -1);

@@ -104,6 +104,49 @@ class PlanMethodsTest {
     }
 
     @Test
+    void jointProductionIsFinishedExactly() {
+        // by-products on a third of the techniques; seeds 1 to 12 except (4, min-resource), where the finish
+        // gives up (the small LP runs out of room with every row's product free) and PDLP's plan stands: 4 of
+        // 120 economies gave up like that in a wider scratch run, none finished wrongly
+        for (long seed = 1; seed <= 12; seed++) {
+            for (boolean minResource : new boolean[] {false, true}) {
+                int n = 20 + (int) (seed * 53 % 300);
+                Economy e = PlanTestEconomies.randomJoint(seed, n, minResource);
+                PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
+                Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
+                Plan pdlp = Planner.plan(e, o.withMethod(PlanMethod.PDLP));
+                assertEquals(PlanStatus.OPTIMAL, exact.status(), seed + " " + minResource);
+                if (seed == 4 && minResource) {
+                    assertEquals("pdlp", pdlp.solver().method(), pdlp.solver().note());
+                    continue;
+                }
+                assertEquals(BasisFinish.METHOD, pdlp.solver().method(), seed + " " + minResource + ": "
+                        + pdlp.solver().note());
+                certified(pdlp, 1e-9);
+                assertEquals(exact.value(), pdlp.value(), 1e-9 * Math.abs(exact.value()), seed + " " + minResource);
+            }
+        }
+    }
+
+    @Property(tries = 10)
+    void jointProductionPlansAreSoundWhateverTheMethod(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int n,
+                                                       @ForAll boolean minResource) {
+        Economy e = PlanTestEconomies.randomJoint(seed, n, minResource);
+        PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
+        Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
+        Plan pdlp = Planner.plan(e, o.withMethod(PlanMethod.PDLP));
+        if (exact.status() != PlanStatus.OPTIMAL) {
+            assertEquals(exact.status(), pdlp.status());
+            return;
+        }
+        // a plan that says optimal proves it, and then it is GLOP's optimum
+        if (pdlp.status() == PlanStatus.OPTIMAL) {
+            certified(pdlp, PlanOptions.DEFAULT_TOLERANCE);
+            assertEquals(exact.value(), pdlp.value(), 1e-6 * Math.abs(exact.value()));
+        }
+    }
+
+    @Test
     void pdlpCutOffByItsTimeLimitIsFinishedExactly() {
         Economy e = PlanTestEconomies.random(7, 3000, 2, 4, 3, true, true, 0.4);
         Plan exact = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.SIMPLEX));

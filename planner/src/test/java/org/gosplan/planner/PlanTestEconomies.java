@@ -111,4 +111,56 @@ final class PlanTestEconomies {
         }
         return b.build();
     }
+
+    /**
+     * Joint production: n products, two techniques each (a third capped), up to 4 inputs, and a third of
+     * the techniques with a by-product (0.05 to 0.2 units of another product); three resources, all
+     * limited for fulfil, only r0 for min-resource; targets on about half the products.
+     */
+    static Economy randomJoint(long seed, int n, boolean minResource) {
+        Random rnd = new Random(seed);
+        EconomyBuilder b = new EconomyBuilder("joint-" + seed, n * 2);
+        for (int p = 0; p < n; p++) {
+            b.addProduct("p" + p, null, null);
+        }
+        for (int r = 0; r < 3; r++) {
+            b.addResource("r" + r, null, r == 0 || !minResource ? 1000.0 * (1 + rnd.nextInt(5)) : Double.NaN);
+        }
+        for (int p = 0; p < n; p++) {
+            for (int j = 0; j < 2; j++) {
+                double cap = rnd.nextInt(3) == 0 ? 1 + 50 * rnd.nextDouble() : INF;
+                int t = b.addTechnique("p" + p + "-t" + j, cap);
+                b.output(t, p, 0.5 + rnd.nextDouble());
+                java.util.Set<Integer> used = new java.util.TreeSet<>();
+                int m = Math.min(n - 1, rnd.nextInt(5));
+                while (used.size() < m) {
+                    int q = rnd.nextInt(n);
+                    if (q != p) {
+                        used.add(q);
+                    }
+                }
+                double total = 0.4 * rnd.nextDouble();
+                for (int q : used) {
+                    b.productInput(t, q, total / Math.max(1, m) * (0.5 + rnd.nextDouble()) / 1.5);
+                }
+                if (rnd.nextInt(3) == 0) {
+                    int q = rnd.nextInt(n);
+                    if (q != p && !used.contains(q)) {
+                        b.output(t, q, 0.05 + 0.15 * rnd.nextDouble());
+                    }
+                }
+                for (int r = 0; r < 3; r++) {
+                    if (r == 0 || rnd.nextBoolean()) {
+                        b.resourceInput(t, r, 0.1 + rnd.nextDouble());
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            if (p == 0 || rnd.nextBoolean()) {
+                b.target(p, 1 + 10 * rnd.nextDouble(), 1);
+            }
+        }
+        return b.build();
+    }
 }
