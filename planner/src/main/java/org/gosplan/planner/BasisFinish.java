@@ -92,16 +92,7 @@ final class BasisFinish {
         if (m.limited.length > Crossover.MAX_LIMITED || m.fulfil() && m.limited.length == 0) {
             return false;
         }
-        if (m.nt <= JOINT_LIMIT) {
-            return true;
-        }
-        int[] os = m.economy.outputs().columnStarts();
-        for (int t = 0; t < m.nt; t++) {
-            if (os[t + 1] - os[t] != 1) {
-                return false;
-            }
-        }
-        return true;
+        return m.nt <= JOINT_LIMIT || Crossover.singleOutputs(m);
     }
 
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o) {

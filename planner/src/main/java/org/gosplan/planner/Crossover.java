@@ -28,9 +28,11 @@ final class Crossover {
 
     /** Whether {@link #project} applies: fulfil, 1 to {@link #MAX_LIMITED} limited resources, single outputs. */
     static boolean applies(LpModel m) {
-        if (!m.fulfil() || m.limited.length == 0 || m.limited.length > MAX_LIMITED) {
-            return false;
-        }
+        return m.fulfil() && m.limited.length > 0 && m.limited.length <= MAX_LIMITED && singleOutputs(m);
+    }
+
+    /** Whether every technique makes exactly one product. */
+    static boolean singleOutputs(LpModel m) {
         int[] os = m.economy.outputs().columnStarts();
         for (int t = 0; t < m.nt; t++) {
             if (os[t + 1] - os[t] != 1) {

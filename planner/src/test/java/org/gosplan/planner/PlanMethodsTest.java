@@ -105,9 +105,8 @@ class PlanMethodsTest {
 
     @Test
     void jointProductionIsFinishedExactly() {
-        // by-products on a third of the techniques; seeds 1 to 12 except (4, min-resource), where the finish
-        // gives up (the small LP runs out of room with every row's product free) and PDLP's plan stands: 4 of
-        // 120 economies gave up like that in a wider scratch run, none finished wrongly
+        // by-products on a third of the techniques, seeds 1 to 12, both objectives: every feasible one finishes
+        // (in a wider scratch run 8 of 198 gave up, and PDLP's plan stood; none finished wrongly)
         for (long seed = 1; seed <= 12; seed++) {
             for (boolean minResource : new boolean[] {false, true}) {
                 int n = 20 + (int) (seed * 53 % 300);
@@ -115,11 +114,11 @@ class PlanMethodsTest {
                 PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
                 Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
                 Plan pdlp = Planner.plan(e, o.withMethod(PlanMethod.PDLP));
-                assertEquals(PlanStatus.OPTIMAL, exact.status(), seed + " " + minResource);
-                if (seed == 4 && minResource) {
-                    assertEquals("pdlp", pdlp.solver().method(), pdlp.solver().note());
+                if (exact.status() == PlanStatus.INFEASIBLE) {
+                    assertEquals(PlanStatus.INFEASIBLE, pdlp.status(), seed + " " + minResource);
                     continue;
                 }
+                assertEquals(PlanStatus.OPTIMAL, exact.status(), seed + " " + minResource);
                 assertEquals(BasisFinish.METHOD, pdlp.solver().method(), seed + " " + minResource + ": "
                         + pdlp.solver().note());
                 certified(pdlp, 1e-9);

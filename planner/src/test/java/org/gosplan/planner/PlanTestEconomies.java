@@ -85,23 +85,8 @@ final class PlanTestEconomies {
                 double cap = capacities && rnd.nextInt(3) == 0 ? 1 + 50 * rnd.nextDouble() : INF;
                 int t = b.addTechnique("p" + p + "-t" + j, cap);
                 b.output(t, p, 0.5 + rnd.nextDouble());
-                int m = Math.min(n - 1, rnd.nextInt(inputs + 1));
-                double total = share * rnd.nextDouble();
-                java.util.Set<Integer> used = new java.util.TreeSet<>();
-                while (used.size() < m) {
-                    int q = rnd.nextInt(n);
-                    if (q != p) {
-                        used.add(q);
-                    }
-                }
-                for (int q : used) {
-                    b.productInput(t, q, total / m * (0.5 + rnd.nextDouble()) / 1.5);
-                }
-                for (int r = 0; r < resources; r++) {
-                    if (r == 0 || rnd.nextBoolean()) {
-                        b.resourceInput(t, r, 0.1 + rnd.nextDouble());
-                    }
-                }
+                inputs(b, rnd, t, p, n, inputs, share, null);
+                resources(b, rnd, t, resources);
             }
         }
         for (int p = 0; p < n; p++) {
@@ -132,28 +117,14 @@ final class PlanTestEconomies {
                 int t = b.addTechnique("p" + p + "-t" + j, cap);
                 b.output(t, p, 0.5 + rnd.nextDouble());
                 java.util.Set<Integer> used = new java.util.TreeSet<>();
-                int m = Math.min(n - 1, rnd.nextInt(5));
-                while (used.size() < m) {
-                    int q = rnd.nextInt(n);
-                    if (q != p) {
-                        used.add(q);
-                    }
-                }
-                double total = 0.4 * rnd.nextDouble();
-                for (int q : used) {
-                    b.productInput(t, q, total / Math.max(1, m) * (0.5 + rnd.nextDouble()) / 1.5);
-                }
+                inputs(b, rnd, t, p, n, 4, 0.4, used);
                 if (rnd.nextInt(3) == 0) {
                     int q = rnd.nextInt(n);
                     if (q != p && !used.contains(q)) {
                         b.output(t, q, 0.05 + 0.15 * rnd.nextDouble());
                     }
                 }
-                for (int r = 0; r < 3; r++) {
-                    if (r == 0 || rnd.nextBoolean()) {
-                        b.resourceInput(t, r, 0.1 + rnd.nextDouble());
-                    }
-                }
+                resources(b, rnd, t, 3);
             }
         }
         for (int p = 0; p < n; p++) {
@@ -162,5 +133,31 @@ final class PlanTestEconomies {
             }
         }
         return b.build();
+    }
+
+    /** Up to {@code inputs} other products as inputs of t, together below {@code share}; into {@code used} if given. */
+    private static void inputs(EconomyBuilder b, Random rnd, int t, int p, int n, int inputs, double share,
+                               java.util.Set<Integer> used) {
+        int m = Math.min(n - 1, rnd.nextInt(inputs + 1));
+        double total = share * rnd.nextDouble();
+        java.util.Set<Integer> chosen = used == null ? new java.util.TreeSet<>() : used;
+        while (chosen.size() < m) {
+            int q = rnd.nextInt(n);
+            if (q != p) {
+                chosen.add(q);
+            }
+        }
+        for (int q : chosen) {
+            b.productInput(t, q, total / m * (0.5 + rnd.nextDouble()) / 1.5);
+        }
+    }
+
+    /** Resource r0 always, each other resource with probability 1/2. */
+    private static void resources(EconomyBuilder b, Random rnd, int t, int resources) {
+        for (int r = 0; r < resources; r++) {
+            if (r == 0 || rnd.nextBoolean()) {
+                b.resourceInput(t, r, 0.1 + rnd.nextDouble());
+            }
+        }
     }
 }
