@@ -37,8 +37,15 @@ final class MultipliersCommand implements Callable<Integer> {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
         Source source = Inputs.readWarning(path, System.err);
         long t0 = System.nanoTime();
-        Multipliers m = source.table() != null ? Multipliers.of(source.table(), options)
-                : Multipliers.of(source.economy(), options);
+        StderrProgress progress = new StderrProgress(System.err).withHeartbeat();
+        progress.update("solving (I - A)^T v = s for the multipliers and every factor's intensities", -1, -1);
+        Multipliers m;
+        try {
+            m = source.table() != null ? Multipliers.of(source.table(), options)
+                    : Multipliers.of(source.economy(), options);
+        } finally {
+            progress.done();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = m.leontief().size();
         if (json) {
