@@ -180,6 +180,16 @@ final class LpOrTools {
                         }
                         break;
                     }
+                    if (engine == Engine.PDLP && solver.hasResponse() && status == SolveStatus.ABNORMAL) {
+                        // PDLP's step-size search can give up on a small, ordinary economy ("inner iteration limit
+                        // reached", a numerical error; seen on a 37-product one in PlanMethodsTest): its last
+                        // average iterate still comes back, and the repair, the finish and the certificate decide
+                        // what it is worth; it is the same on every run (no clock involved)
+                        note = (note == null ? "" : note + "; ") + "PDLP stopped with a numerical error ("
+                                + status + (solver.getStatusString().isBlank() ? "" : ", " + solver.getStatusString())
+                                + "); its last iterate is used";
+                        break;
+                    }
                     return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
                             "stopped with status " + status + " " + solver.getStatusString());
             }
