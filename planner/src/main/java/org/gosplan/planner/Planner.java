@@ -72,13 +72,14 @@ public final class Planner {
         return new LpModel(e, o.objective(), r0);
     }
 
+    /** What a simplex answer must prove (or the tolerance, if smaller) before it is kept without a second try. */
+    static final double SIMPLEX_TOLERANCE = 1e-9;
+
     /**
-     * GLOP; where its answer does not prove itself to the tolerance, once more without presolve and scaling: its
+     * GLOP; where its answer does not prove itself to 1e-9, once more without presolve and scaling: its
      * postsolve can leave violations far above GLOP's own tolerances (4.5e-7 relative on a random economy of
      * 60 products, PlanMethodsTest); the better-certified of the two is kept.
      */
-    static final double SIMPLEX_TOLERANCE = 1e-9;
-
     static LpSolution simplex(LpModel m, PlanOptions o) {
         LpSolution s = LpOrTools.solve(m, LpOrTools.Engine.GLOP, o);
         if (s.outcome() != LpSolution.Outcome.SOLVED) {
