@@ -48,7 +48,7 @@ final class BasisFinish {
     static final int MAX_ROUNDS = 200;
     /** The method name of a finished plan. */
     static final String METHOD = "pdlp+basis";
-    /** Up to this many techniques {@code auto} tries the finish (measured up to 200,000: 109 s, docs/benchmarks.md). */
+    /** Up to this many techniques the finish is tried (measured up to 200,000: 83 to 109 s, docs/benchmarks.md). */
     static final int AUTO_LIMIT = 200_000;
 
     /**
@@ -102,6 +102,11 @@ final class BasisFinish {
     static LpSolution finish(LpModel m, LpSolution s, PlanOptions o, org.gosplan.economy.Progress progress) {
         if (!Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
             return fail("switched off (-Dgosplan.finish=false)");
+        }
+        if (m.nt > AUTO_LIMIT) {
+            // measured at 2,000,000 techniques: one round's column solves took 130 s and 5.9 GB, twice the
+            // budget, and nothing came of it
+            return fail(String.format(java.util.Locale.ROOT, "not tried above %,d techniques", AUTO_LIMIT));
         }
         if (s.z() == null || !applies(m)) {
             return fail("it applies to at most " + Crossover.MAX_LIMITED + " limited resources, joint production"
@@ -216,8 +221,9 @@ final class BasisFinish {
         List<double[]> h = new ArrayList<>();
         List<double[]> uh = new ArrayList<>();
         MainRows byRows = MainRows.of(r, m, main); // the main techniques are settled from here on
-        if (!addColumns(r, m, main, byRows, side, h, uh)) {
-            return fail("the Leontief solves of the side columns did not converge");
+        String columnTrouble = addColumns(r, m, main, byRows, side, h, uh);
+        if (columnTrouble != null) {
+            return fail(columnTrouble);
         }
         List<Integer> rows = new ArrayList<>(); // products whose main-level bounds are in the small LP
         boolean[] inRows = new boolean[np];
@@ -290,8 +296,9 @@ final class BasisFinish {
                 if (side.size() == from) {
                     return fail("the small LP is infeasible with every row's product free");
                 }
-                if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
-                    return fail("the Leontief solves of the side columns did not converge");
+                String trouble = addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh);
+                if (trouble != null) {
+                    return fail(trouble);
                 }
                 continue;
             }
@@ -371,8 +378,9 @@ final class BasisFinish {
                         inSide[nt + p] = true;
                     }
                 }
-                if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
-                    return fail("the Leontief solves of the side columns did not converge");
+                String trouble = addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh);
+                if (trouble != null) {
+                    return fail(trouble);
                 }
                 continue;
             }
@@ -514,8 +522,9 @@ final class BasisFinish {
                 side.add(col);
                 inSide[col] = true;
             }
-            if (!addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh)) {
-                return fail("the Leontief solves of the side columns did not converge");
+            String trouble = addColumns(r, m, main, byRows, side.subList(from, side.size()), h, uh);
+            if (trouble != null) {
+                return fail(trouble);
             }
         }
         return fail("no optimum after " + MAX_ROUNDS + " rounds");
@@ -560,11 +569,20 @@ final class BasisFinish {
     /** Columns solved together per sweep over B: one pass over the main techniques serves them all. */
     static final int BATCH = 32;
 
-    /** Adds {@code h_c} with {@code B h_c = N_c} for the new side columns c (technique, or nt + p: disposal of p). */
-    private static boolean addColumns(Crossover.Makers r, LpModel m, int[] main, MainRows rows, List<Integer> cols,
-                                      List<double[]> h,
-                                      List<double[]> uh) {
+    /**
+     * Adds {@code h_c} with {@code B h_c = N_c} for the new side columns c (technique, or nt + p: disposal of p);
+     * null, or why not. Each column is a full vector of the products: beyond half the heap (at 1,000,000 products
+     * 8 MB a column) the finish gives up rather than run out of memory.
+     */
+    private static String addColumns(Crossover.Makers r, LpModel m, int[] main, MainRows rows, List<Integer> cols,
+                                     List<double[]> h,
+                                     List<double[]> uh) {
         int np = m.np;
+        long bytes = (long) (h.size() + cols.size()) * np * Double.BYTES;
+        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+            return String.format(java.util.Locale.ROOT, "%,d side columns of %,d products would need %.1f GB, more than"
+                    + " half the heap", h.size() + cols.size(), np, bytes / 1e9);
+        }
         int batches = (cols.size() + BATCH - 1) / BATCH;
         // batches are independent and each is computed the same way on any thread: deterministic
         double[][] solved = java.util.stream.IntStream.range(0, batches).parallel().mapToObj(bi -> {
@@ -586,7 +604,7 @@ final class BasisFinish {
         for (int bi = 0; bi < batches; bi++) {
             double[] x = solved[bi];
             if (x == null) {
-                return false;
+                return "the Leontief solves of the side columns did not converge";
             }
             int k = Math.min(BATCH, cols.size() - bi * BATCH);
             for (int j = 0; j < k; j++) {
@@ -598,7 +616,7 @@ final class BasisFinish {
                 uh.add(useOfMain(r, main, hc));
             }
         }
-        return true;
+        return null;
     }
 
     /**
