@@ -113,7 +113,9 @@ public final class Planner {
         return "planning: PDLP on " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
                 + (iterations > 0 ? String.format(java.util.Locale.ROOT, "%,d iterations", iterations)
                         : "to the tolerance " + o.tolerance()
-                                + (o.timeLimitSeconds() > 0 ? " or " + o.timeLimitSeconds() + " s" : ""));
+                                + (o.timeLimitSeconds() > 0 ? " or " + o.timeLimitSeconds() + " s"
+                                : m.nt > BasisFinish.AUTO_LIMIT ? " (this can take hours; --time-limit S stops it"
+                                        + " with a certified plan)" : ""));
     }
 
     static Plan solve(LpModel m, PlanOptions o, Progress progress) {
