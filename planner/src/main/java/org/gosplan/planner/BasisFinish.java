@@ -276,7 +276,7 @@ final class BasisFinish {
             // longer means the structure is too far off (or degenerate), and the iterate is kept instead
             double left = deadline == Long.MAX_VALUE ? SMALL_LP_SECONDS
                     : Math.min(SMALL_LP_SECONDS, Math.max(0.1, (deadline - System.nanoTime()) / 1e9));
-            Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows, left);
+            Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows, left, scale);
             if (lp.status == SolveStatus.INFEASIBLE && recoveries++ < 3) {
                 // what is fixed in its rows' products leaves no room: free it, and let them be disposed of
                 int from = side.size();
@@ -793,7 +793,7 @@ final class BasisFinish {
 
         static Small solve(LpModel m, Crossover.Makers r, int[] main, List<Integer> side, List<double[]> h,
                            List<double[]> uh, double[] g, double[] ug, double[] e, double[] ue, double[] fixedUse,
-                           List<Integer> rows, double seconds) {
+                           List<Integer> rows, double seconds, double[] scale) {
             int nl = r.nl, ns = side.size();
             double inf = Double.POSITIVE_INFINITY;
             ModelBuilderHelper b = new ModelBuilderHelper();
@@ -812,7 +812,12 @@ final class BasisFinish {
                     b.setVarLowerBound(xs[k], 0);
                     // without its bound rows a side column could trade against main levels without end: the
                     // bound any feasible plan has on it keeps the small LP bounded
-                    b.setVarUpperBound(xs[k], c < m.nt ? Math.min(m.capacity[c], m.levelBound(c)) : inf);
+                    // a disposal has no bound of its own; with by-products it can look like a saving without end
+                    // (min-resource) until the main levels it moves hit zero, rows the small LP may not have yet:
+                    // a box of 1,000 times the product's gross output in the iterate keeps it bounded, and a
+                    // solution at that box breaks main-level bounds, whose rows then come in
+                    b.setVarUpperBound(xs[k], c < m.nt ? Math.min(m.capacity[c], m.levelBound(c))
+                            : 1e3 * Math.max(1.0, scale[c - m.nt]));
                     if (!fulfil) {
                         double saves = uh.get(k)[nl] - (c < m.nt ? m.cost(c) : 0.0);
                         if (saves != 0.0) {
