@@ -60,14 +60,8 @@ final class LeontiefCommand implements Callable<Integer> {
                     + Leontief.INVERSE_LIMIT + " sectors (it has n^2 entries); leave --inverse out");
         }
         long t0 = System.nanoTime();
-        StderrProgress progress = new StderrProgress(System.err).withHeartbeat();
-        progress.update(String.format(java.util.Locale.ROOT, "solving (I - A) x = y for %,d sectors", l.size()), -1, -1);
-        LeontiefSolution s;
-        try {
-            s = l.solve(y, options);
-        } finally {
-            progress.done();
-        }
+        LeontiefSolution s = StderrProgress.during(System.err, String.format(java.util.Locale.ROOT,
+                "solving (I - A) x = y for %,d sectors", l.size()), progress -> l.solve(y, options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (inverse != null) {
             writeInverse(l, inverse);

@@ -37,15 +37,10 @@ final class MultipliersCommand implements Callable<Integer> {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
         Source source = Inputs.readWarning(path, System.err);
         long t0 = System.nanoTime();
-        StderrProgress progress = new StderrProgress(System.err).withHeartbeat();
-        progress.update("solving (I - A)^T v = s for the multipliers and every factor's intensities", -1, -1);
-        Multipliers m;
-        try {
-            m = source.table() != null ? Multipliers.of(source.table(), options)
-                    : Multipliers.of(source.economy(), options);
-        } finally {
-            progress.done();
-        }
+        Multipliers m = StderrProgress.during(System.err,
+                "solving (I - A)^T v = s for the multipliers and every factor's intensities",
+                progress -> source.table() != null ? Multipliers.of(source.table(), options)
+                        : Multipliers.of(source.economy(), options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = m.leontief().size();
         if (json) {

@@ -97,13 +97,7 @@ final class PlanCommand implements Callable<Integer> {
             Planner.exportMps(e, options, mps);
             System.err.println("wrote the LP to " + mps);
         }
-        StderrProgress progress = new StderrProgress(System.err).withHeartbeat();
-        Plan plan;
-        try {
-            plan = Planner.plan(e, options, progress);
-        } finally {
-            progress.done();
-        }
+        Plan plan = StderrProgress.during(System.err, null, progress -> Planner.plan(e, options, progress));
         if (json) {
             Json.print(System.out, plan.toMap());
         } else {

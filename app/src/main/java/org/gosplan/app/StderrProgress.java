@@ -52,7 +52,7 @@ final class StderrProgress implements Progress {
      * Repeats the latest update every second until {@link #done()}, for steps (a solver call) that give
      * none while they run: the elapsed time keeps moving.
      */
-    StderrProgress withHeartbeat() {
+    private StderrProgress withHeartbeat() {
         Thread beat = new Thread(() -> {
             try {
                 while (!finished) {
@@ -69,6 +69,22 @@ final class StderrProgress implements Progress {
         beat.setDaemon(true);
         beat.start();
         return this;
+    }
+
+    /**
+     * Runs {@code work} with progress on {@code err} (first {@code task}, if given), repeated every second
+     * while the work gives no updates of its own, and ends the line afterwards.
+     */
+    static <T> T during(PrintStream err, String task, java.util.function.Function<Progress, T> work) {
+        StderrProgress progress = new StderrProgress(err).withHeartbeat();
+        if (task != null) {
+            progress.update(task, -1, -1);
+        }
+        try {
+            return work.apply(progress);
+        } finally {
+            progress.done();
+        }
     }
 
     /** Ends the progress line, if one was printed on a terminal. */

@@ -69,7 +69,7 @@ final class BasisFinish {
     /** The longest one small LP may take (GLOP, from scratch every round). */
     static final double SMALL_LP_SECONDS = 60;
 
-    static boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
+    static final boolean TRACE = Boolean.getBoolean("gosplan.finish.trace");
 
     /** Why the finish gave up, as a solution without levels (outcome NOT_APPLICABLE) whose note says it. */
     private static LpSolution fail(String why) {

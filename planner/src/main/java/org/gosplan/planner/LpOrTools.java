@@ -62,7 +62,8 @@ final class LpOrTools {
 
     /**
      * As {@link #solve(LpModel, Engine, PlanOptions)}, PDLP stopped after at most {@code iterationLimit}
-     * iterations (0: none); an iterate cut off by the iteration limit alone is deterministic on one thread.
+     * iterations (0: none); an iterate cut off by the iteration limit alone is deterministic (for a given
+     * thread count).
      */
     static LpSolution solve(LpModel m, Engine engine, PlanOptions o, long iterationLimit) {
         load();

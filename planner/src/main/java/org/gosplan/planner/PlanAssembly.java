@@ -19,8 +19,8 @@ final class PlanAssembly {
         double[] z = new double[nt];
         for (int t = 0; t < nt; t++) {
             double x = s.z()[t];
-            // also maps NaN to 0, and levels below 1e-300 (simplex codes leave subnormal ones) whose net
-            // outputs underflow, so that no product has a violation without a scale to measure it against
+            // also maps NaN to 0, and levels below 1e-300, which mean nothing and whose flows would underflow,
+            // so that no product has a violation without a scale to measure it against
             z[t] = x > TINY ? Math.min(x, m.capacity[t]) : 0.0;
         }
         double[] net = m.net(z);
