@@ -48,8 +48,21 @@ final class BasisFinish {
     static final int MAX_ROUNDS = 200;
     /** The method name of a finished plan. */
     static final String METHOD = "pdlp+basis";
-    /** Up to this many techniques the finish is tried (measured up to 200,000: 83 to 109 s, docs/benchmarks.md). */
-    static final int AUTO_LIMIT = 200_000;
+    /**
+     * Up to this many products the finish is tried. Its work grows with the products (every Leontief solve, every
+     * side column's length) times the share of them whose split PDLP leaves open (about 1.2%): 100,000 products
+     * finished in 75 to 99 s with two, three and four techniques each, 150,000 (two each) in 356 s, and at
+     * 1,000,000 one round took 130 s and 5.9 GB for nothing (docs/benchmarks.md). Beyond it PDLP alone runs to the
+     * tolerance, which takes hours: minutes of finish are the better bargain up to here.
+     */
+    static final int PRODUCT_LIMIT = Integer.getInteger("gosplan.finish.products", 150_000);
+    /** Up to this many techniques the finish is tried: PDLP's warm iterations grow with them (measured up to 400,000). */
+    static final int TECHNIQUE_LIMIT = Integer.getInteger("gosplan.finish.techniques", 400_000);
+
+    /** Whether the finish is tried at this size (without its other conditions, {@link #applies}). */
+    static boolean tried(LpModel m) {
+        return m.np <= PRODUCT_LIMIT && m.nt <= TECHNIQUE_LIMIT;
+    }
 
     /**
      * PDLP iterations before the finish under {@code auto}. The finish pays only from an iterate whose
@@ -64,8 +77,8 @@ final class BasisFinish {
     static final int ENTER = 200;
     /** Side columns and bound rows together beyond which the finish gives up (its small LP is dense). */
     static final int MAX_SIZE = 8_000;
-    /** The finish's time budget without a time limit (hard 100,000 needed 56 s). */
-    static final double DEFAULT_SECONDS = 300;
+    /** The finish's time budget without a time limit (hard 100,000 needed 50 s, hard 150,000 about 300 s). */
+    static final double DEFAULT_SECONDS = 600;
     /** The longest one small LP may take (GLOP, from scratch every round). */
     static final double SMALL_LP_SECONDS = 60;
 
@@ -103,10 +116,9 @@ final class BasisFinish {
         if (!Boolean.parseBoolean(System.getProperty("gosplan.finish", "true"))) {
             return fail("switched off (-Dgosplan.finish=false)");
         }
-        if (m.nt > AUTO_LIMIT) {
-            // measured at 2,000,000 techniques: one round's column solves took 130 s and 5.9 GB, twice the
-            // budget, and nothing came of it
-            return fail(String.format(java.util.Locale.ROOT, "not tried above %,d techniques", AUTO_LIMIT));
+        if (!tried(m)) {
+            return fail(String.format(java.util.Locale.ROOT, "not tried above %,d products or %,d techniques",
+                    PRODUCT_LIMIT, TECHNIQUE_LIMIT));
         }
         if (s.z() == null || !applies(m)) {
             return fail("it applies to at most " + Crossover.MAX_LIMITED + " limited resources, joint production"
@@ -237,6 +249,9 @@ final class BasisFinish {
         long deadline = budget > 0 ? t0 + (long) (budget * 1e9) : Long.MAX_VALUE;
         int recoveries = 0;
         int seeded = 0;
+        double smallSeconds = 0;
+        double[] lastE = new double[np];
+        double[] lastV = new double[np];
         for (int round = 0; round < MAX_ROUNDS; round++) {
             progress.update("planning: exact finish from PDLP's iterate, rounds", round, -1);
             if (System.nanoTime() > deadline) {
@@ -267,16 +282,20 @@ final class BasisFinish {
                     }
                 }
             }
-            double[] e = new double[np];
+            // warm started from the last round's: only the few techniques that left the fixed ones change it
+            double[] e = lastE.clone();
             if (!r.levels(main, nf, e)) {
                 return fail("the Leontief solve for the fixed techniques did not converge");
             }
+            lastE = e;
             double[] ue = useOfMain(r, main, e);
             // GLOP gets what is left of the budget, and never more than SMALL_LP_SECONDS: a small LP that takes
             // longer means the structure is too far off (or degenerate), and the iterate is kept instead
             double left = deadline == Long.MAX_VALUE ? SMALL_LP_SECONDS
                     : Math.min(SMALL_LP_SECONDS, Math.max(0.1, (deadline - System.nanoTime()) / 1e9));
+            long tSmall = System.nanoTime();
             Small lp = Small.solve(m, r, main, side, h, uh, g, ug, e, ue, fixedUse, rows, left, scale);
+            smallSeconds += (System.nanoTime() - tSmall) / 1e9;
             if (lp.status == SolveStatus.INFEASIBLE && recoveries++ < 3) {
                 // what is fixed in its rows' products leaves no room: free it, and let them be disposed of
                 int from = side.size();
@@ -306,17 +325,23 @@ final class BasisFinish {
                 return fail("the small LP ended " + lp.status);
             }
             // the main levels for the small LP's λ and side levels, checked against their bounds
+            // column by column, and only the side columns in use (most sit at zero)
             double[] zm = new double[np];
             for (int p = 0; p < np; p++) {
-                double x = lp.lambda * g[p] - e[p];
-                for (int k = 0; k < side.size(); k++) {
-                    x -= h.get(k)[p] * lp.x[k];
+                zm[p] = lp.lambda * g[p] - e[p];
+            }
+            for (int k = 0; k < side.size(); k++) {
+                double xk = lp.x[k];
+                if (xk != 0.0) {
+                    double[] hk = h.get(k);
+                    for (int p = 0; p < np; p++) {
+                        zm[p] -= hk[p] * xk;
+                    }
                 }
-                zm[p] = x;
             }
             if (TRACE) {
-                System.err.printf("finish: %.1f s round %d: lambda %.12f, %d side columns, %d bound rows, w %s, beta+ %d beta- %d%n",
-                        (System.nanoTime() - t0) / 1e9, round, lp.lambda, side.size(), rows.size(), Arrays.toString(lp.w),
+                System.err.printf("finish: %.1f s (small LPs %.1f s) round %d: lambda %.12f, %d side columns, %d bound rows, w %s, beta+ %d beta- %d%n",
+                        (System.nanoTime() - t0) / 1e9, smallSeconds, round, lp.lambda, side.size(), rows.size(), Arrays.toString(lp.w),
                         Arrays.stream(lp.beta).filter(x -> x > 0).count(), Arrays.stream(lp.beta).filter(x -> x < 0).count());
             }
             // bounds that hold with room and have no price leave the small LP: the solution stays optimal
@@ -397,10 +422,11 @@ final class BasisFinish {
             for (int k = 0; k < rows.size(); k++) {
                 c[rows.get(k)] += lp.beta[k];
             }
-            double[] v = new double[np];
+            double[] v = lastV.clone();
             if (!transposedLevels(r, m, main, c, v)) {
                 return fail("the valuations did not converge");
             }
+            lastV = v;
             // pricing: fixed techniques that would improve λ, disposal where a valuation is negative
             List<double[]> enter = new ArrayList<>();
             for (int t = 0; t < nt; t++) {

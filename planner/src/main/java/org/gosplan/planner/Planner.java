@@ -114,7 +114,7 @@ public final class Planner {
                 + (iterations > 0 ? String.format(java.util.Locale.ROOT, "%,d iterations", iterations)
                         : "to the tolerance " + o.tolerance()
                                 + (o.timeLimitSeconds() > 0 ? " or " + o.timeLimitSeconds() + " s"
-                                : m.nt > BasisFinish.AUTO_LIMIT ? " (this can take hours; --time-limit S stops it"
+                                : !BasisFinish.tried(m) ? " (this can take hours; --time-limit S stops it"
                                         + " with a certified plan)" : ""));
     }
 
@@ -135,7 +135,7 @@ public final class Planner {
                     }
                     note = "policy iteration does not apply: " + s.note();
                     boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= SIMPLEX_LIMIT;
-                    if (!simplex && m.nt <= BasisFinish.AUTO_LIMIT && o.timeLimitSeconds() <= 0
+                    if (!simplex && BasisFinish.tried(m) && o.timeLimitSeconds() <= 0
                             && BasisFinish.applies(m)) {
                         // some thousands of PDLP iterations (deterministic), then the exact finish on the basis
                         // structure they suggest; where it does not finish, PDLP goes on to the tolerance
