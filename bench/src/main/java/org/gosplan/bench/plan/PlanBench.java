@@ -19,13 +19,16 @@ import org.gosplan.planner.Planner;
  *
  * <pre>java -cp ... org.gosplan.bench.plan.PlanBench PRODUCTS [labour|hard] [methods,...] [seed] [export-folder]</pre>
  *
- * System properties: {@code minResource} (a resource: min-resource instead of fulfil), {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 2),
+ * System properties: {@code techniques} (per product, default 2) and {@code inputs} (the mean count of product
+ * inputs per technique, default 5) shape the economy; {@code minResource} (a resource: min-resource instead of fulfil),
+ * {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 0: by size),
  * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
  * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
  * {@code gosplan.pdlp.termination} and {@code gosplan.pdlp.extra} (text proto, see {@code LpOrTools});
  * for the exact finish of PDLP's iterate {@code gosplan.finish} (default true), {@code gosplan.finish.seconds}
- * (its time budget) and {@code gosplan.finish.trace} (a line per round on standard error).
+ * (its time budget), {@code gosplan.finish.products} and {@code gosplan.finish.techniques} (the sizes up to
+ * which it is tried) and {@code gosplan.finish.trace} (a line per round on standard error).
  *
  * Prints one line per method: seconds, value, certificate, peak heap. With an export folder it
  * also writes the economy as an economy folder (for bench/scripts/plan_linprog.py).
@@ -43,7 +46,7 @@ public final class PlanBench {
         int threads = Integer.getInteger("threads", 0);
         double timeLimit = Double.parseDouble(System.getProperty("timeLimit", "0"));
         long t0 = System.nanoTime();
-        Economy e = PlanEconomies.generate(n, 2, 5, hard, seed);
+        Economy e = PlanEconomies.generate(n, Integer.getInteger("techniques", 2), Integer.getInteger("inputs", 5), hard, seed);
         System.out.printf(Locale.ROOT, "economy: %s: %,d products, %,d techniques, %,d coefficients, %d resources"
                         + " (generated in %.1f s)%n", e.name(), e.products(), e.techniques(), e.nonzeros(),
                 e.resources(), (System.nanoTime() - t0) / 1e9);
