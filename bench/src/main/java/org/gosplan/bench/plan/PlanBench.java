@@ -19,6 +19,8 @@ import org.gosplan.planner.Planner;
  *
  * <pre>java -cp ... org.gosplan.bench.plan.PlanBench PRODUCTS [labour|hard] [methods,...] [seed] [export-folder]</pre>
  *
+ * The method {@code none} only generates the economy (and writes it, given a folder).
+ *
  * System properties: {@code techniques} (per product, default 2) and {@code inputs} (the mean count of product
  * inputs per technique, default 5) shape the economy; {@code minResource} (a resource: min-resource instead of fulfil),
  * {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 0: by size),
@@ -55,6 +57,9 @@ public final class PlanBench {
             System.out.println("wrote " + export);
         }
         for (String m : methods) {
+            if (m.equals("none")) {
+                continue; // only generate (and export)
+            }
             resetPeaks();
             String minimised = System.getProperty("minResource");
             PlanOptions o = (minimised == null ? PlanOptions.fulfil() : PlanOptions.minResource(minimised))
