@@ -122,6 +122,7 @@ final class Harmony {
         double[] g = new double[np];
         double[] gain = new double[nt];
         long iterations = 0;
+        boolean cut = false;
         double deadline = o.timeLimitSeconds() > 0 ? o.timeLimitSeconds() : Double.POSITIVE_INFINITY;
         for (int k = 1; k <= ITERATIONS; k++) {
             iterations = k;
@@ -153,6 +154,7 @@ final class Harmony {
             }
             scaleIntoResources(m, z);
             if ((k & 63) == 0 && PolicyIteration.seconds(t0) > deadline) {
+                cut = true; // where the clock stops it depends on the machine's speed
                 break;
             }
         }
@@ -189,8 +191,9 @@ final class Harmony {
             }
         }
         return new LpSolution(LpSolution.Outcome.SOLVED, z, Double.NaN, g, w, "harmony", iterations,
-                PolicyIteration.seconds(t0), true, "Cockshott's harmony heuristic: not optimal in general;"
-                + " the certificate bounds how far it falls short");
+                PolicyIteration.seconds(t0), !cut, "Cockshott's harmony heuristic: not optimal in general;"
+                + " the certificate bounds how far it falls short" + (cut ? "; stopped after " + iterations
+                + " iterations by the time limit: not bit-for-bit reproducible" : ""));
     }
 
     private static void gradient(LpModel m, double[] q, double[] target, double[] weight, double meanTarget,

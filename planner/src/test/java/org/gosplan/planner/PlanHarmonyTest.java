@@ -49,4 +49,16 @@ class PlanHarmonyTest {
         }
         System.out.println("harmony against the exact LP:\n  " + String.join("\n  ", report));
     }
+
+    @Test
+    void harmonyCutOffByItsTimeLimitSaysItIsNotReproducible() {
+        Economy e = PlanTestEconomies.random(5, 300, 2, 4, 3, true, true, 0.5);
+        Plan whole = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.HARMONY));
+        assertTrue(whole.solver().deterministic(), whole.solver().note());
+        // a limit far below one block of 64 iterations: stopped at the first look at the clock
+        Plan cut = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.HARMONY).withTimeLimit(1e-9));
+        assertEquals(64, cut.solver().iterations(), cut.solver().note());
+        org.junit.jupiter.api.Assertions.assertFalse(cut.solver().deterministic(), cut.solver().note());
+        assertTrue(cut.solver().note().contains("time limit"), cut.solver().note());
+    }
 }
