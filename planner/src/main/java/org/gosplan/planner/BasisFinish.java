@@ -51,7 +51,7 @@ final class BasisFinish {
     /**
      * Up to this many products the finish is tried. Its work grows with the products (every Leontief solve, every
      * side column's length) times the share of them whose split PDLP leaves open (about 1.2%): 100,000 products
-     * finished in 75 to 99 s with two, three and four techniques each, 150,000 (two each) in 356 s, and at
+     * finished in 70 to 99 s with two, three and four techniques each, 150,000 (two each) in 258 s, and at
      * 1,000,000 one round took 130 s and 5.9 GB for nothing (docs/benchmarks.md). Beyond it PDLP alone runs to the
      * tolerance, which takes hours: minutes of finish are the better bargain up to here.
      */
@@ -77,7 +77,7 @@ final class BasisFinish {
     static final int ENTER = 200;
     /** Side columns and bound rows together beyond which the finish gives up (its small LP is dense). */
     static final int MAX_SIZE = 8_000;
-    /** The finish's time budget without a time limit (hard 100,000 needed 50 s, hard 150,000 about 300 s). */
+    /** The finish's time budget without a time limit (hard 100,000 needed 37 s, hard 150,000 199 s). */
     static final double DEFAULT_SECONDS = 600;
     /** The longest one small LP may take (GLOP, from scratch every round). */
     static final double SMALL_LP_SECONDS = 60;
