@@ -154,11 +154,15 @@ final class Crossover {
             d[p] = m.demand[p];
         }
         double[] y1 = new double[np];
-        if (!r.levels(main, d, y1)) {
-            return null;
-        }
         double[] y0 = new double[np];
-        for (int round = 0; round < 20; round++) {
+        boolean mainChanged = true;
+        // a few rounds swap capped main techniques, then each cuts back the products still overmade (a handful each
+        // at 300,000 products)
+        for (int round = 0; round < 60; round++) {
+            if (mainChanged && !r.levels(main, d, y1)) {
+                return null;
+            }
+            mainChanged = false;
             double[] b = new double[np];
             for (int t = 0; t < nt; t++) {
                 if (!isMain[t] && z[t] != 0.0) {
@@ -187,6 +191,40 @@ final class Crossover {
                     lam = Math.min(lam, (m.available[m.limited[l]] - fixed) / per);
                 }
             }
+            // a capped main technique that would overrun its capacity at the λ the resources allow runs at its
+            // capacity instead, and a technique with more room makes the rest: one nearly full main technique
+            // otherwise held λ down for the whole economy (at 100,000 products the plan came out 0.5% short)
+            int swaps = 0;
+            for (int p = 0; p < np && lam != Double.POSITIVE_INFINITY; p++) {
+                int t = main[p];
+                double cap = m.capacity[t];
+                if (cap == Double.POSITIVE_INFINITY || !(lam * y1[p] + y0[p] > cap)) {
+                    continue;
+                }
+                int u = -1;
+                for (int i = r.ms[p]; i < r.ms[p + 1]; i++) {
+                    int x = r.mt[i];
+                    if (x != t && m.capacity[x] > cap && (u < 0 || m.capacity[x] > m.capacity[u])) {
+                        u = x;
+                    }
+                }
+                if (u >= 0) {
+                    isMain[t] = false;
+                    z[t] = cap;
+                    isMain[u] = true;
+                    z[u] = 0.0;
+                    main[p] = u;
+                    swaps++;
+                }
+            }
+            if (BasisFinish.TRACE) {
+                System.err.printf("project: round %d, lambda by the resources %.12f, %d capped main techniques swapped%n",
+                        round, lam, swaps);
+            }
+            if (swaps > 0) {
+                mainChanged = true;
+                continue;
+            }
             for (int p = 0; p < np; p++) {
                 double cap = m.capacity[main[p]];
                 if (cap != Double.POSITIVE_INFINITY && y1[p] > 0) {
@@ -196,6 +234,9 @@ final class Crossover {
             if (!(lam > 0) || lam == Double.POSITIVE_INFINITY) {
                 return null;
             }
+            // a hair inside the limits: at exactly the λ they allow, rounding in the sums left a resource 1e-16 over
+            // its availability at 1,000,000 products, and the projected plan counted as infeasible
+            lam *= 1 - 1e-12;
             int cut = 0;
             for (int p = 0; p < np; p++) {
                 double x = lam * y1[p] + y0[p];
@@ -219,6 +260,9 @@ final class Crossover {
                     cut++;
                 }
                 z[t] = Math.max(0.0, x);
+            }
+            if (BasisFinish.TRACE) {
+                System.err.printf("project: round %d, lambda %.12f, %d products cut back%n", round, lam, cut);
             }
             if (cut == 0) {
                 return z;
