@@ -24,6 +24,7 @@ unreadable input. Nothing here calls Gosplan: it is meant for auditors and for c
 published plan on another machine.
 """
 import argparse
+from array import array
 import csv
 import json
 import math
@@ -42,6 +43,15 @@ def read_rows(folder, name):
         return list(csv.DictReader(f))
 
 
+def stream_rows(folder, name):
+    """The rows of a CSV one at a time: flows.csv of 1,000,000 products has 16,000,000 lines."""
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return
+    with open(path, newline="", encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
 def number(text, default):
     text = (text or "").strip()
     return default if text == "" else float(text)
@@ -58,7 +68,6 @@ def main():
         products = [r["id"] for r in read_rows(a.economy, "products.csv")]
         resources = read_rows(a.economy, "resources.csv")
         techniques = read_rows(a.economy, "techniques.csv")
-        flows = read_rows(a.economy, "flows.csv")
         targets = read_rows(a.economy, "targets.csv")
         with open(a.plan, encoding="utf-8") as f:
             plan = json.load(f)
@@ -74,13 +83,21 @@ def main():
     demand = np.zeros(npr)
     for r in targets:
         demand[pi[r["product"]]] += float(r["quantity"])
-    rows_n, cols_n, vals_n, rows_u, cols_u, vals_u = [], [], [], [], [], []
-    for f in flows:
-        t, item, q = ti[f["technique"]], f["item"], float(f["quantity"])
-        if item in pi:
-            rows_n.append(pi[item]); cols_n.append(t); vals_n.append(q)
-        else:
-            rows_u.append(ri[item]); cols_u.append(t); vals_u.append(-q)  # resource use, positive
+    # typed arrays, not lists of Python numbers: a tenth of the memory at 16,000,000 flows
+    rows_n, cols_n, vals_n = array("q"), array("q"), array("d")
+    rows_u, cols_u, vals_u = array("q"), array("q"), array("d")
+    try:
+        for f in stream_rows(a.economy, "flows.csv"):
+            t, item, q = ti[f["technique"]], f["item"], float(f["quantity"])
+            if item in pi:
+                rows_n.append(pi[item]); cols_n.append(t); vals_n.append(q)
+            else:
+                rows_u.append(ri[item]); cols_u.append(t); vals_u.append(-q)  # resource use, positive
+    except (OSError, KeyError, ValueError) as e:
+        print(f"check_plan: cannot read flows.csv: {e}", file=sys.stderr)
+        return 2
+    rows_n, cols_n, vals_n = np.frombuffer(rows_n, np.int64), np.frombuffer(cols_n, np.int64), np.frombuffer(vals_n)
+    rows_u, cols_u, vals_u = np.frombuffer(rows_u, np.int64), np.frombuffer(cols_u, np.int64), np.frombuffer(vals_u)
     N = sp.csc_matrix((vals_n, (rows_n, cols_n)), shape=(npr, nt))  # duplicates are summed
     U = sp.csc_matrix((vals_u, (rows_u, cols_u)), shape=(nr, nt))
 
