@@ -35,21 +35,18 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def read_rows(folder, name):
-    path = os.path.join(folder, name)
-    if not os.path.exists(path):
-        return []
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 def stream_rows(folder, name):
-    """The rows of a CSV one at a time: flows.csv of 1,000,000 products has 16,000,000 lines."""
+    """The rows of a CSV one at a time (none if the file is absent): flows.csv of 1,000,000 products
+    has 16,000,000 lines."""
     path = os.path.join(folder, name)
     if not os.path.exists(path):
         return
     with open(path, newline="", encoding="utf-8") as f:
         yield from csv.DictReader(f)
+
+
+def read_rows(folder, name):
+    return list(stream_rows(folder, name))
 
 
 def number(text, default):
@@ -83,7 +80,7 @@ def main():
     demand = np.zeros(npr)
     for r in targets:
         demand[pi[r["product"]]] += float(r["quantity"])
-    # typed arrays, not lists of Python numbers: a tenth of the memory at 16,000,000 flows
+    # typed arrays, not lists of Python numbers, and no list of rows: 2.9 GB in all at 16,000,000 flows
     rows_n, cols_n, vals_n = array("q"), array("q"), array("d")
     rows_u, cols_u, vals_u = array("q"), array("q"), array("d")
     try:
