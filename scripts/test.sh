@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Gosplan on a fresh machine: installs what the tests need (PostgreSQL from
-# Debian's packages where missing; numpy and scipy for the auditor's script), starts a throwaway PostgreSQL cluster on loopback for the
-# ledger's PostgreSQL tests, and runs the whole Maven build with its tests.
+# Debian's packages where missing; numpy and scipy for the auditor's script), starts a throwaway
+# PostgreSQL cluster on loopback for the ledger's PostgreSQL tests, and runs the whole Maven build
+# with its tests.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

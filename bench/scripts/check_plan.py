@@ -83,15 +83,16 @@ def main():
     # typed arrays, not lists of Python numbers, and no list of rows: 2.9 GB in all at 16,000,000 flows
     rows_n, cols_n, vals_n = array("q"), array("q"), array("d")
     rows_u, cols_u, vals_u = array("q"), array("q"), array("d")
+    line = 1
     try:
-        for f in stream_rows(a.economy, "flows.csv"):
+        for line, f in enumerate(stream_rows(a.economy, "flows.csv"), start=2):
             t, item, q = ti[f["technique"]], f["item"], float(f["quantity"])
             if item in pi:
                 rows_n.append(pi[item]); cols_n.append(t); vals_n.append(q)
             else:
                 rows_u.append(ri[item]); cols_u.append(t); vals_u.append(-q)  # resource use, positive
     except (OSError, KeyError, ValueError) as e:
-        print(f"check_plan: cannot read flows.csv: {e}", file=sys.stderr)
+        print(f"check_plan: cannot read flows.csv line {line}: {e!r}", file=sys.stderr)
         return 2
     rows_n, cols_n, vals_n = np.frombuffer(rows_n, np.int64), np.frombuffer(cols_n, np.int64), np.frombuffer(vals_n)
     rows_u, cols_u, vals_u = np.frombuffer(rows_u, np.int64), np.frombuffer(cols_u, np.int64), np.frombuffer(vals_u)

@@ -1,6 +1,7 @@
 package org.gosplan.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class PlanHarmonyTest {
         // a limit far below one block of 64 iterations: stopped at the first look at the clock
         Plan cut = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.HARMONY).withTimeLimit(1e-9));
         assertEquals(64, cut.solver().iterations(), cut.solver().note());
-        org.junit.jupiter.api.Assertions.assertFalse(cut.solver().deterministic(), cut.solver().note());
+        assertFalse(cut.solver().deterministic(), cut.solver().note());
         assertTrue(cut.solver().note().contains("time limit"), cut.solver().note());
     }
 }

@@ -1,8 +1,10 @@
 package org.gosplan.bench.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gosplan.app.Main;
 import org.gosplan.economy.EconomyFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,11 +65,11 @@ class CheckPlanScriptTest {
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
-        assertTrue(!out.contains("ModuleNotFoundError"), "check_plan.py needs numpy and scipy: " + out);
+        assertFalse(out.contains("ModuleNotFoundError"), "check_plan.py needs numpy and scipy: " + out);
         return new Check(exit, out);
     }
 
-    static Path altered(String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    static Path altered(String name, Consumer<ObjectNode> change) throws IOException {
         ObjectNode d = (ObjectNode) JSON.readTree(plan.toFile());
         change.accept(d);
         Path f = tmp.resolve(name);
@@ -96,7 +99,7 @@ class CheckPlanScriptTest {
         // halving a binding resource's price leaves a valid but weaker bound: the gap shows it
         Path f = altered("bent.json", d -> {
             ObjectNode w = (ObjectNode) d.get("resourcePrices");
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> binding = null;
+            Map.Entry<String, JsonNode> binding = null;
             for (var it = w.fields(); it.hasNext(); ) {
                 var e = it.next();
                 if (binding == null || e.getValue().asDouble() > binding.getValue().asDouble()) {
