@@ -219,7 +219,8 @@ final class EconomyFolder {
                 if (technique < 0 || !csv.sameAsRemembered(tc)) {
                     technique = csv.lookup(techniques, tc);
                     if (technique < 0) {
-                        problems.error(csv.where(), "unknown technique '" + csv.text(tc) + "'; add it to techniques.csv");
+                        problems.error(csv.where(), Ids.unknown("technique", csv.text(tc), "add it to techniques.csv",
+                                techniques));
                         continue;
                     }
                     csv.remember(tc);
@@ -253,7 +254,8 @@ final class EconomyFolder {
                 int r = csv.lookup(resources, ic);
                 String item = r < 0 || q > 0 ? csv.text(ic) : null;
                 if (r < 0) {
-                    problems.error(csv.where(), "unknown item '" + item + "'; add it to products.csv or resources.csv");
+                    problems.error(csv.where(), Ids.unknown("item", item, "add it to products.csv or resources.csv",
+                            products, resources));
                 } else if (q > 0) {
                     problems.error(csv.where(), "'" + item + "' is a resource, which no technique can make; an input"
                             + " of a resource has a negative quantity (" + (-q) + ")");

@@ -67,6 +67,31 @@ public final class Ids {
         return didYouMean(wanted, known.size(), known::get);
     }
 
+    /** The {@link #nearest} of the ids of several indexes, the first index's first. */
+    static String nearest(String wanted, IdIndex... known) {
+        int[] from = new int[known.length + 1];
+        for (int k = 0; k < known.length; k++) {
+            from[k + 1] = from[k] + known[k].size();
+        }
+        return nearest(wanted, from[known.length], i -> {
+            int k = 0;
+            while (i >= from[k + 1]) {
+                k++;
+            }
+            return known[k].id(i - from[k]);
+        });
+    }
+
+    /**
+     * "unknown product 'bred'; " and {@code otherwise} (what to do about it), with "did you mean
+     * 'bread'? If not, " before it where a known id is near.
+     */
+    static String unknown(String what, String id, String otherwise, IdIndex... known) {
+        String near = nearest(id, known);
+        return "unknown " + what + " '" + id + "'; " + (near == null ? otherwise
+                : "did you mean '" + near + "'? If not, " + otherwise);
+    }
+
     /**
      * Optimal string alignment distance of {@code a} and {@code b} (insertions, deletions,
      * substitutions and swaps of neighbours), or {@code limit + 1} as soon as it must exceed
