@@ -3,9 +3,13 @@ package org.gosplan.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Every command's own page, by --help and by 'gosplan help', and suggestions for what is misspelt (issue 16 item 7). */
@@ -81,6 +85,30 @@ class HelpPagesTest {
         }
         CliRun far = CliRun.of("xyzzy");
         assertTrue(far.err().startsWith("gosplan: unknown command 'xyzzy'; the commands are help, validate,"), far.err());
+    }
+
+    @Test
+    void unknownIdsSuggestTheNearest(@TempDir Path tmp) throws IOException {
+        String dir = tmp.resolve("log").toString();
+        assertEquals(0, CliRun.of("log", "init", dir, "--origin", "example.org/ids").exit());
+        Path key = tmp.resolve("council.key");
+        CliRun k = CliRun.of("key", "new", key.toString(), "--name", "council-north");
+        assertEquals(0, k.exit(), k.err());
+        CliRun role = CliRun.of("record", dir, "member", k.out().strip(), "--role", "councl");
+        assertEquals(2, role.exit(), role.err());
+        assertTrue(role.err().contains("unknown role 'councl'; did you mean 'council'?"), role.err());
+
+        assertEquals(0, CliRun.of("record", dir, "member", k.out().strip(), "--role", "council").exit());
+        Path village = CliRun.examples().resolve("village.economy.json");
+        assertEquals(0, CliRun.of("record", dir, "economy", village.toString()).exit());
+        Path targets = Files.writeString(tmp.resolve("targets.csv"), "product,quantity,weight\nbred,5,\n");
+        CliRun t = CliRun.of("record", dir, "targets", targets.toString(), "--key", key.toString());
+        assertEquals(2, t.exit(), t.err());
+        assertTrue(t.err().contains("unknown product 'bred'; did you mean 'bread'?"), t.err());
+
+        CliRun r = CliRun.of("plan", village.toString(), "--objective", "min-resource", "--resource", "Land");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("no resource 'Land' in the economy; did you mean 'land'?"), r.err());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -272,7 +272,8 @@ final class EconomyFolder {
     }
 
     private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
-        return readTargets(folder.resolve("targets.csv"), false, b::productIndex, b::target, problems);
+        return readTargets(folder.resolve("targets.csv"), false, b::productIndex,
+                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, problems);
     }
 
     /** Receives the targets read. */
@@ -280,9 +281,15 @@ final class EconomyFolder {
         void target(int product, double quantity, double weight);
     }
 
-    /** Reads a targets file; returns the line of each target by its ordinal. */
+    static final String TARGETS_NAME = "targets name products of the economy";
+
+    /**
+     * Reads a targets file; returns the line of each target by its ordinal. {@code unknownProduct}
+     * says what is wrong with an id {@code productIndex} does not know.
+     */
     static int[] readTargets(Path file, boolean required, java.util.function.ToIntFunction<String> productIndex,
-                             TargetSink sink, Problems problems) throws IOException {
+                             java.util.function.UnaryOperator<String> unknownProduct, TargetSink sink,
+                             Problems problems) throws IOException {
         int[] lines = new int[16];
         int n = 0;
         Path folder = file.toAbsolutePath().getParent();
@@ -310,7 +317,7 @@ final class EconomyFolder {
                     }
                 }
                 if (p < 0) {
-                        problems.error(csv.where(), "unknown product '" + id + "'; targets name products of the economy");
+                        problems.error(csv.where(), unknownProduct.apply(id));
                     continue;
                 }
                 if (!(q > 0)) {

@@ -87,7 +87,14 @@ public final class Ids {
      * 'bread'? If not, " before it where a known id is near.
      */
     static String unknown(String what, String id, String otherwise, IdIndex... known) {
-        String near = nearest(id, known);
+        return unknown(what, id, otherwise, nearest(id, known));
+    }
+
+    static String unknown(String what, String id, String otherwise, int count, IntFunction<String> idAt) {
+        return unknown(what, id, otherwise, nearest(id, count, idAt));
+    }
+
+    private static String unknown(String what, String id, String otherwise, String near) {
         return "unknown " + what + " '" + id + "'; " + (near == null ? otherwise
                 : "did you mean '" + near + "'? If not, " + otherwise);
     }

@@ -45,6 +45,17 @@ class DidYouMeanTest {
     }
 
     @Test
+    void inTargetsOfAFolderAndForARecordedEconomy() {
+        error(readFails(folderWith("targets.csv", "product,quantity,weight\ngrian,5,\n")), "targets.csv:2",
+                "unknown product 'grian'", "did you mean 'grain'?");
+        Path targets = TestFiles.write(tmp.resolve("new-targets.csv"), "product,quantity,weight\ntractors,5,\n");
+        Economy e = EconomyFiles.read(Fixtures.folder(tmp.resolve("f")), Progress.NONE).economy();
+        EconomyException x = org.junit.jupiter.api.Assertions.assertThrows(EconomyException.class,
+                () -> EconomyFiles.readTargets(targets, e));
+        error(x, x.errors().get(0).where(), "unknown product 'tractors'", "did you mean 'tractor'?");
+    }
+
+    @Test
     void inATable() {
         error(readFails(tableWith("Y.csv", Fixtures.Y.replace("b,40,25", "B,40,25"))), "Y.csv:3", "unknown sector 'B'",
                 "did you mean 'b'?");
