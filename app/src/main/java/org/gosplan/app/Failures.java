@@ -3,7 +3,9 @@ package org.gosplan.app;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.gosplan.economy.EconomyException;
+import org.gosplan.economy.Problem;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
 import org.gosplan.record.RecordException;
@@ -31,6 +33,48 @@ final class Failures {
             return "gosplan: " + t.getMessage() + ": permission denied";
         }
         return "gosplan: " + t.getMessage();
+    }
+
+    /** The mistakes of a user's error as {@code where, message} pairs, for {@code {"errors": [...]}}. */
+    static List<Problem> problems(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof EconomyException && !((EconomyException) t).errors().isEmpty()) {
+            return ((EconomyException) t).errors();
+        }
+        if (t instanceof NoSuchFileException) {
+            return List.of(new Problem(t.getMessage(), "no such file or folder; check the path"));
+        }
+        if (t instanceof AccessDeniedException) {
+            return List.of(new Problem(t.getMessage(), "permission denied"));
+        }
+        String message = String.valueOf(t.getMessage());
+        if (exitCode(t) == ExitCode.INTERNAL) {
+            return List.of(new Problem("", "internal error: " + t));
+        }
+        return List.of(located(message, t instanceof UsageException ? "command line" : ""));
+    }
+
+    /**
+     * A message split into where it points and what it says, where it starts as the modules write
+     * places: an option ("--index 5 is outside ..."), or a file (with its line) or JSON pointer
+     * followed by ": ".
+     */
+    static Problem located(String message, String otherwise) {
+        String first = message.split("[\\s]", 2)[0];
+        String option = first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
+        if (option.length() > 2 && option.startsWith("--")) {
+            return new Problem(option, first.endsWith(":") ? message.substring(first.length()).strip() : message);
+        }
+        int colon = message.indexOf(": ");
+        if (colon > 0) {
+            String head = message.substring(0, colon);
+            String place = head.split(" ", 2)[0];
+            if (place.contains("/") || place.matches(".*:\\d+") || place.matches("[^.]+\\.\\w+")) {
+                // "file.csv:3: what" keeps only what; "file.csv exists: ..." keeps the whole sentence
+                return new Problem(place, place.equals(head) ? message.substring(colon + 2) : message);
+            }
+        }
+        return new Problem(otherwise, message);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -31,6 +31,13 @@ final class Json {
         }
     }
 
+    /** A failed command's one document with {@code --json}: {@code {"errors": [{"where", "message"}, ...]}}. */
+    static void printErrors(PrintStream out, List<Problem> errors) {
+        ObjectNode doc = object();
+        putProblems(doc, "errors", errors);
+        print(out, doc);
+    }
+
     /** Problems as {@code [{"where": ..., "message": ...}, ...]}. */
     static void putProblems(ObjectNode node, String field, List<Problem> problems) {
         var array = node.putArray(field);

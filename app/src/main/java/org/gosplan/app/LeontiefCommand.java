@@ -200,8 +200,9 @@ final class LeontiefCommand implements Callable<Integer> {
                 String value = line.substring(comma + 1).trim();
                 Integer i = index.get(id);
                 if (i == null) {
-                    throw new UsageException(where + ": no sector or product '" + id + "' in " + "the economy; check"
-                            + " the id");
+                    String near = org.gosplan.economy.Ids.didYouMean(id, l.size(), l::sector);
+                    throw new UsageException(where + ": no sector or product '" + id + "' in the economy"
+                            + (near.isEmpty() ? "; check the id" : near));
                 }
                 if (seen[i]) {
                     throw new UsageException(where + ": '" + id + "' is given twice; give each sector once");

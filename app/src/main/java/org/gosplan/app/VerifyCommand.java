@@ -56,6 +56,8 @@ final class VerifyCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             ObjectNode o = Json.object();
+            // "valid" as 'log verify' names its verdict; "ok" kept for scripts written before
+            o.put("valid", ok);
             o.put("ok", ok);
             o.put("entries", entries);
             o.put("events", v.events());

@@ -247,6 +247,7 @@ abstract class RecordReplayScenarios {
         assertEquals(1, j.exit());
         JsonNode doc = json(j);
         assertFalse(doc.get("ok").asBoolean());
+        assertFalse(doc.get("valid").asBoolean(), "the verdict named as 'log verify' names it: " + doc);
         assertEquals(3, doc.get("plansReplayed").asLong());
         assertEquals(1, doc.get("problems").size(), doc.toString());
         assertTrue(doc.get("problems").get(0).asText().startsWith("entry " + forgedAt + " "), doc.toString());

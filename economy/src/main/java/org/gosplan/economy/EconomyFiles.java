@@ -66,7 +66,9 @@ public final class EconomyFiles {
         boolean[] targeted = new boolean[economy.products()];
         int[] lines;
         try {
-            lines = EconomyFolder.readTargets(file, true, economy::productIndex, (p, q, w) -> {
+            lines = EconomyFolder.readTargets(file, true, economy::productIndex, id -> Ids.unknown("product", id,
+                    EconomyFolder.TARGETS_NAME, economy.products(), economy::productId),
+                    (p, q, w) -> {
                 if (n[0] == product[0].length) {
                     product[0] = java.util.Arrays.copyOf(product[0], n[0] * 2);
                     quantity[0] = java.util.Arrays.copyOf(quantity[0], n[0] * 2);

@@ -219,7 +219,8 @@ final class EconomyFolder {
                 if (technique < 0 || !csv.sameAsRemembered(tc)) {
                     technique = csv.lookup(techniques, tc);
                     if (technique < 0) {
-                        problems.error(csv.where(), "unknown technique '" + csv.text(tc) + "'; add it to techniques.csv");
+                        problems.error(csv.where(), Ids.unknown("technique", csv.text(tc), "add it to techniques.csv",
+                                techniques));
                         continue;
                     }
                     csv.remember(tc);
@@ -253,7 +254,8 @@ final class EconomyFolder {
                 int r = csv.lookup(resources, ic);
                 String item = r < 0 || q > 0 ? csv.text(ic) : null;
                 if (r < 0) {
-                    problems.error(csv.where(), "unknown item '" + item + "'; add it to products.csv or resources.csv");
+                    problems.error(csv.where(), Ids.unknown("item", item, "add it to products.csv or resources.csv",
+                            products, resources));
                 } else if (q > 0) {
                     problems.error(csv.where(), "'" + item + "' is a resource, which no technique can make; an input"
                             + " of a resource has a negative quantity (" + (-q) + ")");
@@ -270,7 +272,8 @@ final class EconomyFolder {
     }
 
     private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
-        return readTargets(folder.resolve("targets.csv"), false, b::productIndex, b::target, problems);
+        return readTargets(folder.resolve("targets.csv"), false, b::productIndex,
+                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, problems);
     }
 
     /** Receives the targets read. */
@@ -278,9 +281,15 @@ final class EconomyFolder {
         void target(int product, double quantity, double weight);
     }
 
-    /** Reads a targets file; returns the line of each target by its ordinal. */
+    static final String TARGETS_NAME = "targets name products of the economy";
+
+    /**
+     * Reads a targets file; returns the line of each target by its ordinal. {@code unknownProduct}
+     * says what is wrong with an id {@code productIndex} does not know.
+     */
     static int[] readTargets(Path file, boolean required, java.util.function.ToIntFunction<String> productIndex,
-                             TargetSink sink, Problems problems) throws IOException {
+                             java.util.function.UnaryOperator<String> unknownProduct, TargetSink sink,
+                             Problems problems) throws IOException {
         int[] lines = new int[16];
         int n = 0;
         Path folder = file.toAbsolutePath().getParent();
@@ -308,7 +317,7 @@ final class EconomyFolder {
                     }
                 }
                 if (p < 0) {
-                        problems.error(csv.where(), "unknown product '" + id + "'; targets name products of the economy");
+                        problems.error(csv.where(), unknownProduct.apply(id));
                     continue;
                 }
                 if (!(q > 0)) {

@@ -202,8 +202,8 @@ final class EconomyJson {
                 }
                 int p = b.productIndex(pn.asText());
                 if (p < 0) {
-                    error(at + "/product", "unknown product '" + pn.asText() + "'; targets name products listed"
-                            + " in \"products\"");
+                    error(at + "/product", Ids.unknown("product", pn.asText(), "targets name products listed"
+                            + " in \"products\"", b.productIds()));
                     continue;
                 }
                 JsonNode qn = t.get("quantity");
@@ -253,7 +253,7 @@ final class EconomyJson {
                     if (p < 0) {
                         error(here, b.resourceIndex(item) >= 0
                                 ? "'" + item + "' is a resource, which no technique can make; outputs are products"
-                                : "unknown product '" + item + "'; add it to \"products\"");
+                                : Ids.unknown("product", item, "add it to \"products\"", b.productIds()));
                     } else if (q > 0) {
                         b.output(t, p, q);
                         any = true;
@@ -265,8 +265,8 @@ final class EconomyJson {
                 } else {
                     int r = b.resourceIndex(item);
                     if (r < 0) {
-                        error(here, "unknown item '" + item + "'; inputs name products or resources listed in"
-                                + " \"products\" or \"resources\"");
+                        error(here, Ids.unknown("item", item, "inputs name products or resources listed in"
+                                + " \"products\" or \"resources\"", b.productIds(), b.resourceIds()));
                     } else if (q > 0) {
                         b.resourceInput(t, r, q);
                     }

@@ -207,7 +207,7 @@ final class TableFolder {
                 String id = csv.text(0);
                 int i = index.indexOf(id);
                 if (i < 0) {
-                    problems.error(csv.where(), "unknown sector '" + id + "'; the sectors are those of Z.csv");
+                    problems.error(csv.where(), Ids.unknown("sector", id, "the sectors are those of Z.csv", index));
                     continue;
                 }
                 if (seen[i]) {
@@ -256,8 +256,8 @@ final class TableFolder {
                 String id = csv.text(c + 1);
                 sectorOf[c] = index.indexOf(id);
                 if (sectorOf[c] < 0) {
-                    problems.error(csv.where(), "column " + (c + 2) + ": unknown sector '" + id
-                            + "'; the sectors are those of Z.csv");
+                    problems.error(csv.where(), "column " + (c + 2) + ": "
+                            + Ids.unknown("sector", id, "the sectors are those of Z.csv", index));
                 } else if (seen[sectorOf[c]]) {
                     problems.error(csv.where(), "sector '" + id + "' appears twice in the header");
                 } else {

@@ -64,8 +64,9 @@ public final class Planner {
                     for (int r = 0; r < e.resources() && r < 20; r++) {
                         b.append(r == 0 ? "" : ", ").append(e.resourceId(r));
                     }
-                    throw new PlannerException("no resource '" + o.resource() + "' in the economy; its resources are: "
-                            + b);
+                    String near = org.gosplan.economy.Ids.didYouMean(o.resource(), e.resources(), e::resourceId);
+                    throw new PlannerException("no resource '" + o.resource() + "' in the economy"
+                            + (near.isEmpty() ? "; its resources are: " + b : near));
                 }
             }
         }

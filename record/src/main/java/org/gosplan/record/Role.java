@@ -20,7 +20,10 @@ public enum Role {
                 return r;
             }
         }
-        throw new RecordException("unknown role '" + s + "'; the roles are operator, council, inspector, enterprise");
+        Role[] all = values();
+        String near = org.gosplan.economy.Ids.didYouMean(s, all.length, i -> all[i].id());
+        throw new RecordException("unknown role '" + s + "'"
+                + (near.isEmpty() ? "; the roles are operator, council, inspector, enterprise" : near));
     }
 
     /** Whether a member with this role may record events of {@code type}. */
