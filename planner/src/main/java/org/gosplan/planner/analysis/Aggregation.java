@@ -20,9 +20,10 @@ public final class Aggregation {
     /**
      * @param groupOf for each sector of {@code t}, the index of its group in {@code groups}
      * @param groups  the group ids, in the order of the aggregated table
+     * @param name    the aggregated table's name
      * @throws PlannerException when a sector has no group or a group no sector
      */
-    public static IoTable of(IoTable t, int[] groupOf, String[] groups) {
+    public static IoTable of(IoTable t, int[] groupOf, String[] groups, String name) {
         int n = t.sectors();
         int g = groups.length;
         if (groupOf.length != n) {
@@ -113,6 +114,6 @@ public final class Aggregation {
         for (int r = 0; r < factors.length; r++) {
             factors[r] = t.factor(r);
         }
-        return new IoTable(t.name(), t.unit(), groups, zg, categories, y, x, factors, f, t.factorUnits());
+        return new IoTable(name, t.unit(), groups, zg, categories, y, x, factors, f, t.factorUnits());
     }
 }

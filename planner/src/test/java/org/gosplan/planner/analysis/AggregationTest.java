@@ -21,7 +21,7 @@ class AggregationTest {
         // agriculture, manufacturing, construction -> goods; the three service groups -> services;
         // the sums by hand from the manual's table (pp. 481-482)
         IoTable t = AnalysisTables.read("eurostat-manual-germany");
-        IoTable g = Aggregation.of(t, new int[] {0, 0, 0, 1, 1, 1}, new String[] {"goods", "services"});
+        IoTable g = Aggregation.of(t, new int[] {0, 0, 0, 1, 1, 1}, new String[] {"goods", "services"}, "two");
         assertEquals(1131 + 25480 + 1 + 7930 + 304584 + 64167 + 426 + 7334 + 3875, g.flows().get(0, 0), 0);
         assertEquals(607 + 710 + 762 + 41082 + 11981 + 30360 + 5296 + 23457 + 9155, g.flows().get(0, 1), 0);
         assertEquals(3559 + 72717 + 14190 + 3637 + 96115 + 31027 + 1552 + 14986 + 1747, g.flows().get(1, 0), 0);
@@ -40,9 +40,9 @@ class AggregationTest {
     void everySectorMustBeInAGroupAndEveryGroupUsed() {
         IoTable t = AnalysisTables.millerBlair();
         PlannerException e = assertThrows(PlannerException.class,
-                () -> Aggregation.of(t, new int[] {0, -1}, new String[] {"all"}));
+                () -> Aggregation.of(t, new int[] {0, -1}, new String[] {"all"}, "all"));
         assertEquals("sector 'manufacturing' is in no group; map every sector", e.getMessage());
-        e = assertThrows(PlannerException.class, () -> Aggregation.of(t, new int[] {0, 0}, new String[] {"a", "b"}));
+        e = assertThrows(PlannerException.class, () -> Aggregation.of(t, new int[] {0, 0}, new String[] {"a", "b"}, "ab"));
         assertEquals("group 'b' has no sector", e.getMessage());
     }
 
@@ -61,7 +61,7 @@ class AggregationTest {
         for (int k = 0; k < g; k++) {
             ids[k] = "g" + k;
         }
-        IoTable a = Aggregation.of(t, groupOf, ids);
+        IoTable a = Aggregation.of(t, groupOf, ids, "aggregated");
         // block sums of Z, by a dense second method
         double[][] expected = new double[g][g];
         for (int i = 0; i < n; i++) {
