@@ -21,9 +21,10 @@ class HouseholdsClosedTest {
     void millerBlairClosedModel() {
         // Miller and Blair (2009) section 2.5: table 2.3 closed with households, household row
         // (0.3, 0.25), household column (0.05, 0.4) and households' own purchases 0.05 per unit
-        // of income. The book prints L̄ to 4 decimals:
+        // of income. Its closed inverse to 4 decimals, as quoted for this example (recalled from the
+        // book, not re-read from the page for this test):
         //   [[1.3651, 0.4253, 0.2509], [0.5273, 1.3481, 0.5954], [0.5698, 0.4890, 1.2885]].
-        // The full digits below are numpy.linalg.inv(I - Ā), run once, which rounds to the book's.
+        // The full digits below are numpy.linalg.inv(I - Ā), run once; they round to those.
         IoTable t = AnalysisTables.millerBlair();
         HouseholdsClosed.TypeII r = HouseholdsClosed.of(t, new double[] {0.3, 0.25}, new double[] {0.05, 0.4}, 0.05,
                 t.factorIndex("labour"), OPTIONS);
