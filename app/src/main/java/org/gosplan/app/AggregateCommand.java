@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "aggregate", description = {
-        "Aggregates a table's sectors into groups (Miller & Blair 2009, section 4.3) and writes the",
-        "aggregated table as a new folder: Z, Y, F and x are summed over each group's sectors, so every",
-        "total is kept. The map is a CSV with header sector,group (a third column, label, names the",
-        "groups); every sector of the table must be mapped exactly once. Needs a table."})
+        "Aggregates a table's sectors into groups and writes the aggregated table.",
+        "Z, Y, F and x are summed over each group's sectors (Miller & Blair 2009, section 4.3), so every "
+                + "total is kept; OUT is a new folder in the table format.",
+        "The map is a CSV with header sector,group (a third column, label, names the groups); every sector of"
+                + " the table must be mapped exactly once.",
+        "Needs a table; see docs/analyses.md."})
 final class AggregateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE", description = "IO-table folder")
     Path path;

@@ -20,18 +20,19 @@ import org.gosplan.planner.Multipliers;
 import org.gosplan.planner.analysis.DemandComparison;
 import org.gosplan.planner.analysis.Differences;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", description = {
         "Compares two final demands on one table or economy, or two plans.",
-        "  gosplan compare TABLE|ECONOMY --demand B.csv [--demand C.csv]",
-        "pushes both demands through (I - A)^-1 (the first is the table's own final demand or the economy's",
-        "targets unless two --demand files are given) and prints, per sector, the gross outputs and their",
-        "difference, and the use of every factor or resource.",
-        "  gosplan compare PLAN_A.json PLAN_B.json",
-        "compares two plans written by 'gosplan plan --json': lambda (or the objective), every technique's",
-        "level, net output and resource use. Readable tables list the largest changes first (--top)."})
+        "gosplan compare TABLE|ECONOMY --demand B.csv [--demand C.csv] pushes both demands through (I - A)^-1"
+                + " and prints, per sector, the gross outputs and their difference, and the use of every factor or "
+                + "resource; the first demand is the table's own (or the economy's targets) unless two --demand files "
+                + "are given.",
+        "gosplan compare PLAN_A.json PLAN_B.json compares two plans written by 'gosplan plan --json': lambda "
+                + "(or the objective), every technique's level, net output and resource use.",
+        "Readable tables list the largest changes first (--top); see docs/analyses.md."})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..2", paramLabel = "TABLE|ECONOMY|PLAN",
             description = "a table or economy (with --demand), or two plan JSON files")
@@ -45,13 +46,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "rows of each readable table, largest changes first; 0 for all (default ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
-    double tolerance;
-
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    SolveOptions solve;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
@@ -76,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private int demands(Path path) throws IOException {
-        LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        LeontiefOptions options = solve.options();
         Source source = Inputs.readWarning(path, System.err);
         Multipliers m = source.table() != null ? Multipliers.of(source.table(), options)
                 : Multipliers.of(source.economy(), options);

@@ -10,14 +10,17 @@ import org.gosplan.economy.IoTable;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.analysis.Ghosh;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ghosh", description = {
-        "The Ghosh supply-side model (Miller & Blair 2009, section 12.1): gross output driven by primary",
-        "inputs, x' = v' G with G = (I - B)^-1 and allocation coefficients B = diag(x)^-1 Z.",
-        "v is the table's own primary inputs (x less the column sums of Z: value added, imports, taxes),",
-        "which gives back x; --primary FILE replaces them for the sectors it lists. Needs a table."})
+        "The Ghosh supply-side model: gross output driven by primary inputs.",
+        "x' = v' G with G = (I - B)^-1 and the allocation coefficients B = diag(x)^-1 Z (Miller & Blair 2009,"
+                + " section 12.1).",
+        "v is the table's own primary inputs (x less the column sums of Z: value added, imports, taxes), "
+                + "which gives back x; --primary FILE replaces them for the sectors it lists.",
+        "Needs a table; see docs/analyses.md."})
 final class GhoshCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE", description = "IO-table folder")
     Path path;
@@ -26,20 +29,15 @@ final class GhoshCommand implements Callable<Integer> {
             description = "primary inputs of some sectors: a CSV with header sector,primary")
     Path primary;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "largest relative residual of the solve (default ${DEFAULT-VALUE})")
-    double tolerance;
-
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    SolveOptions solve;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "ghosh");
         Map<String, String> labels = AnalysisInputs.labels(path);
         Ghosh g = Ghosh.of(t);

@@ -11,33 +11,32 @@ import org.gosplan.economy.IoTable;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.analysis.Linkages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "linkages", description = {
-        "Backward and forward linkages of every sector (Miller & Blair 2009, section 12.2).",
-        "Backward: column sums of A (direct) and of L = (I - A)^-1 (total). Forward: row sums of the",
-        "allocation coefficients B = diag(x)^-1 Z (direct) and of the Ghosh inverse G = (I - B)^-1 (total).",
-        "Normalised by the average over sectors, total backward is Rasmussen's power of dispersion and total",
-        "forward the sensitivity of dispersion; a key sector has both above 1. Needs a table."})
+        "Backward and forward linkages of every sector, and the key sectors.",
+        "Backward linkages are the column sums of A (direct) and of L = (I - A)^-1 (total); forward linkages "
+                + "the row sums of the allocation coefficients B = diag(x)^-1 Z (direct) and of the Ghosh inverse G = "
+                + "(I - B)^-1 (total), as in Miller & Blair (2009), section 12.2.",
+        "Normalised by their average over the sectors, the total backward linkages are Rasmussen's power of "
+                + "dispersion and the total forward linkages the sensitivity of dispersion; a key sector has both above"
+                + " 1.",
+        "Needs a table; see docs/analyses.md."})
 final class LinkagesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE", description = "IO-table folder")
     Path path;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
-    double tolerance;
-
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    SolveOptions solve;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "linkages");
         Map<String, String> labels = AnalysisInputs.labels(path);
         Linkages l = Linkages.of(t, options);

@@ -13,16 +13,18 @@ import org.gosplan.economy.IoTable;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.analysis.PriceModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "prices", description = {
-        "The Leontief price model (Miller & Blair 2009, section 2.6): unit prices p' = v' (I - A)^-1 that",
-        "cover each sector's inputs and its value added per unit v. With the table's own v every price is 1;",
-        "a cost push changes v and shows how it spreads. --factor raises one factor row of F per unit of",
-        "output in every sector (compensation=10%%), --value-added raises one sector's value added per unit",
-        "(01=0.05), --hold fixes a sector's price (01=1.2: set abroad or by decision) and prices the",
-        "others around it. The price level is weighted by final demand. Needs a table."})
+        "The Leontief price model: how a cost push spreads through the prices.",
+        "Unit prices p' = v' (I - A)^-1 cover each sector's inputs and its value added per unit v (Miller & "
+                + "Blair 2009, section 2.6); with the table's own v every price is 1.",
+        "--factor raises one factor row of F per unit of output in every sector (compensation=10%%), "
+                + "--value-added raises one sector's value added per unit (01=0.05), and --hold fixes a sector's price "
+                + "(01=1.2: set abroad or by decision) and prices the others around it.",
+        "The price level is the average weighted by final demand. Needs a table; see docs/analyses.md."})
 final class PricesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE", description = "IO-table folder")
     Path path;
@@ -42,20 +44,15 @@ final class PricesCommand implements Callable<Integer> {
             description = "final-demand column of Y.csv weighting the price level (default: all final demand)")
     String weights;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
-    double tolerance;
-
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    SolveOptions solve;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "prices");
         Map<String, String> labels = AnalysisInputs.labels(path);
         int n = t.sectors();
