@@ -42,7 +42,8 @@ class AggregationTest {
         PlannerException e = assertThrows(PlannerException.class,
                 () -> Aggregation.of(t, new int[] {0, -1}, new String[] {"all"}, "all"));
         assertEquals("sector 'manufacturing' is in no group; map every sector", e.getMessage());
-        e = assertThrows(PlannerException.class, () -> Aggregation.of(t, new int[] {0, 0}, new String[] {"a", "b"}, "ab"));
+        e = assertThrows(PlannerException.class,
+                () -> Aggregation.of(t, new int[] {0, 0}, new String[] {"a", "b"}, "ab"));
         assertEquals("group 'b' has no sector", e.getMessage());
     }
 

@@ -116,6 +116,32 @@ class HouseholdsClosedTest {
         }
     }
 
+    @Test
+    void eurostatManualTable1516TypeIEffects() {
+        // Eurostat Manual (2008), Table 15.16 (p. 501): gross value added and employment per unit of
+        // final demand, direct and indirect (the iotables package checks the same figures,
+        // tests/testthat/test-multiplier_create.R); GVA = compensation + other net taxes on
+        // production + consumption of fixed capital + net operating surplus
+        IoTable t = AnalysisTables.read("eurostat-manual-germany");
+        HouseholdsClosed.TypeII r = HouseholdsClosed.of(t, "compensation", "households", Double.NaN, OPTIONS);
+        double[] gva = {0.8450, 0.7647, 0.8615, 0.9019, 0.9393, 0.9199};
+        double[] employment = {0.0326, 0.0162, 0.0207, 0.0237, 0.0112, 0.0242};
+        String[] parts = {"compensation", "other-taxes-on-production", "consumption-of-fixed-capital",
+            "net-operating-surplus"};
+        for (int j = 0; j < 6; j++) {
+            double effect = 0;
+            for (String p : parts) {
+                effect += r.typeIEffects()[t.factorIndex(p)][j];
+            }
+            assertEquals(gva[j], Math.round(effect * 1e4) / 1e4, 0, t.sector(j));
+            assertEquals(employment[j], Math.round(r.typeIEffects()[t.factorIndex("employment")][j] * 1e4) / 1e4, 0,
+                    t.sector(j));
+            // induced spending adds employment
+            int e = t.factorIndex("employment");
+            assertTrue(r.typeIIEffects()[e][j] > r.typeIEffects()[e][j], t.sector(j));
+        }
+    }
+
     @Property(tries = 40)
     void typeIIOverTypeIIncomeMultiplierIsOneConstant(@ForAll @IntRange(min = 1, max = 30) int n,
                                                        @ForAll @LongRange(min = 0, max = 1 << 40) long seed) {
