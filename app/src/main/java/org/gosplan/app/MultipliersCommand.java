@@ -32,9 +32,27 @@ final class MultipliersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--type-ii", description = "Type I and II multipliers, households closed into the table (docs/analyses.md)")
+    boolean typeII;
+
+    @Option(names = "--households-row", paramLabel = "FACTOR", defaultValue = "compensation",
+            description = "with --type-ii: the row of F.csv that is household income (default ${DEFAULT-VALUE})")
+    String householdsRow;
+
+    @Option(names = "--households-column", paramLabel = "CATEGORY", defaultValue = "households",
+            description = "with --type-ii: the column of Y.csv that is household consumption (default ${DEFAULT-VALUE})")
+    String householdsColumn;
+
+    @Option(names = "--household-income", paramLabel = "AMOUNT",
+            description = "with --type-ii: total household income (default: the total of the households row)")
+    Double householdIncome;
+
     @Override
     public Integer call() throws IOException {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        if (typeII) {
+            return TypeIIView.print(path, householdsRow, householdsColumn, householdIncome, options, json);
+        }
         Source source = Inputs.readWarning(path, System.err);
         long t0 = System.nanoTime();
         Multipliers m = StderrProgress.during(System.err,

@@ -126,6 +126,14 @@ public final class EconomyFiles {
         EconomyJson.write(economy, file);
     }
 
+    /**
+     * Writes an input-output table as a folder (section 3), creating the folder; {@code labels}
+     * (sector id to label, may be null or empty) become its {@code sectors.csv}.
+     */
+    public static void writeTable(IoTable table, java.util.Map<String, String> labels, Path folder) {
+        TableFolderWriter.write(table, labels, folder);
+    }
+
     /** Writes an economy as a folder of CSV files (section 2), creating the folder. */
     public static void writeFolder(Economy economy, Path folder) {
         EconomyFolder.write(economy, folder);
