@@ -22,6 +22,7 @@ import org.gosplan.ledger.MerkleTree;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.ledger.ProofException;
 import org.gosplan.ledger.Proofs;
+import org.gosplan.record.Event;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,8 +130,19 @@ final class LogCommand extends CommandGroup {
     @Command(name = "append", description = {
             "Appends each line of FILE (default standard input) as one entry.",
             "An entry is the line's raw bytes without the newline, or hex-decoded with --hex. Returns only",
-            "after the entries are durable, then signs a checkpoint of the new tree."})
+            "after the entries are durable, then signs a checkpoint of the new tree. Writers in several",
+            "processes may append at once: they take turns, and each gets its indices (contiguous per chunk",
+            "of 65,536 lines). A log that holds signed events (its entry 0 is one, made by 'gosplan record')",
+            "takes only events: append refuses it (exit 2, nothing appended)."})
     static final class Append implements Callable<Integer> {
+        /** Refuses raw lines for a log of signed events (record's Event says what an event is). */
+        private static void refuseEventLog(Log log, long size, String where) throws IOException {
+            if (size > 0 && Event.isEvent(log.entry(0))) {
+                throw new UsageException(where + " holds signed events (its entry 0 is one), and raw lines would break"
+                        + " 'gosplan verify' for good; record events with 'gosplan record' instead; nothing appended");
+            }
+        }
+
         @Mixin
         Help help;
 
@@ -143,7 +155,7 @@ final class LogCommand extends CommandGroup {
         @Option(names = "--hex", description = "each line is hex; append the decoded bytes")
         boolean hex;
 
-        @Option(names = "--json", description = "print {\"first\", \"count\", \"size\", \"root\"}")
+        @Option(names = "--json", description = "print {\"first\", \"count\", \"size\", \"root\", \"ranges\"}")
         boolean json;
 
         // Entries go to the log in chunks so any input size streams; each chunk is durable when appended.
@@ -166,9 +178,13 @@ final class LogCommand extends CommandGroup {
             }
             try (Log log = where.open();
                  InputStream in = file == null ? System.in : Files.newInputStream(file)) {
+                // Refused before reading the input, and again under the writer's lock by the first
+                // chunk (the log may have been empty when opened).
+                refuseEventLog(log, log.size(), where.describe());
                 long[] first = {-1};
                 long[] count = {0};
                 AppendResult[] last = {null};
+                List<long[]> ranges = new ArrayList<>();
                 List<byte[]> chunk = new ArrayList<>();
                 long[] bytes = {0};
                 LogInputs.lines(in, (b, n) -> {
@@ -176,12 +192,12 @@ final class LogCommand extends CommandGroup {
                     chunk.add(e);
                     bytes[0] += e.length;
                     if (chunk.size() >= CHUNK_ENTRIES || bytes[0] >= CHUNK_BYTES) {
-                        last[0] = flush(log, chunk, first, count);
+                        last[0] = flush(log, chunk, first, count, ranges, where.describe());
                         bytes[0] = 0;
                     }
                 });
                 if (!chunk.isEmpty() || last[0] == null) {
-                    last[0] = flush(log, chunk, first, count);
+                    last[0] = flush(log, chunk, first, count, ranges, where.describe());
                 }
                 Checkpoint cp = log.checkpoint();
                 String root = LogInputs.hex(last[0].root());
@@ -191,11 +207,21 @@ final class LogCommand extends CommandGroup {
                     doc.put("count", count[0]);
                     doc.put("size", last[0].size());
                     doc.put("root", root);
+                    // Chunks of one input are contiguous each; other writers' entries may lie between.
+                    ArrayNode spans = doc.putArray("ranges");
+                    for (long[] r : ranges) {
+                        spans.addArray().add(r[0]).add(r[1]);
+                    }
                     Json.print(System.out, doc);
                 } else {
+                    StringBuilder at = new StringBuilder();
+                    for (long[] r : ranges) {
+                        at.append(at.length() == 0 ? "" : ", ").append(r[0]).append(r[0] == r[1] ? "" : " to " + r[1]);
+                    }
                     System.out.println(count[0] == 0 ? "appended nothing (no lines)"
-                            : "appended " + count[0] + (count[0] == 1 ? " entry" : " entries") + ": indices " + first[0]
-                                    + (count[0] == 1 ? "" : " to " + (first[0] + count[0] - 1)));
+                            : "appended " + count[0] + (count[0] == 1 ? " entry" : " entries") + ": "
+                                    + (count[0] == 1 ? "index " : "indices ") + at
+                                    + (ranges.size() > 1 ? " (other writers appended between)" : ""));
                     System.out.println("size " + last[0].size() + ", root " + root);
                     System.out.print("checkpoint:\n" + cp);
                 }
@@ -203,12 +229,22 @@ final class LogCommand extends CommandGroup {
             return ExitCode.OK;
         }
 
-        private static AppendResult flush(Log log, List<byte[]> chunk, long[] first, long[] count) throws IOException {
-            AppendResult r = log.append(chunk);
+        private static AppendResult flush(Log log, List<byte[]> chunk, long[] first, long[] count, List<long[]> ranges,
+                String where) throws IOException {
+            AppendResult r = first[0] < 0 ? log.append(chunk, size -> refuseEventLog(log, size, where))
+                    : log.append(chunk);
             if (first[0] < 0) {
                 first[0] = r.first();
             }
             count[0] += r.count();
+            if (r.count() > 0) {
+                long[] lastRange = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+                if (lastRange != null && lastRange[1] + 1 == r.first()) {
+                    lastRange[1] = r.first() + r.count() - 1;
+                } else {
+                    ranges.add(new long[] {r.first(), r.first() + r.count() - 1});
+                }
+            }
             chunk.clear();
             return r;
         }

@@ -21,7 +21,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "record", description = {
         "Records a signed event on the log in DIR (or --db): a member, an economy, targets, or an event built elsewhere.",
-        "The signer must be registered with a role allowed for the event type; a refused event is never recorded."},
+        "The signer must be registered with a role allowed for the event type; a refused event is never recorded.",
+        "Each event is checked against the log as it is when appended, other processes' events included. A log",
+        "holds events or raw lines, never both (its entry 0 decides; see docs/logs.md): a log of raw lines is refused."},
         subcommands = {RecordCommand.MemberCmd.class, RecordCommand.EconomyCmd.class, RecordCommand.TargetsCmd.class,
                 RecordCommand.EventCmd.class})
 final class RecordCommand extends CommandGroup {

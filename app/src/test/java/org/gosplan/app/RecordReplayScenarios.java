@@ -316,14 +316,12 @@ abstract class RecordReplayScenarios {
         ev.remove("signerRole");
         String sig = ev.get("sig").asText();
         ev.put("sig", (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1));
-        // Appended as a raw entry behind the record's back: the tree is sound, the event is not.
-        Path line = tmp.resolve("altered.line");
-        byte[] canonical = org.gosplan.record.Canonical.bytes(ev);
-        byte[] withNewline = Arrays.copyOf(canonical, canonical.length + 1);
-        withNewline[canonical.length] = '\n';
-        Files.write(line, withNewline);
+        // Appended behind the record's back (through the ledger, as 'log append' refuses an
+        // event log): the tree is sound, the event is not.
         long n = size();
-        ok(CliRun.of(cat("log", cat(new String[] {"append"}, at()), line.toString())));
+        try (Log log = openLog()) {
+            log.append(org.gosplan.record.Canonical.bytes(ev));
+        }
         assertEquals(n + 1, size());
         CliRun v = verify();
         assertEquals(1, v.exit(), v.out());
@@ -433,5 +431,35 @@ abstract class RecordReplayScenarios {
         Files.writeString(notJson, "{\"type\": \"plan.computed\", \"body\": {\"economy\": 1}}");
         refused(n, record("event", notJson.toString()), "SHA-256");
         refused(n, record("economy", tmp.resolve("missing.economy.json").toString()), "missing.economy.json");
+    }
+
+    /** Raw lines would break an event log for good: 'log append' refuses them, and appends nothing. */
+    @Test
+    void logAppendToAnEventLogIsRefused() throws IOException {
+        villageWithTwoPlans();
+        long n = size();
+        Path lines = tmp.resolve("raw.lines");
+        Files.writeString(lines, "alpha\nbeta\n");
+        CliRun r = CliRun.of(cat("log", cat(new String[] {"append"}, at()), lines.toString()));
+        refused(n, r, "holds signed events", "gosplan record", "nothing appended");
+        ok(verify());
+    }
+
+    /** A bad entry (put there behind the record's back) is named in Gosplan's words, not the JSON parser's. */
+    @Test
+    void verifySaysWhatIsWrongWithAnEntryThatIsNotAnEvent() throws IOException {
+        villageWithTwoPlans();
+        long n = size();
+        try (Log log = openLog()) {
+            log.append("alpha".getBytes(StandardCharsets.UTF_8));
+            log.append("{\"v\":1,\"type\":\"plan.computed\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        CliRun v = verify();
+        assertEquals(1, v.exit(), v.out() + v.err());
+        assertTrue(v.out().contains("entry " + n + " is not a signed event: it is not JSON (it begins 'alpha')"),
+                v.out());
+        assertTrue(v.out().contains("entry " + (n + 1) + " is not a signed event: it has no field 'time'"), v.out());
+        assertFalse(v.out().contains("Unrecognized token"), v.out());
+        assertFalse(v.out().contains("Source: "), v.out());
     }
 }

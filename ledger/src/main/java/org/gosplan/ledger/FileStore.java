@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -31,18 +30,24 @@ import java.util.zip.CRC32C;
  *   checkpoints      records: u32 length, u32 CRC-32C, the signed checkpoint note (UTF-8)
  *   log.vkey         the log's verifier key (its name is the origin)
  *   log.key          the log's signing key, mode 0600
- *   lock             held (fcntl lock) by the one process that appends
+ *   lock             locked (fcntl) by the process appending a group, for that group only
  * </pre>
  *
- * <p>A group commit writes its bytes into every file at the offsets the commit record gives
- * and fdatasyncs them in one parallel round, together with the commit record of the previous
- * group (so the record on disk never names bytes that are not durable, and is at most one group
- * behind). A group is acknowledged once its round is done. A writer that stops without writing
- * its last record leaves whole entries after it: the next process to hold the lock (or any
- * opener, when no process holds it) finds them by their index offsets, record checksums and leaf
- * hashes, stops at the first that does not check out, and records them ({@link #recover}).
- * Readers never look past the record; bytes past the recovered end are overwritten later. So a
- * crash at any instant loses nothing acknowledged and leaves nothing partial visible.
+ * <p>A group commit takes the writer's lock ({@link DirLock}: threads and processes take
+ * turns), re-reads the commit record (another process may have appended since), writes its bytes
+ * into every file at the offsets the record gives and fdatasyncs them in one parallel round,
+ * together with the commit record it started from (so the record on disk never names bytes that
+ * are not durable). It then writes, without syncing, the record that names the group, so the
+ * next writer starts from it, and lets go of the lock; the next round syncs that record. A group
+ * is acknowledged once its round is done. A writer that stops without writing its last record
+ * leaves whole entries after it: the next writer to take the lock (or any opener, when no one
+ * holds it) finds them by their index offsets, record checksums and leaf hashes, stops at the
+ * first that does not check out, and records them ({@link #recover}). Readers never look past
+ * the record; bytes past the recovered end are overwritten later. So a crash at any instant
+ * loses nothing acknowledged and leaves nothing partial visible.
+ *
+ * <p>A record is only ever written into its slot while the record before it (in the other slot)
+ * is durable, so a torn write leaves a valid record behind.
  */
 final class FileStore implements Store {
     static final String HEAD = "head";
@@ -53,14 +58,7 @@ final class FileStore implements Store {
     static final String KEY = "log.key";
     static final String LOCK = "lock";
 
-    // The directories this JVM holds the writer's lock of. Linux drops all of a process's fcntl
-    // locks on a file when it closes any descriptor of it, so no channel on the lock file of a
-    // directory in this set may be opened and closed here; opening and probing happen under the
-    // set's monitor.
-    private static final java.util.Set<Path> LOCKED = new java.util.HashSet<>();
-
     private final Path dir;
-    private final Path lockKey;
     private final boolean writable;
     private final FileChannel headFile;
     private final FileChannel entries;
@@ -68,12 +66,14 @@ final class FileStore implements Store {
     private final FileChannel checkpointsFile;
     private final FileChannel[] hashes = new FileChannel[Tiles.LEVELS];
     private final String vkeyText;
-    // head: the committed state (for the appending process, acknowledged appends included);
-    // durable: the commit record on disk, which may be one group behind head (see commitAppend).
+    // head: the committed state as last seen (under the lock, acknowledged appends included);
+    // written: the record last written into the head file; durable: the record last synced, null
+    // when unknown (another process may have written the one on disk without syncing it).
     private volatile Head head;
+    private Head written;
     private Head durable;
-    private FileChannel lockFile;
-    private FileLock lock;
+    private final DirLock lock; // null when the directory is read-only
+    private boolean appended;
     private List<String> checkpointCache;
 
     private FileStore(Path dir) throws IOException {
@@ -87,7 +87,6 @@ final class FileStore implements Store {
                     + " 'gosplan log init DIR --origin NAME'");
         }
         this.writable = Files.isWritable(dir) && Files.isWritable(dir.resolve(HEAD));
-        this.lockKey = dir.toRealPath();
         headFile = open(HEAD);
         entries = open(ENTRIES);
         index = open(INDEX);
@@ -106,25 +105,25 @@ final class FileStore implements Store {
         }
         vkeyText = v;
         head = Head.read(headFile, dir.resolve(HEAD).toString()).current;
-        durable = head;
-        if (writable) {
-            // When no process appends (the lock is free), whatever a dead writer committed after
-            // its last commit record is recovered now, so every reader sees it.
-            synchronized (LOCKED) {
-                if (!LOCKED.contains(lockKey)) {
-                    try (FileChannel l = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE)) {
-                        FileLock free = l.tryLock();
-                        if (free != null) {
-                            try {
-                                recover();
-                            } finally {
-                                free.release();
-                            }
-                        }
-                    }
+        written = head;
+        if (!writable) {
+            lock = null;
+            return;
+        }
+        lock = DirLock.of(dir.toRealPath(), dir.resolve(LOCK));
+        try {
+            // When no one appends (the lock is free), whatever a dead writer committed after its
+            // last commit record is recovered now, so every reader sees it.
+            if (lock.tryLock()) {
+                try {
+                    recover();
+                } finally {
+                    lock.unlock();
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -322,32 +321,21 @@ final class FileStore implements Store {
     }
 
     @Override
-    public synchronized long beginAppend() throws IOException {
+    public long beginAppend() throws IOException {
         if (lock == null) {
-            if (!writable) {
-                throw new LedgerException(dir + ": permission denied: the log directory is read-only");
+            throw new LedgerException(dir + ": permission denied: the log directory is read-only");
+        }
+        // Waits while another thread or process appends (not holding this store's monitor, so
+        // readers here go on meanwhile).
+        lock.lock();
+        try {
+            synchronized (this) {
+                appended = true;
+                recover();
             }
-            synchronized (LOCKED) {
-                if (!LOCKED.add(lockKey)) {
-                    throw new LedgerException(dir + " is already open for appending in this process; share one Log");
-                }
-            }
-            try {
-                lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                // Waits while another process appends: appends from two processes take turns.
-                lock = lockFile.lock();
-            } catch (IOException | RuntimeException e) {
-                if (lockFile != null) {
-                    lockFile.close();
-                    lockFile = null;
-                }
-                synchronized (LOCKED) {
-                    LOCKED.remove(lockKey);
-                }
-                throw e;
-            }
-            checkpointCache = null;
-            recover();
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw e;
         }
         return head.size;
     }
@@ -356,7 +344,7 @@ final class FileStore implements Store {
     public synchronized void commitAppend(long first, byte[][] batch, byte[] leafHashes, byte[][] upper)
             throws IOException {
         Head h = head;
-        if (lock == null || first != h.size) {
+        if (lock == null || !lock.heldHere() || first != h.size) {
             throw new IllegalStateException("append at " + first + " without the lock or off the committed size "
                     + h.size);
         }
@@ -402,20 +390,21 @@ final class FileStore implements Store {
                 touched[l] = true;
             }
         }
-        // One fsync round per group: the data files, and with them the commit record of the
-        // *previous* group, all in parallel. That record names only bytes synced in an earlier
-        // round, so it is never ahead of the data; this group is acknowledged once its own bytes
-        // are durable, and a crash before the next round leaves it to recover(), which finds it
-        // whole by its checksums and leaf hashes.
+        // One fsync round per group: the data files, and with them the commit record this group
+        // starts from, all in parallel. That record names only bytes synced in an earlier round,
+        // so it is never ahead of the data; this group is acknowledged once its own bytes are
+        // durable, and a crash before the next round leaves it to recover(), which finds it whole
+        // by its checksums and leaf hashes.
         List<FileChannel> sync = new ArrayList<>(List.of(entries, index, hashes[0]));
         for (int l = 1; l < Tiles.LEVELS; l++) {
             if (touched[l]) {
                 sync.add(hashes[l]);
             }
         }
-        boolean record = durable.seq != h.seq;
+        boolean record = durable == null || durable.seq != h.seq;
         if (record) {
             h.put(headFile);
+            written = h;
             sync.add(headFile);
         }
         forceAll(sync);
@@ -425,11 +414,38 @@ final class FileStore implements Store {
         head = new Head(h.seq + 1, h.size + n, end, h.checkpointsEnd, h.checkpointCount);
     }
 
-    /** Writes and syncs the commit record of the current state, if the disk's is behind. */
+    /**
+     * Writes (unsynced) the record of what this writer committed, so that the next writer, in
+     * this process or another, starts from it; then lets go of the lock. The record before it is
+     * durable, so the slot alternation is safe; the next commit round syncs it.
+     */
+    @Override
+    public void endAppend() {
+        try {
+            synchronized (this) {
+                Head h = head;
+                if (written.seq != h.seq) {
+                    h.put(headFile);
+                    written = h;
+                }
+            }
+        } catch (IOException e) {
+            // Nothing is lost: the next writer recovers the group from its synced bytes.
+        } finally {
+            try {
+                lock.unlock();
+            } catch (IOException e) {
+                // The lock goes with the channel when the store closes.
+            }
+        }
+    }
+
+    /** Writes and syncs the commit record of the current state, if the disk's is not known durable. */
     private void syncHead() throws IOException {
         Head h = head;
-        if (durable.seq != h.seq) {
+        if (durable == null || durable.seq != h.seq) {
             h.write(headFile);
+            written = h;
             durable = h;
         }
     }
@@ -443,8 +459,21 @@ final class FileStore implements Store {
      */
     private void recover() throws IOException {
         Head h = Head.read(headFile, dir.resolve(HEAD).toString()).current;
+        // Files of kept hashes another writer made since this store opened.
+        for (int l = 1; l < Tiles.LEVELS; l++) {
+            if (hashes[l] == null && Files.exists(hashFile(l))) {
+                hashes[l] = open(hashFile(l).getFileName().toString());
+            }
+        }
+        if (h.seq != head.seq) {
+            checkpointCache = null;
+        }
         head = h;
-        durable = h;
+        written = h;
+        // Another process may have written it without syncing: the next commit round syncs it.
+        if (durable == null || durable.seq != h.seq) {
+            durable = null;
+        }
         long i = h.size;
         long end = h.dataEnd;
         java.io.ByteArrayOutputStream leaves = new java.io.ByteArrayOutputStream();
@@ -493,7 +522,8 @@ final class FileStore implements Store {
                 }
             });
         }
-        List<FileChannel> sync = new ArrayList<>(List.of(entries, index, hashes[0]));
+        // The record found is synced with the data, so it is durable before the next slot is written.
+        List<FileChannel> sync = new ArrayList<>(List.of(entries, index, hashes[0], headFile));
         for (int l = 1; l < Tiles.LEVELS; l++) {
             if (upper[l] != null) {
                 if (hashes[l] == null) {
@@ -512,6 +542,7 @@ final class FileStore implements Store {
         Head next = new Head(h.seq + 1, i, end, h.checkpointsEnd, h.checkpointCount);
         next.write(headFile);
         head = next;
+        written = next;
         durable = next;
     }
 
@@ -569,13 +600,8 @@ final class FileStore implements Store {
     }
 
     @Override
-    public void abortAppend() {
-        // Nothing to undo: bytes written past the commit record are overwritten by the next commit.
-    }
-
-    @Override
     public synchronized void addCheckpoint(Checkpoint checkpoint) throws IOException {
-        if (lock == null) {
+        if (lock == null || !lock.heldHere()) {
             throw new IllegalStateException("checkpoint without the lock");
         }
         syncHead(); // the slot alternation needs the record on disk to be the previous state's
@@ -586,6 +612,7 @@ final class FileStore implements Store {
         Head next = new Head(h.seq + 1, h.size, h.dataEnd, h.checkpointsEnd + rec.length, h.checkpointCount + 1);
         next.write(headFile);
         head = next;
+        written = next;
         durable = next;
         if (checkpointCache != null) {
             checkpointCache.add(checkpoint.toString());
@@ -750,11 +777,18 @@ final class FileStore implements Store {
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
         IOException first = null;
-        if (lock != null) {
+        if (appended) {
+            // The last writer's record is written but perhaps not synced: sync it, so the
+            // directory is left with nothing to recover.
             try {
-                syncHead();
+                lock.lock();
+                try {
+                    headFile.force(false);
+                } finally {
+                    lock.unlock();
+                }
             } catch (IOException e) {
                 first = e;
             }
@@ -766,8 +800,7 @@ final class FileStore implements Store {
             }
         }
         if (lock != null) {
-            all.add(lock);
-            all.add(lockFile);
+            all.add(lock::close);
         }
         for (AutoCloseable c : all) {
             try {
@@ -777,12 +810,6 @@ final class FileStore implements Store {
                     first = e instanceof IOException ? (IOException) e : new IOException(e);
                 }
             }
-        }
-        if (lock != null) {
-            synchronized (LOCKED) {
-                LOCKED.remove(lockKey);
-            }
-            lock = null;
         }
         if (first != null) {
             throw first;

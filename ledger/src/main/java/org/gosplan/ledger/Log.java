@@ -18,7 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An append-only transparency log: entries (arbitrary bytes) in an RFC 9162 Merkle tree, with
  * signed C2SP checkpoints, inclusion and consistency proofs, and a full verification; kept in a
- * data directory or in PostgreSQL. Thread-safe: one {@code Log} per process and store, shared.
+ * data directory or in PostgreSQL. Thread-safe; share one {@code Log} per process and store for
+ * the best throughput, but any number of {@code Log}s, in any number of processes, may append to
+ * one store: each group commit holds the store's writer lock (a file lock, or the log's row in
+ * PostgreSQL) and starts from the tree as that lock finds it, so writers take turns and every
+ * append lands whole, after everything committed before it.
  *
  * <p><b>Durability and group commit.</b> An append returns only once its entries are durable.
  * Appends from many threads are grouped: the first waiting thread commits everything queued
@@ -201,16 +205,30 @@ public final class Log implements AutoCloseable {
 
     // ---------------------------------------------------------------- appending
 
+    /** A condition an append must meet against the log as it is when the append is made. */
+    @FunctionalInterface
+    public interface Precondition {
+        /**
+         * Called under the writer's lock with the committed size the entries would follow (the
+         * entries before it can be read); throws to refuse the append, which then appends nothing
+         * and throws the same exception to its caller.
+         */
+        void check(long size) throws IOException;
+    }
+
     private static final class Pending {
         final byte[][] entries;
         final byte[] leafHashes;
         final long bytes;
+        final Precondition precondition;
+        Throwable refusal;
         long first;
         long size;
         byte[] root;
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        Pending(List<byte[]> list) {
+        Pending(List<byte[]> list, Precondition precondition) {
+            this.precondition = precondition;
             entries = new byte[list.size()][];
             leafHashes = new byte[32 * list.size()];
             long b = 0;
@@ -226,16 +244,29 @@ public final class Log implements AutoCloseable {
 
     /** Appends one entry; returns its index once it is durable. */
     public long append(byte[] entry) throws IOException {
-        return commit(new Pending(List.of(entry))).first;
+        return append(entry, null);
+    }
+
+    /**
+     * Appends one entry if {@code precondition} (null: none) holds at the size it would be
+     * appended at, checked under the writer's lock; returns its index once it is durable.
+     */
+    public long append(byte[] entry, Precondition precondition) throws IOException {
+        return commit(new Pending(List.of(entry), precondition)).first;
     }
 
     /** Appends entries in order (contiguous indices); returns once all are durable. */
     public AppendResult append(List<byte[]> entries) throws IOException {
+        return append(entries, null);
+    }
+
+    /** Appends entries in order if {@code precondition} holds (see {@link #append(byte[], Precondition)}). */
+    public AppendResult append(List<byte[]> entries, Precondition precondition) throws IOException {
         if (entries.isEmpty()) {
             long n = size();
             return new AppendResult(n, 0, n, root(n));
         }
-        Pending p = commit(new Pending(entries));
+        Pending p = commit(new Pending(entries, precondition));
         return new AppendResult(p.first, entries.size(), p.size, p.root.clone());
     }
 
@@ -257,6 +288,16 @@ public final class Log implements AutoCloseable {
                 throw (LedgerException) t;
             }
             throw new IOException(t.getMessage() == null ? t.toString() : t.getMessage(), t);
+        }
+        // A refusal by the caller's own precondition reaches it as thrown.
+        if (p.refusal instanceof IOException) {
+            throw (IOException) p.refusal;
+        }
+        if (p.refusal instanceof RuntimeException) {
+            throw (RuntimeException) p.refusal;
+        }
+        if (p.refusal != null) {
+            throw (Error) p.refusal;
         }
         return p;
     }
@@ -283,13 +324,15 @@ public final class Log implements AutoCloseable {
                 }
                 continue;
             }
-            // Everything queued meanwhile goes in this group, up to the size limits.
+            // Everything queued meanwhile goes in this group, up to the size limits. An append
+            // with a precondition starts a group, so it is checked against committed entries only.
             List<Pending> batch = new ArrayList<>();
             batch.add(first);
             long bytes = first.bytes;
             int count = first.entries.length;
             Pending q;
-            while ((q = queue.peek()) != null && bytes + q.bytes <= BATCH_BYTES && count + q.entries.length <= BATCH_ENTRIES) {
+            while ((q = queue.peek()) != null && q.precondition == null && bytes + q.bytes <= BATCH_BYTES
+                    && count + q.entries.length <= BATCH_ENTRIES) {
                 batch.add(queue.poll());
                 bytes += q.bytes;
                 count += q.entries.length;
@@ -308,47 +351,18 @@ public final class Log implements AutoCloseable {
         return commits.get();
     }
 
-    private void commitBatch(List<Pending> batch) {
+    private void commitBatch(List<Pending> all) {
+        List<Pending> batch = all;
         try {
             long base = store.beginAppend();
-            if (tree == null || tree.size() != base) {
-                tree = loadTree(base);
-            }
-            CompactRange work = tree.copy();
-            int n = 0;
-            for (Pending p : batch) {
-                n += p.entries.length;
-            }
-            byte[][] all = new byte[n][];
-            byte[] leaves = new byte[32 * n];
-            ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
-            CompactRange.NodeSink sink = tileSink(upper);
-            int k = 0;
-            byte[] h = new byte[32];
-            for (Pending p : batch) {
-                p.first = work.size();
-                for (int i = 0; i < p.entries.length; i++) {
-                    all[k] = p.entries[i];
-                    System.arraycopy(p.leafHashes, 32 * i, leaves, 32 * k, 32);
-                    System.arraycopy(p.leafHashes, 32 * i, h, 0, 32);
-                    work.append(h.clone(), sink);
-                    k++;
-                }
-                p.size = work.size();
-                p.root = work.root();
-            }
-            byte[][] up = new byte[Tiles.LEVELS][];
-            for (int l = 1; l < Tiles.LEVELS; l++) {
-                up[l] = upper[l] == null ? new byte[0] : upper[l].toByteArray();
-            }
             try {
-                store.commitAppend(base, all, leaves, up);
-            } catch (Throwable t) {
-                store.abortAppend();
-                throw t;
+                batch = commitBatch(base, all);
+            } finally {
+                store.endAppend();
             }
-            tree = work;
-            commits.incrementAndGet();
+            if (!batch.isEmpty()) {
+                commits.incrementAndGet();
+            }
             for (Pending p : batch) {
                 p.done.complete(null);
             }
@@ -357,6 +371,58 @@ public final class Log implements AutoCloseable {
                 p.done.completeExceptionally(t);
             }
         }
+    }
+
+    /** Commits a group at {@code base} under the writer's lock; returns the appends it committed. */
+    private List<Pending> commitBatch(long base, List<Pending> all) throws IOException {
+        // Another writer may have appended since this one last did: start from the tree it left.
+        if (tree == null || tree.size() != base) {
+            tree = loadTree(base);
+        }
+        List<Pending> batch = all;
+        Pending lead = all.get(0);
+        if (lead.precondition != null) {
+            try {
+                lead.precondition.check(base);
+            } catch (IOException | RuntimeException | Error e) {
+                lead.refusal = e;
+                lead.done.complete(null);
+                batch = all.subList(1, all.size());
+                if (batch.isEmpty()) {
+                    return batch;
+                }
+            }
+        }
+        CompactRange work = tree.copy();
+        int n = 0;
+        for (Pending p : batch) {
+            n += p.entries.length;
+        }
+        byte[][] entries = new byte[n][];
+        byte[] leaves = new byte[32 * n];
+        ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
+        CompactRange.NodeSink sink = tileSink(upper);
+        int k = 0;
+        byte[] h = new byte[32];
+        for (Pending p : batch) {
+            p.first = work.size();
+            for (int i = 0; i < p.entries.length; i++) {
+                entries[k] = p.entries[i];
+                System.arraycopy(p.leafHashes, 32 * i, leaves, 32 * k, 32);
+                System.arraycopy(p.leafHashes, 32 * i, h, 0, 32);
+                work.append(h.clone(), sink);
+                k++;
+            }
+            p.size = work.size();
+            p.root = work.root();
+        }
+        byte[][] up = new byte[Tiles.LEVELS][];
+        for (int l = 1; l < Tiles.LEVELS; l++) {
+            up[l] = upper[l] == null ? new byte[0] : upper[l].toByteArray();
+        }
+        store.commitAppend(base, entries, leaves, up);
+        tree = work;
+        return batch;
     }
 
     private CompactRange loadTree(long size) throws IOException {
@@ -376,18 +442,22 @@ public final class Log implements AutoCloseable {
     public Checkpoint checkpoint() throws IOException {
         writer.lock();
         try {
+            // Under the lock the size is the latest any writer made, so checkpoints never go back.
             long n = store.beginAppend();
-            List<String> stored = store.checkpoints();
-            if (!stored.isEmpty()) {
-                Checkpoint latest = Checkpoint.parse(stored.get(stored.size() - 1));
-                if (latest.size() == n) {
-                    store.abortAppend(); // nothing to write: let go of a database row lock
-                    return latest;
+            try {
+                List<String> stored = store.checkpoints();
+                if (!stored.isEmpty()) {
+                    Checkpoint latest = Checkpoint.parse(stored.get(stored.size() - 1));
+                    if (latest.size() == n) {
+                        return latest;
+                    }
                 }
+                Checkpoint cp = Checkpoint.sign(origin(), n, root(n), signingKey());
+                store.addCheckpoint(cp);
+                return cp;
+            } finally {
+                store.endAppend();
             }
-            Checkpoint cp = Checkpoint.sign(origin(), n, root(n), signingKey());
-            store.addCheckpoint(cp);
-            return cp;
         } finally {
             writer.unlock();
         }

@@ -268,7 +268,7 @@ final class PostgresStore implements Store {
             size = r.getLong(1);
             return size;
         } catch (SQLException e) {
-            abortAppend();
+            endAppend();
             throw io("cannot lock the log for appending", e);
         }
     }
@@ -323,13 +323,14 @@ final class PostgresStore implements Store {
             write.commit();
             size = first + n;
         } catch (SQLException e) {
-            abortAppend();
+            endAppend();
             throw io("cannot append", e);
         }
     }
 
+    /** Rolls back what is uncommitted (a no-op after a commit), which lets go of the row lock. */
     @Override
-    public void abortAppend() {
+    public void endAppend() {
         try {
             write.rollback();
         } catch (SQLException ignored) {
@@ -346,7 +347,7 @@ final class PostgresStore implements Store {
             p.executeUpdate();
             write.commit();
         } catch (SQLException e) {
-            abortAppend();
+            endAppend();
             throw io("cannot store the checkpoint", e);
         }
     }

@@ -8,8 +8,10 @@ import java.util.List;
  * its key: a data directory ({@link FileStore}) or a PostgreSQL database ({@link PostgresStore}).
  * The tree logic, group commit and verification live in {@link Log}, once for both.
  *
- * <p>Appends go {@link #beginAppend} (take the writer's lock, learn the committed size),
- * {@link #commitAppend} (durable before it returns). Readers see only committed data.
+ * <p>Appends go {@link #beginAppend} (take the writer's lock, learn the committed size, which
+ * another writer may have grown), {@link #commitAppend} (durable before it returns), and always
+ * {@link #endAppend} (let go of the lock). The lock is held for one group, so writers in any
+ * number of processes take turns. Readers see only committed data.
  */
 interface Store extends Tiles.HashReader, AutoCloseable {
     String origin();
@@ -27,8 +29,8 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     byte[] entry(long index) throws IOException;
 
     /**
-     * Takes the writer's lock of the log if this store does not hold it yet (waiting for another
-     * process) and returns the committed size, which another process may have grown.
+     * Takes the writer's lock of the log (waiting while another thread or process holds it),
+     * re-reads the committed state and returns the committed size.
      */
     long beginAppend() throws IOException;
 
@@ -39,8 +41,8 @@ interface Store extends Tiles.HashReader, AutoCloseable {
      */
     void commitAppend(long first, byte[][] entries, byte[] leafHashes, byte[][] upper) throws IOException;
 
-    /** Gives up an append begun but not committed. */
-    void abortAppend();
+    /** Ends an append begun, committed or not (what was not committed is given up), and lets go of the lock. */
+    void endAppend();
 
     /** Stores a signed checkpoint durably (after {@link #beginAppend}). */
     void addCheckpoint(Checkpoint checkpoint) throws IOException;

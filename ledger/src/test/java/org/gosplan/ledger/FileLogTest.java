@@ -46,6 +46,11 @@ class FileLogTest extends LogContract {
         return "dir:" + dir;
     }
 
+    @Override
+    Log openAnother() throws IOException {
+        return Log.open(dir);
+    }
+
     @Test
     void theKeyIsPrivateAndTheLayoutIsAsDocumented() throws IOException {
         try (Log log = create()) {
@@ -86,18 +91,20 @@ class FileLogTest extends LogContract {
     }
 
     @Test
-    void aSecondAppenderInTheSameProcessIsRefused() throws IOException {
+    void twoLogsInOneProcessTakeTurns() throws IOException {
         try (Log a = create(); Log b = Log.open(dir)) {
             a.append(new byte[] {1});
-            assertThrows(LedgerException.class, () -> b.append(new byte[] {2}));
-            // Opening (and closing) readers meanwhile must not drop the appender's lock.
+            assertEquals(1, b.append(new byte[] {2}));
+            // Opening (and closing) readers meanwhile must not drop the lock of either.
             Log.open(dir).close();
-            a.append(new byte[] {3});
-            assertEquals(2, a.size());
+            assertEquals(2, a.append(new byte[] {3}));
+            assertEquals(3, a.size());
+            assertTrue(b.verify().valid());
         }
         try (Log c = Log.open(dir)) {
-            c.append(new byte[] {4}); // the lock was given back on close
-            assertEquals(3, c.size());
+            assertEquals(3, c.append(new byte[] {4}));
+            assertEquals(4, c.size());
+            assertTrue(c.verify().valid());
         }
     }
 

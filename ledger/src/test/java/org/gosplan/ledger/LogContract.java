@@ -39,6 +39,9 @@ abstract class LogContract {
     /** What {@link CrashWriter} takes to open this log. */
     abstract String crashTarget(Log log);
 
+    /** Another {@code Log} on the store of the last {@link #create}, opened now (the first stays open). */
+    abstract Log openAnother() throws IOException;
+
     static byte[] entry(Random r, int length) {
         byte[] b = new byte[length];
         r.nextBytes(b);
@@ -278,6 +281,148 @@ abstract class LogContract {
             }
             assertEquals(50, log.size());
             assertFalse(seen.contains(50L));
+        }
+    }
+
+    /**
+     * Writers that each opened the log on their own (as separate processes do) append at once,
+     * in batches that cross tile boundaries, each asking for a checkpoint after each batch: every
+     * entry lands once, at the index its append returned, checkpoints never go back, and the log
+     * verifies. Each writer's view of the log is stale from its first append on.
+     */
+    @Test
+    void writersWithTheirOwnLogsTakeTurns() throws Exception {
+        int writers = 6;
+        int each = 1500;
+        try (Log first = create()) {
+            List<Log> logs = new ArrayList<>(List.of(first));
+            for (int w = 1; w < writers; w++) {
+                logs.add(openAnother());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<Map<Long, byte[]>>> futures = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    final Log log = logs.get(w);
+                    final String name = "w" + w;
+                    futures.add(pool.submit(() -> {
+                        Map<Long, byte[]> mine = new HashMap<>();
+                        Random r = new Random(name.hashCode());
+                        for (int k = 0; k < each; ) {
+                            int n = Math.min(each - k, 1 + r.nextInt(300));
+                            List<byte[]> batch = new ArrayList<>();
+                            for (int j = 0; j < n; j++) {
+                                batch.add(TurnWriter.content(name, k + j));
+                            }
+                            AppendResult a = log.append(batch);
+                            Checkpoint cp = log.checkpoint();
+                            assertTrue(cp.size() >= a.size(), "checkpoint " + cp.size() + " after size " + a.size());
+                            for (int j = 0; j < n; j++) {
+                                mine.put(a.first() + j, batch.get(j));
+                            }
+                            k += n;
+                        }
+                        return mine;
+                    }));
+                }
+                Map<Long, byte[]> all = new HashMap<>();
+                for (Future<Map<Long, byte[]>> f : futures) {
+                    for (Map.Entry<Long, byte[]> e : f.get().entrySet()) {
+                        assertTrue(all.put(e.getKey(), e.getValue()) == null, "index " + e.getKey() + " given twice");
+                    }
+                }
+                assertEquals(writers * each, all.size());
+                try (Log fresh = openAnother()) {
+                    assertEquals(writers * each, fresh.size());
+                    List<byte[]> ordered = new ArrayList<>();
+                    for (long i = 0; i < fresh.size(); i++) {
+                        assertArrayEquals(all.get(i), fresh.entry(i), "entry " + i);
+                        ordered.add(all.get(i));
+                    }
+                    assertArrayEquals(MerkleTree.ofLeaves(ordered).root(ordered.size()), fresh.root());
+                    LogVerification v = fresh.verify();
+                    assertTrue(v.valid(), v.problems().toString());
+                }
+            } finally {
+                pool.shutdown();
+                for (Log l : logs.subList(1, logs.size())) {
+                    l.close();
+                }
+            }
+        }
+    }
+
+    /** Writer processes append to one log at once: all of them succeed, nothing is lost. */
+    @Test
+    void writerProcessesTakeTurns() throws Exception {
+        int processes = 4;
+        int each = 1200;
+        Log log = create();
+        String target = crashTarget(log);
+        log.close();
+        List<Process> ps = new ArrayList<>();
+        List<Path> errs = new ArrayList<>();
+        for (int w = 0; w < processes; w++) {
+            Path err = Files.createTempFile("turn-writer", ".err");
+            errs.add(err);
+            ps.add(new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), TurnWriter.class.getName(), target, "p" + w,
+                    Integer.toString(each), "100").redirectError(err.toFile()).start());
+        }
+        Map<Long, byte[]> all = new HashMap<>();
+        for (int w = 0; w < processes; w++) {
+            Process p = ps.get(w);
+            int k = 0;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] f = line.split(" ");
+                    long first = Long.parseLong(f[1]);
+                    int n = Integer.parseInt(f[2]);
+                    for (int j = 0; j < n; j++) {
+                        assertTrue(all.put(first + j, TurnWriter.content("p" + w, k++)) == null, "index given twice");
+                    }
+                }
+            }
+            assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, p.exitValue(), Files.readString(errs.get(w)));
+            assertEquals(each, k);
+            Files.deleteIfExists(errs.get(w));
+        }
+        try (Log fresh = reopen(null)) {
+            assertEquals(processes * each, fresh.size());
+            for (Map.Entry<Long, byte[]> e : all.entrySet()) {
+                assertArrayEquals(e.getValue(), fresh.entry(e.getKey()), "entry " + e.getKey());
+            }
+            LogVerification v = fresh.verify();
+            assertTrue(v.valid(), v.problems().toString());
+        }
+    }
+
+    /** A precondition sees the log as it is at the append, entries of other writers included. */
+    @Test
+    void aPreconditionIsCheckedAgainstTheLogAtTheAppend() throws IOException {
+        try (Log a = create(); Log b = openAnother()) {
+            a.append(List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}));
+            long[] seen = {-1};
+            byte[][] last = {null};
+            long at = b.append(new byte[] {4}, size -> {
+                seen[0] = size;
+                last[0] = b.entry(size - 1);
+            });
+            assertEquals(3, seen[0]);
+            assertEquals(3, at);
+            assertArrayEquals(new byte[] {3}, last[0]);
+            // A refusal appends nothing and reaches the caller as thrown.
+            IllegalStateException no = new IllegalStateException("no");
+            IllegalStateException got = assertThrows(IllegalStateException.class,
+                    () -> a.append(List.of(new byte[] {5}, new byte[] {6}), size -> {
+                        throw no;
+                    }));
+            assertTrue(got == no);
+            assertEquals(4, b.append(new byte[] {7}));
+            assertEquals(5, b.size());
+            assertTrue(b.verify().valid());
         }
     }
 }

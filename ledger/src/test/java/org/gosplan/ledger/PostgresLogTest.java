@@ -92,6 +92,11 @@ class PostgresLogTest extends LogContract {
         return "db:" + url;
     }
 
+    @Override
+    Log openAnother() throws IOException {
+        return Log.openDb(url);
+    }
+
     @Test
     void initRefusesADatabaseThatHoldsALog() throws IOException {
         try (Log log = create()) {

@@ -18,7 +18,23 @@ public interface EntryLog extends AutoCloseable {
     byte[] entry(long index) throws IOException;
 
     /** Appends one entry, returning only when it is durable; returns its index. */
-    long append(byte[] entry) throws IOException;
+    default long append(byte[] entry) throws IOException {
+        return append(entry, size -> { });
+    }
+
+    /**
+     * Appends one entry if {@code condition} holds against the log as it is at the append: it is
+     * called with the size the entry would be appended at, with every writer (in any process)
+     * held off until the entry is appended or refused, so what it reads of the entries before
+     * is what the entry follows. It throws to refuse; nothing is appended then.
+     */
+    long append(byte[] entry, Condition condition) throws IOException;
+
+    /** A condition on the log an entry is appended to (see {@link #append(byte[], Condition)}). */
+    @FunctionalInterface
+    interface Condition {
+        void check(long size) throws IOException;
+    }
 
     /** The Merkle tree hash (RFC 9162) of the first {@code size} entries, lowercase hex. */
     String root(long size) throws IOException;

@@ -76,37 +76,77 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
 
     /**
      * Parses a log entry. Checks the form only (fields, types, canonical bytes); signatures and
-     * roles are the verifier's business.
+     * roles are the verifier's business. A refusal reads "{@code <where>} is not a signed event:
+     * ..." and says what is wrong in the event format's words.
      */
     public static Event parse(byte[] entry, String where) {
+        String not = where + " is not a signed event: ";
         JsonNode n;
         try {
             n = Canonical.MAPPER.readTree(entry);
         } catch (IOException e) {
-            throw new RecordException(where + ": not a JSON event: " + e.getMessage());
+            throw new RecordException(not + "it is not JSON (it begins " + beginning(entry) + ")");
         }
-        if (n == null || !n.isObject()) {
-            throw new RecordException(where + ": an event is a JSON object");
+        if (n == null || n.isMissingNode()) {
+            throw new RecordException(not + "it is empty");
+        }
+        if (!n.isObject()) {
+            throw new RecordException(not + "it is JSON but not an object (it begins " + beginning(entry) + ")");
         }
         var it = n.fieldNames();
         while (it.hasNext()) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw new RecordException(where + ": unknown event field '" + f + "'");
+                throw new RecordException(not + "it has a field '" + f + "', which events do not have (an event has"
+                        + " v, type, time, signer, body and sig)");
             }
         }
-        if (!n.path("v").isInt() || n.get("v").asInt() != VERSION) {
-            throw new RecordException(where + ": event version \"v\" must be " + VERSION);
+        for (String f : new String[] {"v", "type", "time", "signer", "body", "sig"}) {
+            if (!n.has(f)) {
+                throw new RecordException(not + "it has no field '" + f + "'");
+            }
+        }
+        if (!n.get("v").isInt()) {
+            throw new RecordException(not + "its field 'v' (the event format's version) is not a whole number");
+        }
+        if (n.get("v").asInt() != VERSION) {
+            throw new RecordException(where + " is an event of version " + n.get("v").asInt() + ", which this Gosplan"
+                    + " does not read (it reads version " + VERSION + ")");
         }
         for (String f : new String[] {"type", "time", "signer", "sig"}) {
-            if (!n.path(f).isTextual()) {
-                throw new RecordException(where + ": event field \"" + f + "\" must be a string");
+            if (!n.get(f).isTextual()) {
+                throw new RecordException(not + "its field '" + f + "' is not a string");
             }
         }
-        if (!n.path("body").isObject()) {
-            throw new RecordException(where + ": event field \"body\" must be an object");
+        if (!n.get("body").isObject()) {
+            throw new RecordException(not + "its field 'body' is not an object");
         }
         return new Event(VERSION, n.get("type").asText(), n.get("time").asText(), n.get("signer").asText(),
                 (ObjectNode) n.get("body"), n.get("sig").asText());
+    }
+
+    /**
+     * Whether {@code entry} is an event in form (whoever signed it, validly or not): what makes a
+     * log an event log when it is the log's first entry (see {@link Record}).
+     */
+    public static boolean isEvent(byte[] entry) {
+        try {
+            parse(entry, "entry");
+            return true;
+        } catch (RecordException e) {
+            return false;
+        }
+    }
+
+    /** The first bytes of an entry, quoted, for messages (non-printable bytes as '?'). */
+    private static String beginning(byte[] entry) {
+        int n = Math.min(entry.length, 40);
+        StringBuilder b = new StringBuilder("'");
+        String text = new String(entry, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c < 0x20 || c == 0x7f || c == '\ufffd' ? '?' : c);
+        }
+        return b.append(entry.length > n ? "...'" : "'").toString();
     }
 }

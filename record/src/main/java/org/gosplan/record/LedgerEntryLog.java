@@ -25,8 +25,8 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
-    public long append(byte[] entry) throws IOException {
-        return log.append(entry);
+    public long append(byte[] entry, Condition condition) throws IOException {
+        return log.append(entry, condition::check);
     }
 
     @Override

@@ -19,7 +19,13 @@ import org.gosplan.economy.Source;
 /**
  * The record of a planning system: signed events in a transparency log, with their content
  * (economies, targets, plans) beside it, addressed by hash. Every append is checked against the
- * snapshot it extends: a refused event is never appended.
+ * snapshot it extends, under the log's writer lock, so against every event appended before it by
+ * any process: a refused event is never appended.
+ *
+ * <p>A log holds either signed events or raw entries, never both, and its first entry says which:
+ * a log whose entry 0 is an event in form ({@link Event#isEvent}) is an event log, which takes
+ * only events ({@code gosplan log append} refuses it); a log whose entry 0 is anything else stays
+ * raw, and the record refuses to append events to it. An empty log takes either.
  */
 public final class Record implements AutoCloseable {
     private final EntryLog log;
@@ -27,13 +33,15 @@ public final class Record implements AutoCloseable {
     private final Path scratch;
     private final Clock clock;
     private Snapshot snapshot;
+    private long folded; // the entries the snapshot has taken in (refused ones skipped)
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
         this.content = content;
         this.scratch = scratch;
         this.clock = clock;
-        this.snapshot = fold(log.size(), null);
+        this.folded = log.size();
+        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null);
     }
 
     /**
@@ -67,7 +75,7 @@ public final class Record implements AutoCloseable {
     }
 
     /** The state after every event so far. */
-    public Snapshot snapshot() {
+    public synchronized Snapshot snapshot() {
         return snapshot;
     }
 
@@ -78,12 +86,13 @@ public final class Record implements AutoCloseable {
 
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
-        return fold(size, null);
+        return fold(Snapshot.genesis(log.key()), 0, size, null);
     }
 
-    private Snapshot fold(long size, List<String> refusals) throws IOException {
-        Snapshot s = Snapshot.genesis(log.key());
-        for (long i = 0; i < size; i++) {
+    /** {@code s}, the snapshot after entries before {@code from}, extended by the events up to {@code to}. */
+    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals) throws IOException {
+        Snapshot s = start;
+        for (long i = from; i < to; i++) {
             Event e;
             try {
                 e = event(i);
@@ -116,25 +125,46 @@ public final class Record implements AutoCloseable {
 
     /** Appends an already signed event after the same checks. */
     public synchronized long append(Event e) throws IOException {
-        // Another process may have appended since: extend the snapshot first.
-        long size = log.size();
-        if (size != snapshot.size()) {
-            snapshot = fold(size, null);
+        // Checked under the log's writer lock, against the log as it is then: other processes may
+        // have appended events since this record last looked (registered the signer, say), and
+        // the event must hold on top of them.
+        Snapshot[] at = {snapshot};
+        long[] upTo = {folded};
+        long index;
+        try {
+            index = log.append(e.entryBytes(), size -> {
+                at[0] = fold(at[0], upTo[0], size, null);
+                upTo[0] = size;
+                checkHoldsEvents(size);
+                String why = at[0].refusal(e);
+                if (why != null) {
+                    throw new RecordException("refused, nothing recorded: " + why);
+                }
+                for (String field : contentFields(e)) {
+                    String h = e.body().get(field).asText();
+                    if (!content.contains(h)) {
+                        throw new RecordException("refused, nothing recorded: the " + field + " content " + h
+                                + " is not stored beside the log");
+                    }
+                }
+            });
+        } finally {
+            // What the check took in stands, refused or not.
+            snapshot = at[0];
+            folded = upTo[0];
         }
-        String why = snapshot.refusal(e);
-        if (why != null) {
-            throw new RecordException("refused, nothing recorded: " + why);
-        }
-        for (String field : contentFields(e)) {
-            String h = e.body().get(field).asText();
-            if (!content.contains(h)) {
-                throw new RecordException("refused, nothing recorded: the " + field + " content " + h
-                        + " is not stored beside the log");
-            }
-        }
-        long index = log.append(e.entryBytes());
         snapshot = snapshot.apply(e, index);
+        folded = index + 1;
         return index;
+    }
+
+    /** Refuses an event for a log of raw entries (see the class comment). */
+    private void checkHoldsEvents(long size) throws IOException {
+        if (size > 0 && !Event.isEvent(log.entry(0))) {
+            throw new RecordException("refused, nothing recorded: this log holds raw entries (its entry 0 is not a"
+                    + " signed event), and a log holds either raw entries or events; record events in a log of their"
+                    + " own, made with 'gosplan log init DIR --origin NAME'");
+        }
     }
 
     static List<String> contentFields(Event e) {
@@ -209,11 +239,14 @@ public final class Record implements AutoCloseable {
         }
     }
 
-    private void checkMayRecord(String type, NoteSigner by) throws IOException {
+    /** An early refusal, before content is stored; {@link #append(Event)} checks again under the lock. */
+    private synchronized void checkMayRecord(String type, NoteSigner by) throws IOException {
         long size = log.size();
-        if (size != snapshot.size()) {
-            snapshot = fold(size, null);
+        if (size != folded) {
+            snapshot = fold(snapshot, folded, size, null);
+            folded = size;
         }
+        checkHoldsEvents(size);
         Member m = snapshot.member(Keys.signerName(by.verifier()));
         if (m == null) {
             throw new RecordException("refused, nothing recorded: key '" + Keys.signerName(by.verifier())
@@ -389,7 +422,7 @@ public final class Record implements AutoCloseable {
     /** Refusals found while folding the whole log (for verification). */
     public List<String> refusals() throws IOException {
         List<String> out = new ArrayList<>();
-        fold(log.size(), out);
+        fold(Snapshot.genesis(log.key()), 0, log.size(), out);
         return out;
     }
 

@@ -27,7 +27,8 @@ final class MemoryLog implements EntryLog {
     }
 
     @Override
-    public long append(byte[] entry) {
+    public synchronized long append(byte[] entry, Condition condition) throws java.io.IOException {
+        condition.check(entries.size());
         entries.add(entry.clone());
         return entries.size() - 1;
     }

@@ -17,6 +17,7 @@ import org.gosplan.ledger.LogVerification;
  *
  * <pre>
  *   AppendBench (--dir DIR | --db JDBC_URL) [--writers 16] [--batch 1] [--entry 256] [--seconds 10] [--warmup 3]
+ *               [--processes 1]
  * </pre>
  *
  * Each of {@code --writers} threads calls {@code Log.append} in a loop with {@code --batch}
@@ -24,6 +25,11 @@ import org.gosplan.ledger.LogVerification;
  * {@code --seconds} after {@code --warmup} seconds. Every call returns only once its entries are
  * durable (fsync'd files, or a committed PostgreSQL transaction). Prints entries/s and the
  * p50/p99/max latency of one append call; then checks the log with {@code verify}.
+ *
+ * <p>With {@code --processes N} the log is made here and N child JVMs append to it at once, each
+ * with {@code --writers} threads and its own {@code Log} (so they take turns on the store's
+ * writer lock); their windows start at the same wall-clock instant, and the total entries/s is
+ * the sum of theirs.
  */
 public final class AppendBench {
     private AppendBench() {}
@@ -37,6 +43,8 @@ public final class AppendBench {
         double seconds = 10;
         double warmup = 3;
         boolean verify = true;
+        int processes = 1;
+        long startAt = 0; // a child: the wall-clock instant its warm-up starts, on a log made by its parent
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = args[++i];
@@ -47,11 +55,20 @@ public final class AppendBench {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--no-verify" -> verify = false;
+                case "--processes" -> processes = Integer.parseInt(args[++i]);
+                case "--start-at" -> startAt = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (processes > 1) {
+            parent(args, dir, db, processes, seconds, verify);
+            return;
+        }
         Log log;
-        if (db != null) {
+        if (startAt > 0) {
+            log = db != null ? Log.openDb(db) : Log.open(Paths.get(dir));
+            Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
+        } else if (db != null) {
             log = Log.initDb(db, "bench.example/append", null);
         } else {
             Path p = Paths.get(dir);
@@ -162,6 +179,55 @@ public final class AppendBench {
             }
         }
         log.close();
+    }
+
+    /** Makes the log, runs the child processes at once and sums what they appended. */
+    private static void parent(String[] args, String dir, String db, int processes, double seconds, boolean verify)
+            throws Exception {
+        if (db != null) {
+            Log.initDb(db, "bench.example/append", null).close();
+        } else {
+            Path p = Paths.get(dir);
+            if (Files.exists(p)) {
+                throw new IllegalArgumentException(p + " exists; give a new directory");
+            }
+            Log.init(p, "bench.example/append", null).close();
+        }
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AppendBench.class.getName()));
+        cmd.addAll(Arrays.asList(args));
+        // JVMs take a while to start, more so on a busy machine.
+        cmd.addAll(List.of("--processes", "1", "--no-verify", "--start-at",
+                Long.toString(System.currentTimeMillis() + 3000 + 300L * processes)));
+        List<Process> children = new ArrayList<>();
+        for (int c = 0; c < processes; c++) {
+            children.add(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        }
+        double total = 0;
+        for (int c = 0; c < processes; c++) {
+            String out = new String(children.get(c).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (children.get(c).waitFor() != 0) {
+                throw new IllegalStateException("process " + c + " failed:\n" + out);
+            }
+            for (String line : out.split("\n")) {
+                System.out.println("process " + c + ": " + line);
+                if (line.startsWith("entries/s=")) {
+                    total += Double.parseDouble(line.substring("entries/s=".length(), line.indexOf(' ')));
+                }
+            }
+        }
+        System.out.printf("processes=%d total entries/s=%.0f (each process's window %.1f s, started together)%n",
+                processes, total, seconds);
+        try (Log log = db != null ? Log.openDb(db) : Log.open(Paths.get(dir))) {
+            if (verify) {
+                LogVerification v = log.verify();
+                System.out.printf("verify: valid=%s entries=%d%n", v.valid(), v.entries());
+                if (!v.valid()) {
+                    System.out.println(v.problems());
+                    System.exit(1);
+                }
+            }
+        }
     }
 
     private static double pct(long[] sorted, double q) {
