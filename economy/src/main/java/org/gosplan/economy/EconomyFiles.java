@@ -20,6 +20,7 @@ public final class EconomyFiles {
                 Economy e = EconomyJson.read(path, problems);
                 problems.throwIfErrors();
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, false, problems);
                 return new Source(path, form, e, null, problems.warnings());
             }
             case ECONOMY_FOLDER: {
@@ -27,14 +28,17 @@ public final class EconomyFiles {
                 Economy e = EconomyFolder.read(path, problems, progress);
                 problems.throwIfErrors();
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, false, problems);
                 return new Source(path, form, e, null, problems.warnings());
             }
             default: {
                 Problems problems = new Problems();
                 IoTable t = TableFolder.read(path, problems, progress);
                 problems.throwIfErrors();
-                Economy e = Tables.toEconomy(t, problems);
+                OutputBalance.warn(t, TableFiles.GOSPLAN, problems);
+                Economy e = Tables.toEconomy(t, TableFiles.GOSPLAN, problems);
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, true, problems);
                 return new Source(path, form, e, t, problems.warnings());
             }
         }
