@@ -312,6 +312,27 @@ final class CsvReader implements Closeable {
         in.close();
     }
 
+    /** A reading of files that may fail on input or on malformed quoting. */
+    interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Runs a reading; malformed quoting is reported at its place, any other failure to read at
+     * {@code path}, and the result is then null.
+     */
+    static <T> T reporting(Path path, Problems problems, Reading<T> reading) {
+        try {
+            return reading.read();
+        } catch (CsvSyntaxException e) {
+            problems.error(e.where, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            problems.error(path.toString(), "cannot read: " + e.getMessage());
+            return null;
+        }
+    }
+
     /** Malformed CSV quoting: where and what. */
     static final class CsvSyntaxException extends IOException {
         private static final long serialVersionUID = 1L;

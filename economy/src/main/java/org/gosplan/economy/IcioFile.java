@@ -48,18 +48,12 @@ final class IcioFile {
             meta = new TableMeta(TableLayout.OECD_ICIO, name, null, java.util.Map.of(), file);
         }
         files[0] = TableFiles.single(file);
-        try (CsvReader csv = CsvReader.open(folder, file, problems, true, (byte) 0)) {
-            if (csv == null) {
-                return null;
+        TableMeta given = meta;
+        return CsvReader.reporting(path, problems, () -> {
+            try (CsvReader csv = CsvReader.open(folder, file, problems, true, (byte) 0)) {
+                return csv == null ? null : read(csv, given, problems, progress);
             }
-            return read(csv, meta, problems, progress);
-        } catch (CsvReader.CsvSyntaxException e) {
-            problems.error(e.where, e.getMessage());
-            return null;
-        } catch (IOException e) {
-            problems.error(path.toString(), "cannot read: " + e.getMessage());
-            return null;
-        }
+        });
     }
 
     private static String onlyCsv(Path folder, Problems problems) {

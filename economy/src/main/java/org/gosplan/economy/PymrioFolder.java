@@ -38,15 +38,8 @@ final class PymrioFolder {
         if (specs == null) {
             return null;
         }
-        try {
-            return read(folder, meta, specs, problems, progress);
-        } catch (CsvReader.CsvSyntaxException e) {
-            problems.error(e.where, e.getMessage());
-            return null;
-        } catch (IOException e) {
-            problems.error(folder.toString(), "cannot read: " + e.getMessage());
-            return null;
-        }
+        TableMeta named = meta;
+        return CsvReader.reporting(folder, problems, () -> read(folder, named, specs, problems, progress));
     }
 
     private static IoTable read(Path folder, TableMeta meta, Map<String, Spec> specs, Problems problems,

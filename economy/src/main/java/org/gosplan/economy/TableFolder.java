@@ -3,7 +3,6 @@ package org.gosplan.economy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Input-output table folders (formats.md section 3). Rows of Y, x and F's columns are matched
@@ -14,46 +13,41 @@ final class TableFolder {
 
     static IoTable read(Path folder, Problems problems, Progress progress) {
         TableMeta meta = TableMeta.read(folder, TableLayout.GOSPLAN, problems);
-        String name = meta.name();
-        String unit = meta.unit();
-        Map<String, String> factorUnits = meta.factorUnits();
-        try {
-            ZResult z = readZ(folder, problems, progress);
-            if (z == null) {
-                return null;
-            }
-            int n = z.sectors.length;
-            String[][] catNames = new String[1][];
-            double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true,
-                    false);
-            String[][] xNames = new String[1][];
-            double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false, true);
-            double[] x = null;
-            if (xs != null) {
-                if (xs.length != 1 || !"output".equals(xNames[0][0])) {
-                    problems.error("x.csv:1", "x.csv has the header sector,output and one value per sector");
-                } else {
-                    x = xs[0]; // negative outputs are reported by readColumns with their line
-                }
-            }
-            String[][] factorNames = new String[1][];
-            double[][] f = readRows(folder, "F.csv", z.index, n, problems, factorNames);
-            if (problems.hasErrors() || y == null) {
-                return null;
-            }
-            if (f == null) {
-                f = new double[0][];
-                factorNames[0] = new String[0];
-            }
-            return new IoTable(name, unit, z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f, factorUnits);
-        } catch (CsvReader.CsvSyntaxException e) {
-            problems.error(e.where, e.getMessage());
-            return null;
-        } catch (IOException e) {
-            problems.error(folder.toString(), "cannot read: " + e.getMessage());
+        return CsvReader.reporting(folder, problems, () -> read(folder, meta, problems, progress));
+    }
+
+    private static IoTable read(Path folder, TableMeta meta, Problems problems, Progress progress)
+            throws IOException {
+        ZResult z = readZ(folder, problems, progress);
+        if (z == null) {
             return null;
         }
-    }
+        int n = z.sectors.length;
+        String[][] catNames = new String[1][];
+        double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true,
+                false);
+        String[][] xNames = new String[1][];
+        double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false, true);
+        double[] x = null;
+        if (xs != null) {
+            if (xs.length != 1 || !"output".equals(xNames[0][0])) {
+                problems.error("x.csv:1", "x.csv has the header sector,output and one value per sector");
+            } else {
+                x = xs[0]; // negative outputs are reported by readColumns with their line
+            }
+        }
+        String[][] factorNames = new String[1][];
+        double[][] f = readRows(folder, "F.csv", z.index, n, problems, factorNames);
+        if (problems.hasErrors() || y == null) {
+            return null;
+        }
+        if (f == null) {
+            f = new double[0][];
+            factorNames[0] = new String[0];
+        }
+        return new IoTable(meta.name(), meta.unit(), z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f,
+                meta.factorUnits());
+}
 
     private static final class ZResult {
         String[] sectors;
