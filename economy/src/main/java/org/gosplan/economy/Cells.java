@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class Cells {
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?(\\d{1,3}(\\.\\d{3})+|\\d*),\\d+([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_COMMA =
+            Pattern.compile("[+-]?(\\d{1,3}(\\.\\d{3})+|\\d*),\\d+([eE][+-]?\\d+)?");
     private static final Pattern POINT_GROUPED = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+");
 
     private final String file;
@@ -85,9 +86,11 @@ final class Cells {
     /** The warnings (and the one error) of the file, once each. */
     void report(Problems problems) {
         if (decimalComma) {
+            String seen = commas == 0 ? "" : " (" + commas + " number" + (commas == 1 ? "" : "s") + ", the first at "
+                    + firstComma + ")";
             problems.warn(file, "fields are separated by ';' (European style): a comma in a number is read as its"
-                    + " decimal separator" + (commas > 0 ? " (" + commas + " number" + (commas == 1 ? "" : "s") + ", the first at " + firstComma + ")"
-                    : "") + " and a point between groups of three digits as a thousands separator");
+                    + " decimal separator" + seen + " and a point between groups of three digits as a thousands"
+                    + " separator");
         }
         if (decimalComma && commas > 0 && ambiguous != null) {
             problems.error(ambiguous, "'" + ambiguousText + "' could be a thousand times itself: this file writes"

@@ -21,7 +21,8 @@ final class ColumnSums {
             "NGN", "KES", "UAH", "RON", "BGN", "ISK", "PKR", "BDT");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     private static final Pattern MONEY_WORD = Pattern.compile(
-            "(?i)\\b(dollars?|euros?|yuan|yen|rupees?|roubles?|rubles?|francs?|krona|krone|kronor|pesos?|reais|real)\\b");
+            "(?i)\\b(dollars?|euros?|yuan|yen|rupees?|roubles?|rubles?|francs?|krona|krone|kronor|pesos?|reais"
+                    + "|real)\\b");
 
     /** Whether a unit is one of value (money): a currency code or symbol, as in "GBP million" or "$bn". */
     static boolean isValue(String unit) {

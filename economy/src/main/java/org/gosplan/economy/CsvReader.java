@@ -45,7 +45,7 @@ final class CsvReader implements Closeable {
         this(file, separator, file.getFileName().toString());
     }
 
-    /** As {@link #CsvReader(Path, byte)}, naming the file {@code shown} in messages (such as {@code emissions/F.txt}). */
+    /** As {@link #CsvReader(Path, byte)}, naming the file {@code shown} in messages ({@code emissions/F.txt}). */
     CsvReader(Path file, byte separator, String shown) throws IOException {
         this.fileName = shown;
         this.size = Files.size(file);

@@ -47,7 +47,8 @@ final class OutputBalance {
             int i = worst[k];
             problems.warn(files.x(), "sector '" + t.sector(i) + "': the total output given is "
                     + readable(t.output(i)) + " but its row of Z plus its row of Y add up to " + readable(used[i])
-                    + String.format(java.util.Locale.ROOT, " (%.3g%% apart)", 100 * diff[i]) + "; A is built on the output given");
+                    + String.format(java.util.Locale.ROOT, " (%.3g%% apart)", 100 * diff[i])
+                    + "; A is built on the output given");
         }
         if (count > LISTED) {
             problems.warn(files.x(), (count - LISTED) + " more sectors have an output that differs from Z + Y by"

@@ -44,7 +44,7 @@ public record Problem(String where, String message, Concern concern) {
         READING,
         /** The technical coefficients A and the Leontief inverse: sectors with zero output, column sums of A >= 1. */
         COEFFICIENTS,
-        /** The economy as planned: its targets and resources (final demand drawn from stocks, factors that are no resource). */
+        /** The economy as planned: its targets and resources (demand from stocks, factors that are no resource). */
         PLANNING
     }
 }

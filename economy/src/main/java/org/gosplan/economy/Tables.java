@@ -34,7 +34,8 @@ public final class Tables {
             if (negative) {
                 resourceOf[r] = -1;
                 problems.warn(Problem.Concern.PLANNING, files.f(), "factor '" + id + "' has negative entries (such"
-                        + " as taxes less subsidies); it counts in multipliers but does not become a resource of the economy");
+                        + " as taxes less subsidies); it counts in multipliers but does not become a resource of the"
+                        + " economy");
                 continue;
             }
             resourceOf[r] = b.addResource(id, table.factorUnit(id), Double.NaN);

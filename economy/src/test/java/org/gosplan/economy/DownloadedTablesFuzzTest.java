@@ -180,7 +180,8 @@ class DownloadedTablesFuzzTest {
         for (int i = 0; i < rowLabels.length; i++) {
             b.append(twoIndexCols ? rowRegions[i] + "\t" : "").append(rowLabels[i]);
             for (int c = 0; c < labels.length; c++) {
-                b.append('\t').append(s.empties && byRow[i][c] == 0 && r.nextBoolean() ? "" : Numbers.format(byRow[i][c]));
+                boolean empty = s.empties && byRow[i][c] == 0 && r.nextBoolean();
+                b.append('\t').append(empty ? "" : Numbers.format(byRow[i][c]));
             }
             b.append('\n');
         }

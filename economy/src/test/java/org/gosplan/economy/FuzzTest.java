@@ -58,8 +58,8 @@ class FuzzTest {
                 || name.startsWith("reference/"));
         DOWNLOADS.put("pymrio", pymrio);
         DOWNLOADS.put("icio", ordered("t.csv", MrioImportTest.ICIO_2018, "table.json", "{\"format\": \"oecd-icio\"}"));
-        DOWNLOADS.put("semicolons", ordered("Z.csv", "sector;a;b\na;1,5;2\nb;;3\n", "Y.csv", "sector;hh\na;\"1.000,5\"\nb;20\n",
-                "F.csv", "factor;a;b\nco2;0,5;\n"));
+        DOWNLOADS.put("semicolons", ordered("Z.csv", "sector;a;b\na;1,5;2\nb;;3\n",
+                "Y.csv", "sector;hh\na;\"1.000,5\"\nb;20\n", "F.csv", "factor;a;b\nco2;0,5;\n"));
         JSONS.add(Fixtures.ECONOMY_JSON.getBytes(StandardCharsets.UTF_8));
         JSONS.add(TestFiles.readBytes(RealDataTest.leontief()));
         for (int i = 0; i < 3; i++) {
@@ -87,8 +87,8 @@ class FuzzTest {
     private static Map<String, byte[]> files(Path folder) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (var s = Files.walk(folder)) {
-            s.filter(Files::isRegularFile).sorted().forEach(p -> m.put(folder.relativize(p).toString().replace('\\', '/'),
-                    TestFiles.readBytes(p)));
+            s.filter(Files::isRegularFile).sorted().forEach(p ->
+                    m.put(folder.relativize(p).toString().replace('\\', '/'), TestFiles.readBytes(p)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -159,7 +159,8 @@ class MrioImportTest {
         assertEquals(8.0, t.factorInput(2, 2));
         // the coefficients: A = Z diag(x)^-1, column 1 is (5, 20, 4) / 40
         assertEquals(0.1, t.coefficients().get(2, 1), 1e-15);
-        warning(s.warnings(), "ICIO2018_2010.CSV", "2 empty cells read as 0", "ICIO2018_2010.CSV:2, column 'BEL_01T03'");
+        warning(s.warnings(), "ICIO2018_2010.CSV", "2 empty cells read as 0",
+                "ICIO2018_2010.CSV:2, column 'BEL_01T03'");
     }
 
     @Test
@@ -244,7 +245,8 @@ class MrioImportTest {
                 + "\"Y\": {\"name\": \"Y.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"2\"}}}");
         TestFiles.write(dir.resolve("Z.txt"), "region\t\tr\tr\nsector\t\t\"a, b\"\tc\nregion\tsector\t\t\n"
                 + "r\t\"a, b\"\t1\t2\nr\tc\t3\t\n");
-        TestFiles.write(dir.resolve("Y.txt"), "region\t\tr\ncategory\t\thh\nregion\tsector\t\nr\t\"a, b\"\t5\nr\tc\t6\n");
+        TestFiles.write(dir.resolve("Y.txt"), "region\t\tr\ncategory\t\thh\nregion\tsector\t\n"
+                + "r\t\"a, b\"\t5\nr\tc\t6\n");
         Source s = EconomyFiles.read(dir, Progress.NONE);
         assertEquals("r_a; b", s.table().sector(0));
         assertEquals(8.0, s.table().output(0));

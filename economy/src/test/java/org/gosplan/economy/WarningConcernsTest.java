@@ -23,7 +23,8 @@ class WarningConcernsTest {
                 + " \"resources\": [{\"id\": \"labour\", \"unit\": \"h\"}],"
                 + " \"techniques\": ["
                 + "  {\"id\": \"mill\", \"outputs\": {\"steel\": 1}, \"inputs\": {\"labour\": 10}},"
-                + "  {\"id\": \"tractor-plant\", \"outputs\": {\"tractor\": 1}, \"inputs\": {\"steel\": 2, \"labour\": 400}}],"
+                + "  {\"id\": \"tractor-plant\", \"outputs\": {\"tractor\": 1},"
+                + "   \"inputs\": {\"steel\": 2, \"labour\": 400}}],"
                 + " \"targets\": [{\"product\": \"tractor\", \"quantity\": 5}]}";
     }
 
@@ -88,7 +89,8 @@ class WarningConcernsTest {
         List<Problem> off = us.warnings().stream().filter(p -> p.where().equals("x.csv")
                 && !p.message().contains("zero total output")).toList();
         assertEquals(6, off.size(), TestFiles.dump(us.warnings()));
-        assertTrue(off.get(0).message().startsWith("sector 'F': the total output given is 1204025"), off.get(0).message());
+        assertTrue(off.get(0).message().startsWith("sector 'F': the total output given is 1204025"),
+                off.get(0).message());
         assertTrue(off.get(5).message().contains("more sectors"), off.get(5).message());
     }
 
