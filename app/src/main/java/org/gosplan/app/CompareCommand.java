@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.Multipliers;
@@ -73,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private int demands(Path path) throws IOException {
         LeontiefOptions options = solve.options();
-        Source source = Inputs.readWarning(path, System.err);
+        Source source = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.COEFFICIENTS);
         Multipliers m = source.table() != null ? Multipliers.of(source.table(), options)
                 : Multipliers.of(source.economy(), options);
         double[] a = demands.size() == 2 ? LeontiefCommand.DemandFile.read(demands.get(0), m.leontief())

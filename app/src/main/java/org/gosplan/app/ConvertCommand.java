@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gosplan.economy.EconomyFiles;
+import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (toJson && Files.isDirectory(out)) {
             throw new UsageException(out + " is a folder; the *.economy.json name asks for a file");
         }
-        Source source = Inputs.readWarning(in, System.err);
+        Source source = Inputs.readWarning(in, System.err, Problem.Concern.READING, Problem.Concern.PLANNING);
         // Write beside OUT and move into place, so a crash or a full disk never leaves half a file
         // under OUT's name, and an old OUT is replaced only once the new one is complete.
         Path absolute = out.toAbsolutePath();

@@ -2,6 +2,8 @@ package org.gosplan.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
@@ -19,10 +21,15 @@ final class Inputs {
         }
     }
 
-    /** Reads and prints the warnings on standard error. */
-    static Source readWarning(Path path, PrintStream err) {
+    /**
+     * Reads and prints on standard error the warnings of the given concerns (all of them when none
+     * is given): a command prints only the warnings that say something about its own answer.
+     */
+    static Source readWarning(Path path, PrintStream err, Problem.Concern... concerns) {
         Source s = read(path, err);
-        for (Problem w : s.warnings()) {
+        List<Problem> shown = concerns.length == 0 ? s.warnings()
+                : s.warnings(EnumSet.of(concerns[0], concerns));
+        for (Problem w : shown) {
             err.println("warning: " + w);
         }
         return s;

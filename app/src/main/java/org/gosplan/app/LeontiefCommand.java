@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
 import org.gosplan.planner.Leontief;
 import org.gosplan.planner.LeontiefMethod;
@@ -51,7 +52,7 @@ final class LeontiefCommand implements Callable<Integer> {
         if (inverse != null && Files.isDirectory(inverse)) {
             throw new UsageException(inverse + " is a folder; --inverse needs a file name such as L.csv");
         }
-        Source source = Inputs.readWarning(path, System.err);
+        Source source = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.COEFFICIENTS);
         Leontief l = source.table() != null ? Leontief.of(source.table()) : Leontief.of(source.economy());
         double[] y = demand != null ? DemandFile.read(demand, l)
                 : source.table() != null ? source.table().finalDemand() : source.economy().finalDemand();

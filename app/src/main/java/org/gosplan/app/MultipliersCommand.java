@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.Multipliers;
@@ -53,7 +54,7 @@ final class MultipliersCommand implements Callable<Integer> {
         if (typeII) {
             return TypeIIView.print(path, householdsRow, householdsColumn, householdIncome, options, json);
         }
-        Source source = Inputs.readWarning(path, System.err);
+        Source source = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.COEFFICIENTS);
         long t0 = System.nanoTime();
         Multipliers m = StderrProgress.during(System.err,
                 "solving (I - A)^T v = s for the multipliers and every factor's intensities",
@@ -98,9 +99,12 @@ final class MultipliersCommand implements Callable<Integer> {
         }
         width = Math.min(width, 40);
         StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %12s", "sector", "output"));
+        // a factor's column is as wide as its name: clipped names could read the same (emission_type1_~)
+        int[] factorWidth = new int[m.factors()];
         for (int f = 0; f < m.factors(); f++) {
             String name = m.factor(f);
-            head.append(String.format("  %16s  %9s", clip(name, 16), "type I"));
+            factorWidth[f] = Math.max(16, name.length());
+            head.append(String.format("  %" + factorWidth[f] + "s  %9s", name, "type I"));
         }
         w.write(head.toString());
         w.newLine();
@@ -109,7 +113,7 @@ final class MultipliersCommand implements Callable<Integer> {
                     m.output()[i]));
             for (int f = 0; f < m.factors(); f++) {
                 double ratio = m.typeI(f, i);
-                line.append(String.format("  %16.6g  %9s", m.total(f)[i],
+                line.append(String.format("  %" + factorWidth[f] + ".6g  %9s", m.total(f)[i],
                         Double.isNaN(ratio) ? "-" : String.format("%.4f", ratio)));
             }
             w.write(line.toString());
@@ -125,9 +129,5 @@ final class MultipliersCommand implements Callable<Integer> {
                 LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), seconds));
         w.flush();
         return ExitCode.OK;
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "~";
     }
 }

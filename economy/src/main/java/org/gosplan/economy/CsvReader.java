@@ -19,6 +19,7 @@ final class CsvReader implements Closeable {
     private static final int BUFFER = 1 << 20;
 
     private final String fileName;
+    private final byte separator;
     private final InputStream in;
     private final long size;
     private final byte[] buf = new byte[BUFFER];
@@ -36,17 +37,63 @@ final class CsvReader implements Closeable {
     private long nextLine = 1;
 
     CsvReader(Path file) throws IOException {
-        this.fileName = file.getFileName().toString();
+        this(file, (byte) ',');
+    }
+
+    /** A reader whose fields are separated by {@code separator} (a comma, semicolon or tab); 0 sniffs it. */
+    CsvReader(Path file, byte separator) throws IOException {
+        this(file, separator, file.getFileName().toString());
+    }
+
+    /** As {@link #CsvReader(Path, byte)}, naming the file {@code shown} in messages ({@code emissions/F.txt}). */
+    CsvReader(Path file, byte separator, String shown) throws IOException {
+        this.fileName = shown;
         this.size = Files.size(file);
         this.in = Files.newInputStream(file);
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
         }
+        this.separator = separator != 0 ? separator : sniff();
+    }
+
+    /**
+     * The separator of the first line: a semicolon (European spreadsheets, whose decimal separator
+     * is the comma) or a tab when the line holds more of them than commas, else the comma.
+     */
+    private byte sniff() {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = pos; i < limit && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+            byte b = buf[i];
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += b == ',' ? 1 : 0;
+                semicolons += b == ';' ? 1 : 0;
+                tabs += b == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? (byte) '\t' : (byte) ',';
+    }
+
+    /** The byte that separates fields. */
+    byte separator() {
+        return separator;
     }
 
     /** Opens {@code folder/name}, or reports a missing file as a problem naming it and returns null. */
     static CsvReader open(Path folder, String name, Problems problems, boolean required) {
+        return open(folder, name, problems, required, (byte) ',');
+    }
+
+    /** As {@link #open(Path, String, Problems, boolean)} with a separator; 0 sniffs it from the first line. */
+    static CsvReader open(Path folder, String name, Problems problems, boolean required, byte separator) {
         Path file = folder.resolve(name);
         if (!Files.isRegularFile(file)) {
             if (required) {
@@ -55,7 +102,7 @@ final class CsvReader implements Closeable {
             return null;
         }
         try {
-            return new CsvReader(file);
+            return new CsvReader(file, separator, name);
         } catch (NoSuchFileException e) {
             problems.error(file.toString(), "missing file " + name);
             return null;
@@ -172,7 +219,7 @@ final class CsvReader implements Closeable {
                 }
                 continue;
             }
-            if (b == ',') {
+            if (b == separator) {
                 endField(start);
                 start = recLen;
                 afterQuote = false;
@@ -263,6 +310,27 @@ final class CsvReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** A reading of files that may fail on input or on malformed quoting. */
+    interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Runs a reading; malformed quoting is reported at its place, any other failure to read at
+     * {@code path}, and the result is then null.
+     */
+    static <T> T reporting(Path path, Problems problems, Reading<T> reading) {
+        try {
+            return reading.read();
+        } catch (CsvSyntaxException e) {
+            problems.error(e.where, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            problems.error(path.toString(), "cannot read: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Malformed CSV quoting: where and what. */

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 
 /**
  * Reading and writing economies and tables in the forms of formats.md. The form of a path is
- * told by its content: a file is economy JSON; a folder holding {@code Z.csv} is an IO table; a
- * folder holding {@code economy.json} or {@code techniques.csv} is an economy folder.
+ * told by its content: a {@code .csv} file is an OECD ICIO table, any other file economy JSON; a
+ * folder holding {@code Z.csv}, pymrio's {@code file_parameters.json} or a {@code table.json}
+ * is an IO table; a folder holding {@code economy.json} or {@code techniques.csv} is an economy
+ * folder.
  */
 public final class EconomyFiles {
     private EconomyFiles() {}
@@ -20,6 +22,7 @@ public final class EconomyFiles {
                 Economy e = EconomyJson.read(path, problems);
                 problems.throwIfErrors();
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, false, problems);
                 return new Source(path, form, e, null, problems.warnings());
             }
             case ECONOMY_FOLDER: {
@@ -27,16 +30,38 @@ public final class EconomyFiles {
                 Economy e = EconomyFolder.read(path, problems, progress);
                 problems.throwIfErrors();
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, false, problems);
                 return new Source(path, form, e, null, problems.warnings());
             }
             default: {
                 Problems problems = new Problems();
-                IoTable t = TableFolder.read(path, problems, progress);
+                TableFiles[] files = new TableFiles[1];
+                IoTable t = readTable(path, problems, progress, files);
                 problems.throwIfErrors();
-                Economy e = Tables.toEconomy(t, problems);
+                OutputBalance.warn(t, files[0], problems);
+                Economy e = Tables.toEconomy(t, files[0], problems);
                 Validation.warn(e, problems);
+                ColumnSums.warn(e, true, problems);
                 return new Source(path, form, e, t, problems.warnings());
             }
+        }
+    }
+
+    /** Reads a table in any of its layouts ({@link TableLayout}); {@code files[0]} gets the names of its files. */
+    private static IoTable readTable(Path path, Problems problems, Progress progress, TableFiles[] files) {
+        TableLayout layout = TableLayout.of(path);
+        if (layout == null) {
+            layout = TableLayout.GOSPLAN; // reports the missing Z.csv
+        }
+        switch (layout) {
+            case PYMRIO:
+                files[0] = PymrioFolder.FILES;
+                return PymrioFolder.read(path, problems, progress);
+            case OECD_ICIO:
+                return IcioFile.read(path, problems, progress, files);
+            default:
+                files[0] = TableFiles.GOSPLAN;
+                return TableFolder.read(path, problems, progress);
         }
     }
 
@@ -45,10 +70,10 @@ public final class EconomyFiles {
         return read(path, Progress.NONE).economy();
     }
 
-    /** Reads an input-output table folder. */
+    /** Reads an input-output table in any layout (a Gosplan or pymrio folder, an OECD ICIO file). */
     public static IoTable readTable(Path path) {
         Problems problems = new Problems();
-        IoTable t = TableFolder.read(path, problems, Progress.NONE);
+        IoTable t = readTable(path, problems, Progress.NONE, new TableFiles[1]);
         problems.throwIfErrors();
         return t;
     }
@@ -107,18 +132,18 @@ public final class EconomyFiles {
         if (!Files.exists(path)) {
             throw new EconomyException(path.toString(), "no such file or folder; check the path");
         }
+        if (TableLayout.of(path) != null) {
+            return Source.Form.TABLE;
+        }
         if (Files.isRegularFile(path)) {
             return Source.Form.ECONOMY_JSON;
-        }
-        if (Files.isRegularFile(path.resolve("Z.csv"))) {
-            return Source.Form.TABLE;
         }
         if (Files.isRegularFile(path.resolve("economy.json")) || Files.isRegularFile(path.resolve("techniques.csv"))) {
             return Source.Form.ECONOMY_FOLDER;
         }
         throw new EconomyException(path.toString(), "this folder is neither an economy folder (economy.json,"
-                + " products.csv, techniques.csv, flows.csv, ...) nor an input-output table (Z.csv, Y.csv, ...);"
-                + " see formats.md sections 2 and 3");
+                + " products.csv, techniques.csv, flows.csv, ...) nor an input-output table (Z.csv, Y.csv, ...;"
+                + " or pymrio's file_parameters.json, Z.txt, ...); see formats.md sections 2 and 3 and docs/tables.md");
     }
 
     /** Writes an economy as one JSON file (section 1). */

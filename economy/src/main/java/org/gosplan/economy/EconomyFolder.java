@@ -25,43 +25,39 @@ final class EconomyFolder {
 
     static Economy read(Path folder, Problems problems, Progress progress) {
         String name = readMeta(folder, problems);
-        try {
-            long techniqueBytes = Files.isRegularFile(folder.resolve("techniques.csv"))
-                    ? Files.size(folder.resolve("techniques.csv")) : 0;
-            // about 12 bytes a line in techniques.csv: size the id table once
-            EconomyBuilder b = new EconomyBuilder(name, (int) Math.min(1 << 28, techniqueBytes / 12 + 16));
-            readProducts(folder, b, problems);
-            readResources(folder, b, problems);
-            int[] techniqueLines = readTechniques(folder, b, problems);
-            if (problems.full()) {
-                return null;
-            }
-            boolean[] hasOutput = new boolean[b.techniques()];
-            int[] flowLines = readFlows(folder, b, problems, progress, hasOutput);
-            // reported here, where the line of the technique is known (the builder could only name it)
-            // (only when flows.csv read cleanly: a flow row in error may be the missing output)
-            boolean flowsClean = !problems.hasErrors();
-            for (int t = 0; t < hasOutput.length && flowsClean && !problems.full(); t++) {
-                if (!hasOutput[t]) {
-                    String id = b.techniqueIds().id(t);
-                    problems.error("techniques.csv:" + techniqueLines[t], "technique '" + id + "' has no outputs;"
-                            + " give it at least one product it makes: a row '" + id + ",<product>,<quantity > 0>'"
-                            + " in flows.csv");
-                }
-            }
-            int[] targetLines = readTargets(folder, b, problems);
-            if (problems.hasErrors()) {
-                return null;
-            }
-            return b.build(problems, f -> "flows.csv:" + flowLines[f], i -> "targets.csv:" + targetLines[i]);
-        } catch (CsvReader.CsvSyntaxException e) {
-            problems.error(e.where, e.getMessage());
-            return null;
-        } catch (IOException e) {
-            problems.error(folder.toString(), "cannot read: " + e.getMessage());
+        return CsvReader.reporting(folder, problems, () -> read(folder, name, problems, progress));
+    }
+
+    private static Economy read(Path folder, String name, Problems problems, Progress progress) throws IOException {
+        long techniqueBytes = Files.isRegularFile(folder.resolve("techniques.csv"))
+                ? Files.size(folder.resolve("techniques.csv")) : 0;
+        // about 12 bytes a line in techniques.csv: size the id table once
+        EconomyBuilder b = new EconomyBuilder(name, (int) Math.min(1 << 28, techniqueBytes / 12 + 16));
+        readProducts(folder, b, problems);
+        readResources(folder, b, problems);
+        int[] techniqueLines = readTechniques(folder, b, problems);
+        if (problems.full()) {
             return null;
         }
-    }
+        boolean[] hasOutput = new boolean[b.techniques()];
+        int[] flowLines = readFlows(folder, b, problems, progress, hasOutput);
+        // reported here, where the line of the technique is known (the builder could only name it)
+        // (only when flows.csv read cleanly: a flow row in error may be the missing output)
+        boolean flowsClean = !problems.hasErrors();
+        for (int t = 0; t < hasOutput.length && flowsClean && !problems.full(); t++) {
+            if (!hasOutput[t]) {
+                String id = b.techniqueIds().id(t);
+                problems.error("techniques.csv:" + techniqueLines[t], "technique '" + id + "' has no outputs;"
+                        + " give it at least one product it makes: a row '" + id + ",<product>,<quantity > 0>'"
+                        + " in flows.csv");
+            }
+        }
+        int[] targetLines = readTargets(folder, b, problems);
+        if (problems.hasErrors()) {
+            return null;
+        }
+        return b.build(problems, f -> "flows.csv:" + flowLines[f], i -> "targets.csv:" + targetLines[i]);
+}
 
     private static String readMeta(Path folder, Problems problems) {
         Path meta = folder.resolve("economy.json");

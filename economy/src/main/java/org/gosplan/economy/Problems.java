@@ -18,9 +18,14 @@ public final class Problems {
         }
     }
 
+    /** A warning about the data as read ({@link Problem.Concern#READING}). */
     public void warn(String where, String message) {
+        warn(Problem.Concern.READING, where, message);
+    }
+
+    public void warn(Problem.Concern concern, String where, String message) {
         if (warnings.size() < 10 * EconomyException.MAX_ERRORS) {
-            warnings.add(new Problem(where, message));
+            warnings.add(new Problem(where, message, concern));
         }
     }
 
@@ -54,7 +59,7 @@ public final class Problems {
             error(p.where(), p.message());
         }
         for (Problem p : other.warnings) {
-            warn(p.where(), p.message());
+            warn(p.concern(), p.where(), p.message());
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.gosplan.economy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What was read from a path given where an ECONOMY or TABLE is accepted.
@@ -15,6 +17,17 @@ import java.util.List;
 public record Source(Path path, Form form, Economy economy, IoTable table, List<Problem> warnings) {
     public Source {
         warnings = List.copyOf(warnings);
+    }
+
+    /** The warnings that matter to a use caring about {@code concerns} (see {@link Problem.Concern}). */
+    public List<Problem> warnings(Set<Problem.Concern> concerns) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem w : warnings) {
+            if (w.concerns(concerns)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /** The three on-disk forms of formats.md. */

@@ -1,12 +1,8 @@
 package org.gosplan.economy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Input-output table folders (formats.md section 3). Rows of Y, x and F's columns are matched
@@ -16,79 +12,42 @@ final class TableFolder {
     private TableFolder() {}
 
     static IoTable read(Path folder, Problems problems, Progress progress) {
-        String name = folder.toAbsolutePath().normalize().getFileName() == null ? ""
-                : folder.toAbsolutePath().normalize().getFileName().toString();
-        String unit = null;
-        Map<String, String> factorUnits = new LinkedHashMap<>();
-        Path meta = folder.resolve("table.json");
-        if (Files.isRegularFile(meta)) {
-            JsonNode root = EconomyJson.parse(meta, problems);
-            if (root != null && root.isObject()) {
-                EconomyJson.checkFormat(root, "table.json", IoTable.FORMAT, problems);
-                root.fieldNames().forEachRemaining(f -> {
-                    if (!java.util.Set.of("format", "name", "unit", "factorUnits").contains(f)) {
-                        problems.error("table.json:/" + f, "unknown field '" + f + "'; table.json holds format, name,"
-                                + " unit and factorUnits");
-                    }
-                });
-                for (String f : new String[] {"name", "unit"}) {
-                    if (root.hasNonNull(f) && !root.get(f).isTextual()) {
-                        problems.error("table.json:/" + f, "\"" + f + "\" must be a string");
-                    }
-                }
-                if (root.hasNonNull("name")) {
-                    name = root.get("name").asText();
-                }
-                if (root.hasNonNull("unit")) {
-                    unit = root.get("unit").asText();
-                }
-                JsonNode fu = root.get("factorUnits");
-                if (fu != null && fu.isObject()) {
-                    fu.fields().forEachRemaining(e -> factorUnits.put(e.getKey(), e.getValue().asText()));
-                } else if (fu != null && !fu.isNull()) {
-                    problems.error("table.json:/factorUnits", "\"factorUnits\" must be an object of factor -> unit");
-                }
-            } else if (root != null) {
-                problems.error("table.json:/", "table.json must be a JSON object");
-            }
-        }
-        try {
-            ZResult z = readZ(folder, problems, progress);
-            if (z == null) {
-                return null;
-            }
-            int n = z.sectors.length;
-            String[][] catNames = new String[1][];
-            double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true,
-                    false);
-            String[][] xNames = new String[1][];
-            double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false, true);
-            double[] x = null;
-            if (xs != null) {
-                if (xs.length != 1 || !"output".equals(xNames[0][0])) {
-                    problems.error("x.csv:1", "x.csv has the header sector,output and one value per sector");
-                } else {
-                    x = xs[0]; // negative outputs are reported by readColumns with their line
-                }
-            }
-            String[][] factorNames = new String[1][];
-            double[][] f = readRows(folder, "F.csv", z.index, n, problems, factorNames);
-            if (problems.hasErrors() || y == null) {
-                return null;
-            }
-            if (f == null) {
-                f = new double[0][];
-                factorNames[0] = new String[0];
-            }
-            return new IoTable(name, unit, z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f, factorUnits);
-        } catch (CsvReader.CsvSyntaxException e) {
-            problems.error(e.where, e.getMessage());
-            return null;
-        } catch (IOException e) {
-            problems.error(folder.toString(), "cannot read: " + e.getMessage());
-            return null;
-        }
+        TableMeta meta = TableMeta.read(folder, TableLayout.GOSPLAN, problems);
+        return CsvReader.reporting(folder, problems, () -> read(folder, meta, problems, progress));
     }
+
+    private static IoTable read(Path folder, TableMeta meta, Problems problems, Progress progress)
+            throws IOException {
+        ZResult z = readZ(folder, problems, progress);
+        if (z == null) {
+            return null;
+        }
+        int n = z.sectors.length;
+        String[][] catNames = new String[1][];
+        double[][] y = readColumns(folder, "Y.csv", "final-demand category", z.index, n, problems, catNames, true,
+                false);
+        String[][] xNames = new String[1][];
+        double[][] xs = readColumns(folder, "x.csv", "output column", z.index, n, problems, xNames, false, true);
+        double[] x = null;
+        if (xs != null) {
+            if (xs.length != 1 || !"output".equals(xNames[0][0])) {
+                problems.error("x.csv:1", "x.csv has the header sector,output and one value per sector");
+            } else {
+                x = xs[0]; // negative outputs are reported by readColumns with their line
+            }
+        }
+        String[][] factorNames = new String[1][];
+        double[][] f = readRows(folder, "F.csv", z.index, n, problems, factorNames);
+        if (problems.hasErrors() || y == null) {
+            return null;
+        }
+        if (f == null) {
+            f = new double[0][];
+            factorNames[0] = new String[0];
+        }
+        return new IoTable(meta.name(), meta.unit(), z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f,
+                meta.factorUnits());
+}
 
     private static final class ZResult {
         String[] sectors;
@@ -97,7 +56,7 @@ final class TableFolder {
     }
 
     private static ZResult readZ(Path folder, Problems problems, Progress progress) throws IOException {
-        try (CsvReader csv = CsvReader.open(folder, "Z.csv", problems, true)) {
+        try (CsvReader csv = CsvReader.open(folder, "Z.csv", problems, true, (byte) 0)) {
             if (csv == null) {
                 return null;
             }
@@ -126,6 +85,7 @@ final class TableFolder {
                 return null;
             }
             String[] sectors = index.ids();
+            Cells cells = new Cells(csv);
             SparseMatrix.Builder b = new SparseMatrix.Builder(n, n);
             boolean[] seen = new boolean[n];
             int rowsRead = 0;
@@ -134,8 +94,8 @@ final class TableFolder {
                     progress.update("reading " + folder.getFileName() + "/Z.csv", csv.bytesRead(), csv.size());
                 }
                 if (csv.fields() != n + 1) {
-                    problems.error(csv.where(), "this row has " + csv.fields() + " fields but the header has "
-                            + (n + 1) + "; Z is square: one row per sector, one value per sector");
+                    problems.error(csv.where(), fieldCount(csv, n + 1) + "; Z is square: one row per sector, one"
+                            + " value per sector");
                     continue;
                 }
                 String id = csv.text(0);
@@ -151,7 +111,7 @@ final class TableFolder {
                 }
                 seen[i] = true;
                 for (int j = 0; j < n; j++) {
-                    double v = csv.number(j + 1);
+                    double v = cells.value(csv, j + 1, sectors[j], true);
                     if (Double.isNaN(v) || Double.isInfinite(v)) {
                         problems.error(csv.where(), "column '" + sectors[j] + "': '" + csv.text(j + 1)
                                 + "' is not a number; write a decimal number (0 for no flow)");
@@ -163,6 +123,7 @@ final class TableFolder {
                     }
                 }
             }
+            cells.report(problems);
             for (int i = 0; i < n && !problems.full(); i++) {
                 if (!seen[i]) {
                     problems.error("Z.csv", "sector '" + sectors[i] + "' has no row; add one (zeros if it buys nothing"
@@ -184,7 +145,7 @@ final class TableFolder {
     private static double[][] readColumns(Path folder, String file, String what, IdIndex index, int n,
                                           Problems problems, String[][] names, boolean required,
                                           boolean nonNegative) throws IOException {
-        try (CsvReader csv = CsvReader.open(folder, file, problems, required)) {
+        try (CsvReader csv = CsvReader.open(folder, file, problems, required, (byte) 0)) {
             if (csv == null) {
                 return null;
             }
@@ -199,9 +160,10 @@ final class TableFolder {
             }
             double[][] values = new double[k][n];
             boolean[] seen = new boolean[n];
+            Cells cells = new Cells(csv);
             while (csv.next() && !problems.full()) {
                 if (csv.fields() != k + 1) {
-                    problems.error(csv.where(), "this row has " + csv.fields() + " fields but the header has " + (k + 1));
+                    problems.error(csv.where(), fieldCount(csv, k + 1));
                     continue;
                 }
                 String id = csv.text(0);
@@ -216,7 +178,8 @@ final class TableFolder {
                 }
                 seen[i] = true;
                 for (int c = 0; c < k; c++) {
-                    double v = csv.number(c + 1);
+                    // an empty total output is a mistake, an empty cell of final demand a zero
+                    double v = cells.value(csv, c + 1, names[0][c], !nonNegative);
                     if (Double.isNaN(v) || Double.isInfinite(v)) {
                         problems.error(csv.where(), what + " '" + names[0][c] + "': '" + csv.text(c + 1)
                                 + "' is not a number; write a decimal number");
@@ -228,6 +191,7 @@ final class TableFolder {
                     }
                 }
             }
+            cells.report(problems);
             for (int i = 0; i < n && !problems.full(); i++) {
                 if (!seen[i]) {
                     problems.error(file, "sector '" + index.id(i) + "' has no row; every sector of Z.csv needs one");
@@ -240,7 +204,7 @@ final class TableFolder {
     /** F.csv: one row per factor, one column per sector (in any order). */
     private static double[][] readRows(Path folder, String file, IdIndex index, int n, Problems problems,
                                        String[][] names) throws IOException {
-        try (CsvReader csv = CsvReader.open(folder, file, problems, false)) {
+        try (CsvReader csv = CsvReader.open(folder, file, problems, false, (byte) 0)) {
             if (csv == null) {
                 return null;
             }
@@ -277,9 +241,10 @@ final class TableFolder {
             String[] factorNames = new String[4];
             int count = 0;
             IdIndex factors = new IdIndex();
+            Cells cells = new Cells(csv);
             while (csv.next() && !problems.full()) {
                 if (csv.fields() != m + 1) {
-                    problems.error(csv.where(), "this row has " + csv.fields() + " fields but the header has " + (m + 1));
+                    problems.error(csv.where(), fieldCount(csv, m + 1));
                     continue;
                 }
                 String f = csv.text(0);
@@ -294,7 +259,7 @@ final class TableFolder {
                 }
                 double[] row = new double[n];
                 for (int c = 0; c < m; c++) {
-                    double v = csv.number(c + 1);
+                    double v = cells.value(csv, c + 1, index.id(sectorOf[c]), true);
                     if (Double.isNaN(v) || Double.isInfinite(v)) {
                         problems.error(csv.where(), "factor '" + f + "', sector '" + index.id(sectorOf[c]) + "': '"
                                 + csv.text(c + 1) + "' is not a number; write a decimal number");
@@ -309,8 +274,18 @@ final class TableFolder {
                 rows[count] = row;
                 factorNames[count++] = f;
             }
+            cells.report(problems);
             names[0] = Arrays.copyOf(factorNames, count);
             return Arrays.copyOf(rows, count);
         }
+    }
+
+    /** What is wrong with a row's number of fields, with the likely cause when it has too many. */
+    static String fieldCount(CsvReader csv, int expected) {
+        String m = "this row has " + csv.fields() + " fields but the header has " + expected;
+        if (csv.fields() > expected && csv.separator() == ',') {
+            m += "; a number with commas between thousands must be quoted (\"1,700\") or written without them";
+        }
+        return m;
     }
 }

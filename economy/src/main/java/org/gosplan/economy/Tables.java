@@ -13,6 +13,11 @@ public final class Tables {
      * no resource), sectors with zero output.
      */
     public static Economy toEconomy(IoTable table, Problems problems) {
+        return toEconomy(table, TableFiles.GOSPLAN, problems);
+    }
+
+    /** As {@link #toEconomy(IoTable, Problems)}, naming in warnings the files the table was read from. */
+    static Economy toEconomy(IoTable table, TableFiles files, Problems problems) {
         int n = table.sectors();
         EconomyBuilder b = new EconomyBuilder(table.name(), n);
         for (int i = 0; i < n; i++) {
@@ -28,14 +33,15 @@ public final class Tables {
             }
             if (negative) {
                 resourceOf[r] = -1;
-                problems.warn("F.csv", "factor '" + id + "' has negative entries (such as taxes"
-                        + " less subsidies); it counts in multipliers but does not become a resource of the economy");
+                problems.warn(Problem.Concern.PLANNING, files.f(), "factor '" + id + "' has negative entries (such"
+                        + " as taxes less subsidies); it counts in multipliers but does not become a resource of the"
+                        + " economy");
                 continue;
             }
             resourceOf[r] = b.addResource(id, table.factorUnit(id), Double.NaN);
             if (resourceOf[r] < 0) {
-                problems.warn("F.csv", "factor '" + id + "' has the id of a sector; it is left out"
-                        + " of the economy's resources; rename it");
+                problems.warn(Problem.Concern.PLANNING, files.f(), "factor '" + id + "' has the id of a sector;"
+                        + " it is left out of the economy's resources; rename it");
             }
         }
         SparseMatrix a = table.coefficients();
@@ -59,12 +65,12 @@ public final class Tables {
             if (y[i] > 0) {
                 b.target(i, y[i], 1.0);
             } else if (y[i] < 0) {
-                problems.warn("Y.csv", "final demand of sector '" + table.sector(i)
+                problems.warn(Problem.Concern.PLANNING, files.y(), "final demand of sector '" + table.sector(i)
                         + "' is negative (" + y[i] + ", drawn from stocks); it gets no target");
             }
         }
         for (int i : table.zeroOutputSectors()) {
-            problems.warn("x.csv", "sector '" + table.sector(i)
+            problems.warn(Problem.Concern.COEFFICIENTS, files.x(), "sector '" + table.sector(i)
                     + "' has zero total output; its column of A is zero (it is not divided by)");
         }
         Economy e = b.build(problems, null, null);

@@ -32,6 +32,7 @@ class FuzzTest {
     private static Path base;
     private static final Map<String, Map<String, byte[]>> FOLDERS = new LinkedHashMap<>();
     private static final Map<String, Map<String, byte[]>> TABLES = new LinkedHashMap<>();
+    private static final Map<String, Map<String, byte[]>> DOWNLOADS = new LinkedHashMap<>();
     private static final List<byte[]> JSONS = new ArrayList<>();
 
     private static final byte[] SPECIAL = {',', '"', '\n', '\r', '-', 'e', '.', '0', ' ', '{', '}', '[', ']', ':', 0,
@@ -52,6 +53,13 @@ class FuzzTest {
         }
         TABLES.put("three", files(Fixtures.table(base.resolve("t1"))));
         TABLES.put("miller-blair", files(RealDataTest.millerBlair()));
+        Map<String, byte[]> pymrio = files(MrioImportTest.pymrio());
+        pymrio.keySet().removeIf(name -> !name.endsWith(".txt") && !name.endsWith(".json")
+                || name.startsWith("reference/"));
+        DOWNLOADS.put("pymrio", pymrio);
+        DOWNLOADS.put("icio", ordered("t.csv", MrioImportTest.ICIO_2018, "table.json", "{\"format\": \"oecd-icio\"}"));
+        DOWNLOADS.put("semicolons", ordered("Z.csv", "sector;a;b\na;1,5;2\nb;;3\n",
+                "Y.csv", "sector;hh\na;\"1.000,5\"\nb;20\n", "F.csv", "factor;a;b\nco2;0,5;\n"));
         JSONS.add(Fixtures.ECONOMY_JSON.getBytes(StandardCharsets.UTF_8));
         JSONS.add(TestFiles.readBytes(RealDataTest.leontief()));
         for (int i = 0; i < 3; i++) {
@@ -66,10 +74,21 @@ class FuzzTest {
         TestFiles.deleteTree(base);
     }
 
+    /** Files by name, in a fixed order (so that a seed replays the same corruption). */
+    private static Map<String, byte[]> ordered(String... nameThenContent) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenContent.length; i += 2) {
+            m.put(nameThenContent[i], nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    /** The files of a folder and its sub-folders, by their path relative to it. */
     private static Map<String, byte[]> files(Path folder) {
         Map<String, byte[]> m = new LinkedHashMap<>();
-        try (var s = Files.list(folder)) {
-            s.sorted().forEach(p -> m.put(p.getFileName().toString(), TestFiles.readBytes(p)));
+        try (var s = Files.walk(folder)) {
+            s.filter(Files::isRegularFile).sorted().forEach(p ->
+                    m.put(folder.relativize(p).toString().replace('\\', '/'), TestFiles.readBytes(p)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -150,11 +169,12 @@ class FuzzTest {
             Path folder = dir.resolve("f");
             folder.toFile().mkdirs();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Files.createDirectories(folder.resolve(e.getKey()).getParent());
                 TestFiles.writeBytes(folder.resolve(e.getKey()),
                         e.getKey().equals(victim) ? corrupt(e.getValue(), r) : e.getValue());
             }
             Statistics.collect(readsOrRejects(folder));
-        } catch (AssertionError | RuntimeException e) {
+        } catch (AssertionError | RuntimeException | java.io.IOException e) {
             throw new AssertionError("corrupting " + victim + ": " + e, e);
         } finally {
             TestFiles.deleteTree(dir);
@@ -179,6 +199,16 @@ class FuzzTest {
             c.check("rejected").percentage(pc -> pc >= 30);
         });
         corruptFolder(TABLES, r);
+    }
+
+    @Property(tries = 300)
+    void corruptedDownloadedTables(@ForAll Random r) {
+        // pymrio folders, an ICIO file, a semicolon table: read or rejected with located errors, never a crash
+        Statistics.coverage(c -> {
+            c.check("accepted").percentage(pc -> pc >= 2);
+            c.check("rejected").percentage(pc -> pc >= 30);
+        });
+        corruptFolder(DOWNLOADS, r);
     }
 
     @Property(tries = 400)

@@ -31,6 +31,12 @@ final class TestFiles {
         throw new IllegalStateException("shared data folder not found; set -Dgosplan.shared");
     }
 
+    /** The repository's examples folder (property gosplan.root, else the module's parent). */
+    static Path examples() {
+        String root = System.getProperty("gosplan.root");
+        return (root != null ? Paths.get(root) : Paths.get("..")).resolve("examples");
+    }
+
     static Path data(String first, String... more) {
         return shared().resolve("data").resolve(Paths.get(first, more));
     }
