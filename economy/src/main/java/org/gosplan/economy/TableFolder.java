@@ -80,7 +80,8 @@ final class TableFolder {
                 f = new double[0][];
                 factorNames[0] = new String[0];
             }
-            return new IoTable(name, unit, z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f, factorUnits);
+            return SectorLabels.attach(folder,
+                    new IoTable(name, unit, z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f, factorUnits), problems);
         } catch (CsvReader.CsvSyntaxException e) {
             problems.error(e.where, e.getMessage());
             return null;
