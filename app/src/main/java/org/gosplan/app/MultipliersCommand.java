@@ -29,13 +29,19 @@ final class MultipliersCommand implements Callable<Integer> {
             description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
     String method;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = {
+            "also write a tidy CSV for spreadsheets: sector,label,quantity,factor,value with the quantities",
+            "output_multiplier, direct, total and type_i (docs/csv-export.md)"})
+    Path csv;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
-        Source source = Inputs.readWarning(path, System.err);
+        Source source = Warnings.LEONTIEF.read(path, System.err);
+        Labels labels = Labels.of(source.economy());
         long t0 = System.nanoTime();
         Multipliers m = StderrProgress.during(System.err,
                 "solving (I - A)^T v = s for the multipliers and every factor's intensities",
@@ -43,6 +49,9 @@ final class MultipliersCommand implements Callable<Integer> {
                         : Multipliers.of(source.economy(), options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = m.leontief().size();
+        if (csv != null) {
+            CsvExports.multipliers(csv, m, labels);
+        }
         if (json) {
             try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(
                     LeontiefCommand.Streams.noClose(System.out))) {
@@ -67,6 +76,7 @@ final class MultipliersCommand implements Callable<Integer> {
                 g.writeNumberField("residual", m.residual());
                 g.writeNumberField("seconds", seconds);
                 g.writeStringField("method", LeontiefCommand.methodName(m.method()));
+                labels.writeJson(g);
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
@@ -79,7 +89,8 @@ final class MultipliersCommand implements Callable<Integer> {
             width = Math.max(width, m.leontief().sector(i).length());
         }
         width = Math.min(width, 40);
-        StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %12s", "sector", "output"));
+        Labels.Column lc = labels.column(m.leontief());
+        StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %s%12s", "sector", lc.header(), "output"));
         for (int f = 0; f < m.factors(); f++) {
             String name = m.factor(f);
             head.append(String.format("  %16s  %9s", clip(name, 16), "type I"));
@@ -87,7 +98,8 @@ final class MultipliersCommand implements Callable<Integer> {
         w.write(head.toString());
         w.newLine();
         for (int i = 0; i < n; i++) {
-            StringBuilder line = new StringBuilder(String.format("%-" + width + "s  %12.6f", m.leontief().sector(i),
+            String id = m.leontief().sector(i);
+            StringBuilder line = new StringBuilder(String.format("%-" + width + "s  %s%12.6f", id, lc.cell(id),
                     m.output()[i]));
             for (int f = 0; f < m.factors(); f++) {
                 double ratio = m.typeI(f, i);
@@ -103,8 +115,8 @@ final class MultipliersCommand implements Callable<Integer> {
         w.newLine();
         w.write("and its Type I ratio, total / direct ('-' where the direct intensity is zero).");
         w.newLine();
-        w.write(String.format("%s: %d iterations, worst residual %.3g, %.3f s%n",
-                LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), seconds));
+        w.write(String.format("%s: %d iterations, worst residual %.3g, %s%n",
+                LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), Durations.format(seconds)));
         w.flush();
         return ExitCode.OK;
     }
