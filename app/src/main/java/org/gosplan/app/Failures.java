@@ -30,7 +30,7 @@ final class Failures {
         if (t instanceof AccessDeniedException) {
             return "gosplan: " + t.getMessage() + ": permission denied";
         }
-        return "gosplan: " + t.getMessage();
+        return "gosplan: " + Secrets.redact(t.getMessage());
     }
 
     private static Throwable unwrap(Throwable e) {
