@@ -232,7 +232,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("  " + idCol + " %s%n", Labels.beside(e.techniqueId(t), labels.technique(t)), num(p.level(t)));
         }
         more(order.size());
-        out.println("(all figures: gosplan plan --json)");
+        out.println("(all figures: gosplan plan --json, or --csv FILE for a spreadsheet)");
     }
 
     /** λ in words: how far the targets are met. */
