@@ -21,6 +21,11 @@ final class MultipliersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE|ECONOMY", description = "IO-table folder, economy JSON file or economy folder")
     Path path;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = {
+            "also write a tidy CSV for spreadsheets: sector,label,quantity,factor,value with the quantities",
+            "output_multiplier, direct, total and type_i (docs/csv-export.md)"})
+    Path csv;
+
     @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
             description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
     double tolerance;
@@ -28,11 +33,6 @@ final class MultipliersCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
             description = "auto, dense, power, gauss-seidel, bicgstab or gmres (default ${DEFAULT-VALUE})")
     String method;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = {
-            "also write a tidy CSV for spreadsheets: sector,label,quantity,factor,value with the quantities",
-            "output_multiplier, direct, total and type_i (docs/csv-export.md)"})
-    Path csv;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
