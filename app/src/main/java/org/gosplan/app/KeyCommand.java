@@ -40,9 +40,18 @@ final class KeyCommand extends CommandGroup {
         @Parameters(paramLabel = "FILE", description = "a private key file")
         Path file;
 
+        @Option(names = "--json", description = "print {\"vkey\", \"name\", \"keyId\"} as JSON")
+        boolean json;
+
         @Override
         public Integer call() {
-            System.out.println(Keys.read(file).verifier());
+            org.gosplan.ledger.NoteVerifier v = Keys.read(file).verifier();
+            if (json) {
+                Json.print(System.out, Json.object().put("vkey", v.toString()).put("name", v.name())
+                        .put("keyId", v.keyIdHex()));
+            } else {
+                System.out.println(v);
+            }
             return ExitCode.OK;
         }
     }

@@ -28,6 +28,12 @@ class KeySecretsTest {
         assertEquals(made.out(), shown.out());
         assertTrue(shown.out().startsWith("alice+"), shown.out());
         assertFalse(shown.out().contains(secret(key)), "key show printed the private key");
+        CliRun json = CliRun.of("key", "show", key.toString(), "--json");
+        assertEquals(0, json.exit(), json.err());
+        var doc = Json.MAPPER.readTree(json.out());
+        assertEquals(made.out().strip(), doc.get("vkey").asText());
+        assertEquals("alice", doc.get("name").asText());
+        assertEquals(made.out().split("\\+")[1], doc.get("keyId").asText());
 
         // the log's own key too, as 'log key' prints it
         Path dir = tmp.resolve("log");
@@ -73,7 +79,14 @@ class KeySecretsTest {
         runs.add(new String[] {"convert", keyJson.toString(), tmp.resolve("out.economy.json").toString()});
         runs.add(new String[] {"leontief", mb.toString(), "--demand", key.toString()});
         runs.add(new String[] {"log", "append", dir.toString(), "--hex", key.toString()});
-        for (String[] args : runs) {
+        // both as typed and with --json (errors then also go to standard output, as a document)
+        List<String[]> both = new ArrayList<>(runs);
+        for (String[] plain : runs) {
+            String[] withJson = java.util.Arrays.copyOf(plain, plain.length + 1);
+            withJson[plain.length] = "--json";
+            both.add(withJson);
+        }
+        for (String[] args : both) {
             CliRun r = CliRun.of(args);
             String all = r.out() + r.err();
             assertNotEquals(0, r.exit(), String.join(" ", args) + ": " + all);
@@ -81,6 +94,8 @@ class KeySecretsTest {
                     + " echoed the private key: " + all.replace(seed, "<SEED>"));
             assertTrue(r.noStackTrace(), all);
         }
+        CliRun hex = CliRun.of("log", "append", dir.toString(), "--hex", key.toString());
+        assertTrue(hex.err().contains("line 1: character 1 ('P') is not a hex digit"), hex.err());
         CliRun member = CliRun.of("record", dir.toString(), "member", text, "--role", "council");
         assertTrue(member.err().contains("private key") && member.err().contains("key show"), member.err());
     }
@@ -90,6 +105,10 @@ class KeySecretsTest {
         String m = Failures.message(new UsageException("'PRIVATE+KEY+alice+0a1b2c3d+AXyz/9+k=' is not a verifier key"));
         assertFalse(m.contains("AXyz") || m.contains("+k="), m);
         assertTrue(m.contains("private key not shown"), m);
+        var doc = Json.object();
+        Json.putProblems(doc, "errors", List.of(new org.gosplan.economy.Problem("PRIVATE+KEY+a+0a1b2c3d+AXyz",
+                "'PRIVATE+KEY+a+0a1b2c3d+AXyz' is wrong")));
+        assertFalse(doc.toString().contains("AXyz"), doc.toString());
         // words about the form are left alone
         String form = "not a private key (it should start with PRIVATE+KEY+); make one";
         assertEquals("gosplan: " + form, Failures.message(new UsageException(form)));
