@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Path uk = examples().resolve("uk-ons-2010");
+        Path uk = shown(examples().resolve("uk-ons-2010"));
         clean(out);
         Files.createDirectories(out);
 
@@ -77,8 +77,8 @@ final class DemoCommand implements Callable<Integer> {
         int[] top = IntStream.range(0, om.length).boxed().sorted(Comparator.comparingDouble(i -> -om[i]))
                 .limit(3).mapToInt(Integer::intValue).toArray();
         for (int i : top) {
-            o.printf("   %-10s output multiplier %.4f, employment cost per GBP of output %.4f%n",
-                    t.sector(i), om[i], m.total(comp)[i]);
+            o.printf("   %s: output multiplier %.4f, employment cost per GBP of output %.4f%n",
+                    t.label(i) == null ? t.sector(i) : t.sector(i) + " (" + t.label(i) + ")", om[i], m.total(comp)[i]);
         }
 
         step(4, "The plan: least employment cost that meets final demand (Kantorovich's valuations)",
@@ -101,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         Keys.write(council, councilKey);
         Path targets = out.resolve("targets.csv");
         EconomyFiles.writeTargets(e, targets);
+        long planIndex;
         Log log = Log.init(dir, "demo.gosplan.org/uk-2010", null);
         try (Record r = Record.open(log)) {
             cmd("gosplan log init " + dir + " --origin demo.gosplan.org/uk-2010");
@@ -114,6 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             PlanRecords.Recorded pr = PlanRecords.computeAndRecord(r, options, log.signingKey());
             cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
             o.println("   plan hash " + pr.hash());
+            planIndex = pr.index();
         }
 
         step(6, "Verify the record: every hash, signature and role, and replay every plan", "gosplan verify " + dir + " --replay");
@@ -133,11 +135,15 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         o.println();
-        o.printf("Done in %.1f s. Look next at:%n", (System.nanoTime() - start) / 1e9);
-        o.println("  gosplan show " + dir + " 3                 the plan event as recorded");
-        o.println("  gosplan log checkpoint " + dir + "         the signed tree head");
-        o.println("  gosplan plan examples/village.economy.json       technique choice, capacities, two scarce resources");
-        o.println("  gosplan help                                     every command; README.md has a tour");
+        // every command below runs as printed from the folder the demo ran in (DemoCommandTest runs them)
+        String g = launcher();
+        o.printf("Done in %s. Look next at:%n", Durations.format(Durations.since(start)));
+        next(g + " show " + dir + " " + planIndex, "the plan event as recorded");
+        next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
+        next(g + " log checkpoint " + dir, "the signed tree head");
+        next(g + " plan " + shown(examples().resolve("village.economy.json")),
+                "technique choice, capacities, two scarce resources");
+        next(g + " help", "every command; README.md has a tour");
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }
 
@@ -145,16 +151,44 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
         o.println("== " + n + ". " + title);
         if (command != null) {
-            o.println("   $ " + command);
+            cmd(command);
         }
     }
 
     private void cmd(String command) {
-        o.println("   $ " + command);
+        o.println("   $ " + launched(command));
     }
 
     private void cmd(String command, long index) {
-        o.println("   $ " + command + "   -> entry " + index);
+        o.println("   $ " + launched(command) + "   -> entry " + index);
+    }
+
+    private void next(String command, String what) {
+        o.printf("  %-60s  %s%n", command, what);
+    }
+
+    private static String launched(String command) {
+        return command.startsWith("gosplan ") ? launcher() + command.substring("gosplan".length()) : command;
+    }
+
+    /**
+     * How to run gosplan from the working directory: the launcher beside the examples (./gosplan
+     * from the repository's root), or plain 'gosplan' when run without the launcher.
+     */
+    static String launcher() {
+        String home = System.getProperty("gosplan.home");
+        if (home == null) {
+            return "gosplan";
+        }
+        String p = shown(Paths.get(home, "gosplan")).toString();
+        return p.contains("/") ? p : "./" + p;
+    }
+
+    /** A path as a user types it here: relative to the working directory when it lies below it, else absolute. */
+    static Path shown(Path p) {
+        Path cwd = Paths.get("").toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs) : abs;
     }
 
     private static int indexOf(Multipliers m, String factor) {

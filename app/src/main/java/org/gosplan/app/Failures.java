@@ -32,7 +32,7 @@ final class Failures {
         if (t instanceof AccessDeniedException) {
             return "gosplan: " + t.getMessage() + ": permission denied";
         }
-        return "gosplan: " + t.getMessage();
+        return "gosplan: " + Secrets.redact(t.getMessage());
     }
 
     /** The mistakes of a user's error as {@code where, message} pairs, for {@code {"errors": [...]}}. */

@@ -78,8 +78,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             g.writeFolder(out);
         }
-        System.err.printf("wrote %s: %,d products, %,d inputs each, seed %d (%.1f s)%n", out, products,
-                Math.min(inputs, products - 1), seed, (System.nanoTime() - t0) / 1e9);
+        System.err.printf("wrote %s: %,d products, %,d inputs each, seed %d (%s)%n", out, products,
+                Math.min(inputs, products - 1), seed, Durations.format(Durations.since(t0)));
         return ExitCode.OK;
     }
 

@@ -42,7 +42,7 @@ final class Json {
     static void putProblems(ObjectNode node, String field, List<Problem> problems) {
         var array = node.putArray(field);
         for (Problem p : problems) {
-            array.addObject().put("where", p.where()).put("message", p.message());
+            array.addObject().put("where", Secrets.redact(p.where())).put("message", Secrets.redact(p.message()));
         }
     }
 }

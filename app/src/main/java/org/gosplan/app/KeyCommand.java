@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "key", description = "Ed25519 keys for signing records.",
-        subcommands = {KeyCommand.New.class})
+        subcommands = {KeyCommand.New.class, KeyCommand.Show.class})
 final class KeyCommand extends CommandGroup {
 
     @Command(name = "new", description = {
@@ -29,6 +29,29 @@ final class KeyCommand extends CommandGroup {
             NoteSigner k = Keys.generate(name);
             Keys.write(k, file);
             System.out.println(k.verifier());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = {
+            "Prints the public key of a private key file (from 'gosplan key new' or 'log init') again, in the",
+            "C2SP signed-note verifier-key form <NAME>+<key id>+<base64> that 'key new' printed. Never the private key."})
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "a private key file")
+        Path file;
+
+        @Option(names = "--json", description = "print {\"vkey\", \"name\", \"keyId\"} as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            org.gosplan.ledger.NoteVerifier v = Keys.read(file).verifier();
+            if (json) {
+                Json.print(System.out, Json.object().put("vkey", v.toString()).put("name", v.name())
+                        .put("keyId", v.keyIdHex()));
+            } else {
+                System.out.println(v);
+            }
             return ExitCode.OK;
         }
     }

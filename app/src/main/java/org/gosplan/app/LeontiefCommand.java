@@ -43,6 +43,11 @@ final class LeontiefCommand implements Callable<Integer> {
             description = "also write the Leontief inverse L = (I - A)^-1 as CSV (up to 5000 sectors)")
     Path inverse;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = {
+            "also write a tidy CSV for spreadsheets: sector,label,quantity,value with the quantities",
+            "final_demand and gross_output (docs/csv-export.md)"})
+    Path csv;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -53,6 +58,7 @@ final class LeontiefCommand implements Callable<Integer> {
             throw new UsageException(inverse + " is a folder; --inverse needs a file name such as L.csv");
         }
         Source source = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.COEFFICIENTS);
+        Labels labels = Labels.of(source.economy());
         Leontief l = source.table() != null ? Leontief.of(source.table()) : Leontief.of(source.economy());
         double[] y = demand != null ? DemandFile.read(demand, l)
                 : source.table() != null ? source.table().finalDemand() : source.economy().finalDemand();
@@ -66,6 +72,9 @@ final class LeontiefCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (inverse != null) {
             writeInverse(l, inverse);
+        }
+        if (csv != null) {
+            CsvExports.leontief(csv, l, labels, y, s.x());
         }
         if (json) {
             try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(Streams.noClose(System.out))) {
@@ -81,6 +90,7 @@ final class LeontiefCommand implements Callable<Integer> {
                 g.writeNumberField("residual", s.residual());
                 g.writeNumberField("seconds", seconds);
                 g.writeStringField("method", methodName(s.method()));
+                labels.writeJson(g);
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
@@ -92,13 +102,16 @@ final class LeontiefCommand implements Callable<Integer> {
                 width = Math.max(width, l.sector(i).length());
             }
             width = Math.min(width, 40);
-            w.write(String.format("%-" + width + "s  %20s  %20s%n", "sector", "final demand", "gross output"));
+            Labels.Column lc = labels.column(l);
+            w.write(String.format("%-" + width + "s  %s%20s  %20s%n", "sector", lc.header(), "final demand",
+                    "gross output"));
             double[] x = s.x();
             for (int i = 0; i < x.length; i++) {
-                w.write(String.format("%-" + width + "s  %20.6f  %20.6f%n", l.sector(i), y[i], x[i]));
+                w.write(String.format("%-" + width + "s  %s%20.6f  %20.6f%n", l.sector(i), lc.cell(l.sector(i)), y[i],
+                        x[i]));
             }
-            w.write(String.format("%n%s: %d iterations, residual %.3g, %.3f s%n", methodName(s.method()),
-                    s.iterations(), s.residual(), seconds));
+            w.write(String.format("%n%s: %d iterations, residual %.3g, %s%n", methodName(s.method()),
+                    s.iterations(), s.residual(), Durations.format(seconds)));
             w.flush();
         }
         return ExitCode.OK;

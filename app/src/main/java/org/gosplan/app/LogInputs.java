@@ -56,8 +56,15 @@ final class LogInputs {
         try {
             return HexFormat.of().parseHex(s);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(where + " line " + number + ": '" + abbreviate(s) + "' is not hex (an even number"
-                    + " of digits 0-9a-f)");
+            // names the first wrong character rather than quoting the line: the file may be a key given by mistake
+            int bad = 0;
+            while (bad < s.length() && Character.digit(s.charAt(bad), 16) >= 0) {
+                bad++;
+            }
+            String what = bad < s.length() ? "character " + (bad + 1) + " ('" + s.charAt(bad) + "') is not a hex digit"
+                    : "an odd number of hex digits";
+            throw new UsageException(where + " line " + number + ": " + what + "; a line of hex holds an even number"
+                    + " of digits 0-9a-f");
         }
     }
 

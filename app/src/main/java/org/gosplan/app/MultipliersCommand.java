@@ -22,6 +22,11 @@ final class MultipliersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE|ECONOMY", description = "IO-table folder, economy JSON file or economy folder")
     Path path;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = {
+            "also write a tidy CSV for spreadsheets: sector,label,quantity,factor,value with the quantities",
+            "output_multiplier, direct, total and type_i (docs/csv-export.md)"})
+    Path csv;
+
     @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-10",
             description = "largest relative residual of each solve (default ${DEFAULT-VALUE})")
     double tolerance;
@@ -55,6 +60,7 @@ final class MultipliersCommand implements Callable<Integer> {
             return TypeIIView.print(path, householdsRow, householdsColumn, householdIncome, options, json);
         }
         Source source = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.COEFFICIENTS);
+        Labels labels = Labels.of(source.economy());
         long t0 = System.nanoTime();
         Multipliers m = StderrProgress.during(System.err,
                 "solving (I - A)^T v = s for the multipliers and every factor's intensities",
@@ -62,6 +68,9 @@ final class MultipliersCommand implements Callable<Integer> {
                         : Multipliers.of(source.economy(), options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = m.leontief().size();
+        if (csv != null) {
+            CsvExports.multipliers(csv, m, labels);
+        }
         if (json) {
             try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(
                     LeontiefCommand.Streams.noClose(System.out))) {
@@ -86,6 +95,7 @@ final class MultipliersCommand implements Callable<Integer> {
                 g.writeNumberField("residual", m.residual());
                 g.writeNumberField("seconds", seconds);
                 g.writeStringField("method", LeontiefCommand.methodName(m.method()));
+                labels.writeJson(g);
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
@@ -98,7 +108,8 @@ final class MultipliersCommand implements Callable<Integer> {
             width = Math.max(width, m.leontief().sector(i).length());
         }
         width = Math.min(width, 40);
-        StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %12s", "sector", "output"));
+        Labels.Column lc = labels.column(m.leontief());
+        StringBuilder head = new StringBuilder(String.format("%-" + width + "s  %s%12s", "sector", lc.header(), "output"));
         // a factor's column is as wide as its name: clipped names could read the same (emission_type1_~)
         int[] factorWidth = new int[m.factors()];
         for (int f = 0; f < m.factors(); f++) {
@@ -109,7 +120,8 @@ final class MultipliersCommand implements Callable<Integer> {
         w.write(head.toString());
         w.newLine();
         for (int i = 0; i < n; i++) {
-            StringBuilder line = new StringBuilder(String.format("%-" + width + "s  %12.6f", m.leontief().sector(i),
+            String id = m.leontief().sector(i);
+            StringBuilder line = new StringBuilder(String.format("%-" + width + "s  %s%12.6f", id, lc.cell(id),
                     m.output()[i]));
             for (int f = 0; f < m.factors(); f++) {
                 double ratio = m.typeI(f, i);
@@ -125,8 +137,8 @@ final class MultipliersCommand implements Callable<Integer> {
         w.newLine();
         w.write("and its Type I ratio, total / direct ('-' where the direct intensity is zero).");
         w.newLine();
-        w.write(String.format("%s: %d iterations, worst residual %.3g, %.3f s%n",
-                LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), seconds));
+        w.write(String.format("%s: %d iterations, worst residual %.3g, %s%n",
+                LeontiefCommand.methodName(m.method()), m.iterations(), m.residual(), Durations.format(seconds)));
         w.flush();
         return ExitCode.OK;
     }

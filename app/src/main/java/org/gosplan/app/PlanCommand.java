@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Problem;
 import org.gosplan.economy.Economy;
 import org.gosplan.planner.Certificate;
 import org.gosplan.planner.Diagnosis;
@@ -76,6 +77,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--export-mps", paramLabel = "FILE", description = "also write the LP in free MPS format to FILE")
     Path mps;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = {
+            "also write a tidy CSV for spreadsheets: kind,id,label,quantity,value with technique levels, net",
+            "output, valuations, resource use and prices (docs/csv-export.md)"})
+    Path csv;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -92,17 +98,13 @@ final class PlanCommand implements Callable<Integer> {
         if (key != null) {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
-        Economy e = Inputs.readWarning(path, System.err).economy();
+        Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
         if (mps != null) {
             Planner.exportMps(e, options, mps);
             System.err.println("wrote the LP to " + mps);
         }
         Plan plan = StderrProgress.during(System.err, null, progress -> Planner.plan(e, options, progress));
-        if (json) {
-            Json.print(System.out, plan.toMap());
-        } else {
-            printReadable(plan);
-        }
+        print(plan);
         return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
                 ? ExitCode.NEGATIVE : ExitCode.OK;
     }
@@ -120,13 +122,24 @@ final class PlanCommand implements Callable<Integer> {
             org.gosplan.record.PlanRecords.Recorded rec = org.gosplan.record.PlanRecords.computeAndRecord(r, options, signer);
             System.err.printf("recorded plan.computed at index %d, plan hash %s%n", rec.index(), rec.hash());
             Plan plan = rec.plan();
-            if (json) {
-                Json.print(System.out, plan.toMap());
-            } else {
-                printReadable(plan);
-            }
+            print(plan);
             return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
                     ? ExitCode.NEGATIVE : ExitCode.OK;
+        }
+    }
+
+    /** The plan on standard output (JSON with the products' labels, or readable), and in the --csv file. */
+    private void print(Plan plan) throws java.io.IOException {
+        Labels labels = Labels.of(plan.economy());
+        if (csv != null) {
+            CsvExports.plan(csv, plan, labels);
+        }
+        if (json) {
+            Map<String, Object> doc = new java.util.LinkedHashMap<>(plan.toMap());
+            doc.put("labels", labels.asMap());
+            Json.print(System.out, doc);
+        } else {
+            printReadable(plan);
         }
     }
 
@@ -140,7 +153,7 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("plan: %s (%s) for %s%n", p.status().id(), obj, e.name().isEmpty() ? "the economy" : e.name());
         // OR-Tools' solvers do not report their iterations (0): no count is shown rather than a wrong one
         long iterations = p.solver().iterations();
-        out.printf("  solver      %s, %s s%s%s%n", p.solver().method(), num(p.solver().seconds()),
+        out.printf("  solver      %s, %s%s%s%n", p.solver().method(), Durations.format(p.solver().seconds()),
                 iterations > 0 ? ", " + iterations + " iterations" : "",
                 p.solver().deterministic() ? "" : " (not bit-for-bit reproducible)");
         if (p.solver().note() != null) {
@@ -158,13 +171,14 @@ final class PlanCommand implements Callable<Integer> {
             return;
         }
         if (p.objective() == PlanObjective.FULFIL) {
-            out.printf("  value       λ = %s: every target met %s times (%s%%)%n", num(p.value()), num(p.value()),
-                    num(100 * p.value()));
+            out.printf("  value       λ = %s: %s%n", num(p.value()), fulfilment(p.value()));
         } else {
             int r = p.costResource();
             out.printf("  value       %s%s of %s used at least%n", num(p.value()), unit(e.resourceUnit(r)),
                     e.resourceId(r));
         }
+        Labels labels = Labels.of(e);
+        String idCol = "%-" + (labels.isEmpty() ? 28 : 30 + Labels.WIDTH) + "s";
         Certificate c = p.certificate();
         out.printf("  certificate primal infeasibility %s, dual infeasibility %s, gap %s (dual bound %s)%n",
                 sci(c.primalInfeasibility()), sci(c.dualInfeasibility()), sci(c.gap()), num(c.dualValue()));
@@ -180,7 +194,8 @@ final class PlanCommand implements Callable<Integer> {
         out.println("Binding capacities" + (bc.isEmpty() ? ": none" : " (level = capacity; price per extra unit):"));
         for (int i = 0; i < bc.size() && i < SHOW; i++) {
             int t = e.techniqueIndex(bc.get(i));
-            out.printf("  %-28s %s   price %s%n", bc.get(i), num(e.capacity(t)), num(p.capacityPrice(t)));
+            out.printf("  " + idCol + " %s   price %s%n", Labels.beside(bc.get(i), labels.technique(t)), num(e.capacity(t)),
+                    num(p.capacityPrice(t)));
         }
         more(bc.size());
         List<String> bn = p.bottlenecks(SHOW);
@@ -188,8 +203,8 @@ final class PlanCommand implements Callable<Integer> {
         double[] y = e.finalDemand();
         for (String id : bn) {
             int q = e.productIndex(id);
-            out.printf("  %-28s target %s%s   valuation %s%n", id, num(y[q]), unit(e.productUnit(q)),
-                    num(p.valuation(q)));
+            out.printf("  " + idCol + " target %s%s   valuation %s%n", Labels.beside(id, labels.product(id)), num(y[q]),
+                    unit(e.productUnit(q)), num(p.valuation(q)));
         }
         Map<String, List<String>> ch = p.choices();
         out.println("Techniques chosen where there was a choice" + (ch.isEmpty() ? ": none" : ":"));
@@ -198,7 +213,8 @@ final class PlanCommand implements Callable<Integer> {
             if (shown++ >= SHOW) {
                 break;
             }
-            out.printf("  %-28s %s%n", en.getKey(), en.getValue().isEmpty() ? "(not made)" : String.join(", ", en.getValue()));
+            out.printf("  " + idCol + " %s%n", Labels.beside(en.getKey(), labels.product(en.getKey())),
+                    en.getValue().isEmpty() ? "(not made)" : String.join(", ", en.getValue()));
         }
         more(ch.size());
         out.println("Largest technique levels:");
@@ -214,10 +230,21 @@ final class PlanCommand implements Callable<Integer> {
         });
         for (int i = 0; i < order.size() && i < SHOW; i++) {
             int t = order.get(i);
-            out.printf("  %-28s %s%n", e.techniqueId(t), num(p.level(t)));
+            out.printf("  " + idCol + " %s%n", Labels.beside(e.techniqueId(t), labels.technique(t)), num(p.level(t)));
         }
         more(order.size());
-        out.println("(all figures: gosplan plan --json)");
+        out.println("(all figures: gosplan plan --json, or --csv FILE for a spreadsheet)");
+    }
+
+    /** λ in words: how far the targets are met. */
+    static String fulfilment(double lambda) {
+        if (lambda < 1) {
+            return "every target met to " + num(100 * lambda) + "%";
+        }
+        if (lambda == 1) {
+            return "every target met in full";
+        }
+        return "every target met, " + num(lambda) + " times over";
     }
 
     private static void more(int n) {

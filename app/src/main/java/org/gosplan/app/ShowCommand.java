@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Prints one event as JSON, with index, signerName and signerRole added.")
+@Command(name = "show", description = {
+        "Prints one event as JSON, with index, signerName and signerRole added.",
+        "With --content, prints instead the content the event addresses, byte for byte as stored beside the log",
+        "(its SHA-256 is the event's hash): an economy (docs/formats-bundle.md), targets (CSV) or a plan (JSON)."})
 final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", arity = "0..1")
     Path dir;
@@ -21,6 +24,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
     String db;
+
+    @Option(names = "--content", description = "print the recorded economy, targets or plan the event addresses")
+    boolean content;
 
     @Override
     public Integer call() throws IOException {
@@ -43,6 +49,10 @@ final class ShowCommand implements Callable<Integer> {
                         + (size - 1) + ")");
             }
             Event e = r.event(index);
+            if (content) {
+                RecordedContent.print(r, e, index, System.out);
+                return ExitCode.OK;
+            }
             Member m = r.snapshotAt(index).member(e.signer());
             ObjectNode out = Json.object();
             out.put("index", index);

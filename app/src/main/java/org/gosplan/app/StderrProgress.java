@@ -37,9 +37,9 @@ final class StderrProgress implements Progress {
         lastPrinted = now;
         printed = true;
         double seconds = (now - started) / 1e9;
-        String line = total > 0 ? String.format("%s: %.0f%% (%.1f s)", task, 100.0 * done / total, seconds)
-                : done >= 0 ? String.format("%s: %,d (%.1f s)", task, done, seconds)
-                : String.format("%s (%.1f s)", task, seconds);
+        String line = total > 0 ? String.format("%s: %.0f%% (%s)", task, 100.0 * done / total, Durations.format(seconds))
+                : done >= 0 ? String.format("%s: %,d (%s)", task, done, Durations.format(seconds))
+                : String.format("%s (%s)", task, Durations.format(seconds));
         if (terminal) {
             err.print("\r" + line + "   ");
         } else {

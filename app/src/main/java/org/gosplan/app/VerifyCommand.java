@@ -75,9 +75,9 @@ final class VerifyCommand implements Callable<Integer> {
             for (String n : v.notes()) {
                 System.out.println("note " + n);
             }
-            System.out.printf("%s: %d entries, %d events, %d plan%s replayed (%.2f s)%n",
+            System.out.printf("%s: %d entries, %d events, %d plan%s replayed (%s)%n",
                     ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), v.plansReplayed(),
-                    v.plansReplayed() == 1 ? "" : "s", seconds);
+                    v.plansReplayed() == 1 ? "" : "s", Durations.format(seconds));
         }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }

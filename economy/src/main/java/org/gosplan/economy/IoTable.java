@@ -31,6 +31,7 @@ public final class IoTable {
     private final String[] factors;
     private final double[][] f; // [factor][sector]
     private final Map<String, String> factorUnits;
+    private final String[] labels; // readable sector names (sectors.csv), null entries where none
 
     /**
      * @param z        n x n intermediate flows
@@ -69,6 +70,37 @@ public final class IoTable {
         this.factors = factors.clone();
         this.f = deepCopy(f);
         this.factorUnits = Collections.unmodifiableMap(new LinkedHashMap<>(factorUnits == null ? Map.of() : factorUnits));
+        this.labels = new String[n];
+    }
+
+    private IoTable(IoTable t, String[] labels) {
+        this.name = t.name;
+        this.unit = t.unit;
+        this.sectors = t.sectors;
+        this.sectorIndex = t.sectorIndex;
+        this.z = t.z;
+        this.categories = t.categories;
+        this.y = t.y;
+        this.outputGiven = t.outputGiven;
+        this.x = t.x;
+        this.factors = t.factors;
+        this.f = t.f;
+        this.factorUnits = t.factorUnits;
+        this.labels = labels;
+    }
+
+    /** The same table with readable sector names ({@code labels[i]} null or empty: none). */
+    public IoTable withLabels(String[] labels) {
+        if (labels.length != sectors.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + sectors.length + " sectors");
+        }
+        String[] l = labels.clone();
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] != null && l[i].isEmpty()) {
+                l[i] = null;
+            }
+        }
+        return new IoTable(this, l);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -109,6 +141,11 @@ public final class IoTable {
 
     public String sector(int i) {
         return sectors[i];
+    }
+
+    /** The sector's readable name (from sectors.csv), or null when not given. */
+    public String label(int i) {
+        return labels[i];
     }
 
     public int sectorIndex(String id) {

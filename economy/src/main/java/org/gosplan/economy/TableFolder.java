@@ -45,8 +45,8 @@ final class TableFolder {
             f = new double[0][];
             factorNames[0] = new String[0];
         }
-        return new IoTable(meta.name(), meta.unit(), z.sectors, z.matrix, catNames[0], y, x, factorNames[0], f,
-                meta.factorUnits());
+        return SectorLabels.attach(folder, new IoTable(meta.name(), meta.unit(), z.sectors, z.matrix, catNames[0], y, x,
+                factorNames[0], f, meta.factorUnits()), problems);
 }
 
     private static final class ZResult {

@@ -7,7 +7,8 @@ public final class Tables {
     /**
      * The economy of a table: one technique {@code make-<sector>} per sector producing one unit
      * of its own output from column {@code j} of A; each factor row of S with no negative entry
-     * becomes a resource (unlimited); the targets are the row sums of Y where positive.
+     * becomes a resource (unlimited); the targets are the row sums of Y where positive; sector
+ * labels become product names.
      * Warnings go to {@code problems}: sectors with negative final demand (drawn from stocks),
      * factor rows with negative entries (taxes less subsidies: they count in multipliers but are
      * no resource), sectors with zero output.
@@ -21,7 +22,7 @@ public final class Tables {
         int n = table.sectors();
         EconomyBuilder b = new EconomyBuilder(table.name(), n);
         for (int i = 0; i < n; i++) {
-            b.addProduct(table.sector(i), table.unit(), null);
+            b.addProduct(table.sector(i), table.unit(), table.label(i));
         }
         double[][] s = table.factorIntensities();
         int[] resourceOf = new int[table.factors()];

@@ -21,8 +21,18 @@ public final class Keys {
         return key.name() + "+" + key.keyIdHex();
     }
 
-    /** Parses a verifier key, as a {@link RecordException} when malformed. */
+    /** The start of a private key in its signed-note form. */
+    public static final String PRIVATE = "PRIVATE+KEY+";
+
+    /**
+     * Parses a verifier key, as a {@link RecordException} when malformed. The message never
+     * quotes a private key given by mistake.
+     */
     public static NoteVerifier parseVerifier(String vkey) {
+        if (vkey.strip().startsWith(PRIVATE)) {
+            throw new RecordException("this is a private key (it starts with PRIVATE+KEY), which must never be"
+                    + " shared: give the public key instead, which 'gosplan key show KEYFILE' prints");
+        }
         try {
             return NoteVerifier.parse(vkey);
         } catch (LedgerException e) {
