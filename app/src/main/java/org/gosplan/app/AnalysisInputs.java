@@ -33,18 +33,13 @@ final class AnalysisInputs {
         return EconomyFiles.readTable(path);
     }
 
-    /** The labels of {@code sectors.csv} beside the table ({@code sector,label}), or an empty map. */
-    static Map<String, String> labels(Path tableFolder) {
-        Path file = tableFolder.resolve("sectors.csv");
+    /** The table's sector labels (its sectors.csv), by sector id; sectors without one are left out. */
+    static Map<String, String> labels(IoTable t) {
         Map<String, String> labels = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return labels;
-        }
-        List<String[]> rows = csv(file);
-        for (int i = 1; i < rows.size(); i++) {
-            String[] r = rows.get(i);
-            if (r.length >= 2 && !r[1].isEmpty()) {
-                labels.put(r[0], r[1]);
+        for (int i = 0; i < t.sectors(); i++) {
+            String l = t.label(i);
+            if (l != null && !l.isEmpty()) {
+                labels.put(t.sector(i), l);
             }
         }
         return labels;

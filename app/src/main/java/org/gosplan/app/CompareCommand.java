@@ -84,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
                 : source.table() != null ? "the table's final demand" : "the economy's targets";
         String nameB = demands.get(demands.size() - 1).toString();
         DemandComparison c = DemandComparison.of(m, a, b, options);
-        Map<String, String> labels = source.table() != null ? AnalysisInputs.labels(path) : Map.of();
+        Map<String, String> labels = source.table() != null ? AnalysisInputs.labels(source.table()) : Map.of();
         List<Differences.Row> output = Differences.of(c.sectors(), c.outputA(), c.outputB());
         List<Differences.Row> demand = Differences.of(c.sectors(), c.demandA(), c.demandB());
         List<Differences.Row> use = Differences.of(c.factors(), c.useA(), c.useB());

@@ -39,7 +39,7 @@ final class GhoshCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "ghosh");
-        Map<String, String> labels = AnalysisInputs.labels(path);
+        Map<String, String> labels = AnalysisInputs.labels(t);
         Ghosh g = Ghosh.of(t);
         double[] v = g.primaryInputs();
         if (primary != null) {

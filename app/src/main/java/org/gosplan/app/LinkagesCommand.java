@@ -38,7 +38,7 @@ final class LinkagesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "linkages");
-        Map<String, String> labels = AnalysisInputs.labels(path);
+        Map<String, String> labels = AnalysisInputs.labels(t);
         Linkages l = Linkages.of(t, options);
         String[] ids = l.sectors();
         double[] nb = Linkages.normalised(l.backwardTotal());

@@ -54,7 +54,7 @@ final class PricesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LeontiefOptions options = solve.options();
         IoTable t = AnalysisInputs.table(path, "prices");
-        Map<String, String> labels = AnalysisInputs.labels(path);
+        Map<String, String> labels = AnalysisInputs.labels(t);
         int n = t.sectors();
         double[] w = weights(t);
         PriceModel model = PriceModel.of(t);

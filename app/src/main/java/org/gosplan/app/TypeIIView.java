@@ -16,7 +16,7 @@ final class TypeIIView {
     static int print(Path path, String row, String column, Double income, LeontiefOptions options, boolean json)
             throws IOException {
         IoTable t = AnalysisInputs.table(path, "multipliers --type-ii");
-        Map<String, String> labels = AnalysisInputs.labels(path);
+        Map<String, String> labels = AnalysisInputs.labels(t);
         HouseholdsClosed.TypeII r = HouseholdsClosed.of(t, row, column, income == null ? Double.NaN : income, options);
         String[] ids = r.sectors();
         int n = ids.length;
