@@ -112,6 +112,22 @@ class StvTest {
         assertTrue(t.ties().get(0).contains("C had fewest votes at stage 1"), t.ties().get(0));
     }
 
+    /** Rule 49(2): equal surpluses, the one with more votes at the latest stage they differed goes first. */
+    @Test
+    void anEarlierStageOrdersEqualSurpluses() {
+        // quota ⌊37/5⌋+1 = 8. Stage 1: P 10 and Q 9 elected. P's surplus 2 at 0.2 per paper takes
+        // R from 7 to 9: R elected at stage 2 level with Q. At stage 1 Q had more: Q's surplus
+        // goes first, though R has the lower index
+        Options o = new Options(List.of("P", "R", "Q", "S", "T"));
+        List<RankedBallot> b = List.of(ballot(10, 0, 1), ballot(9, 2), ballot(7, 1), ballot(6, 3), ballot(5, 4));
+        Tally t = Stv.count(o, b, 4);
+        assertEquals(List.of("first count", "surplus of P", "surplus of Q"),
+                t.rounds().stream().map(r -> r.get("action")).toList().subList(0, 3));
+        assertEquals(d("9.00000"), values(t, 2).get("R"));
+        assertEquals(List.of("R"), t.rounds().get(1).get("elected"));
+        assertTrue(t.ties().get(0).contains("Q had most votes at stage 1 and its surplus goes first"), t.ties().get(0));
+    }
+
     @Test
     void asManyCandidatesAsSeatsAreAllElectedAtTheFirstCount() {
         Tally t = Stv.count(ABC, List.of(ballot(1, 2), ballot(5, 1)), 3);
