@@ -13,8 +13,9 @@ import java.util.List;
  * whose first group is a tie has no first preference and is rejected, as a Scottish paper with
  * the figure 1 against two names is (rule 43); a later tie ends the ballot there, as the Order
  * counts preferences only "in consecutive order" and a tie breaks the order. So a PrefLib
- * {@code .toc} file, which appends the unranked candidates as one tie group, counts exactly as
- * its {@code .soi} original.
+ * {@code .toc} file, which appends the unranked candidates as one tie group, counts as its
+ * {@code .soi} original (but where one candidate was left unranked: that one the {@code .toc}
+ * writes as a last preference).
  */
 final class StvBallots {
     int[] prefs = new int[1024];

@@ -44,7 +44,7 @@ class PrefLibReaderTest {
         assertEquals(List.of(), e.approvals());
     }
 
-    /** PrefLib's .toc of a ward appends the unranked candidates as one tie: it counts as the .soi. */
+    /** PrefLib's .toc of a ward appends the unranked candidates as one tie: it counts as the .soi, but for one case. */
     @Test
     void aCompletedOrderCountsAsItsStrictOriginal() {
         String soi = Elections.text("00008-00000003.soi");
@@ -77,7 +77,12 @@ class PrefLibReaderTest {
         Tally ta = Stv.count(a.options(), a.rankings(), 3);
         Tally tb = Stv.count(b.options(), b.rankings(), 3);
         assertEquals(ta.winners(), tb.winners());
-        // a ranking of all but one candidate, completed by the last, transfers one stage further
+        assertEquals(10, ta.rounds().size());
+        assertEquals(ta.rounds().subList(0, 9), tb.rounds().subList(0, 9));
+        // the .toc writes a ranking of all candidates but one with the last as a plain preference,
+        // not a tie: those papers then transfer to it (Ruth Simpson) where the .soi's exhaust
+        assertEquals(new java.math.BigDecimal("1394.95575"), ((java.util.Map<?, ?>) tb.rounds().get(9).get("values"))
+                .get("Ruth Simpson"));
         assertEquals(List.of("George Redmond", "Alison E Thewliss", "Ruth Simpson"), ta.winners());
     }
 
