@@ -18,6 +18,9 @@ import java.util.List;
  * writes as a last preference).
  */
 final class StvBallots {
+    /** A trillion voters: their votes in hundred-thousandths, 10^17, still fit a long. */
+    static final long MOST_VOTERS = 1_000_000_000_000L;
+
     int[] prefs = new int[1024];
     int[] start = new int[257];
     long[] voters = new long[256];
@@ -61,9 +64,9 @@ final class StvBallots {
                 }
             }
             if (p == s.start[s.size]) {
-                s.rejected = Math.addExact(s.rejected, ballot.count());
+                s.rejected = sum(s.rejected, ballot.count());
             } else {
-                s.valid = Math.addExact(s.valid, ballot.count());
+                s.valid = sum(s.valid, ballot.count());
                 s.add(p, ballot.count());
             }
         }
@@ -82,7 +85,7 @@ final class StvBallots {
         while (table[slot] >= 0) {
             int b = table[slot];
             if (Arrays.equals(prefs, start[b], start[b + 1], prefs, from, end)) {
-                voters[b] = Math.addExact(voters[b], count);
+                voters[b] = sum(voters[b], count);
                 return;
             }
             slot = (slot + 1) & mask;
@@ -116,6 +119,16 @@ final class StvBallots {
             }
             table[slot] = b;
         }
+    }
+
+    /** Voters added up; past {@link #MOST_VOTERS} the five-decimal values would not fit a long. */
+    private static long sum(long a, long b) {
+        long s = a + b;
+        if (s > MOST_VOTERS || s < 0) {
+            throw new CountException("the ballots are cast by more than " + MOST_VOTERS
+                    + " voters, more than an STV count holds; check the ballots' counts");
+        }
+        return s;
     }
 
     private static int mix(int h) {

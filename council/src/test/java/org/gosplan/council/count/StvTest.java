@@ -149,6 +149,11 @@ class StvTest {
         assertTrue(e.getMessage().contains("ballot 1 ranks option 3"), e.getMessage());
         e = assertThrows(CountException.class, () -> Stv.count(ABC, List.of(ballot(1, 0), ballot(1, 1, 2, 1)), 1));
         assertTrue(e.getMessage().contains("ballot 2 ranks B twice"), e.getMessage());
+        e = assertThrows(CountException.class, () -> Stv.count(ABC, List.of(ballot(Long.MAX_VALUE / 2, 0),
+                ballot(Long.MAX_VALUE / 2 + 2, 1)), 1));
+        assertTrue(e.getMessage().contains("more than an STV count holds"), e.getMessage());
+        e = assertThrows(CountException.class, () -> Stv.count(ABC, List.of(ballot(2_000_000_000_000L, 0)), 1));
+        assertTrue(e.getMessage().contains("more than an STV count holds"), e.getMessage());
     }
 
     @Test
