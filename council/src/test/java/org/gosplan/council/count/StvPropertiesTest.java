@@ -97,4 +97,32 @@ class StvPropertiesTest {
         assertEquals(List.of("o" + f), t.winners());
         assertEquals(List.of("o" + f), t.rounds().get(0).get("elected"));
     }
+
+    /**
+     * Mono-add-top, which STV guarantees with one seat (Woodall): there is then no surplus to
+     * transfer, and a ballot more for the winner only adds to its votes at every stage.
+     */
+    @Property(tries = 300)
+    void withOneSeatABallotMoreRankingTheWinnerFirstKeepsItWinning(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 7) int m, @ForAll @IntRange(min = 1, max = 40) int n) {
+        Random r = new Random(seed);
+        List<RankedBallot> b = ballots(r, m, n);
+        String winner = Stv.count(options(m), b, 1).winners().get(0);
+        int w = Integer.parseInt(winner.substring(1));
+        List<Integer> rest = new ArrayList<>();
+        for (int c = 0; c < m; c++) {
+            if (c != w) {
+                rest.add(c);
+            }
+        }
+        Collections.shuffle(rest, r);
+        int[] order = new int[1 + r.nextInt(m)];
+        order[0] = w;
+        for (int k = 1; k < order.length; k++) {
+            order[k] = rest.get(k - 1);
+        }
+        List<RankedBallot> more = new ArrayList<>(b);
+        more.add(StvTest.ballot(1 + r.nextInt(5), order));
+        assertEquals(List.of(winner), Stv.count(options(m), more, 1).winners());
+    }
 }
