@@ -304,11 +304,7 @@ public final class Stv {
     }
 
     private String names(List<Integer> cs) {
-        List<String> n = new ArrayList<>();
-        for (int c : cs) {
-            n.add(options.name(c));
-        }
-        return String.join(", ", n);
+        return String.join(", ", namesList(cs));
     }
 
     private Tally tally() {
