@@ -1,0 +1,144 @@
+package org.gosplan.council.count;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ballots of an STV count in primitive arrays, identical ones merged: ballot {@code b}'s
+ * preferences are {@code prefs[start[b] .. start[b+1])}, cast by {@code voters[b]} voters. A
+ * million ballots over twenty candidates hold a few tens of megabytes, and every transfer is a
+ * loop over ints.
+ *
+ * <p>What counts of a ranking: its preferences in order up to the first tie group. A ballot
+ * whose first group is a tie has no first preference and is rejected, as a Scottish paper with
+ * the figure 1 against two names is (rule 43); a later tie ends the ballot there, as the Order
+ * counts preferences only "in consecutive order" and a tie breaks the order. So a PrefLib
+ * {@code .toc} file, which appends the unranked candidates as one tie group, counts as its
+ * {@code .soi} original (but where one candidate was left unranked: that one the {@code .toc}
+ * writes as a last preference).
+ */
+final class StvBallots {
+    /** A trillion voters: their votes in hundred-thousandths, 10^17, still fit a long. */
+    static final long MOST_VOTERS = 1_000_000_000_000L;
+
+    int[] prefs = new int[1024];
+    int[] start = new int[257];
+    long[] voters = new long[256];
+    int size;
+    /** Voters on valid ballots, and on rejected ones. */
+    long valid;
+    long rejected;
+
+    private int[] table = new int[512];
+    private int used;
+
+    static StvBallots of(Options options, List<RankedBallot> ballots) {
+        StvBallots s = new StvBallots();
+        Arrays.fill(s.table, -1);
+        int m = options.size();
+        int[] seen = new int[m];
+        int stamp = 0;
+        for (int i = 0; i < ballots.size(); i++) {
+            RankedBallot ballot = ballots.get(i);
+            stamp++;
+            int p = s.start[s.size];
+            boolean tied = false;
+            for (int[] group : ballot.groups()) {
+                for (int option : group) {
+                    if (option < 0 || option >= m) {
+                        throw new CountException("ballot " + (i + 1) + " ranks option " + option + ", but the options are 0.."
+                                + (m - 1) + "; rank only the options of the count");
+                    }
+                    if (seen[option] == stamp) {
+                        throw new CountException("ballot " + (i + 1) + " ranks " + options.name(option)
+                                + " twice; rank each option at most once");
+                    }
+                    seen[option] = stamp;
+                }
+                if (group.length > 1) {
+                    tied = true;
+                }
+                if (group.length == 1 && !tied) {
+                    s.ensure(p + 1);
+                    s.prefs[p++] = group[0];
+                }
+            }
+            if (p == s.start[s.size]) {
+                s.rejected = sum(s.rejected, ballot.count());
+            } else {
+                s.valid = sum(s.valid, ballot.count());
+                s.add(p, ballot.count());
+            }
+        }
+        return s;
+    }
+
+    /** Keeps the ranking just written at {@code prefs[start[size] .. end)}, or merges it into its twin. */
+    private void add(int end, long count) {
+        int from = start[size];
+        int hash = 1;
+        for (int k = from; k < end; k++) {
+            hash = 31 * hash + prefs[k];
+        }
+        int mask = table.length - 1;
+        int slot = mix(hash) & mask;
+        while (table[slot] >= 0) {
+            int b = table[slot];
+            if (Arrays.equals(prefs, start[b], start[b + 1], prefs, from, end)) {
+                voters[b] = sum(voters[b], count);
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = size;
+        if (size + 2 > start.length) {
+            start = Arrays.copyOf(start, start.length * 2);
+        }
+        if (size >= voters.length) {
+            voters = Arrays.copyOf(voters, voters.length * 2);
+        }
+        voters[size] = count;
+        start[++size] = end;
+        if (++used * 2 > table.length) {
+            rehash();
+        }
+    }
+
+    private void rehash() {
+        table = new int[table.length * 2];
+        Arrays.fill(table, -1);
+        int mask = table.length - 1;
+        for (int b = 0; b < size; b++) {
+            int hash = 1;
+            for (int k = start[b]; k < start[b + 1]; k++) {
+                hash = 31 * hash + prefs[k];
+            }
+            int slot = mix(hash) & mask;
+            while (table[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = b;
+        }
+    }
+
+    /** Voters added up; past {@link #MOST_VOTERS} the five-decimal values would not fit a long. */
+    private static long sum(long a, long b) {
+        long s = a + b;
+        if (s > MOST_VOTERS || s < 0) {
+            throw new CountException("the ballots are cast by more than " + MOST_VOTERS
+                    + " voters, more than an STV count holds; check the ballots' counts");
+        }
+        return s;
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private void ensure(int length) {
+        if (length > prefs.length) {
+            prefs = Arrays.copyOf(prefs, Math.max(length, prefs.length * 2));
+        }
+    }
+}
