@@ -1,0 +1,253 @@
+package org.gosplan.council.count;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Method of Equal Shares at one endowment per voter, cost utilities, as the method's authors
+ * compute it (equalshares.net, "Computation"; Peters and Skowron): each round buys the proposal
+ * whose approvers can pay its cost with the smallest largest payment q (the highest effective
+ * vote count cost / q), every approver paying q or all they have left. Floating point, with
+ * comparisons that treat numbers within a relative {@link #TOL} as equal, so that ties a rational
+ * count would find are found (and broken as the authors recommend: lower cost, then more
+ * approvals, then, here, the lower index) rather than decided by rounding.
+ */
+final class FixedBudget {
+    static final double TOL = 1e-9;
+
+    /** One purchase: the proposal, the largest payment, the voters' money left after it. */
+    record Purchase(int proposal, double rho, double remaining) {
+    }
+
+    record Outcome(List<Purchase> purchases, double spent, List<String> ties) {
+    }
+
+    private final Purchases pb;
+    private final double[] money;
+    private final double[] scratchBudget;
+    private final double[] scratchWeight;
+
+    FixedBudget(Purchases pb) {
+        this.pb = pb;
+        this.money = new double[pb.groups()];
+        int widest = 0;
+        for (int c = 0; c < pb.m; c++) {
+            widest = Math.max(widest, pb.start[c + 1] - pb.start[c]);
+        }
+        scratchBudget = new double[widest];
+        scratchWeight = new double[widest];
+    }
+
+    Outcome run(double endowment, Options names) {
+        java.util.Arrays.fill(money, endowment);
+        double total = endowment * pb.voters;
+        int m = pb.m;
+        double[] previous = new double[m];
+        int[] live = new int[m];
+        int liveCount = 0;
+        for (int c = 0; c < m; c++) {
+            if (pb.purchasable(c)) {
+                previous[c] = pb.votes[c];
+                live[liveCount++] = c;
+            }
+        }
+        List<Purchase> purchases = new ArrayList<>();
+        List<String> ties = new ArrayList<>();
+        double spent = 0;
+        double[] eff = new double[m];
+        double[] payment = new double[m];
+        while (liveCount > 0) {
+            sortByPrevious(live, liveCount, previous);
+            double best = 0;
+            int evaluated = 0;
+            int[] seen = new int[liveCount];
+            int kept = 0;
+            for (int i = 0; i < liveCount; i++) {
+                int c = live[i];
+                if (previous[c] < best * (1 - TOL)) {
+                    // effective vote counts only fall: c cannot reach the best any more
+                    for (int j = i; j < liveCount; j++) {
+                        live[kept++] = live[j];
+                    }
+                    break;
+                }
+                double q = maxPayment(c);
+                if (Double.isNaN(q)) {
+                    continue; // unaffordable now, so for good: dropped from live
+                }
+                live[kept++] = c;
+                eff[c] = pb.cost[c] / q;
+                payment[c] = q;
+                previous[c] = eff[c];
+                seen[evaluated++] = c;
+                best = Math.max(best, eff[c]);
+            }
+            liveCount = kept;
+            if (evaluated == 0) {
+                break;
+            }
+            int winner = -1;
+            List<Integer> tied = new ArrayList<>();
+            for (int i = 0; i < evaluated; i++) {
+                int c = seen[i];
+                if (eff[c] >= best * (1 - TOL)) {
+                    tied.add(c);
+                    if (winner < 0 || before(c, winner)) {
+                        winner = c;
+                    }
+                }
+            }
+            if (tied.size() > 1) {
+                ties.add(tie(tied, winner, names, purchases.size() + 1));
+            }
+            double q = payment[winner];
+            double paid = 0;
+            for (int k = pb.start[winner]; k < pb.start[winner + 1]; k++) {
+                int g = pb.approvers[k];
+                double pay = Math.min(money[g], q);
+                money[g] -= pay;
+                paid += pay * pb.weight[g];
+            }
+            total -= paid;
+            spent += pb.cost[winner];
+            purchases.add(new Purchase(winner, q, Math.max(total, 0)));
+            for (int i = 0; i < liveCount; i++) {
+                if (live[i] == winner) {
+                    live[i] = live[--liveCount];
+                    break;
+                }
+            }
+        }
+        return new Outcome(purchases, spent, ties);
+    }
+
+    /** The authors' order among proposals of equal effective vote count: lower cost, more approvals, lower index. */
+    private boolean before(int a, int b) {
+        if (pb.cost[a] != pb.cost[b]) {
+            return pb.cost[a] < pb.cost[b];
+        }
+        if (pb.votes[a] != pb.votes[b]) {
+            return pb.votes[a] > pb.votes[b];
+        }
+        return a < b;
+    }
+
+    private String tie(List<Integer> tied, int winner, Options names, int round) {
+        List<String> others = new ArrayList<>();
+        String why = "the lower cost";
+        for (int c : tied) {
+            if (c == winner) {
+                continue;
+            }
+            others.add(names.name(c));
+            if (pb.cost[c] == pb.cost[winner] && pb.votes[c] == pb.votes[winner]) {
+                why = "the lower index";
+            } else if (pb.cost[c] == pb.cost[winner] && !why.equals("the lower index")) {
+                why = "more approvals";
+            }
+        }
+        return "purchase " + round + ": " + names.name(winner) + " tied with " + String.join(", ", others)
+                + " at the same effective vote count; " + names.name(winner) + " bought for " + why;
+    }
+
+    /**
+     * The largest payment q that lets c's approvers pay its cost, each paying q or all they have
+     * (the water level of their budgets); NaN when together they cannot pay it.
+     */
+    private double maxPayment(int c) {
+        int from = pb.start[c];
+        int to = pb.start[c + 1];
+        double cost = pb.cost[c];
+        double have = 0;
+        double voters = 0;
+        double poorest = Double.POSITIVE_INFINITY;
+        for (int k = from; k < to; k++) {
+            int g = pb.approvers[k];
+            have += money[g] * pb.weight[g];
+            voters += pb.weight[g];
+            poorest = Math.min(poorest, money[g]);
+        }
+        if (have < cost * (1 - TOL)) {
+            return Double.NaN;
+        }
+        double q = cost / voters;
+        if (q <= poorest * (1 + TOL)) {
+            return q; // everyone pays an equal share: the usual case, no sort needed
+        }
+        // the approvers who cannot pay q pay what they have, the rest share what is left equally;
+        // the level only rises, and settles once no more approvers fall below it
+        for (int round = 0; round < 32; round++) {
+            double paid = 0;
+            double payers = 0;
+            for (int i = from; i < to; i++) {
+                int g = pb.approvers[i];
+                if (money[g] * (1 + TOL) < q) {
+                    paid += money[g] * pb.weight[g];
+                } else {
+                    payers += pb.weight[g];
+                }
+            }
+            if (payers == 0) {
+                break;
+            }
+            double next = (cost - paid) / payers;
+            if (next <= q * (1 + TOL * 1e-3)) {
+                return next;
+            }
+            q = next;
+        }
+        // budgets spread over many levels: the authors' walk up the sorted budgets
+        q = cost / voters;
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            int g = pb.approvers[i];
+            scratchBudget[k] = money[g];
+            scratchWeight[k] = pb.weight[g];
+            k++;
+        }
+        sortByBudget(scratchBudget, scratchWeight, k);
+        double paid = 0;
+        double payers = voters;
+        for (int i = 0; i < k; i++) {
+            q = (cost - paid) / payers;
+            if (q <= scratchBudget[i] * (1 + TOL)) {
+                return q;
+            }
+            paid += scratchBudget[i] * scratchWeight[i];
+            payers -= scratchWeight[i];
+        }
+        // all of them pay everything: affordable only within the tolerance
+        return scratchBudget[k - 1];
+    }
+
+    private static void sortByPrevious(int[] live, int n, double[] previous) {
+        // insertion sort: the order changes little from one round to the next
+        for (int i = 1; i < n; i++) {
+            int c = live[i];
+            double v = previous[c];
+            int j = i - 1;
+            while (j >= 0 && (previous[live[j]] < v || previous[live[j]] == v && live[j] > c)) {
+                live[j + 1] = live[j];
+                j--;
+            }
+            live[j + 1] = c;
+        }
+    }
+
+    /** Sorts budgets ascending, carrying the weights along (pairs packed so one primitive sort does). */
+    private static void sortByBudget(double[] budget, double[] weight, int n) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(budget[a], budget[b]));
+        double[] b2 = new double[n];
+        double[] w2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            b2[i] = budget[order[i]];
+            w2[i] = weight[order[i]];
+        }
+        System.arraycopy(b2, 0, budget, 0, n);
+        System.arraycopy(w2, 0, weight, 0, n);
+    }
+}
