@@ -26,30 +26,12 @@ public final class EqualShares {
 
     public static Tally count(Options options, List<ApprovalBallot> ballots, double[] costs, double budget) {
         Purchases pb = new Purchases(options, ballots, costs, budget);
-        FixedBudget method = new FixedBudget(pb);
         List<FixedBudget.Purchase> kept = List.of();
         List<String> ties = List.of();
         if (pb.voters > 0) {
-            int purchasable = 0;
-            for (int c = 0; c < pb.m; c++) {
-                purchasable += pb.purchasable(c) ? 1 : 0;
-            }
-            double endowment = Math.floor(budget / pb.voters);
-            FixedBudget.Outcome outcome = method.run(endowment, options);
-            // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
-            while (true) {
-                kept = outcome.purchases();
-                ties = outcome.ties();
-                if (kept.size() == purchasable) {
-                    break;
-                }
-                endowment += 1;
-                FixedBudget.Outcome raised = method.run(endowment, options);
-                if (raised.spent() > budget) {
-                    break;
-                }
-                outcome = raised;
-            }
+            FixedBudget.Outcome outcome = add1(pb, options, budget);
+            kept = outcome.purchases();
+            ties = outcome.ties();
         }
         List<String> winners = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -64,6 +46,46 @@ public final class EqualShares {
             rounds.add(round);
         }
         return new Tally("equal-shares", pb.voters, winners, List.of(), approvals(options, pb), rounds, ties);
+    }
+
+    /**
+     * The add1 completion. Each raised endowment's outcome depends on nothing but the endowment,
+     * so several are computed at once (one per processor) and read in order: the outcome is the
+     * one the one-at-a-time loop keeps, only sooner.
+     */
+    private static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
+        int purchasable = 0;
+        for (int c = 0; c < pb.m; c++) {
+            purchasable += pb.purchasable(c) ? 1 : 0;
+        }
+        double endowment = Math.floor(budget / pb.voters);
+        int window = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+        FixedBudget[] methods = new FixedBudget[window];
+        methods[0] = new FixedBudget(pb);
+        // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
+        FixedBudget.Outcome outcome = methods[0].run(endowment, options);
+        while (outcome.purchases().size() < purchasable) {
+            double from = endowment;
+            int tries = window;
+            FixedBudget.Outcome[] raised = new FixedBudget.Outcome[tries];
+            java.util.stream.IntStream.range(0, tries).parallel().forEach(i -> {
+                if (methods[i] == null) {
+                    methods[i] = new FixedBudget(pb);
+                }
+                raised[i] = methods[i].run(from + 1 + i, options);
+            });
+            for (FixedBudget.Outcome next : raised) {
+                if (next.spent() > budget) {
+                    return outcome;
+                }
+                outcome = next;
+                endowment += 1;
+                if (outcome.purchases().size() == purchasable) {
+                    break;
+                }
+            }
+        }
+        return outcome;
     }
 
     static Map<String, Number> approvals(Options options, Purchases pb) {

@@ -161,63 +161,93 @@ final class FixedBudget {
         double have = 0;
         double voters = 0;
         double poorest = Double.POSITIVE_INFINITY;
-        for (int k = from; k < to; k++) {
-            int g = pb.approvers[k];
-            have += money[g] * pb.weight[g];
-            voters += pb.weight[g];
-            poorest = Math.min(poorest, money[g]);
+        int k = 0;
+        // one pass gathers the approvers' budgets for the water level below, should it be needed
+        for (int i = from; i < to; i++) {
+            int g = pb.approvers[i];
+            double b = money[g];
+            double w = pb.weight[g];
+            scratchBudget[k] = b;
+            scratchWeight[k] = w;
+            k++;
+            have += b * w;
+            voters += w;
+            poorest = Math.min(poorest, b);
         }
         if (have < cost * (1 - TOL)) {
             return Double.NaN;
         }
         double q = cost / voters;
         if (q <= poorest * (1 + TOL)) {
-            return q; // everyone pays an equal share: the usual case, no sort needed
+            return q; // everyone pays an equal share: no water level to find
         }
-        // the approvers who cannot pay q pay what they have, the rest share what is left equally;
-        // the level only rises, and settles once no more approvers fall below it
-        for (int round = 0; round < 32; round++) {
-            double paid = 0;
-            double payers = 0;
-            for (int i = from; i < to; i++) {
-                int g = pb.approvers[i];
-                if (money[g] * (1 + TOL) < q) {
-                    paid += money[g] * pb.weight[g];
+        // the approvers who cannot pay q pay all they have and the rest share what is left: the
+        // water level of their budgets, found by partitioning around pivots (expected linear
+        // time) rather than by the authors' walk up the sorted budgets, which it equals
+        return waterLevel(scratchBudget, scratchWeight, k, cost);
+    }
+
+    /**
+     * The level q at which budgets b (each held by w voters) pay {@code cost}, each paying
+     * min(b, q): Σ w·min(b, q) = cost. Reorders the arrays.
+     */
+    static double waterLevel(double[] b, double[] w, int n, double cost) {
+        int lo = 0;
+        int hi = n;
+        double paid = 0; // by budgets known to lie below the level: all they have
+        double payers = 0; // voters known to be at or above the level: q each
+        double richest = 0;
+        for (int i = 0; i < n; i++) {
+            richest = Math.max(richest, b[i]);
+        }
+        while (lo < hi) {
+            double p = b[lo + (hi - lo) / 2];
+            // three-way partition of [lo, hi): below p, equal to p, above p
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i < gt) {
+                if (b[i] < p) {
+                    swap(b, w, lt++, i++);
+                } else if (b[i] > p) {
+                    swap(b, w, i, --gt);
                 } else {
-                    payers += pb.weight[g];
+                    i++;
                 }
             }
-            if (payers == 0) {
-                break;
+            double belowPaid = 0;
+            for (int j = lo; j < lt; j++) {
+                belowPaid += b[j] * w[j];
             }
-            double next = (cost - paid) / payers;
-            if (next <= q * (1 + TOL * 1e-3)) {
-                return next;
+            double atOrAbove = 0;
+            for (int j = lt; j < hi; j++) {
+                atOrAbove += w[j];
             }
-            q = next;
-        }
-        // budgets spread over many levels: the authors' walk up the sorted budgets
-        q = cost / voters;
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            int g = pb.approvers[i];
-            scratchBudget[k] = money[g];
-            scratchWeight[k] = pb.weight[g];
-            k++;
-        }
-        sortByBudget(scratchBudget, scratchWeight, k);
-        double paid = 0;
-        double payers = voters;
-        for (int i = 0; i < k; i++) {
-            q = (cost - paid) / payers;
-            if (q <= scratchBudget[i] * (1 + TOL)) {
-                return q;
+            if (paid + belowPaid + p * (payers + atOrAbove) >= cost) {
+                payers += atOrAbove; // the level is at most p: all from p up pay the level
+                hi = lt;
+            } else {
+                double equalPaid = 0;
+                for (int j = lt; j < gt; j++) {
+                    equalPaid += b[j] * w[j];
+                }
+                paid += belowPaid + equalPaid; // the level is above p: up to p, all pay everything
+                lo = gt;
             }
-            paid += scratchBudget[i] * scratchWeight[i];
-            payers -= scratchWeight[i];
         }
-        // all of them pay everything: affordable only within the tolerance
-        return scratchBudget[k - 1];
+        if (payers == 0) {
+            return richest; // all pay everything: affordable only within the tolerance
+        }
+        return (cost - paid) / payers;
+    }
+
+    private static void swap(double[] b, double[] w, int i, int j) {
+        double t = b[i];
+        b[i] = b[j];
+        b[j] = t;
+        t = w[i];
+        w[i] = w[j];
+        w[j] = t;
     }
 
     private static void sortByPrevious(int[] live, int n, double[] previous) {
@@ -232,22 +262,5 @@ final class FixedBudget {
             }
             live[j + 1] = c;
         }
-    }
-
-    /** Sorts budgets ascending, carrying the weights along (pairs packed so one primitive sort does). */
-    private static void sortByBudget(double[] budget, double[] weight, int n) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(budget[a], budget[b]));
-        double[] b2 = new double[n];
-        double[] w2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            b2[i] = budget[order[i]];
-            w2[i] = weight[order[i]];
-        }
-        System.arraycopy(b2, 0, budget, 0, n);
-        System.arraycopy(w2, 0, weight, 0, n);
     }
 }
