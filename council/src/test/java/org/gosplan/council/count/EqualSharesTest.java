@@ -93,16 +93,7 @@ class EqualSharesTest {
         for (int c = 0; c < m; c++) {
             costs[c] = r.nextInt(4) == 0 ? 1 + r.nextInt(100) : 10 + r.nextDouble() * 990;
         }
-        List<ApprovalBallot> ballots = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<Integer> set = new ArrayList<>();
-            for (int o = 0; o < m; o++) {
-                if (r.nextInt(3) == 0) {
-                    set.add(o);
-                }
-            }
-            ballots.add(new ApprovalBallot(set.stream().mapToInt(Integer::intValue).toArray(), 1 + r.nextInt(3)));
-        }
+        List<ApprovalBallot> ballots = ApprovalTest.random(seed, m, n);
         return new Instance(ballots, costs, r.nextInt(3000));
     }
 
