@@ -23,13 +23,18 @@ final class FixedBudget {
     }
 
     private final Purchases pb;
-    private final double[] money;
+    /** Per group: the budget left to each of its voters at 2g, its voters at 2g + 1, side by side
+     *  because every scan reads both. */
+    private final double[] purse;
     private final double[] scratchBudget;
     private final double[] scratchWeight;
 
     FixedBudget(Purchases pb) {
         this.pb = pb;
-        this.money = new double[pb.groups()];
+        this.purse = new double[2 * pb.groups()];
+        for (int g = 0; g < pb.groups(); g++) {
+            purse[2 * g + 1] = pb.weight[g];
+        }
         int widest = 0;
         for (int c = 0; c < pb.m; c++) {
             widest = Math.max(widest, pb.start[c + 1] - pb.start[c]);
@@ -39,7 +44,9 @@ final class FixedBudget {
     }
 
     Outcome run(double endowment, Options names) {
-        java.util.Arrays.fill(money, endowment);
+        for (int g = 0; g < pb.groups(); g++) {
+            purse[2 * g] = endowment;
+        }
         double total = endowment * pb.voters;
         int m = pb.m;
         double[] previous = new double[m];
@@ -104,9 +111,9 @@ final class FixedBudget {
             double paid = 0;
             for (int k = pb.start[winner]; k < pb.start[winner + 1]; k++) {
                 int g = pb.approvers[k];
-                double pay = Math.min(money[g], q);
-                money[g] -= pay;
-                paid += pay * pb.weight[g];
+                double pay = Math.min(purse[2 * g], q);
+                purse[2 * g] -= pay;
+                paid += pay * purse[2 * g + 1];
             }
             total -= paid;
             spent += pb.cost[winner];
@@ -158,44 +165,62 @@ final class FixedBudget {
         int from = pb.start[c];
         int to = pb.start[c + 1];
         double cost = pb.cost[c];
+        double voters = pb.votes[c];
+        double equal = cost / voters;
+        // Budgets at or above twice the equal share are set aside in one sum: the water level is
+        // rarely that high, so usually only the few lower budgets need to be looked at again.
+        double high = 2 * equal;
         double have = 0;
-        double voters = 0;
         double poorest = Double.POSITIVE_INFINITY;
+        double highVoters = 0;
         int k = 0;
-        // one pass gathers the approvers' budgets for the water level below, should it be needed
         for (int i = from; i < to; i++) {
             int g = pb.approvers[i];
-            double b = money[g];
-            double w = pb.weight[g];
-            scratchBudget[k] = b;
-            scratchWeight[k] = w;
-            k++;
+            double b = purse[2 * g];
+            double w = purse[2 * g + 1];
             have += b * w;
-            voters += w;
             poorest = Math.min(poorest, b);
+            if (b < high) {
+                scratchBudget[k] = b;
+                scratchWeight[k] = w;
+                k++;
+            } else {
+                highVoters += w;
+            }
         }
         if (have < cost * (1 - TOL)) {
             return Double.NaN;
         }
-        double q = cost / voters;
-        if (q <= poorest * (1 + TOL)) {
-            return q; // everyone pays an equal share: no water level to find
+        if (equal <= poorest * (1 + TOL)) {
+            return equal; // everyone pays an equal share: no water level to find
         }
         // the approvers who cannot pay q pay all they have and the rest share what is left: the
         // water level of their budgets, found by partitioning around pivots (expected linear
         // time) rather than by the authors' walk up the sorted budgets, which it equals
-        return waterLevel(scratchBudget, scratchWeight, k, cost);
+        double q = waterLevel(scratchBudget, scratchWeight, k, cost, highVoters);
+        if (q <= high) {
+            return q;
+        }
+        k = 0;
+        for (int i = from; i < to; i++) {
+            int g = pb.approvers[i];
+            scratchBudget[k] = purse[2 * g];
+            scratchWeight[k] = purse[2 * g + 1];
+            k++;
+        }
+        return waterLevel(scratchBudget, scratchWeight, k, cost, 0);
     }
 
     /**
-     * The level q at which budgets b (each held by w voters) pay {@code cost}, each paying
-     * min(b, q): Σ w·min(b, q) = cost. Reorders the arrays.
+     * The level q at which budgets b (each held by w voters) and {@code above} more voters, whose
+     * budgets exceed the level, pay {@code cost}, each paying min(b, q): Σ w·min(b, q) + above·q
+     * = cost. Reorders the arrays.
      */
-    static double waterLevel(double[] b, double[] w, int n, double cost) {
+    static double waterLevel(double[] b, double[] w, int n, double cost, double above) {
         int lo = 0;
         int hi = n;
         double paid = 0; // by budgets known to lie below the level: all they have
-        double payers = 0; // voters known to be at or above the level: q each
+        double payers = above; // voters known to be at or above the level: q each
         double richest = 0;
         for (int i = 0; i < n; i++) {
             richest = Math.max(richest, b[i]);
