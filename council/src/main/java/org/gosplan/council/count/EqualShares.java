@@ -1,0 +1,98 @@
+package org.gosplan.council.count;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Participatory budgeting by the Method of Equal Shares (Peters and Skowron; equalshares.net)
+ * with cost utilities and the {@code add1} completion of councils.md: every voter starts with
+ * ⌊budget / n⌋ whole units; the endowment is raised by one unit at a time and the method rerun,
+ * for as long as the outcome at the raised endowment costs no more than the budget; the last
+ * outcome that fits is kept, and nothing is added after it (no greedy step). When every proposal
+ * that has a cost and an approval is bought, raising further cannot change the outcome, and the
+ * count stops there.
+ *
+ * <p>The tally's rounds are the purchases of the kept run, in order, each
+ * {@code {"proposal", "cost", "rho", "remaining"}}: rho the largest payment asked of one voter,
+ * remaining the sum of all voters' budgets left after it. Counts are approvals. Ties in effective
+ * vote count are broken as the authors recommend (lower cost, then more approvals) and then by
+ * the lower index, and reported.
+ */
+public final class EqualShares {
+    private EqualShares() {
+    }
+
+    public static Tally count(Options options, List<ApprovalBallot> ballots, double[] costs, double budget) {
+        Purchases pb = new Purchases(options, ballots, costs, budget);
+        List<FixedBudget.Purchase> kept = List.of();
+        List<String> ties = List.of();
+        if (pb.voters > 0) {
+            FixedBudget.Outcome outcome = add1(pb, options, budget);
+            kept = outcome.purchases();
+            ties = outcome.ties();
+        }
+        List<String> winners = new ArrayList<>();
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (FixedBudget.Purchase p : kept) {
+            String name = options.name(p.proposal());
+            winners.add(name);
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("proposal", name);
+            round.put("cost", costs[p.proposal()]);
+            round.put("rho", p.rho());
+            round.put("remaining", p.remaining());
+            rounds.add(round);
+        }
+        return new Tally("equal-shares", pb.voters, winners, List.of(), approvals(options, pb), rounds, ties);
+    }
+
+    /**
+     * The add1 completion. Each raised endowment's outcome depends on nothing but the endowment,
+     * so several are computed at once (one per processor) and read in order: the outcome is the
+     * one the one-at-a-time loop keeps, only sooner.
+     */
+    private static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
+        int purchasable = 0;
+        for (int c = 0; c < pb.m; c++) {
+            purchasable += pb.purchasable(c) ? 1 : 0;
+        }
+        double endowment = Math.floor(budget / pb.voters);
+        int window = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+        FixedBudget[] methods = new FixedBudget[window];
+        methods[0] = new FixedBudget(pb);
+        // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
+        FixedBudget.Outcome outcome = methods[0].run(endowment, options);
+        while (outcome.purchases().size() < purchasable) {
+            double from = endowment;
+            int tries = window;
+            FixedBudget.Outcome[] raised = new FixedBudget.Outcome[tries];
+            java.util.stream.IntStream.range(0, tries).parallel().forEach(i -> {
+                if (methods[i] == null) {
+                    methods[i] = new FixedBudget(pb);
+                }
+                raised[i] = methods[i].run(from + 1 + i, options);
+            });
+            for (FixedBudget.Outcome next : raised) {
+                if (next.spent() > budget) {
+                    return outcome;
+                }
+                outcome = next;
+                endowment += 1;
+                if (outcome.purchases().size() == purchasable) {
+                    break;
+                }
+            }
+        }
+        return outcome;
+    }
+
+    static Map<String, Number> approvals(Options options, Purchases pb) {
+        Map<String, Number> counts = new LinkedHashMap<>();
+        for (int c = 0; c < pb.m; c++) {
+            counts.put(options.name(c), pb.votes[c]);
+        }
+        return counts;
+    }
+}

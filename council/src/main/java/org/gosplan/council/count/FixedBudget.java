@@ -1,0 +1,291 @@
+package org.gosplan.council.count;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Method of Equal Shares at one endowment per voter, cost utilities, as the method's authors
+ * compute it (equalshares.net, "Computation"; Peters and Skowron): each round buys the proposal
+ * whose approvers can pay its cost with the smallest largest payment q (the highest effective
+ * vote count cost / q), every approver paying q or all they have left. Floating point, with
+ * comparisons that treat numbers within a relative {@link #TOL} as equal, so that ties a rational
+ * count would find are found (and broken as the authors recommend: lower cost, then more
+ * approvals, then, here, the lower index) rather than decided by rounding.
+ */
+final class FixedBudget {
+    static final double TOL = 1e-9;
+
+    /** One purchase: the proposal, the largest payment, the voters' money left after it. */
+    record Purchase(int proposal, double rho, double remaining) {
+    }
+
+    record Outcome(List<Purchase> purchases, double spent, List<String> ties) {
+    }
+
+    private final Purchases pb;
+    /** Per group: the budget left to each of its voters at 2g, its voters at 2g + 1, side by side
+     *  because every scan reads both. */
+    private final double[] purse;
+    private final double[] scratchBudget;
+    private final double[] scratchWeight;
+
+    FixedBudget(Purchases pb) {
+        this.pb = pb;
+        this.purse = new double[2 * pb.groups()];
+        for (int g = 0; g < pb.groups(); g++) {
+            purse[2 * g + 1] = pb.weight[g];
+        }
+        int widest = 0;
+        for (int c = 0; c < pb.m; c++) {
+            widest = Math.max(widest, pb.start[c + 1] - pb.start[c]);
+        }
+        scratchBudget = new double[widest];
+        scratchWeight = new double[widest];
+    }
+
+    Outcome run(double endowment, Options names) {
+        for (int g = 0; g < pb.groups(); g++) {
+            purse[2 * g] = endowment;
+        }
+        double total = endowment * pb.voters;
+        int m = pb.m;
+        double[] previous = new double[m];
+        int[] live = new int[m];
+        int liveCount = 0;
+        for (int c = 0; c < m; c++) {
+            if (pb.purchasable(c)) {
+                previous[c] = pb.votes[c];
+                live[liveCount++] = c;
+            }
+        }
+        List<Purchase> purchases = new ArrayList<>();
+        List<String> ties = new ArrayList<>();
+        double spent = 0;
+        double[] eff = new double[m];
+        double[] payment = new double[m];
+        while (liveCount > 0) {
+            sortByPrevious(live, liveCount, previous);
+            double best = 0;
+            int evaluated = 0;
+            int[] seen = new int[liveCount];
+            int kept = 0;
+            for (int i = 0; i < liveCount; i++) {
+                int c = live[i];
+                if (previous[c] < best * (1 - TOL)) {
+                    // effective vote counts only fall: c cannot reach the best any more
+                    for (int j = i; j < liveCount; j++) {
+                        live[kept++] = live[j];
+                    }
+                    break;
+                }
+                double q = maxPayment(c);
+                if (Double.isNaN(q)) {
+                    continue; // unaffordable now, so for good: dropped from live
+                }
+                live[kept++] = c;
+                eff[c] = pb.cost[c] / q;
+                payment[c] = q;
+                previous[c] = eff[c];
+                seen[evaluated++] = c;
+                best = Math.max(best, eff[c]);
+            }
+            liveCount = kept;
+            if (evaluated == 0) {
+                break;
+            }
+            int winner = -1;
+            List<Integer> tied = new ArrayList<>();
+            for (int i = 0; i < evaluated; i++) {
+                int c = seen[i];
+                if (eff[c] >= best * (1 - TOL)) {
+                    tied.add(c);
+                    if (winner < 0 || before(c, winner)) {
+                        winner = c;
+                    }
+                }
+            }
+            if (tied.size() > 1) {
+                ties.add(tie(tied, winner, names, purchases.size() + 1));
+            }
+            double q = payment[winner];
+            double paid = 0;
+            for (int k = pb.start[winner]; k < pb.start[winner + 1]; k++) {
+                int g = pb.approvers[k];
+                double pay = Math.min(purse[2 * g], q);
+                purse[2 * g] -= pay;
+                paid += pay * purse[2 * g + 1];
+            }
+            total -= paid;
+            spent += pb.cost[winner];
+            purchases.add(new Purchase(winner, q, Math.max(total, 0)));
+            for (int i = 0; i < liveCount; i++) {
+                if (live[i] == winner) {
+                    live[i] = live[--liveCount];
+                    break;
+                }
+            }
+        }
+        return new Outcome(purchases, spent, ties);
+    }
+
+    /** The authors' order among proposals of equal effective vote count: lower cost, more approvals, lower index. */
+    private boolean before(int a, int b) {
+        if (pb.cost[a] != pb.cost[b]) {
+            return pb.cost[a] < pb.cost[b];
+        }
+        if (pb.votes[a] != pb.votes[b]) {
+            return pb.votes[a] > pb.votes[b];
+        }
+        return a < b;
+    }
+
+    private String tie(List<Integer> tied, int winner, Options names, int round) {
+        List<String> others = new ArrayList<>();
+        String why = "the lower cost";
+        for (int c : tied) {
+            if (c == winner) {
+                continue;
+            }
+            others.add(names.name(c));
+            if (pb.cost[c] == pb.cost[winner] && pb.votes[c] == pb.votes[winner]) {
+                why = "the lower index";
+            } else if (pb.cost[c] == pb.cost[winner] && !why.equals("the lower index")) {
+                why = "more approvals";
+            }
+        }
+        return "purchase " + round + ": " + names.name(winner) + " tied with " + String.join(", ", others)
+                + " at the same effective vote count; " + names.name(winner) + " bought for " + why;
+    }
+
+    /**
+     * The largest payment q that lets c's approvers pay its cost, each paying q or all they have
+     * (the water level of their budgets); NaN when together they cannot pay it.
+     */
+    private double maxPayment(int c) {
+        int from = pb.start[c];
+        int to = pb.start[c + 1];
+        double cost = pb.cost[c];
+        double voters = pb.votes[c];
+        double equal = cost / voters;
+        // Budgets at or above twice the equal share are set aside in one sum: the water level is
+        // rarely that high, so usually only the few lower budgets need to be looked at again.
+        double high = 2 * equal;
+        double have = 0;
+        double poorest = Double.POSITIVE_INFINITY;
+        double highVoters = 0;
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            int g = pb.approvers[i];
+            double b = purse[2 * g];
+            double w = purse[2 * g + 1];
+            have += b * w;
+            poorest = Math.min(poorest, b);
+            if (b < high) {
+                scratchBudget[k] = b;
+                scratchWeight[k] = w;
+                k++;
+            } else {
+                highVoters += w;
+            }
+        }
+        if (have < cost * (1 - TOL)) {
+            return Double.NaN;
+        }
+        if (equal <= poorest * (1 + TOL)) {
+            return equal; // everyone pays an equal share: no water level to find
+        }
+        // the approvers who cannot pay q pay all they have and the rest share what is left: the
+        // water level of their budgets, found by partitioning around pivots (expected linear
+        // time) rather than by the authors' walk up the sorted budgets, which it equals
+        double q = waterLevel(scratchBudget, scratchWeight, k, cost, highVoters);
+        if (q <= high) {
+            return q;
+        }
+        k = 0;
+        for (int i = from; i < to; i++) {
+            int g = pb.approvers[i];
+            scratchBudget[k] = purse[2 * g];
+            scratchWeight[k] = purse[2 * g + 1];
+            k++;
+        }
+        return waterLevel(scratchBudget, scratchWeight, k, cost, 0);
+    }
+
+    /**
+     * The level q at which budgets b (each held by w voters) and {@code above} more voters, whose
+     * budgets exceed the level, pay {@code cost}, each paying min(b, q): Σ w·min(b, q) + above·q
+     * = cost. Reorders the arrays.
+     */
+    static double waterLevel(double[] b, double[] w, int n, double cost, double above) {
+        int lo = 0;
+        int hi = n;
+        double paid = 0; // by budgets known to lie below the level: all they have
+        double payers = above; // voters known to be at or above the level: q each
+        double richest = 0;
+        for (int i = 0; i < n; i++) {
+            richest = Math.max(richest, b[i]);
+        }
+        while (lo < hi) {
+            double p = b[lo + (hi - lo) / 2];
+            // three-way partition of [lo, hi): below p, equal to p, above p
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i < gt) {
+                if (b[i] < p) {
+                    swap(b, w, lt++, i++);
+                } else if (b[i] > p) {
+                    swap(b, w, i, --gt);
+                } else {
+                    i++;
+                }
+            }
+            double belowPaid = 0;
+            for (int j = lo; j < lt; j++) {
+                belowPaid += b[j] * w[j];
+            }
+            double atOrAbove = 0;
+            for (int j = lt; j < hi; j++) {
+                atOrAbove += w[j];
+            }
+            if (paid + belowPaid + p * (payers + atOrAbove) >= cost) {
+                payers += atOrAbove; // the level is at most p: all from p up pay the level
+                hi = lt;
+            } else {
+                double equalPaid = 0;
+                for (int j = lt; j < gt; j++) {
+                    equalPaid += b[j] * w[j];
+                }
+                paid += belowPaid + equalPaid; // the level is above p: up to p, all pay everything
+                lo = gt;
+            }
+        }
+        if (payers == 0) {
+            return richest; // all pay everything: affordable only within the tolerance
+        }
+        return (cost - paid) / payers;
+    }
+
+    private static void swap(double[] b, double[] w, int i, int j) {
+        double t = b[i];
+        b[i] = b[j];
+        b[j] = t;
+        t = w[i];
+        w[i] = w[j];
+        w[j] = t;
+    }
+
+    private static void sortByPrevious(int[] live, int n, double[] previous) {
+        // insertion sort: the order changes little from one round to the next
+        for (int i = 1; i < n; i++) {
+            int c = live[i];
+            double v = previous[c];
+            int j = i - 1;
+            while (j >= 0 && (previous[live[j]] < v || previous[live[j]] == v && live[j] > c)) {
+                live[j + 1] = live[j];
+                j--;
+            }
+            live[j + 1] = c;
+        }
+    }
+}
