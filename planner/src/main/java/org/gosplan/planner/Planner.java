@@ -118,8 +118,12 @@ public final class Planner {
                                         + " with a certified plan)" : ""));
     }
 
-    static Plan solve(LpModel m, PlanOptions o, Progress progress) {
+    static Plan solve(LpModel given, PlanOptions o, Progress progress) {
         long t0 = System.nanoTime();
+        // every method plans the model in the units Scaling chose; its answer comes back in the economy's units
+        // (below, m = given) and is assembled, certified and diagnosed there
+        Scaling scaling = Scaling.of(given);
+        LpModel m = scaling.model();
         String note = null;
         LpSolution s = null;
         switch (o.method()) {
@@ -178,7 +182,8 @@ public final class Planner {
                 s = f.outcome() == LpSolution.Outcome.SOLVED ? f : s.withNote(f.note());
             }
         }
-        s = s.withSeconds(PolicyIteration.seconds(t0));
+        s = scaling.unscale(s).withSeconds(PolicyIteration.seconds(t0));
+        m = given;
         if (note != null) {
             s = s.withNote(note);
         }
