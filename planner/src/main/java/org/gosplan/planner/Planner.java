@@ -45,6 +45,8 @@ public final class Planner {
     }
 
     static LpModel model(Economy e, PlanOptions o) {
+        // numbers no scaling can bring into a double's range are bad input (exit 2), never a solver's problem
+        org.gosplan.economy.Validation.requirePlannable(e);
         if (e.targets() == 0) {
             throw new PlannerException("the economy has no targets; give at least one (\"targets\" in an economy"
                     + " JSON file, targets.csv in an economy folder)");
