@@ -433,4 +433,20 @@ abstract class RecordReplayScenarios {
         refused(n, record("event", notJson.toString()), "SHA-256");
         refused(n, record("economy", tmp.resolve("missing.economy.json").toString()), "missing.economy.json");
     }
+
+    @Test
+    void aPlanWithoutAProvenAnswerIsNotRecorded() throws IOException {
+        ok(record("economy", village().toString(), "--json"));
+        ok(record("targets", villageTargets().toString(), "--key", councilKey.toString()));
+        long before = size();
+        // harmony's plan is not proven optimal (status limit): no basis for a decision, so nothing is recorded
+        CliRun r = plan("--method", "harmony", "--json");
+        assertEquals(1, r.exit(), () -> "out: " + r.out() + "\nerr: " + r.err());
+        assertTrue(r.noStackTrace(), r.err());
+        assertEquals("limit", json(r).get("status").asText());
+        assertTrue(r.err().contains("recorded nothing"), r.err());
+        assertEquals(before, size(), "a plan without a proven answer must not be appended");
+        ok(plan("--json"));
+        assertEquals(before + 1, size());
+    }
 }

@@ -169,14 +169,14 @@ final class LpOrTools {
                         // at its time or iteration limit PDLP still returns its last iterate (OR-Tools fills the
                         // values whatever the status; hasSolution() only says OPTIMAL or FEASIBLE): worth
                         // repairing and certifying, the certificate says how far it is from optimal
-                        String why = solver.getStatusString().isBlank() ? "" : " (" + solver.getStatusString() + ")";
+                        // OR-Tools' own status text names its internals: the note says what happened in words
                         if (iterationLimit > 0 && o.timeLimitSeconds() <= 0) {
                             note = (note == null ? "" : note + "; ") + "PDLP's iterate after at most "
-                                    + iterationLimit + " iterations" + why;
+                                    + iterationLimit + " iterations";
                         } else {
-                            note = (note == null ? "" : note + "; ") + "PDLP stopped with status " + status + why
-                                    + "; an iterate cut off by a time limit depends on the machine's speed: not"
-                                    + " bit-for-bit reproducible";
+                            note = (note == null ? "" : note + "; ") + "PDLP stopped at its time or iteration limit"
+                                    + " before it proved its answer; an iterate cut off by a time limit depends on the"
+                                    + " machine's speed: not bit-for-bit reproducible";
                             deterministic = false;
                         }
                         break;
@@ -186,13 +186,13 @@ final class LpOrTools {
                         // reached", a numerical error; seen on a 37-product one in PlanMethodsTest): its last
                         // average iterate still comes back, and the repair, the finish and the certificate decide
                         // what it is worth; it is the same on every run (no clock involved)
-                        note = (note == null ? "" : note + "; ") + "PDLP stopped with a numerical error ("
-                                + status + (solver.getStatusString().isBlank() ? "" : ", " + solver.getStatusString())
-                                + "); its last iterate is used";
+                        note = (note == null ? "" : note + "; ") + "PDLP stopped with a numerical error; its last"
+                                + " iterate is used";
                         break;
                     }
                     return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
-                            "stopped with status " + status + " " + solver.getStatusString());
+                            (engine == Engine.PDLP ? "PDLP" : "the simplex method (GLOP)") + " stopped without an answer: "
+                                    + inWords(status));
             }
             double[] z = new double[nt];
             for (int t = 0; t < nt; t++) {
@@ -214,6 +214,22 @@ final class LpOrTools {
         } finally {
             solver.delete();
             s.delete();
+        }
+    }
+
+    /** Why OR-Tools stopped without an answer, in words (its status text names its internals instead). */
+    static String inWords(SolveStatus status) {
+        switch (status) {
+            case ABNORMAL:
+                return "it met a numerical difficulty it could not get past";
+            case NOT_SOLVED:
+                return "it reached its time or iteration limit first";
+            case MODEL_INVALID:
+                return "it refused the problem's numbers";
+            case CANCELLED_BY_USER:
+                return "it was interrupted";
+            default:
+                return "it ended in a state it did not explain";
         }
     }
 
