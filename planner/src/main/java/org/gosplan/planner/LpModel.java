@@ -132,9 +132,21 @@ final class LpModel {
      */
     LpModel(LpModel m, double[] nVal, double[] rVal, double[] demand, double[] available, double[] capacity,
             Supplier<SparseMatrix> outputs, Supplier<SparseMatrix> inputs) {
+        this(m, m.objective, m.costResource, nVal, rVal, demand, available, capacity, outputs, inputs);
+    }
+
+    /** The same technology with another objective, demand, availabilities or capacities. */
+    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] demand, double[] available,
+                    double[] capacity) {
+        this(m, objective, costResource, m.nVal, m.rVal, demand, available, capacity, m.outputs, m.inputs);
+    }
+
+    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] nVal, double[] rVal,
+                    double[] demand, double[] available, double[] capacity, Supplier<SparseMatrix> outputs,
+                    Supplier<SparseMatrix> inputs) {
         this.economy = m.economy;
-        this.objective = m.objective;
-        this.costResource = m.costResource;
+        this.objective = objective;
+        this.costResource = costResource;
         np = m.np;
         nt = m.nt;
         nr = m.nr;
@@ -147,36 +159,11 @@ final class LpModel {
         this.demand = demand;
         this.available = available;
         this.capacity = capacity;
-        this.cost = costOf(costResource);
+        this.cost = costResource == m.costResource && rVal == m.rVal ? m.cost : costOf(costResource);
         this.limited = limitedOf(available);
         this.targeted = targetedOf(demand);
         this.outputs = outputs;
         this.inputs = inputs;
-    }
-
-    /** The same technology with another objective, demand, availabilities or capacities. */
-    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] demand, double[] available,
-                    double[] capacity) {
-        this.economy = m.economy;
-        this.objective = objective;
-        this.costResource = costResource;
-        np = m.np;
-        nt = m.nt;
-        nr = m.nr;
-        nStart = m.nStart;
-        nRow = m.nRow;
-        nVal = m.nVal;
-        rStart = m.rStart;
-        rRow = m.rRow;
-        rVal = m.rVal;
-        this.demand = demand;
-        this.available = available;
-        this.capacity = capacity;
-        this.cost = costResource == m.costResource ? m.cost : costOf(costResource);
-        this.limited = limitedOf(available);
-        this.targeted = targetedOf(demand);
-        this.outputs = m.outputs;
-        this.inputs = m.inputs;
     }
 
     LpModel with(PlanObjective newObjective, int newCostResource, double[] newDemand, double[] newAvailable,
