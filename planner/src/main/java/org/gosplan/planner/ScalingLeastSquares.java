@@ -9,11 +9,11 @@ package org.gosplan.planner;
  *
  * <p>Solved as Curtis and Reid did, by conjugate gradients on the normal equations
  * {@code [D_r B; Bᵀ D_c] [x; y] = -[Σ_j ln|a_ij|; Σ_i ln|a_ij|]} ({@code B} the pattern, {@code D} the
- * counts of nonzeros), preconditioned by the counts: alternating row and column means, tried first,
- * needed 40 passes to settle to 1e-10 on small random economies and on some left the multipliers
- * of an economy and of its copy in other units 2e-7 apart. The system is singular (a constant added
- * to the rows of a connected part and taken from its columns changes nothing); from zero, conjugate
- * gradients stay in its range.
+ * counts of nonzeros), preconditioned by the counts: 25 iterations at 100,000 products, where
+ * alternating row and column means, tried first, needed about 40 passes to settle to 1e-10. The logs
+ * are summed in doubles (kept in floats, they alone put the multipliers of an economy and of its copy
+ * in other units 2e-7 apart). The system is singular (a constant added to the rows of a connected part
+ * and taken from its columns changes nothing); from zero, conjugate gradients stay in its range.
  */
 final class ScalingLeastSquares {
     /** Iterations at most; each is one sweep over the coefficients. */
@@ -23,126 +23,123 @@ final class ScalingLeastSquares {
 
     private final LpModel m;
     private final int np;
-    private final int nr;
     private final int nt;
     private final int rows;
     private final int cols;
-    /** Logs of |N| and R, in doubles: in floats the multipliers of an economy and of its copy in other units differed by 2e-7. */
-    private final double[] ln;
-    private final double[] lr;
-    /** Logs of the targets, availabilities (NaN: none, or zero) and capacities (NaN: none). */
-    private final double[] lnD;
-    private final double[] lnA;
-    private final double[] lnU;
+    /**
+     * The nonzeros besides N and R, as row and column of the unknowns and the log of the entry: targets in
+     * λ's column (fulfil) or τ's, availabilities in τ's, and for each capacity the row {@code z_t - u_t τ}.
+     */
+    private final int[] extraRow;
+    private final int[] extraCol;
+    private final double[] extraLn;
     /** Nonzeros of each row, then of each column: the diagonal of the normal equations. */
     private final double[] count;
+    /** The right-hand side {@code -Σ ln|a|} of each row, then of each column. */
+    private final double[] rhs;
     int iterations;
 
     ScalingLeastSquares(LpModel m) {
         this.m = m;
         np = m.np;
-        nr = m.nr;
         nt = m.nt;
+        int nr = m.nr;
         rows = np + nr + nt;
         cols = nt + 2;
-        ln = logs(m.nVal);
-        lr = logs(m.rVal);
-        lnD = new double[np];
-        java.util.Arrays.fill(lnD, Double.NaN);
+        int lambda = rows + nt;
+        int tau = rows + nt + 1;
+        int n = 0;
+        int[] er = new int[m.targeted.length + m.limited.length + 2 * nt];
+        int[] ec = new int[er.length];
+        double[] el = new double[er.length];
         for (int p : m.targeted) {
-            lnD[p] = Math.log(m.demand[p]);
+            er[n] = p;
+            ec[n] = m.fulfil() ? lambda : tau;
+            el[n++] = Math.log(m.demand[p]);
         }
-        lnA = new double[nr];
-        java.util.Arrays.fill(lnA, Double.NaN);
         for (int r : m.limited) {
-            lnA[r] = m.available[r] > 0 ? Math.log(m.available[r]) : Double.NaN;
+            if (m.available[r] > 0) {
+                er[n] = np + r;
+                ec[n] = tau;
+                el[n++] = Math.log(m.available[r]);
+            }
         }
-        lnU = new double[nt];
         for (int t = 0; t < nt; t++) {
             double u = m.capacity[t];
-            lnU[t] = u > 0 && u != Double.POSITIVE_INFINITY ? Math.log(u) : Double.NaN;
+            if (u > 0 && u != Double.POSITIVE_INFINITY) {
+                er[n] = np + nr + t;
+                ec[n] = rows + t;
+                el[n++] = 0.0;
+                er[n] = np + nr + t;
+                ec[n] = tau;
+                el[n++] = Math.log(u);
+            }
         }
-        double[] ones = new double[rows + cols];
-        java.util.Arrays.fill(ones, 1.0);
+        extraRow = java.util.Arrays.copyOf(er, n);
+        extraCol = java.util.Arrays.copyOf(ec, n);
+        extraLn = java.util.Arrays.copyOf(el, n);
         count = new double[rows + cols];
-        sweep(ones, count, false, true);
-    }
-
-    private static double[] logs(double[] v) {
-        double[] out = new double[v.length];
-        for (int k = 0; k < v.length; k++) {
-            out[k] = v[k] == 0.0 ? 0.0 : Math.log(Math.abs(v[k]));
-        }
-        return out;
-    }
-
-    /** The column of the targets: λ's for fulfil, τ's for min-resource. */
-    private int targetColumn() {
-        return m.fulfil() ? nt : nt + 1;
-    }
-
-    /**
-     * One sweep over the nonzeros: with {@code logs}, the right-hand side {@code -Σ ln|a|} per row and
-     * column into {@code out}; else the product of the pattern matrix {@code [0 B; Bᵀ 0]} with {@code v}
-     * (rows first, then columns), or with {@code counting} the number of nonzeros per row and column.
-     */
-    private void sweep(double[] v, double[] out, boolean logs, boolean counting) {
-        java.util.Arrays.fill(out, 0.0);
-        int c0 = rows;
+        rhs = new double[rows + cols];
         for (int t = 0; t < nt; t++) {
-            double yt = v == null ? 0 : v[c0 + t];
-            double s = 0;
-            for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
-                if (m.nVal[q] != 0.0) {
-                    int i = m.nRow[q];
-                    out[i] += logs ? -ln[q] : counting ? 1 : yt;
-                    s += logs ? -ln[q] : counting ? 1 : v[i];
-                }
-            }
-            for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
-                if (m.rVal[q] != 0.0) {
-                    int i = np + m.rRow[q];
-                    out[i] += logs ? -lr[q] : counting ? 1 : yt;
-                    s += logs ? -lr[q] : counting ? 1 : v[i];
-                }
-            }
-            if (!Double.isNaN(lnU[t])) {
-                // the capacity row z_t - u_t τ: entries 1 (log 0) for z_t and u_t for τ
-                int i = np + nr + t;
-                out[i] += logs ? 0 : counting ? 1 : yt;
-                s += logs ? 0 : counting ? 1 : v[i];
-                out[i] += logs ? -lnU[t] : counting ? 1 : v[c0 + nt + 1];
-                out[c0 + nt + 1] += logs ? -lnU[t] : counting ? 1 : v[i];
-            }
-            out[c0 + t] += s;
+            add(m.nStart, m.nRow, m.nVal, 0, t);
+            add(m.rStart, m.rRow, m.rVal, np, t);
         }
-        int d = c0 + targetColumn();
-        for (int p : m.targeted) {
-            out[p] += logs ? -lnD[p] : counting ? 1 : v[d];
-            out[d] += logs ? -lnD[p] : counting ? 1 : v[p];
+        for (int k = 0; k < n; k++) {
+            count[extraRow[k]]++;
+            count[extraCol[k]]++;
+            rhs[extraRow[k]] -= extraLn[k];
+            rhs[extraCol[k]] -= extraLn[k];
         }
-        int tau = c0 + nt + 1;
-        for (int r : m.limited) {
-            if (!Double.isNaN(lnA[r])) {
-                out[np + r] += logs ? -lnA[r] : counting ? 1 : v[tau];
-                out[tau] += logs ? -lnA[r] : counting ? 1 : v[np + r];
+    }
+
+    /** Counts and right-hand side of column t of N or R (rows from {@code offset}). */
+    private void add(int[] start, int[] row, double[] val, int offset, int t) {
+        int j = rows + t;
+        for (int q = start[t]; q < start[t + 1]; q++) {
+            if (val[q] != 0.0) {
+                double l = Math.log(Math.abs(val[q]));
+                count[offset + row[q]]++;
+                count[j]++;
+                rhs[offset + row[q]] -= l;
+                rhs[j] -= l;
             }
         }
     }
 
-    /** The normal equations' matrix times v: the pattern product plus the counts on the diagonal. */
+    /** The normal equations' matrix times v: the pattern product {@code [0 B; Bᵀ 0] v} plus the counts on the diagonal. */
     private void apply(double[] v, double[] out) {
-        sweep(v, out, false, false);
         for (int k = 0; k < out.length; k++) {
-            out[k] += count[k] * v[k];
+            out[k] = count[k] * v[k];
         }
+        for (int t = 0; t < nt; t++) {
+            int j = rows + t;
+            out[j] += pattern(m.nStart, m.nRow, m.nVal, 0, t, v[j], v, out)
+                    + pattern(m.rStart, m.rRow, m.rVal, np, t, v[j], v, out);
+        }
+        for (int k = 0; k < extraRow.length; k++) {
+            out[extraRow[k]] += v[extraCol[k]];
+            out[extraCol[k]] += v[extraRow[k]];
+        }
+    }
+
+    /** Adds {@code vj} to the rows of column t's nonzeros in {@code out}; returns the sum of those rows' {@code v}. */
+    private static double pattern(int[] start, int[] row, double[] val, int offset, int t, double vj, double[] v,
+                                  double[] out) {
+        double s = 0;
+        for (int q = start[t]; q < start[t + 1]; q++) {
+            if (val[q] != 0.0) {
+                int i = offset + row[q];
+                out[i] += vj;
+                s += v[i];
+            }
+        }
+        return s;
     }
 
     /** The solution: row logs {@code [0, rows)}, then column logs {@code [rows, rows + cols)}. */
     double[] solve() {
         int n = rows + cols;
-        double[] b = new double[n];
-        sweep(null, b, true, false);
+        double[] b = rhs;
         double[] u = new double[n];
         double[] r = b.clone();
         double[] z = new double[n];
