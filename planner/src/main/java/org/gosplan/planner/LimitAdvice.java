@@ -23,9 +23,9 @@ public final class LimitAdvice {
             b.append("no plan: ").append(p.solver().note() == null ? describe(method) + " stopped without an answer"
                     : p.solver().note()).append(". Try ");
             b.append(method.startsWith("pdlp") ? "--method simplex (exact, for up to some thousands of techniques)"
-                    : "--method pdlp");
-            b.append(timed ? ", a longer --time-limit" : ", or --method pdlp with a --time-limit, which gives a plan"
-                    + " with a certificate of how near the optimum it is");
+                    + (timed ? " or a longer --time-limit" : "")
+                    : "--method pdlp (with a --time-limit it gives a plan and a certificate of how near the optimum"
+                    + " that plan is)");
             b.append("; if the data mix very large and very small numbers, measure them in units that keep them"
                     + " nearer 1.");
             return b.toString();
