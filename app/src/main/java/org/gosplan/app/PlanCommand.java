@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
         "size; else the simplex method for small problems, PDLP for large ones), exact (policy iteration or",
         "simplex), policy, simplex, pdlp (first-order, reports its gap), harmony (Cockshott's heuristic).",
         "",
-        "Exit 0 with a plan (status optimal, or limit when not proven optimal to --tolerance); 1 when the",
-        "plan is infeasible (with a diagnosis) or unbounded; 2 on bad input."})
+        "Exit 0 with a plan proven optimal to --tolerance; 1 when the plan is infeasible (with a diagnosis)",
+        "or unbounded, or has no proven answer (status limit: the plan, if any, is still printed, and what to",
+        "try goes to standard error; --record then records nothing); 2 on bad input."})
 final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ECONOMY", arity = "0..1",
             description = "economy JSON file, economy folder or IO-table folder (not with --record)")
@@ -105,8 +106,15 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = StderrProgress.during(System.err, null, progress -> Planner.plan(e, options, progress));
         print(plan);
-        return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
-                ? ExitCode.NEGATIVE : ExitCode.OK;
+        return exitCode(plan, options);
+    }
+
+    /** 1 for infeasible, unbounded and limit (no proven answer: what to try goes to standard error), else 0. */
+    static int exitCode(Plan plan, PlanOptions options) {
+        if (plan.status() == PlanStatus.LIMIT) {
+            System.err.println("gosplan: " + org.gosplan.planner.LimitAdvice.of(plan, options));
+        }
+        return plan.status() == PlanStatus.OPTIMAL ? ExitCode.OK : ExitCode.NEGATIVE;
     }
 
     private int planOnTheRecord(PlanOptions options) throws java.io.IOException {
@@ -120,11 +128,15 @@ final class PlanCommand implements Callable<Integer> {
         try (org.gosplan.record.Record r = RecordAccess.open(record, db)) {
             org.gosplan.ledger.NoteSigner signer = key == null ? r.log().signingKey() : org.gosplan.record.Keys.read(key);
             org.gosplan.record.PlanRecords.Recorded rec = org.gosplan.record.PlanRecords.computeAndRecord(r, options, signer);
-            System.err.printf("recorded plan.computed at index %d, plan hash %s%n", rec.index(), rec.hash());
+            if (rec.recorded()) {
+                System.err.printf("recorded plan.computed at index %d, plan hash %s%n", rec.index(), rec.hash());
+            } else {
+                System.err.println("gosplan: recorded nothing: a plan without a proven answer (status limit) is not"
+                        + " recorded");
+            }
             Plan plan = rec.plan();
             print(plan);
-            return plan.status() == PlanStatus.INFEASIBLE || plan.status() == PlanStatus.UNBOUNDED
-                    ? ExitCode.NEGATIVE : ExitCode.OK;
+            return exitCode(plan, options);
         }
     }
 

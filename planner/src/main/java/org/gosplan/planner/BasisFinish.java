@@ -322,7 +322,8 @@ final class BasisFinish {
                 continue;
             }
             if (lp.status != SolveStatus.OPTIMAL) {
-                return fail("the small LP ended " + lp.status);
+                return fail("the small LP was not solved: " + (lp.status == SolveStatus.FEASIBLE
+                        ? "it found a plan but did not prove it optimal" : LpOrTools.inWords(lp.status)));
             }
             // the main levels for the small LP's λ and side levels, checked against their bounds
             // column by column, and only the side columns in use (most sit at zero)

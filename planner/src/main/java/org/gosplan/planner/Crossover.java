@@ -295,7 +295,7 @@ final class Crossover {
             out = new double[nt];
             int[] os = m.economy.outputs().columnStarts();
             int[] orow = m.economy.outputs().rowIndexes();
-            double[] oval = m.economy.outputs().values();
+            double[] oval = m.outputs().values();
             for (int t = 0; t < nt; t++) {
                 // a technique with joint outputs is a maker of the product it makes most of; the others
                 // are by-products, in B's columns like inputs with the other sign

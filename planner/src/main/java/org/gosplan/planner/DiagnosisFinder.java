@@ -32,9 +32,12 @@ final class DiagnosisFinder {
 
     static Diagnosis infeasible(LpModel m, PlanOptions o, boolean small) {
         LpModel f = m.with(PlanObjective.FULFIL, -1, m.demand, m.available, m.capacity);
+        // the simplex solves of a small problem (the deletion filter's too) see it in Scaling's units; a large
+        // one goes through Planner.solve, which scales it itself
+        Scaling scaling = small ? Scaling.of(f) : null;
         Plan relax;
         if (small) {
-            LpSolution s = LpOrTools.solve(f, LpOrTools.Engine.GLOP, o);
+            LpSolution s = scaling.unscale(LpOrTools.solve(scaling.model(), LpOrTools.Engine.GLOP, o));
             if (s.outcome() != LpSolution.Outcome.SOLVED || s.v() == null) {
                 return undiagnosed(s.outcome().toString());
             }
@@ -66,7 +69,7 @@ final class DiagnosisFinder {
             cKeep[t] = m.capacity[t] != Double.POSITIVE_INFINITY && relax.capacityPrice(t) > 0;
         }
         if (small && m.nt <= FILTER_TECHNIQUES) {
-            filter(f, o, tKeep, rKeep, cKeep);
+            filter(scaling.model(), o, tKeep, rKeep, cKeep);
         }
         return describe(m, relax, lambda, tKeep, rKeep, cKeep);
     }

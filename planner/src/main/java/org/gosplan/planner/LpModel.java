@@ -1,6 +1,7 @@
 package org.gosplan.planner;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.SparseMatrix;
 
@@ -44,6 +45,9 @@ final class LpModel {
     final int[] limited;
     /** Products with a target, in index order. */
     final int[] targeted;
+    /** Outputs O and product inputs I in this model's units (the economy's, or {@link Scaling}'s, made when asked). */
+    private final Supplier<SparseMatrix> outputs;
+    private final Supplier<SparseMatrix> inputs;
 
     LpModel(Economy e, PlanObjective objective, int costResource) {
         this.economy = e;
@@ -118,11 +122,28 @@ final class LpModel {
         cost = costOf(costResource);
         limited = limitedOf(available);
         targeted = targetedOf(demand);
+        outputs = e::outputs;
+        inputs = e::productInputs;
+    }
+
+    /**
+     * The same problem in other units ({@link Scaling}): the technology's values, demand, availabilities,
+     * capacities, outputs and inputs given in those units; the structure is shared.
+     */
+    LpModel(LpModel m, double[] nVal, double[] rVal, double[] demand, double[] available, double[] capacity,
+            Supplier<SparseMatrix> outputs, Supplier<SparseMatrix> inputs) {
+        this(m, m.objective, m.costResource, nVal, rVal, demand, available, capacity, outputs, inputs);
     }
 
     /** The same technology with another objective, demand, availabilities or capacities. */
     private LpModel(LpModel m, PlanObjective objective, int costResource, double[] demand, double[] available,
                     double[] capacity) {
+        this(m, objective, costResource, m.nVal, m.rVal, demand, available, capacity, m.outputs, m.inputs);
+    }
+
+    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] nVal, double[] rVal,
+                    double[] demand, double[] available, double[] capacity, Supplier<SparseMatrix> outputs,
+                    Supplier<SparseMatrix> inputs) {
         this.economy = m.economy;
         this.objective = objective;
         this.costResource = costResource;
@@ -131,16 +152,18 @@ final class LpModel {
         nr = m.nr;
         nStart = m.nStart;
         nRow = m.nRow;
-        nVal = m.nVal;
+        this.nVal = nVal;
         rStart = m.rStart;
         rRow = m.rRow;
-        rVal = m.rVal;
+        this.rVal = rVal;
         this.demand = demand;
         this.available = available;
         this.capacity = capacity;
-        this.cost = costResource == m.costResource ? m.cost : costOf(costResource);
+        this.cost = costResource == m.costResource && rVal == m.rVal ? m.cost : costOf(costResource);
         this.limited = limitedOf(available);
         this.targeted = targetedOf(demand);
+        this.outputs = outputs;
+        this.inputs = inputs;
     }
 
     LpModel with(PlanObjective newObjective, int newCostResource, double[] newDemand, double[] newAvailable,
@@ -195,6 +218,16 @@ final class LpModel {
             }
         }
         return out;
+    }
+
+    /** Products made per unit level (products x techniques), in this model's units. */
+    SparseMatrix outputs() {
+        return outputs.get();
+    }
+
+    /** Products used per unit level (products x techniques), in this model's units. */
+    SparseMatrix inputs() {
+        return inputs.get();
     }
 
     boolean fulfil() {

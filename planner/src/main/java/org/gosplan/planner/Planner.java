@@ -45,6 +45,8 @@ public final class Planner {
     }
 
     static LpModel model(Economy e, PlanOptions o) {
+        // numbers no scaling can bring into a double's range are bad input (exit 2), never a solver's problem
+        org.gosplan.economy.Validation.requirePlannable(e);
         if (e.targets() == 0) {
             throw new PlannerException("the economy has no targets; give at least one (\"targets\" in an economy"
                     + " JSON file, targets.csv in an economy folder)");
@@ -119,8 +121,12 @@ public final class Planner {
                                         + " with a certified plan)" : ""));
     }
 
-    static Plan solve(LpModel m, PlanOptions o, Progress progress) {
+    static Plan solve(LpModel given, PlanOptions o, Progress progress) {
         long t0 = System.nanoTime();
+        // every method plans the model in the units Scaling chose; its answer comes back in the economy's units
+        // (below, m = given) and is assembled, certified and diagnosed there
+        Scaling scaling = Scaling.of(given);
+        LpModel m = scaling.model();
         String note = null;
         LpSolution s = null;
         switch (o.method()) {
@@ -179,7 +185,8 @@ public final class Planner {
                 s = f.outcome() == LpSolution.Outcome.SOLVED ? f : s.withNote(f.note());
             }
         }
-        s = s.withSeconds(PolicyIteration.seconds(t0));
+        s = scaling.unscale(s).withSeconds(PolicyIteration.seconds(t0));
+        m = given;
         if (note != null) {
             s = s.withNote(note);
         }

@@ -114,9 +114,9 @@ final class PolicyIteration {
             }
         }
         // input matrix (products x techniques) without the own-product entries
-        int[] is = m.economy.productInputs().columnStarts();
-        int[] ir = m.economy.productInputs().rowIndexes();
-        double[] iv = m.economy.productInputs().values();
+        int[] is = m.inputs().columnStarts();
+        int[] ir = m.inputs().rowIndexes();
+        double[] iv = m.inputs().values();
         long work = (long) is[nt] + nt;
         Kernels k = new Kernels(np, prod, out, cost, ms, mt, is, ir, iv, work);
 
@@ -221,8 +221,9 @@ final class PolicyIteration {
             }
             if (use > m.available[scarce] * (1 + 1e-12)) {
                 return LpSolution.without(LpSolution.Outcome.INFEASIBLE, "policy-iteration", sweeps, seconds(t0),
-                        "meeting the targets needs at least " + use + " of '" + m.economy.resourceId(scarce)
-                                + "' but " + m.available[scarce] + " are available");
+                        // as a ratio: the model may be in Scaling's units, not the economy's
+                        "meeting the targets needs at least " + DiagnosisFinder.num(use / m.available[scarce])
+                                + " times the '" + m.economy.resourceId(scarce) + "' available");
             }
         }
         for (int t = 0; t < nt; t++) {

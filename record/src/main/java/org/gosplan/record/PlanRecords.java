@@ -35,8 +35,15 @@ public final class PlanRecords {
         return v == null ? "0.1.0" : v;
     }
 
-    /** A recorded plan: the plan, its event index and its hash. */
-    public record Recorded(Plan plan, long index, String hash, ObjectNode document) {}
+    /**
+     * A recorded plan: the plan, its event index and its hash; index -1 and no hash or document when it was
+     * not recorded (status limit, see {@link #computeAndRecord}).
+     */
+    public record Recorded(Plan plan, long index, String hash, ObjectNode document) {
+        public boolean recorded() {
+            return index >= 0;
+        }
+    }
 
     /** The plan document as a JSON tree, with or without {@code solver.seconds}. */
     public static ObjectNode document(Plan plan, boolean withSeconds) {
@@ -84,7 +91,11 @@ public final class PlanRecords {
         return o;
     }
 
-    /** Plans the latest economy and targets on the record and records the plan. */
+    /**
+     * Plans the latest economy and targets on the record and records the plan, unless it has no proven
+     * answer (status limit: not proven optimal, infeasible or unbounded): such a plan is no basis for a
+     * decision, and one cut off by a time limit could not even be replayed; it comes back unrecorded.
+     */
     public static Recorded computeAndRecord(Record record, PlanOptions options, NoteSigner key) throws IOException {
         long size = record.log().size();
         Snapshot s = record.snapshotAt(size);
@@ -101,6 +112,9 @@ public final class PlanRecords {
         }
         Economy e = record.economyWithTargets(s.economy().hash(), s.targets().hash());
         Plan plan = Planner.plan(e, options);
+        if (plan.status() == org.gosplan.planner.PlanStatus.LIMIT) {
+            return new Recorded(plan, -1, null, null);
+        }
         ObjectNode doc = document(plan, false);
         byte[] canonical = Canonical.bytes(doc);
         String planHash = record.content().put(canonical);

@@ -25,7 +25,8 @@ import org.gosplan.planner.Planner;
  * inputs per technique, default 5) shape the economy; {@code minResource} (a resource: min-resource instead of fulfil),
  * {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 0: by size),
  * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
- * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 1), {@code gosplan.pdlp.scaleRows}
+ * {@code gosplan.scaling} (default true: the planner's Curtis-Reid scaling, see {@code Scaling}),
+ * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 0.1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
  * {@code gosplan.pdlp.termination} and {@code gosplan.pdlp.extra} (text proto, see {@code LpOrTools});
  * for the exact finish of PDLP's iterate {@code gosplan.finish} (default true), {@code gosplan.finish.seconds}
