@@ -22,6 +22,7 @@ public final class Snapshot {
     private final Published economy;
     private final Published targets;
     private final Published plan;
+    private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
 
     /**
      * Content named by an event.
@@ -32,19 +33,21 @@ public final class Snapshot {
      */
     public record Published(long index, String hash, String name) {}
 
-    private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan) {
+    private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
+                     Map<Long, Ballot> ballots) {
         this.size = size;
         this.roster = roster;
         this.logKey = logKey;
         this.economy = economy;
         this.targets = targets;
         this.plan = plan;
+        this.ballots = ballots;
     }
 
     /** The empty record of a log whose own key is the first operator. */
     public static Snapshot genesis(NoteVerifier logKey) {
         Member first = new Member(logKey, Role.OPERATOR, -1);
-        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null);
+        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of());
     }
 
     public long size() {
@@ -156,6 +159,38 @@ public final class Snapshot {
                 }
                 return null;
             }
+            case EventTypes.VOTE_CAST: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
+                            + " refused";
+                }
+                if (!ballot.electorate().admits(this, ballot.index(), event.signer())) {
+                    return "'" + event.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
+                            + ballot.electorate() + ", as it stood when the ballot opened)";
+                }
+                return null;
+            }
+            case EventTypes.BALLOT_CLOSED: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " was already closed at entry " + ballot.closed();
+                }
+                if (!event.signer().equals(ballot.opener()) && member(event.signer()).role() != Role.OPERATOR) {
+                    return "ballot " + ballot.index() + " is closed by the key that opened it (" + ballot.opener()
+                            + ") or an operator";
+                }
+                return null;
+            }
+            case EventTypes.BALLOT_TALLIED:
+                return ballots.containsKey(b.get("ballot").asLong()) ? null
+                        : "there is no ballot opened at entry " + b.get("ballot").asLong();
             case EventTypes.PROPOSAL_MADE:
                 if (economy == null) {
                     return "no economy is recorded yet; a proposal names the latest recorded economy";
@@ -216,7 +251,36 @@ public final class Snapshot {
             default:
                 break;
         }
-        return new Snapshot(index + 1, m, logKey, e, t, p);
+        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index));
+    }
+
+    private Map<Long, Ballot> ballotsAfter(Event event, long index) {
+        JsonNode b = event.body();
+        switch (event.type()) {
+            case EventTypes.BALLOT_OPENED: {
+                Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
+                copy.put(index, new Ballot(index, Electorate.parse(b.get("electorate").asText()), event.signer(), -1));
+                return java.util.Collections.unmodifiableMap(copy);
+            }
+            case EventTypes.BALLOT_CLOSED: {
+                Ballot was = ballots.get(b.get("ballot").asLong());
+                Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
+                copy.put(was.index(), new Ballot(was.index(), was.electorate(), was.opener(), index));
+                return java.util.Collections.unmodifiableMap(copy);
+            }
+            default:
+                return ballots;
+        }
+    }
+
+    /** The ballot opened at log index {@code index}, or null. */
+    public Ballot ballot(long index) {
+        return ballots.get(index);
+    }
+
+    /** Every ballot opened so far, by the log index of its opening. */
+    public Map<Long, Ballot> ballots() {
+        return ballots;
     }
 
     /** A registration's councils; absent in events older than councils (an empty list). */

@@ -231,4 +231,42 @@ class MembershipTest {
         assertFalse(Role.COUNCIL.mayRecord(EventTypes.MEMBER_REVOKED));
         assertEquals(Role.CITIZEN, Role.parse("citizen"));
     }
+
+    private static ObjectNode vote(long ballot) {
+        ObjectNode b = Canonical.MAPPER.createObjectNode().put("ballot", ballot);
+        b.putArray("approve").add(0);
+        return b;
+    }
+
+    @Test
+    void votesAreAdmittedByTheElectorateAsItStoodAtTheOpeningAndRefusedAfterTheClose() throws IOException {
+        MemoryLog log = new MemoryLog(operator);
+        try (Record r = Record.open(log, dir)) {
+            r.registerMember(ana.verifier(), Role.CITIZEN, List.of("north"), Map.of(), operator);
+            r.registerMember(ben.verifier(), Role.COUNCIL, List.of("south"), Map.of(), operator);
+            r.registerMember(deputy.verifier(), Role.COUNCIL, List.of("north"), Map.of(), operator);
+            ObjectNode opened = Canonical.MAPPER.createObjectNode().put("title", "Bread").put("method", "approval")
+                    .put("electorate", "council:north");
+            opened.putArray("options").add(0);
+            long ballot = r.append(EventTypes.BALLOT_OPENED, opened, ben);
+            r.registerMember(cleo.verifier(), Role.CITIZEN, List.of("north"), Map.of(), operator);
+            r.append(EventTypes.VOTE_CAST, vote(ballot), ana);
+            long size = log.size();
+            assertTrue(assertThrows(RecordException.class, () -> r.append(EventTypes.VOTE_CAST, vote(ballot), cleo))
+                    .getMessage().contains("not in ballot " + ballot + "'s electorate"), "registered after the opening");
+            assertThrows(RecordException.class, () -> r.append(EventTypes.VOTE_CAST, vote(ballot), ben), "outside");
+            assertTrue(assertThrows(RecordException.class, () -> r.append(EventTypes.VOTE_CAST, vote(ballot + 1), ana))
+                    .getMessage().contains("no ballot opened at entry"));
+            ObjectNode close = Canonical.MAPPER.createObjectNode().put("ballot", ballot);
+            assertTrue(assertThrows(RecordException.class, () -> r.append(EventTypes.BALLOT_CLOSED, close, deputy))
+                    .getMessage().contains("closed by the key that opened it"));
+            assertEquals(size, log.size());
+            long closed = r.append(EventTypes.BALLOT_CLOSED, close, ben);
+            assertEquals(closed, r.snapshot().ballot(ballot).closed());
+            assertTrue(assertThrows(RecordException.class, () -> r.append(EventTypes.VOTE_CAST, vote(ballot), ana))
+                    .getMessage().contains("was closed at entry " + closed));
+            assertEquals(closed + 1, log.size());
+            assertTrue(r.verify(null).ok(), r.verify(null).problems().toString());
+        }
+    }
 }
