@@ -105,7 +105,7 @@ final class CostCommand implements Callable<Integer> {
         res.print(w);
         w.newLine();
         w.write("value at the plan's valuations: " + (Double.isNaN(c.valuation()) ? "none (no plan)"
-                : TextTable.money(c.valuation())));
+                : String.format(java.util.Locale.ROOT, "%.6g", c.valuation())));
         w.newLine();
         List<Integer> order = new ArrayList<>();
         for (int p = 0; p < e.products(); p++) {
@@ -131,8 +131,8 @@ final class CostCommand implements Callable<Integer> {
         w.newLine();
         w.write(c.solves() + " Leontief solve" + (c.solves() == 1 ? "" : "s") + " (" + c.solve().method().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", " + c.solve().iterations() + " iterations, residual "
-                + String.format(java.util.Locale.ROOT, "%.1e", c.solve().residual()) + "); " + Durations.format(seconds)
-                + " in all");
+                + String.format(java.util.Locale.ROOT, "%.1e", c.solve().residual()) + ", " + Durations.format(c.solveSeconds())
+                + "); " + Durations.format(seconds) + " in all, reading the record included");
         w.newLine();
         w.flush();
         return ExitCode.OK;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "record", description = {
-        "Records a signed event on the log in DIR (or --db): a member, an economy, targets, or an event built elsewhere.",
+        "Records a signed event on the log in DIR (or --db): a member or its revocation, an economy, targets, a",
+        "proposal, or an event built elsewhere.",
         "The signer must be registered with a role allowed for the event type; a refused event is never recorded.",
         "Each event is checked against the log as it is when appended, other processes' events included. A log",
         "holds events or raw lines, never both (its entry 0 decides; see docs/logs.md): a log of raw lines is refused."},

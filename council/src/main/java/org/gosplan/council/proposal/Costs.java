@@ -76,7 +76,9 @@ public final class Costs {
         }
         SquareSystem sys = SquareSystem.of(e, technique);
         double[] d = e.finalDemand();
+        long t0 = System.nanoTime();
         LeontiefSolution x = sys.leontief.solve(d, options);
+        double solveSeconds = (System.nanoTime() - t0) / 1e9;
         solves++;
         double[] output = new double[e.products()];
         double[] use = new double[e.resources()];
@@ -119,7 +121,7 @@ public final class Costs {
             }
         }
         return new ProposalCost(index, proposal.title(), e, planIndex, labour, technique, output, use, valuation, x,
-                solves, notes);
+                solves, solveSeconds, notes);
     }
 
     /** The resource named {@code labour}, else the first resource; -1 when there is none. */

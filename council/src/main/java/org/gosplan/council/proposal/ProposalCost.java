@@ -21,10 +21,12 @@ import org.gosplan.planner.LeontiefSolution;
  * @param valuation  the targets valued at the plan's valuations, NaN with no plan
  * @param solve      the Leontief solve that gave {@code output}
  * @param solves     Leontief solves in all (1 with a plan; policy steps add to it without one)
+ * @param solveSeconds how long the last solve took (its productiveness check included)
  * @param notes      what the figures leave out (products made only alongside others beyond what is made)
  */
 public record ProposalCost(long proposal, String title, Economy economy, long plan, int labour, int[] technique,
-                           double[] output, double[] resources, double valuation, LeontiefSolution solve, int solves, java.util.List<String> notes) {
+                           double[] output, double[] resources, double valuation, LeontiefSolution solve, int solves, double solveSeconds,
+                           java.util.List<String> notes) {
     /** Use of resource {@code r} over what is available; NaN when it is unlimited. */
     public double share(int r) {
         return economy.isLimited(r) ? resources[r] / economy.available(r) : Double.NaN;

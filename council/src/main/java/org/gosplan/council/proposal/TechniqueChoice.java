@@ -12,9 +12,9 @@ final class TechniqueChoice {
      * The technique the plan runs for each product: among the techniques whose main product (the
      * output they make most of) it is, the one at the largest level; on a tie (products the plan
      * does not make, say), the one using least labour per unit directly, then the lower index. A
-     * product that is no technique's main product (straw beside grain) takes the best running
-     * technique no other product has taken, or none ({@link #JOINT}): it is then made only
-     * alongside others, and what of it is not needed is left over.
+     * product that is no technique's main product (straw beside grain) has no technique of its own
+     * ({@link #JOINT}): it is made only alongside others, and what is not needed of it is left over
+     * (forcing its balance with a technique of another product would need negative levels).
      */
     static int[] largestLevel(Economy e, double[] levels, int labour) {
         return choose(e, levels, labour);
@@ -51,7 +51,6 @@ final class TechniqueChoice {
         }
         int[] best = new int[n];
         java.util.Arrays.fill(best, JOINT);
-        boolean[] taken = new boolean[nt];
         for (int t = 0; t < nt; t++) {
             int p = main[t];
             if (p >= 0 && (best[p] == JOINT || better(t, best[p], levels, labourPerUnit))) {
@@ -68,30 +67,6 @@ final class TechniqueChoice {
             if (!made[p]) {
                 throw new RecordException("product '" + e.productId(p) + "' is made by no technique, so no proposal's"
                         + " cost can be computed in this economy; add a technique that makes it");
-            }
-            if (best[p] != JOINT) {
-                taken[best[p]] = true;
-            }
-        }
-        // Products that are no technique's main product: a running technique left over, if any.
-        SparseMatrix makers = null;
-        for (int p = 0; p < n; p++) {
-            if (best[p] != JOINT) {
-                continue;
-            }
-            if (makers == null) {
-                makers = out.transpose();
-            }
-            for (int k = makers.columnStarts()[p]; k < makers.columnStarts()[p + 1]; k++) {
-                int t = makers.rowIndexes()[k];
-                boolean runs = levels == null || levels[t] > 0;
-                if (!taken[t] && runs && makers.values()[k] > 0
-                        && (best[p] == JOINT || better(t, best[p], levels, labourPerUnit))) {
-                    best[p] = t;
-                }
-            }
-            if (best[p] != JOINT) {
-                taken[best[p]] = true;
             }
         }
         return best;
@@ -139,10 +114,19 @@ final class TechniqueChoice {
             for (int k = out.columnStarts()[t]; k < out.columnStarts()[t + 1]; k++) {
                 made += out.values()[k] * v[out.rowIndexes()[k]];
             }
+            // a technique stands for its main product only (see choose)
+            int main = -1;
+            double most = 0;
             for (int k = out.columnStarts()[t]; k < out.columnStarts()[t + 1]; k++) {
+                if (out.values()[k] > most) {
+                    most = out.values()[k];
+                    main = k;
+                }
+            }
+            for (int k = main; k >= 0 && k == main; k = -1) {
                 int p = out.rowIndexes()[k];
                 double o = out.values()[k];
-                if (!(o > 0) || taken[t] || technique[p] == JOINT) {
+                if (taken[t] || technique[p] == JOINT) {
                     continue;
                 }
                 double cost = (spent - (made - o * v[p])) / o;
