@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.gosplan.council.proposal.Costs;
 import org.gosplan.council.proposal.ProposalCost;
@@ -107,23 +104,36 @@ final class CostCommand implements Callable<Integer> {
         w.write("value at the plan's valuations: " + (Double.isNaN(c.valuation()) ? "none (no plan)"
                 : String.format(java.util.Locale.ROOT, "%.6g", c.valuation())));
         w.newLine();
-        List<Integer> order = new ArrayList<>();
-        for (int p = 0; p < e.products(); p++) {
-            if (c.output()[p] != 0) {
-                order.add(p);
+        // the top N by insertion into a short array: no boxing or sort of a million products
+        int[] order = new int[top];
+        int shown = 0;
+        int nonzero = 0;
+        double[] x = c.output();
+        for (int p = 0; p < x.length; p++) {
+            if (x[p] == 0) {
+                continue;
             }
+            nonzero++;
+            int i = Math.min(shown, top - 1);
+            if (top == 0 || shown == top && x[p] <= x[order[top - 1]]) {
+                continue;
+            }
+            while (i > 0 && x[order[i - 1]] < x[p]) {
+                order[i] = order[i - 1];
+                i--;
+            }
+            order[i] = p;
+            shown = Math.min(shown + 1, top);
         }
-        order.sort(Comparator.comparingDouble((Integer p) -> -c.output()[p]).thenComparingInt(p -> p));
-        int shown = Math.min(top, order.size());
         if (shown > 0) {
             w.newLine();
-            w.write("gross output needed" + (shown < order.size() ? ", the " + shown + " largest of " + order.size()
+            w.write("gross output needed" + (shown < nonzero ? ", the " + shown + " largest of " + nonzero
                     + " products (--json gives all)" : "") + ":");
             w.newLine();
             TextTable out = new TextTable(1, "product", "gross output", "of which targeted");
             double[] d = e.finalDemand();
             for (int i = 0; i < shown; i++) {
-                int p = order.get(i);
+                int p = order[i];
                 out.row(e.productId(p), TextTable.money(c.output()[p]), TextTable.money(d[p]));
             }
             out.print(w);
