@@ -141,8 +141,10 @@ final class CostCommand implements Callable<Integer> {
         w.newLine();
         w.write(c.solves() + " Leontief solve" + (c.solves() == 1 ? "" : "s") + " (" + c.solve().method().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", " + c.solve().iterations() + " iterations, residual "
-                + String.format(java.util.Locale.ROOT, "%.1e", c.solve().residual()) + ", " + Durations.format(c.solveSeconds())
-                + "); " + Durations.format(seconds) + " in all, reading the record included");
+                + String.format(java.util.Locale.ROOT, "%.1e", c.solve().residual()) + ", "
+                + Durations.format(c.seconds().solve()) + "); " + Durations.format(seconds) + " in all, of which reading"
+                + " the economy " + Durations.format(c.seconds().economy()) + " and the plan "
+                + Durations.format(c.seconds().plan()));
         w.newLine();
         w.flush();
         return ExitCode.OK;

@@ -264,6 +264,9 @@ public final class Snapshot {
             }
             case EventTypes.BALLOT_CLOSED: {
                 Ballot was = ballots.get(b.get("ballot").asLong());
+                if (was == null) {
+                    return ballots; // refused by refusal(); apply() without it changes nothing here
+                }
                 Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
                 copy.put(was.index(), new Ballot(was.index(), was.electorate(), was.opener(), index));
                 return java.util.Collections.unmodifiableMap(copy);

@@ -34,6 +34,7 @@ public final class Costs {
         Proposal proposal = Proposal.read(record, index);
         Snapshot s = record.snapshot();
         Snapshot.Published latest = s.economy();
+        long start = System.nanoTime();
         Economy e;
         try {
             e = record.economyWithTargets(latest.hash(), proposal.targets());
@@ -41,6 +42,8 @@ public final class Costs {
             throw new RecordException("proposal " + index + " was made for economy " + proposal.economy() + ", and its"
                     + " targets do not fit the latest economy (entry " + latest.index() + "): " + x.getMessage());
         }
+        double readSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
         int labour = labour(e);
         double[] levels = null;
         double[] valuations = null;
@@ -57,6 +60,7 @@ public final class Costs {
                 planIndex = plan.index();
             }
         }
+        double planSeconds = (System.nanoTime() - start) / 1e9;
         int solves = 0;
         int[] technique;
         if (levels != null) {
@@ -121,7 +125,7 @@ public final class Costs {
             }
         }
         return new ProposalCost(index, proposal.title(), e, planIndex, labour, technique, output, use, valuation, x,
-                solves, solveSeconds, notes);
+                solves, new ProposalCost.Seconds(readSeconds, planSeconds, solveSeconds), notes);
     }
 
     /** The resource named {@code labour}, else the first resource; -1 when there is none. */

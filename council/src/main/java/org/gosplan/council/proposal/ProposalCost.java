@@ -21,12 +21,21 @@ import org.gosplan.planner.LeontiefSolution;
  * @param valuation  the targets valued at the plan's valuations, NaN with no plan
  * @param solve      the Leontief solve that gave {@code output}
  * @param solves     Leontief solves in all (1 with a plan; policy steps add to it without one)
- * @param solveSeconds how long the last solve took (its productiveness check included)
+ * @param seconds    where the time went
  * @param notes      what the figures leave out (products made only alongside others beyond what is made)
  */
 public record ProposalCost(long proposal, String title, Economy economy, long plan, int labour, int[] technique,
-                           double[] output, double[] resources, double valuation, LeontiefSolution solve, int solves, double solveSeconds,
+                           double[] output, double[] resources, double valuation, LeontiefSolution solve, int solves, ProposalCost.Seconds seconds,
                            java.util.List<String> notes) {
+    /**
+     * Where the time went.
+     *
+     * @param economy reading the stored economy and the proposal's targets
+     * @param plan    reading the latest plan's levels and valuations
+     * @param solve   the last Leontief solve (its productiveness check included)
+     */
+    public record Seconds(double economy, double plan, double solve) {}
+
     /** Use of resource {@code r} over what is available; NaN when it is unlimited. */
     public double share(int r) {
         return economy.isLimited(r) ? resources[r] / economy.available(r) : Double.NaN;
