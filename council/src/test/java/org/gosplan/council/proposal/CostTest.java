@@ -221,4 +221,26 @@ class CostTest {
                     .getMessage().contains("not a proposal.made"));
         }
     }
+
+    @Test
+    void aProposalSlippedIntoTheLogBySomeoneWhoMayNotProposeIsNoProposal() throws IOException {
+        NoteSigner mill = NoteSigner.fromSeed("mill", seed(5));
+        long forged;
+        try (Record r = record(twoWays(""))) {
+            r.registerMember(mill.verifier(), Role.ENTERPRISE, r.log().signingKey());
+            Proposal honest = Proposals.make(r, targets("A,10,"), "Ten A", citizen);
+            com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode().put("title", "Forged").put("targets", honest.targets())
+                    .put("economy", honest.economy());
+            byte[] entry = org.gosplan.record.Event.sign("proposal.made", body, mill, java.time.Instant.now()).entryBytes();
+            try (Log raw = Log.open(tmp.resolve("log"))) {
+                forged = raw.append(entry); // past the record's checks, as a tampered store would
+            }
+        }
+        try (Record r = Record.open(Log.open(tmp.resolve("log")))) {
+            RecordException x = assertThrows(RecordException.class, () -> Costs.of(r, forged, LeontiefOptions.DEFAULT));
+            assertTrue(x.getMessage().contains("is not a valid proposal"), x.getMessage());
+            assertTrue(r.verify(null).problems().toString().contains("entry " + forged), r.verify(null).problems().toString());
+        }
+    }
 }
