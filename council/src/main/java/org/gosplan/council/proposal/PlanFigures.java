@@ -34,7 +34,9 @@ record PlanFigures(String status, double[] levels, double[] valuations) {
         double[] valuations = new double[e.products()];
         Arrays.fill(valuations, Double.NaN);
         String status = "";
-        try (JsonParser p = new JsonFactory().createParser(in)) {
+        // A million distinct field names: canonicalising them would fill the parser's symbol table for nothing.
+        JsonFactory f = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+        try (JsonParser p = f.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw notAPlan(hash);
             }
@@ -44,9 +46,9 @@ record PlanFigures(String status, double[] levels, double[] valuations) {
                 if (field.equals("status") && t == JsonToken.VALUE_STRING) {
                     status = p.getText();
                 } else if (field.equals("levels") && t == JsonToken.START_OBJECT) {
-                    readNumbers(p, levels, e::techniqueIndex);
+                    readNumbers(p, levels, e::techniqueIndex, e::techniqueId);
                 } else if (field.equals("valuations") && t == JsonToken.START_OBJECT) {
-                    readNumbers(p, valuations, e::productIndex);
+                    readNumbers(p, valuations, e::productIndex, e::productId);
                 } else {
                     p.skipChildren();
                 }
@@ -57,10 +59,14 @@ record PlanFigures(String status, double[] levels, double[] valuations) {
         return new PlanFigures(status, levels, valuations);
     }
 
-    private static void readNumbers(JsonParser p, double[] into, java.util.function.ToIntFunction<String> index)
-            throws IOException {
+    private static void readNumbers(JsonParser p, double[] into, java.util.function.ToIntFunction<String> index,
+                                    java.util.function.IntFunction<String> id) throws IOException {
+        int next = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int i = index.applyAsInt(p.getCurrentName());
+            String name = p.getCurrentName();
+            // the plan document lists ids in index order: try the next index before the look-up
+            int i = next < into.length && id.apply(next).equals(name) ? next : index.applyAsInt(name);
+            next = i + 1;
             JsonToken v = p.nextToken();
             if (i >= 0 && v.isNumeric()) {
                 into[i] = p.getDoubleValue();
