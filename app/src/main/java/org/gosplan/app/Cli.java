@@ -44,6 +44,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 GenerateCommand.class,
                 KeyCommand.class,
                 RecordCommand.class,
+                CostCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,

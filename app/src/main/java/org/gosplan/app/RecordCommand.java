@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gosplan.record.Event;
 import org.gosplan.record.Record;
@@ -20,12 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "record", description = {
-        "Records a signed event on the log in DIR (or --db): a member, an economy, targets, or an event built elsewhere.",
+        "Records a signed event on the log in DIR (or --db): a member or its revocation, an economy, targets, a",
+        "proposal, or an event built elsewhere.",
         "The signer must be registered with a role allowed for the event type; a refused event is never recorded.",
         "Each event is checked against the log as it is when appended, other processes' events included. A log",
         "holds events or raw lines, never both (its entry 0 decides; see docs/logs.md): a log of raw lines is refused."},
-        subcommands = {RecordCommand.MemberCmd.class, RecordCommand.EconomyCmd.class, RecordCommand.TargetsCmd.class,
-                RecordCommand.EventCmd.class})
+        subcommands = {RecordCommand.MemberCmd.class, RecordCommand.RevokeCmd.class, RecordCommand.EconomyCmd.class,
+                RecordCommand.TargetsCmd.class, ProposalCommand.class, RecordCommand.EventCmd.class})
 final class RecordCommand extends CommandGroup {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;
@@ -68,7 +73,10 @@ final class RecordCommand extends CommandGroup {
         return ExitCode.OK;
     }
 
-    @Command(name = "member", description = "Registers a public key (from 'gosplan key new') with a role.")
+    @Command(name = "member", description = {
+            "Registers a public key (from 'gosplan key new') with a role, its councils and its attributes.",
+            "Registering a key that is already registered replaces its role, councils and attributes from this entry on.",
+            "Only operators register; a revoked key stays revoked (register a new key instead)."})
     static final class MemberCmd implements Callable<Integer> {
         @ParentCommand
         RecordCommand parent;
@@ -77,8 +85,16 @@ final class RecordCommand extends CommandGroup {
         String vkey;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "operator, council, inspector or enterprise")
+                description = "operator, council, inspector, enterprise or citizen")
         String role;
+
+        @Option(names = "--council", paramLabel = "NAME",
+                description = "a council the key is a member of (repeatable): the electorate council:NAME")
+        List<String> councils = new ArrayList<>();
+
+        @Option(names = "--attr", paramLabel = "KEY=VALUE",
+                description = "an attribute used by lotteries and quotas, such as region=north (repeatable)")
+        List<String> attrs = new ArrayList<>();
 
         @Mixin
         Signing signing;
@@ -87,9 +103,47 @@ final class RecordCommand extends CommandGroup {
         public Integer call() throws IOException {
             NoteVerifier k = Keys.parseVerifier(vkey);
             Role r = Role.parse(role);
+            Map<String, String> a = new LinkedHashMap<>();
+            for (String kv : attrs) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--attr '" + kv + "' is not KEY=VALUE, such as region=north");
+                }
+                if (a.put(kv.substring(0, eq), kv.substring(eq + 1)) != null) {
+                    throw new UsageException("--attr " + kv.substring(0, eq) + " is given twice; give each attribute once");
+                }
+            }
             try (Record rec = parent.open()) {
-                long i = rec.registerMember(k, r, signing.signer(rec));
+                long i = rec.registerMember(k, r, councils, a, signing.signer(rec));
                 return report(signing, i, "member.registered", null);
+            }
+        }
+    }
+
+    @Command(name = "revoke", description = {
+            "Revokes a member's key: from this entry on it may sign nothing, and its earlier events stay valid.",
+            "Only operators revoke; the log's own key cannot be revoked, and a revoked key cannot be registered again."})
+    static final class RevokeCmd implements Callable<Integer> {
+        @ParentCommand
+        RecordCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "the member as events name it, <name>+<key id> (or its verifier key)")
+        String name;
+
+        @Mixin
+        Signing signing;
+
+        @Override
+        public Integer call() throws IOException {
+            String signer = name.chars().filter(c -> c == '+').count() >= 2 ? Keys.signerName(Keys.parseVerifier(name))
+                    : name;
+            if (!signer.contains("+")) {
+                throw new UsageException("NAME '" + name + "' is a key's name without its id; give <name>+<key id>"
+                        + " as 'gosplan show' prints its signer");
+            }
+            try (Record rec = parent.open()) {
+                long i = rec.revokeMember(signer, signing.signer(rec));
+                return report(signing, i, "member.revoked", null);
             }
         }
     }

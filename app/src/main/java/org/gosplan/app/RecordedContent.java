@@ -19,6 +19,8 @@ final class RecordedContent {
                 return "hash";
             case EventTypes.PLAN_COMPUTED:
                 return "plan";
+            case EventTypes.PROPOSAL_MADE:
+                return "targets";
             default:
                 return null;
         }
@@ -28,8 +30,8 @@ final class RecordedContent {
         String field = hashField(e.type());
         if (field == null || !e.body().path(field).isTextual()) {
             throw new UsageException("event " + index + " is a " + e.type() + " event, which addresses no content;"
-                    + " --content shows the economy, targets or plan of an economy.published, targets.set or"
-                    + " plan.computed event");
+                    + " --content shows the economy, targets or plan of an economy.published, targets.set,"
+                    + " proposal.made or plan.computed event");
         }
         // as stored: 'sha256sum' of the output gives the event's hash
         try (InputStream in = r.content().open(e.body().get(field).asText())) {

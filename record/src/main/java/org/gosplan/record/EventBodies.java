@@ -8,6 +8,28 @@ final class EventBodies {
     private EventBodies() {}
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /** Council names and attribute keys: a letter or digit, then letters, digits, '.', '_' or '-'. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+
+    /** What is wrong with a council name or attribute key, or null. */
+    static String nameProblem(String what, String name) {
+        return NAME.matcher(name).matches() ? null
+                : what + " '" + name + "' must start with a letter or digit and hold only letters, digits, '.', '_'"
+                        + " or '-' (64 at most)";
+    }
+
+    /** What is wrong with an attribute value, or null. */
+    static String valueProblem(String key, String value) {
+        if (value.length() > 256) {
+            return "attribute '" + key + "' is longer than 256 characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return "attribute '" + key + "' holds a control character";
+            }
+        }
+        return null;
+    }
 
     /** What is wrong with the body, or null. */
     static String problem(Event e) {
@@ -23,7 +45,43 @@ final class EventBodies {
                 } catch (RecordException x) {
                     return x.getMessage();
                 }
+                return membership(b);
+            case EventTypes.MEMBER_REVOKED:
+                return b.path("signer").isTextual() && b.size() == 1 ? null
+                        : "member.revoked needs body {\"signer\": \"<name>+<key id>\"}";
+            case EventTypes.PROPOSAL_MADE:
+                if (!b.path("title").isTextual() || b.get("title").asText().isBlank()) {
+                    return "proposal.made needs a \"title\" (text)";
+                }
+                return hash(b, "targets") != null ? hash(b, "targets") : hash(b, "economy");
+            case EventTypes.BALLOT_OPENED:
+                if (!b.path("title").isTextual() || !b.path("method").isTextual() || !b.path("options").isArray()) {
+                    return "ballot.opened needs \"title\", \"method\" and \"options\"";
+                }
+                if (!b.path("electorate").isTextual()) {
+                    return "ballot.opened needs an \"electorate\" (council:NAME, role:ROLE or all)";
+                }
+                try {
+                    Electorate.parse(b.get("electorate").asText());
+                } catch (RecordException x) {
+                    return x.getMessage();
+                }
                 return null;
+            case EventTypes.VOTE_CAST:
+                if (!b.path("ballot").canConvertToLong()) {
+                    return "vote.cast needs \"ballot\", the log index of the ballot";
+                }
+                return b.path("approve").isArray() != b.path("rank").isArray() ? null
+                        : "vote.cast needs either \"approve\" or \"rank\" (a list)";
+            case EventTypes.BALLOT_CLOSED:
+                return b.path("ballot").canConvertToLong() ? null
+                        : "ballot.closed needs \"ballot\", the log index of the ballot";
+            case EventTypes.BALLOT_TALLIED:
+                if (!b.path("ballot").canConvertToLong() || !b.path("winners").isArray()) {
+                    return "ballot.tallied needs \"ballot\" and \"winners\"";
+                }
+                return hash(b, "result") != null ? hash(b, "result")
+                        : b.has("targets") ? hash(b, "targets") : null;
             case EventTypes.ECONOMY_PUBLISHED:
                 return hash(b, "hash") != null ? hash(b, "hash")
                         : !b.path("bytes").canConvertToLong() ? "economy.published needs \"bytes\", the content's size"
@@ -47,6 +105,44 @@ final class EventBodies {
             default:
                 return null;
         }
+    }
+
+    /** The councils and attributes of a registration: absent in older events, well-formed when present. */
+    private static String membership(JsonNode b) {
+        JsonNode councils = b.get("councils");
+        if (councils != null) {
+            if (!councils.isArray()) {
+                return "member.registered's \"councils\" must be a list of council names";
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (JsonNode c : councils) {
+                String why = c.isTextual() ? nameProblem("council", c.asText()) : "a council name must be text";
+                if (why != null) {
+                    return why;
+                }
+                if (!seen.add(c.asText())) {
+                    return "council '" + c.asText() + "' is named twice";
+                }
+            }
+        }
+        JsonNode attrs = b.get("attrs");
+        if (attrs != null) {
+            if (!attrs.isObject()) {
+                return "member.registered's \"attrs\" must be an object of text attributes";
+            }
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> f = it.next();
+                String why = nameProblem("attribute", f.getKey());
+                if (why == null) {
+                    why = f.getValue().isTextual() ? valueProblem(f.getKey(), f.getValue().asText())
+                            : "attribute '" + f.getKey() + "' must be text";
+                }
+                if (why != null) {
+                    return why;
+                }
+            }
+        }
+        return null;
     }
 
     private static String hash(JsonNode body, String field) {

@@ -2,7 +2,11 @@ package org.gosplan.record;
 
 import java.util.Set;
 
-/** The event types of formats.md section 4. */
+/**
+ * The event types of formats.md section 4 that this record knows: their bodies are checked and
+ * their signers' roles enforced ({@link Role#mayRecord}). A type outside {@link #KNOWN} is
+ * refused when appending and skipped, with a note, when verifying.
+ */
 public final class EventTypes {
     private EventTypes() {}
 
@@ -11,5 +15,14 @@ public final class EventTypes {
     public static final String TARGETS_SET = "targets.set";
     public static final String PLAN_COMPUTED = "plan.computed";
 
-    public static final Set<String> KNOWN = Set.of(MEMBER_REGISTERED, ECONOMY_PUBLISHED, TARGETS_SET, PLAN_COMPUTED);
+    // councils.md
+    public static final String MEMBER_REVOKED = "member.revoked";
+    public static final String PROPOSAL_MADE = "proposal.made";
+    public static final String BALLOT_OPENED = "ballot.opened";
+    public static final String VOTE_CAST = "vote.cast";
+    public static final String BALLOT_CLOSED = "ballot.closed";
+    public static final String BALLOT_TALLIED = "ballot.tallied";
+
+    public static final Set<String> KNOWN = Set.of(MEMBER_REGISTERED, ECONOMY_PUBLISHED, TARGETS_SET, PLAN_COMPUTED,
+            MEMBER_REVOKED, PROPOSAL_MADE, BALLOT_OPENED, VOTE_CAST, BALLOT_CLOSED, BALLOT_TALLIED);
 }

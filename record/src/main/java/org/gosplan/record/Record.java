@@ -174,17 +174,49 @@ public final class Record implements AutoCloseable {
                 return List.of("hash");
             case EventTypes.PLAN_COMPUTED:
                 return List.of("economy", "targets", "plan");
+            case EventTypes.PROPOSAL_MADE:
+                return List.of("economy", "targets");
             default:
                 return List.of();
         }
     }
 
-    /** Registers {@code member} with {@code role}; signed by {@code by}, who must be an operator. */
+    /** Registers {@code member} with {@code role}, in no council; signed by {@code by}, who must be an operator. */
     public long registerMember(NoteVerifier member, Role role, NoteSigner by) throws IOException {
+        return registerMember(member, role, List.of(), java.util.Map.of(), by);
+    }
+
+    /**
+     * Registers {@code member} with {@code role}, as a member of {@code councils} with attributes
+     * {@code attrs} (in the order given); registering a registered key replaces all three from this
+     * entry on. Signed by {@code by}, who must be an operator.
+     */
+    public long registerMember(NoteVerifier member, Role role, List<String> councils, java.util.Map<String, String> attrs,
+                               NoteSigner by) throws IOException {
         ObjectNode body = Canonical.MAPPER.createObjectNode();
         body.put("vkey", member.toString());
         body.put("role", role.id());
+        var c = body.putArray("councils");
+        for (String name : councils) {
+            c.add(name);
+        }
+        ObjectNode a = body.putObject("attrs");
+        attrs.forEach(a::put);
+        String why = EventBodies.problem(Event.sign(EventTypes.MEMBER_REGISTERED, body, by, clock.instant()));
+        if (why != null) {
+            throw new RecordException("refused, nothing recorded: " + why);
+        }
         return append(EventTypes.MEMBER_REGISTERED, body, by);
+    }
+
+    /**
+     * Revokes the member {@code signer} ({@code <name>+<key id>}): from this entry on it may sign
+     * nothing; its earlier events stay valid. Signed by {@code by}, who must be an operator.
+     */
+    public long revokeMember(String signer, NoteSigner by) throws IOException {
+        ObjectNode body = Canonical.MAPPER.createObjectNode();
+        body.put("signer", signer);
+        return append(EventTypes.MEMBER_REVOKED, body, by);
     }
 
     /** What a publishing event recorded. */
@@ -225,22 +257,42 @@ public final class Record implements AutoCloseable {
                     + " 'gosplan record DIR economy ECONOMY'");
         }
         checkMayRecord(EventTypes.TARGETS_SET, by);
-        Economy e = EconomyFiles.readTargets(targetsFile, economy(economy.hash()));
+        String hash = storeTargets(targetsFile, economy.hash());
+        ObjectNode body = Canonical.MAPPER.createObjectNode();
+        body.put("hash", hash);
+        body.put("economy", economy.hash());
+        return new Recorded(append(EventTypes.TARGETS_SET, body, by), EventTypes.TARGETS_SET, hash);
+    }
+
+    /**
+     * Reads a targets.csv against the stored economy {@code economyHash} (an {@code EconomyException}
+     * naming the file and line for products it lacks) and stores it beside the log. Returns the
+     * content's hash.
+     */
+    public String storeTargets(Path targetsFile, String economyHash) throws IOException {
+        return storeTargets(EconomyFiles.readTargets(targetsFile, economy(economyHash)));
+    }
+
+    /**
+     * Stores the targets of {@code economy} beside the log in Gosplan's own form, so equal targets
+     * have equal hashes. Returns the content's hash.
+     */
+    public String storeTargets(Economy economy) throws IOException {
         Path tmp = scratchFile(".targets.csv");
         try {
-            EconomyFiles.writeTargets(e, tmp);
-            String hash = content.put(tmp);
-            ObjectNode body = Canonical.MAPPER.createObjectNode();
-            body.put("hash", hash);
-            body.put("economy", economy.hash());
-            return new Recorded(append(EventTypes.TARGETS_SET, body, by), EventTypes.TARGETS_SET, hash);
+            EconomyFiles.writeTargets(economy, tmp);
+            return content.put(tmp);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    /** An early refusal, before content is stored; {@link #append(Event)} checks again under the lock. */
-    private synchronized void checkMayRecord(String type, NoteSigner by) throws IOException {
+    /**
+     * Refuses, before anything is stored, a signer that may not record {@code type} as the log
+     * stands now (unregistered, revoked or of another role); {@link #append(Event)} checks again
+     * under the log's lock.
+     */
+    public synchronized void checkMayRecord(String type, NoteSigner by) throws IOException {
         long size = log.size();
         if (size != folded) {
             snapshot = fold(snapshot, folded, size, null);
@@ -252,6 +304,10 @@ public final class Record implements AutoCloseable {
             throw new RecordException("refused, nothing recorded: key '" + Keys.signerName(by.verifier())
                     + "' is not a registered member; an operator registers it with 'gosplan record DIR member "
                     + by.verifier() + " --role ROLE'");
+        }
+        if (m.isRevoked()) {
+            throw new RecordException("refused, nothing recorded: '" + m.signer() + "' was revoked at entry "
+                    + m.revoked() + "; from then on it may sign nothing");
         }
         if (!m.role().mayRecord(type)) {
             throw new RecordException("refused, nothing recorded: '" + Keys.signerName(m.key()) + "' has role "

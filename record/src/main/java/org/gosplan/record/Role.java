@@ -3,12 +3,14 @@ package org.gosplan.record;
 import java.util.Locale;
 
 /**
- * What a registered key may record. Operators keep the register and publish economies;
- * councils set targets; every registered member may record a computed plan (anyone can check it
- * by replay, so computing one needs no office).
+ * What a registered key may record (formats.md section 4). Operators keep the register and
+ * publish economies; councils set targets; every registered member may record a computed plan
+ * (anyone can check it by replay, so computing one needs no office); councils and citizens make
+ * proposals; councils and operators open, close and tally ballots; a vote may be cast by any role,
+ * the ballot's electorate deciding who.
  */
 public enum Role {
-    OPERATOR, COUNCIL, INSPECTOR, ENTERPRISE;
+    OPERATOR, COUNCIL, INSPECTOR, ENTERPRISE, CITIZEN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -23,19 +25,36 @@ public enum Role {
         Role[] all = values();
         String near = org.gosplan.economy.Ids.didYouMean(s, all.length, i -> all[i].id());
         throw new RecordException("unknown role '" + s + "'"
-                + (near.isEmpty() ? "; the roles are operator, council, inspector, enterprise" : near));
+                + (near.isEmpty() ? "; the roles are " + names() : near));
+    }
+
+    /** "operator, council, ..." */
+    public static String names() {
+        StringBuilder b = new StringBuilder();
+        for (Role r : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(r.id());
+        }
+        return b.toString();
     }
 
     /** Whether a member with this role may record events of {@code type}. */
     public boolean mayRecord(String type) {
         switch (type) {
             case EventTypes.MEMBER_REGISTERED:
+            case EventTypes.MEMBER_REVOKED:
             case EventTypes.ECONOMY_PUBLISHED:
                 return this == OPERATOR;
             case EventTypes.TARGETS_SET:
                 return this == COUNCIL;
             case EventTypes.PLAN_COMPUTED:
+            case EventTypes.VOTE_CAST:
                 return true;
+            case EventTypes.PROPOSAL_MADE:
+                return this == COUNCIL || this == CITIZEN;
+            case EventTypes.BALLOT_OPENED:
+            case EventTypes.BALLOT_CLOSED:
+            case EventTypes.BALLOT_TALLIED:
+                return this == OPERATOR || this == COUNCIL;
             default:
                 return false;
         }

@@ -2,55 +2,85 @@ package org.gosplan.record;
 
 import org.gosplan.ledger.NoteVerifier;
 
-import java.util.Collections;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The state of the record at one tree size: who is registered with which role, the latest
- * published economy and the latest targets. A fold over the events up to that size, so anyone
- * holding the log computes the same snapshot.
+ * The state of the record at one tree size: who is registered with which role, councils and
+ * attributes (and who was revoked), the latest published economy, targets and plan. A fold over
+ * the events up to that size, so anyone holding the log computes the same snapshot. The
+ * membership keeps its history ({@link #membersAt}): what it was at any earlier entry is
+ * answered without folding again.
  */
 public final class Snapshot {
     private final long size;
-    private final Map<String, Member> members;
+    private final Roster roster;
+    private final String logKey;
     private final Published economy;
     private final Published targets;
+    private final Published plan;
+    private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
 
     /**
      * Content named by an event.
      *
      * @param index the event's log index
      * @param hash  the content's SHA-256
-     * @param name  the economy's name, or for targets the hash of the economy they were set for
+     * @param name  the economy's name, or for targets and plans the hash of the economy they were set for
      */
     public record Published(long index, String hash, String name) {}
 
-    private Snapshot(long size, Map<String, Member> members, Published economy, Published targets) {
+    private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
+                     Map<Long, Ballot> ballots) {
         this.size = size;
-        this.members = members;
+        this.roster = roster;
+        this.logKey = logKey;
         this.economy = economy;
         this.targets = targets;
+        this.plan = plan;
+        this.ballots = ballots;
     }
 
     /** The empty record of a log whose own key is the first operator. */
     public static Snapshot genesis(NoteVerifier logKey) {
-        Map<String, Member> m = new LinkedHashMap<>();
-        m.put(Keys.signerName(logKey), new Member(logKey, Role.OPERATOR, -1));
-        return new Snapshot(0, Collections.unmodifiableMap(m), null, null);
+        Member first = new Member(logKey, Role.OPERATOR, -1);
+        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of());
     }
 
     public long size() {
         return size;
     }
 
+    /** The members who may sign now (registered, not revoked), in order of first registration. */
     public Map<String, Member> members() {
-        return members;
+        return roster.active(size);
     }
 
-    /** The member who signed as {@code signer}, or null. */
+    /**
+     * The members who could sign at tree size {@code at} (0 to {@link #size()}): the membership as it
+     * stood just before entry {@code at}, with the roles, councils and attributes it had then.
+     */
+    public Map<String, Member> membersAt(long at) {
+        if (at < 0 || at > size) {
+            throw new IllegalArgumentException("tree size " + at + " outside 0.." + size);
+        }
+        return roster.active(at);
+    }
+
+    /** The member who signed as {@code signer}, as it stands now (possibly revoked), or null. */
     public Member member(String signer) {
-        return members.get(signer);
+        return roster.at(signer, size);
+    }
+
+    /** {@code signer} as it stood at tree size {@code at} (possibly revoked), or null. */
+    public Member memberAt(String signer, long at) {
+        if (at < 0 || at > size) {
+            throw new IllegalArgumentException("tree size " + at + " outside 0.." + size);
+        }
+        return roster.at(signer, at);
     }
 
     /** The latest economy, or null when none was published. */
@@ -63,19 +93,27 @@ public final class Snapshot {
         return targets;
     }
 
+    /** The latest recorded plan (its hash, and in {@code name} its economy's hash), or null. */
+    public Published plan() {
+        return plan;
+    }
+
     /**
      * The reason {@code event} may not be recorded on top of this snapshot, or null when it may:
      * its signer must be registered, its signature valid, its role allowed for the type and its
      * body well-formed. Content existence is checked by the caller who holds the store.
      */
     public String refusal(Event event) {
-        Member m = members.get(event.signer());
+        Member m = member(event.signer());
         if (m == null) {
             return "signer '" + event.signer() + "' is not a registered member; an operator must first record"
                     + " 'gosplan record DIR member VKEY --role ROLE'";
         }
         if (!event.signedBy(m.key())) {
             return "the signature does not verify with the registered key of '" + event.signer() + "'";
+        }
+        if (m.isRevoked()) {
+            return "'" + event.signer() + "' was revoked at entry " + m.revoked() + "; from then on it may sign nothing";
         }
         if (!EventTypes.KNOWN.contains(event.type())) {
             return "unknown event type '" + event.type() + "'; the types are " + String.join(", ",
@@ -85,7 +123,86 @@ public final class Snapshot {
             return "'" + event.signer() + "' has role " + m.role().id() + ", which may not record " + event.type()
                     + " (" + whoMay(event.type()) + ")";
         }
-        return EventBodies.problem(event);
+        String form = EventBodies.problem(event);
+        return form != null ? form : stateRefusal(event);
+    }
+
+    /** What the membership or the latest economy, as they stand, rule out. */
+    private String stateRefusal(Event event) {
+        JsonNode b = event.body();
+        switch (event.type()) {
+            case EventTypes.MEMBER_REGISTERED: {
+                String s = Keys.signerName(Keys.parseVerifier(b.get("vkey").asText()));
+                Member was = member(s);
+                if (was != null && was.isRevoked()) {
+                    return "key '" + s + "' was revoked at entry " + was.revoked() + " and stays revoked; register a"
+                            + " new key (gosplan key new) instead";
+                }
+                if (s.equals(logKey)) {
+                    return "key '" + s + "' is the log's own key, an operator from the start; it cannot be"
+                            + " registered again";
+                }
+                return null;
+            }
+            case EventTypes.MEMBER_REVOKED: {
+                String s = b.get("signer").asText();
+                Member was = member(s);
+                if (was == null) {
+                    return "'" + s + "' is not a registered member, so there is nothing to revoke";
+                }
+                if (was.isRevoked()) {
+                    return "'" + s + "' was already revoked at entry " + was.revoked();
+                }
+                if (s.equals(logKey)) {
+                    return "'" + s + "' is the log's own key, which signs its checkpoints; it cannot be revoked on the"
+                            + " record";
+                }
+                return null;
+            }
+            case EventTypes.VOTE_CAST: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
+                            + " refused";
+                }
+                if (!ballot.electorate().admits(this, ballot.index(), event.signer())) {
+                    return "'" + event.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
+                            + ballot.electorate() + ", as it stood when the ballot opened)";
+                }
+                return null;
+            }
+            case EventTypes.BALLOT_CLOSED: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " was already closed at entry " + ballot.closed();
+                }
+                if (!event.signer().equals(ballot.opener()) && member(event.signer()).role() != Role.OPERATOR) {
+                    return "ballot " + ballot.index() + " is closed by the key that opened it (" + ballot.opener()
+                            + ") or an operator";
+                }
+                return null;
+            }
+            case EventTypes.BALLOT_TALLIED:
+                return ballots.containsKey(b.get("ballot").asLong()) ? null
+                        : "there is no ballot opened at entry " + b.get("ballot").asLong();
+            case EventTypes.PROPOSAL_MADE:
+                if (economy == null) {
+                    return "no economy is recorded yet; a proposal names the latest recorded economy";
+                }
+                if (!economy.hash().equals(b.get("economy").asText())) {
+                    return "the proposal names economy " + b.get("economy").asText() + ", which is not the latest"
+                            + " recorded economy (" + economy.hash() + ", entry " + economy.index() + ")";
+                }
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static String whoMay(String type) {
@@ -100,26 +217,87 @@ public final class Snapshot {
 
     /** The snapshot after {@code event} at log index {@code index} (size becomes index + 1). */
     public Snapshot apply(Event event, long index) {
-        Map<String, Member> m = members;
+        if (index < size) {
+            throw new IllegalArgumentException("entry " + index + " is before this snapshot's size " + size);
+        }
+        Roster m = roster.extending(size, index);
         Published e = economy;
         Published t = targets;
+        Published p = plan;
+        JsonNode b = event.body();
         switch (event.type()) {
             case EventTypes.MEMBER_REGISTERED: {
-                NoteVerifier k = Keys.parseVerifier(event.body().get("vkey").asText());
-                Map<String, Member> copy = new LinkedHashMap<>(members);
-                copy.put(Keys.signerName(k), new Member(k, Role.parse(event.body().get("role").asText()), index));
-                m = Collections.unmodifiableMap(copy);
+                NoteVerifier k = Keys.parseVerifier(b.get("vkey").asText());
+                m.put(new Member(k, Role.parse(b.get("role").asText()), index, strings(b.path("councils")),
+                        attributes(b.path("attrs")), -1), index + 1);
+                break;
+            }
+            case EventTypes.MEMBER_REVOKED: {
+                Member was = m.at(b.get("signer").asText(), index);
+                if (was != null) {
+                    m.put(was.revokedAt(index), index + 1);
+                }
                 break;
             }
             case EventTypes.ECONOMY_PUBLISHED:
-                e = new Published(index, event.body().get("hash").asText(), event.body().path("name").asText());
+                e = new Published(index, b.get("hash").asText(), b.path("name").asText());
                 break;
             case EventTypes.TARGETS_SET:
-                t = new Published(index, event.body().get("hash").asText(), event.body().get("economy").asText());
+                t = new Published(index, b.get("hash").asText(), b.get("economy").asText());
+                break;
+            case EventTypes.PLAN_COMPUTED:
+                p = new Published(index, b.get("plan").asText(), b.get("economy").asText());
                 break;
             default:
                 break;
         }
-        return new Snapshot(index + 1, m, e, t);
+        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index));
+    }
+
+    private Map<Long, Ballot> ballotsAfter(Event event, long index) {
+        JsonNode b = event.body();
+        switch (event.type()) {
+            case EventTypes.BALLOT_OPENED: {
+                Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
+                copy.put(index, new Ballot(index, Electorate.parse(b.get("electorate").asText()), event.signer(), -1));
+                return java.util.Collections.unmodifiableMap(copy);
+            }
+            case EventTypes.BALLOT_CLOSED: {
+                Ballot was = ballots.get(b.get("ballot").asLong());
+                if (was == null) {
+                    return ballots; // refused by refusal(); apply() without it changes nothing here
+                }
+                Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
+                copy.put(was.index(), new Ballot(was.index(), was.electorate(), was.opener(), index));
+                return java.util.Collections.unmodifiableMap(copy);
+            }
+            default:
+                return ballots;
+        }
+    }
+
+    /** The ballot opened at log index {@code index}, or null. */
+    public Ballot ballot(long index) {
+        return ballots.get(index);
+    }
+
+    /** Every ballot opened so far, by the log index of its opening. */
+    public Map<Long, Ballot> ballots() {
+        return ballots;
+    }
+
+    /** A registration's councils; absent in events older than councils (an empty list). */
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    private static Map<String, String> attributes(JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+        return out;
     }
 }

@@ -1,0 +1,147 @@
+package org.gosplan.council.proposal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.gosplan.economy.Economy;
+import org.gosplan.economy.EconomyException;
+import org.gosplan.economy.SparseMatrix;
+import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.LeontiefSolution;
+import org.gosplan.record.Record;
+import org.gosplan.record.RecordException;
+import org.gosplan.record.Snapshot;
+
+/**
+ * The cost of a proposal, from the latest recorded economy and plan, before anyone votes. The
+ * techniques the latest plan runs (for each product, the one making it at the largest level) make
+ * a square system, and one Leontief solve of it gives the gross output the proposal's targets
+ * need; resource use follows from the levels, with no new plan. With no plan for the latest
+ * economy yet (or one without a solution), each product's technique is its cheapest in labour,
+ * direct and indirect, found by policy iteration (as the planner's non-substitution path does):
+ * one transposed solve per step, and none at all when each product has one technique.
+ */
+public final class Costs {
+    private Costs() {}
+
+    /** Steps of policy iteration before giving up; it ends in a few. */
+    static final int MAX_STEPS = 50;
+    /** A technique replaces the current one only when cheaper by this relative margin. */
+    static final double MARGIN = 1e-12;
+
+    public static ProposalCost of(Record record, long index, LeontiefOptions options) throws IOException {
+        Proposal proposal = Proposal.read(record, index);
+        Snapshot s = record.snapshot();
+        Snapshot.Published latest = s.economy();
+        long start = System.nanoTime();
+        Economy e;
+        try {
+            e = record.economyWithTargets(latest.hash(), proposal.targets());
+        } catch (EconomyException x) {
+            throw new RecordException("proposal " + index + " was made for economy " + proposal.economy() + ", and its"
+                    + " targets do not fit the latest economy (entry " + latest.index() + "): " + x.getMessage());
+        }
+        double readSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        int labour = labour(e);
+        double[] levels = null;
+        double[] valuations = null;
+        long planIndex = -1;
+        Snapshot.Published plan = s.plan();
+        if (plan != null && plan.name().equals(latest.hash())) {
+            PlanFigures f;
+            try (InputStream in = record.content().open(plan.hash())) {
+                f = PlanFigures.read(in, e, plan.hash());
+            }
+            if (f.hasLevels()) {
+                levels = f.levels();
+                valuations = f.valuations();
+                planIndex = plan.index();
+            }
+        }
+        double planSeconds = (System.nanoTime() - start) / 1e9;
+        int solves = 0;
+        int[] technique;
+        if (levels != null) {
+            technique = TechniqueChoice.largestLevel(e, levels, labour);
+        } else {
+            technique = TechniqueChoice.cheapestDirect(e, labour);
+            if (labour >= 0 && !e.isSquare()) {
+                for (int step = 0; step < MAX_STEPS; step++) {
+                    SquareSystem sys = SquareSystem.of(e, technique);
+                    double[] v = sys.leontief.solveTransposed(directLabour(e, sys, labour), options).x();
+                    solves++;
+                    if (!TechniqueChoice.improve(e, technique, v, labour, MARGIN)) {
+                        break;
+                    }
+                }
+            }
+        }
+        SquareSystem sys = SquareSystem.of(e, technique);
+        double[] d = e.finalDemand();
+        long t0 = System.nanoTime();
+        LeontiefSolution x = sys.leontief.solve(d, options);
+        double solveSeconds = (System.nanoTime() - t0) / 1e9;
+        solves++;
+        double[] output = new double[e.products()];
+        double[] use = new double[e.resources()];
+        SparseMatrix out = e.outputs();
+        SparseMatrix res = e.resourceInputs();
+        List<String> notes = new ArrayList<>();
+        double scale = 0;
+        for (double v : x.x()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int p = 0; p < e.products(); p++) {
+            int t = technique[p];
+            if (t == TechniqueChoice.JOINT) {
+                // x_p = d_p + used_p - made_p: positive when the proposal needs more than is made alongside
+                if (x.x()[p] > 1e-9 * scale) {
+                    notes.add("product '" + e.productId(p) + "' is made only alongside others, and the proposal"
+                            + " needs " + x.x()[p] + " more of it than they make; that part is not costed (a plan"
+                            + " would run more of a technique that makes it)");
+                }
+                continue;
+            }
+            double z = x.x()[p] / sys.ownOutput[p];
+            if (z == 0) {
+                continue;
+            }
+            for (int k = out.columnStarts()[t]; k < out.columnStarts()[t + 1]; k++) {
+                output[out.rowIndexes()[k]] += out.values()[k] * z;
+            }
+            for (int k = res.columnStarts()[t]; k < res.columnStarts()[t + 1]; k++) {
+                use[res.rowIndexes()[k]] += res.values()[k] * z;
+            }
+        }
+        double valuation = Double.NaN;
+        if (valuations != null) {
+            valuation = 0;
+            for (int p = 0; p < d.length; p++) {
+                if (d[p] != 0) {
+                    valuation += d[p] * (Double.isNaN(valuations[p]) ? 0 : valuations[p]);
+                }
+            }
+        }
+        return new ProposalCost(index, proposal.title(), e, planIndex, labour, technique, output, use, valuation, x,
+                solves, new ProposalCost.Seconds(readSeconds, planSeconds, solveSeconds), notes);
+    }
+
+    /** The resource named {@code labour}, else the first resource; -1 when there is none. */
+    public static int labour(Economy e) {
+        int named = e.resourceIndex("labour");
+        return named >= 0 ? named : e.resources() > 0 ? 0 : -1;
+    }
+
+    /** Labour per unit of each product's own output, at its chosen technique. */
+    private static double[] directLabour(Economy e, SquareSystem sys, int labour) {
+        double[] s = new double[e.products()];
+        SparseMatrix res = e.resourceInputs();
+        for (int p = 0; p < s.length; p++) {
+            int t = sys.technique[p];
+            s[p] = t == TechniqueChoice.JOINT ? 0 : res.get(labour, t) / sys.ownOutput[p];
+        }
+        return s;
+    }
+}
