@@ -24,7 +24,9 @@ class PlanMethodsTest {
                                                    @ForAll @IntRange(min = 1, max = 3) int k,
                                                    @ForAll boolean minResource) {
         Economy e = PlanTestEconomies.random(seed, n, k, 4, 2, false, false, 0.4);
-        PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
+        // the objective alone, policy iteration's exactness: the least-use stage of the unlimited r1 is solved by
+        // the simplex method where policy iteration does not apply to it (LeastUseTest)
+        PlanOptions o = (minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil()).withLeastUse(false);
         Plan exact = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX));
         Plan pi = Planner.plan(e, o.withMethod(PlanMethod.POLICY));
         assertEquals(PlanStatus.OPTIMAL, exact.status());
