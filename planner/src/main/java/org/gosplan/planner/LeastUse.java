@@ -43,6 +43,10 @@ import org.gosplan.economy.Progress;
  * published levels: it proves λ (or the minimum) of the plan the user sees. Each stage carries its own
  * certificate ({@link PlanStage}). The plan is optimal when all of them prove the tolerance.
  *
+ * <p>Beyond {@link Planner#SIMPLEX_LIMIT} techniques a stage is planned by policy iteration where it applies, by
+ * the simplex method under {@code --method simplex} or {@code exact}, and otherwise not: PDLP's exact finish
+ * does not yet make a stage exact (see {@link #pdlpIterations}), and the plan before the stage stands, with a note.
+ *
  * <p>Harmony runs no stage: it is the reference heuristic, kept as Cockshott's algorithm leaves it, and its
  * plan is not optimal, so there is no optimum to hold. Nor does a plan whose objective is not proven optimal
  * (a time limit, a method that gave up): its solver note says so.
@@ -132,14 +136,18 @@ final class LeastUse {
     }
 
     /**
-     * PDLP's iteration limit in a stage (0: none, to the tolerance), before its repair and exact finish. A stage's
-     * constraints hold the optimum before it, so its feasible set has no interior, and PDLP can crawl there for
-     * ever (a min-resource stage of 200 products ran for minutes in PlanMethodsTest); the finish makes the
-     * iterate exact, and where it cannot, the stage is not proven and the plan before it stands. A limit, not a
-     * time limit, so that the stage stays deterministic.
+     * PDLP's iteration limit in a stage (0: none, to the tolerance), before its repair and exact finish: as many
+     * as {@code auto} gives the objective before its finish. A stage's constraints hold the optimum before it,
+     * so its feasible set has no interior, and PDLP can crawl there for ever (a min-resource stage of 200
+     * products ran for minutes in PlanMethodsTest); the finish makes the iterate exact, and where it cannot, the
+     * simplex method takes the stage. Measured on the hard economies of PlanBench at 10,000 and 100,000 products
+     * (fulfil and min-resource), the finish gave up on the stage (its small LP infeasible), also started from
+     * the plan before it and with the optimum held 1e-9 loose, so beyond {@link Planner#SIMPLEX_LIMIT} techniques
+     * a stage is not given to PDLP at all ({@link #stage}). A limit, not a time limit, so that the stage stays
+     * deterministic.
      */
     static long pdlpIterations(LpModel m, PlanOptions o) {
-        return m.generalCost() && o.timeLimitSeconds() <= 0 ? 4 * BasisFinish.warmIterations(m) : 0;
+        return m.generalCost() && o.timeLimitSeconds() <= 0 ? BasisFinish.warmIterations(m) : 0;
     }
 
     /** Relative slack for holding the optimum of plan p. */
@@ -159,9 +167,21 @@ final class LeastUse {
         }
         Progress inner = (task, done, total) -> progress.update(what + ": " + task, done, total);
         LpModel stage = m.withCost(cost, demand, available);
+        if (stage.nt > Planner.SIMPLEX_LIMIT && o.method() != PlanMethod.SIMPLEX && o.method() != PlanMethod.EXACT) {
+            // beyond the simplex method's size only policy iteration plans a stage: PDLP and its exact finish did not
+            // (see pdlpIterations: 18 s for nothing at 10,000 hard products, 453 s at 100,000)
+            inner.update("policy iteration", -1, -1);
+            LpSolution s = PolicyIteration.solve(stage);
+            if (s.outcome() == LpSolution.Outcome.SOLVED) {
+                return PlanAssembly.assemble(stage, s, o, null);
+            }
+            return PlanAssembly.without(stage, PlanStatus.LIMIT, s.withNote("beyond " + Planner.SIMPLEX_LIMIT
+                    + " techniques only policy iteration or --method exact plans it, and policy iteration does not"
+                    + " apply"), null);
+        }
         Plan p = Planner.solve(stage, o, inner);
         boolean finished = p.status() == PlanStatus.OPTIMAL && !p.solver().method().equals("pdlp");
-        if (finished || stage.nt > Planner.SIMPLEX_LIMIT) {
+        if (finished) {
             return p;
         }
         if (o.method() == PlanMethod.SIMPLEX || o.method() == PlanMethod.EXACT || p.solver().method().equals("glop")) {
