@@ -54,7 +54,7 @@ import org.gosplan.economy.Progress;
 final class LeastUse {
     private LeastUse() {}
 
-    /** Slack added to every held optimum, relative: rounding in the sums of a few hundred terms; see the class comment. */
+    /** Slack added to every held optimum, relative: rounding in sums of a few hundred terms (class comment). */
     static final double SLACK = 1e-14;
 
     /** The objective, then the least-use stages when the options ask for them. */
