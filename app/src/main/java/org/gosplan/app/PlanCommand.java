@@ -14,6 +14,7 @@ import org.gosplan.planner.Plan;
 import org.gosplan.planner.PlanMethod;
 import org.gosplan.planner.PlanObjective;
 import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.PlanStage;
 import org.gosplan.planner.PlanStatus;
 import org.gosplan.planner.Planner;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Parameters;
         "fulfil (default): maximise λ such that net output >= λ * target for every product (>= 0 untargeted),",
         "  resources within 'available', levels within 'capacity'.",
         "min-resource: minimise the use of --resource while meeting every target.",
+        "Among the plans optimal for that, the one that uses least of the resources: with the objective held at",
+        "its optimum, the least sum over limited resources of use / available, then over unlimited ones of use",
+        "(docs/least-use.md; --no-least-use publishes the first optimum found).",
         "",
         "Methods: auto (policy iteration where one scarce resource and single outputs allow it, exact at any",
         "size; else the simplex method for small problems, PDLP for large ones), exact (policy iteration or",
@@ -75,6 +79,12 @@ final class PlanCommand implements Callable<Integer> {
                     + "gives the same plan bit for bit, on any machine, unless --time-limit stops it")
     int threads;
 
+    @Option(names = "--no-least-use", description = {
+            "publish the first optimum the method finds, without the stages that then plan the least use of the",
+            "resources with the objective held (for benchmarking; the default plans them: no idle resource is",
+            "spent on surplus that nobody asked for)"})
+    boolean noLeastUse;
+
     @Option(names = "--export-mps", paramLabel = "FILE", description = "also write the LP in free MPS format to FILE")
     Path mps;
 
@@ -89,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
-                timeLimit, threads);
+                timeLimit, threads, !noLeastUse);
         if (record != null || db != null) {
             return planOnTheRecord(options);
         }
@@ -194,6 +204,15 @@ final class PlanCommand implements Callable<Integer> {
         Certificate c = p.certificate();
         out.printf("  certificate primal infeasibility %s, dual infeasibility %s, gap %s (dual bound %s)%n",
                 sci(c.primalInfeasibility()), sci(c.dualInfeasibility()), sci(c.gap()), num(c.dualValue()));
+        if (p.leastUse() != null) {
+            for (PlanStage st : p.leastUse()) {
+                Certificate sc = st.certificate();
+                out.printf("  least use   %s resources (%s): %s, by %s in %s s, gap %s%n", st.minimises(),
+                        String.join(", ", st.resources()), num(st.value()), st.solver().method(),
+                        num(st.solver().seconds()), sci(Math.max(sc.gap(),
+                                Math.max(sc.primalInfeasibility(), sc.dualInfeasibility()))));
+            }
+        }
         out.println();
         List<String> br = p.bindingResources();
         out.println("Binding resources" + (br.isEmpty() ? ": none" : " (use = available; price per extra unit):"));

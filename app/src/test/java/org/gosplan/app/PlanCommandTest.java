@@ -140,4 +140,32 @@ class PlanCommandTest {
         assertTrue(text.contains("ROWS") && text.contains("COLUMNS") && text.contains("RHS") && text.endsWith("ENDATA\n"));
         assertTrue(text.contains("LAMBDA COST -1"));
     }
+    static final String FARM = "{\"format\": \"gosplan/economy@1\", \"name\": \"farm\","
+            + "\"products\": [{\"id\": \"grain\"}, {\"id\": \"tractor\"}, {\"id\": \"bread\"}],"
+            + "\"resources\": [{\"id\": \"labour\", \"available\": 2000000}, {\"id\": \"land\", \"available\": 50000}],"
+            + "\"techniques\": ["
+            + "{\"id\": \"grain-by-hand\", \"outputs\": {\"grain\": 1}, \"inputs\": {\"labour\": 12, \"land\": 0.25}},"
+            + "{\"id\": \"grain-by-tractor\", \"outputs\": {\"grain\": 1},"
+            + " \"inputs\": {\"tractor\": 0.001, \"labour\": 3, \"land\": 0.2}},"
+            + "{\"id\": \"tractor-plant\", \"outputs\": {\"tractor\": 1}, \"inputs\": {\"labour\": 400}},"
+            + "{\"id\": \"bakery\", \"outputs\": {\"bread\": 1}, \"inputs\": {\"grain\": 0.8, \"labour\": 2}}],"
+            + "\"targets\": [{\"product\": \"bread\", \"quantity\": 80000}, {\"product\": \"tractor\", \"quantity\": 53}]}";
+
+    @Test
+    void theFarmPlanSpendsNoIdleLabourOnTractors() throws IOException {
+        // issue 16: land binds, labour does not; the first optimum of the simplex method used all 2,000,000 h
+        Path f = tmp.resolve("farm.economy.json");
+        Files.writeString(f, FARM);
+        JsonNode d = json(CliRun.of("plan", f.toString(), "--json"));
+        assertEquals(3.90625, d.get("value").asDouble(), 1e-9);
+        assertEquals(1_557_812.5, d.get("resourceUse").get("labour").asDouble(), 1e-6);
+        JsonNode stage = d.get("leastUse").get("stages").get(0);
+        assertEquals("limited", stage.get("minimises").asText());
+        assertTrue(stage.get("certificate").get("gap").asDouble() <= 1e-7);
+        CliRun readable = CliRun.of("plan", f.toString());
+        assertTrue(readable.out().contains("least use   limited resources (labour, land)"), readable.out());
+        JsonNode first = json(CliRun.of("plan", f.toString(), "--json", "--no-least-use"));
+        assertFalse(first.has("leastUse"));
+        assertEquals(3.90625, first.get("value").asDouble(), 1e-9);
+    }
 }

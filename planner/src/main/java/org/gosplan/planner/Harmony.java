@@ -46,6 +46,10 @@ final class Harmony {
         if (m.fulfil()) {
             return fulfil(m, o);
         }
+        if (m.generalCost()) {
+            // LeastUse does not run its stages with harmony (see there)
+            throw new IllegalStateException("harmony minimises one resource, not a cost vector");
+        }
         // min-resource: harmony on a budget of the minimised resource (what all techniques at level
         // one would use), then every level scaled up until every target is met; the valuations in
         // units of the resource are the fulfil valuations divided by the resource's price

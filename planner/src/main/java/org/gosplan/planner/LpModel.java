@@ -17,15 +17,19 @@ import org.gosplan.economy.SparseMatrix;
  * min-resource:  min R_r0 z   s.t. N z >= d,        R_r z <= a_r (limited r),  0 <= z <= cap
  * </pre>
  *
+ * The min-resource form also takes any cost vector {@code c >= 0} in place of {@code R_r0}
+ * ({@link #withCost}, {@code costResource} -1): {@code min c z} over the same constraints, the LP of
+ * {@link LeastUse}'s stages, which every method solves as it solves min-resource.
+ *
  * Duals: product valuations {@code v >= 0}, resource prices {@code w >= 0} (limited resources),
  * capacity prices {@code μ >= 0}. The "profit" of technique t at prices (v, w) is
- * {@code (N^T v)_t - (R^T w)_t - c_t}, with {@code c = R_r0} for min-resource and 0 for fulfil:
- * dual feasibility is {@code profit_t <= μ_t}.
+ * {@code (N^T v)_t - (R^T w)_t - c_t}, with {@code c = R_r0} (or the cost vector) for min-resource
+ * and 0 for fulfil: dual feasibility is {@code profit_t <= μ_t}.
  */
 final class LpModel {
     final Economy economy;
     final PlanObjective objective;
-    /** The minimised resource (min-resource), else -1. */
+    /** The minimised resource (min-resource), else -1 (also for a cost vector of {@link #withCost}). */
     final int costResource;
     final int np;
     final int nt;
@@ -39,7 +43,7 @@ final class LpModel {
     final double[] demand;
     final double[] available;
     final double[] capacity;
-    /** Cost per unit level (min-resource: use of the minimised resource), else null. */
+    /** Cost per unit level (min-resource: use of the minimised resource, or the cost vector given), else null. */
     final double[] cost;
     /** Limited resources in index order. */
     final int[] limited;
@@ -128,22 +132,24 @@ final class LpModel {
 
     /**
      * The same problem in other units ({@link Scaling}): the technology's values, demand, availabilities,
-     * capacities, outputs and inputs given in those units; the structure is shared.
+     * capacities, outputs and inputs given in those units, and the cost vector of a {@link #withCost}
+     * model in them (null otherwise: a minimised resource's cost is its row of the scaled values); the
+     * structure is shared.
      */
-    LpModel(LpModel m, double[] nVal, double[] rVal, double[] demand, double[] available, double[] capacity,
-            Supplier<SparseMatrix> outputs, Supplier<SparseMatrix> inputs) {
-        this(m, m.objective, m.costResource, nVal, rVal, demand, available, capacity, outputs, inputs);
+    LpModel(LpModel m, double[] nVal, double[] rVal, double[] cost, double[] demand, double[] available,
+            double[] capacity, Supplier<SparseMatrix> outputs, Supplier<SparseMatrix> inputs) {
+        this(m, m.objective, m.costResource, cost, nVal, rVal, demand, available, capacity, outputs, inputs);
     }
 
-    /** The same technology with another objective, demand, availabilities or capacities. */
-    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] demand, double[] available,
-                    double[] capacity) {
-        this(m, objective, costResource, m.nVal, m.rVal, demand, available, capacity, m.outputs, m.inputs);
+    /** The same technology with another objective, cost vector, demand, availabilities or capacities. */
+    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] cost, double[] demand,
+                    double[] available, double[] capacity) {
+        this(m, objective, costResource, cost, m.nVal, m.rVal, demand, available, capacity, m.outputs, m.inputs);
     }
 
-    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] nVal, double[] rVal,
-                    double[] demand, double[] available, double[] capacity, Supplier<SparseMatrix> outputs,
-                    Supplier<SparseMatrix> inputs) {
+    private LpModel(LpModel m, PlanObjective objective, int costResource, double[] cost, double[] nVal,
+                    double[] rVal, double[] demand, double[] available, double[] capacity,
+                    Supplier<SparseMatrix> outputs, Supplier<SparseMatrix> inputs) {
         this.economy = m.economy;
         this.objective = objective;
         this.costResource = costResource;
@@ -159,7 +165,8 @@ final class LpModel {
         this.demand = demand;
         this.available = available;
         this.capacity = capacity;
-        this.cost = costResource == m.costResource && rVal == m.rVal ? m.cost : costOf(costResource);
+        this.cost = cost != null ? cost
+                : costResource == m.costResource && rVal == m.rVal ? m.cost : costOf(costResource);
         this.limited = limitedOf(available);
         this.targeted = targetedOf(demand);
         this.outputs = outputs;
@@ -168,7 +175,20 @@ final class LpModel {
 
     LpModel with(PlanObjective newObjective, int newCostResource, double[] newDemand, double[] newAvailable,
                  double[] newCapacity) {
-        return new LpModel(this, newObjective, newCostResource, newDemand, newAvailable, newCapacity);
+        return new LpModel(this, newObjective, newCostResource, null, newDemand, newAvailable, newCapacity);
+    }
+
+    /**
+     * The same technology as a min-cost problem: minimise {@code cost · z} subject to {@code N z >= demand},
+     * the resources within {@code available} (NaN: unlimited) and the capacities.
+     */
+    LpModel withCost(double[] newCost, double[] newDemand, double[] newAvailable) {
+        return new LpModel(this, PlanObjective.MIN_RESOURCE, -1, newCost, newDemand, newAvailable, capacity);
+    }
+
+    /** Whether the objective is a cost vector of {@link #withCost} rather than fulfil or one resource. */
+    boolean generalCost() {
+        return !fulfil() && costResource < 0;
     }
 
     private double[] costOf(int r0) {

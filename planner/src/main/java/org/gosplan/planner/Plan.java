@@ -20,6 +20,10 @@ import org.gosplan.economy.SparseMatrix;
  * resource for min-resource); {@code resourcePrice(r)} the same per extra unit of resource {@code r}
  * available (0 for unlimited resources); {@code capacityPrice(t)} per extra unit of capacity of
  * technique {@code t}.
+ *
+ * <p>Where the least-use stages ran ({@link #leastUse()}), the levels, net outputs and resource use are the
+ * last stage's (the optimal plan that uses least of the resources), the valuations and prices the objective's,
+ * and the certificate proves the objective's value of the published levels with the objective's valuations.
  */
 public final class Plan {
     /** Relative slack under which a constraint counts as binding in the summaries. */
@@ -41,6 +45,8 @@ public final class Plan {
     private final PlanSolverInfo solver;
     private final Certificate certificate;
     private final Diagnosis diagnosis;
+    /** The least-use stages after the objective; null when they were not asked for. */
+    private final List<PlanStage> leastUse;
 
     Plan(Economy economy, PlanStatus status, PlanObjective objective, int costResource, double value,
          double[] levels, double[] netOutput, double[] resourceUse, double[] valuations, double[] resourcePrices,
@@ -59,6 +65,30 @@ public final class Plan {
         this.solver = solver;
         this.certificate = certificate;
         this.diagnosis = diagnosis;
+        this.leastUse = null;
+    }
+
+    private Plan(Plan p, PlanStatus status, PlanSolverInfo solver, List<PlanStage> leastUse) {
+        this.economy = p.economy;
+        this.status = status;
+        this.objective = p.objective;
+        this.costResource = p.costResource;
+        this.value = p.value;
+        this.levels = p.levels;
+        this.netOutput = p.netOutput;
+        this.resourceUse = p.resourceUse;
+        this.valuations = p.valuations;
+        this.resourcePrices = p.resourcePrices;
+        this.capacityPrices = p.capacityPrices;
+        this.solver = solver;
+        this.certificate = p.certificate;
+        this.diagnosis = p.diagnosis;
+        this.leastUse = List.copyOf(leastUse);
+    }
+
+    /** This plan with its least-use stages (run, or an empty list with the solver's note saying why not). */
+    Plan withLeastUse(PlanStatus newStatus, PlanSolverInfo newSolver, List<PlanStage> stages) {
+        return new Plan(this, newStatus, newSolver, stages);
     }
 
     public Economy economy() {
@@ -138,6 +168,14 @@ public final class Plan {
 
     public Certificate certificate() {
         return certificate;
+    }
+
+    /**
+     * The least-use stages that followed the objective, in order (the levels, net outputs and resource use are
+     * the last one's); empty when none ran, null when they were not asked for ({@link PlanOptions#leastUse}).
+     */
+    public List<PlanStage> leastUse() {
+        return leastUse;
     }
 
     /** Why there is no plan (infeasible, unbounded), else null. */
@@ -239,8 +277,10 @@ public final class Plan {
      * The cli.md {@code plan} document: {@code status}, {@code objective}, {@code resource}
      * (min-resource), {@code value}, {@code levels}, {@code netOutput}, {@code resourceUse},
      * {@code valuations}, {@code resourcePrices}, {@code capacityPrices} (capacitated techniques),
-     * {@code solver}, {@code certificate}, {@code binding}, {@code bottlenecks}, {@code choices},
-     * and {@code diagnosis} when there is one. Ids in index order.
+     * {@code solver}, {@code certificate}, {@code leastUse} (when asked for: {@code {"stages": [...]}}, each
+     * stage's {@code minimises}, {@code resources}, {@code value}, {@code method}, {@code seconds},
+     * {@code iterations}, {@code deterministic}, {@code note} and {@code certificate}), {@code binding},
+     * {@code bottlenecks}, {@code choices}, and {@code diagnosis} when there is one. Ids in index order.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -289,13 +329,26 @@ public final class Plan {
         }
         m.put("solver", s);
         if (certificate != null) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("primalInfeasibility", number(certificate.primalInfeasibility()));
-            c.put("dualInfeasibility", number(certificate.dualInfeasibility()));
-            c.put("primalValue", number(certificate.primalValue()));
-            c.put("dualValue", number(certificate.dualValue()));
-            c.put("gap", number(certificate.gap()));
-            m.put("certificate", c);
+            m.put("certificate", certificateMap(certificate));
+        }
+        if (leastUse != null) {
+            List<Object> stages = new ArrayList<>();
+            for (PlanStage st : leastUse) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("minimises", st.minimises());
+                x.put("resources", st.resources());
+                x.put("value", number(st.value()));
+                x.put("method", st.solver().method());
+                x.put("seconds", number(st.solver().seconds()));
+                x.put("iterations", st.solver().iterations());
+                x.put("deterministic", st.solver().deterministic());
+                if (st.solver().note() != null) {
+                    x.put("note", st.solver().note());
+                }
+                x.put("certificate", certificateMap(st.certificate()));
+                stages.add(x);
+            }
+            m.put("leastUse", Map.of("stages", stages));
         }
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("resources", bindingResources());
@@ -317,6 +370,16 @@ public final class Plan {
         return Collections.unmodifiableMap(m);
     }
 
+    private static Map<String, Object> certificateMap(Certificate certificate) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("primalInfeasibility", number(certificate.primalInfeasibility()));
+        c.put("dualInfeasibility", number(certificate.dualInfeasibility()));
+        c.put("primalValue", number(certificate.primalValue()));
+        c.put("dualValue", number(certificate.dualValue()));
+        c.put("gap", number(certificate.gap()));
+        return c;
+    }
+
     /** A finite number, or null. */
     static Object number(double x) {
         return Double.isFinite(x) ? (Object) x : null;
@@ -335,6 +398,25 @@ public final class Plan {
                 && Arrays.equals(netOutput, o.netOutput) && Arrays.equals(resourceUse, o.resourceUse)
                 && Arrays.equals(valuations, o.valuations) && Arrays.equals(resourcePrices, o.resourcePrices)
                 && Arrays.equals(capacityPrices, o.capacityPrices) && java.util.Objects.equals(certificate, o.certificate)
-                && solver.method().equals(o.solver.method()) && solver.iterations() == o.solver.iterations();
+                && solver.method().equals(o.solver.method()) && solver.iterations() == o.solver.iterations()
+                && sameStages(leastUse, o.leastUse);
+    }
+
+    private static boolean sameStages(List<PlanStage> a, List<PlanStage> b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            PlanStage x = a.get(i), y = b.get(i);
+            if (!x.minimises().equals(y.minimises()) || Double.compare(x.value(), y.value()) != 0
+                    || !x.certificate().equals(y.certificate()) || !x.solver().method().equals(y.solver().method())
+                    || x.solver().iterations() != y.solver().iterations()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -40,8 +40,13 @@ final class PlanAssembly {
                 lambda = 0;
             }
             value = lambda;
-        } else {
+        } else if (m.costResource >= 0) {
             value = use[m.costResource];
+        } else {
+            value = 0;
+            for (int t = 0; t < nt; t++) {
+                value += m.cost[t] * z[t];
+            }
         }
         for (int p = 0; p < np; p++) {
             double rhs = m.fulfil() ? value * m.demand[p] : m.demand[p];

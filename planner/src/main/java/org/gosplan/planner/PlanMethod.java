@@ -9,7 +9,10 @@ public enum PlanMethod {
     AUTO("auto"),
     /** An exact method: policy iteration where it applies, else the simplex method (GLOP). */
     EXACT("exact"),
-    /** Policy iteration only (one scarce resource, single outputs); an error where it does not apply. */
+    /**
+     * Policy iteration only (one scarce resource, single outputs); an error where it does not apply to the
+     * objective. A least-use stage it does not apply to is solved as {@code auto} solves it ({@link LeastUse}).
+     */
     POLICY("policy"),
     /** The simplex method (OR-Tools GLOP) whatever the size. */
     SIMPLEX("simplex"),

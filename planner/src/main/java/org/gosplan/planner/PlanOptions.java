@@ -13,9 +13,12 @@ package org.gosplan.planner;
  *                         (1 below {@value #TWO_THREADS_FROM} techniques, 2 from there); the same count gives the
  *                         same plan bit for bit on any machine (PDLP shards its work by this count, not by the
  *                         cores), unless a time limit cuts it off
+ * @param leastUse         after the objective, plan the least use of the resources with the objective held at its
+ *                         optimum ({@link LeastUse}); true by default, false for the first optimum a method finds
+ *                         (for benchmarking, and for replaying plans recorded before the stage existed)
  */
 public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
-                          double timeLimitSeconds, int threads) {
+                          double timeLimitSeconds, int threads, boolean leastUse) {
     public static final double DEFAULT_TOLERANCE = 1e-7;
     /**
      * From this many techniques PDLP runs on 2 threads when no count is asked for: 8,000 iterations at 200,000
@@ -24,7 +27,13 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
     public static final int TWO_THREADS_FROM = 100_000;
 
     public static final PlanOptions DEFAULT =
-            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 0);
+            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 0, true);
+
+    /** The options with the least-use stage on. */
+    public PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
+                       double timeLimitSeconds, int threads) {
+        this(objective, resource, method, tolerance, timeLimitSeconds, threads, true);
+    }
 
     public PlanOptions {
         if (objective == null || method == null) {
@@ -55,26 +64,30 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
     }
 
     public PlanOptions withObjective(PlanObjective o) {
-        return new PlanOptions(o, resource, method, tolerance, timeLimitSeconds, threads);
+        return new PlanOptions(o, resource, method, tolerance, timeLimitSeconds, threads, leastUse);
     }
 
     public PlanOptions withResource(String r) {
-        return new PlanOptions(objective, r, method, tolerance, timeLimitSeconds, threads);
+        return new PlanOptions(objective, r, method, tolerance, timeLimitSeconds, threads, leastUse);
     }
 
     public PlanOptions withMethod(PlanMethod m) {
-        return new PlanOptions(objective, resource, m, tolerance, timeLimitSeconds, threads);
+        return new PlanOptions(objective, resource, m, tolerance, timeLimitSeconds, threads, leastUse);
     }
 
     public PlanOptions withTolerance(double t) {
-        return new PlanOptions(objective, resource, method, t, timeLimitSeconds, threads);
+        return new PlanOptions(objective, resource, method, t, timeLimitSeconds, threads, leastUse);
     }
 
     public PlanOptions withTimeLimit(double seconds) {
-        return new PlanOptions(objective, resource, method, tolerance, seconds, threads);
+        return new PlanOptions(objective, resource, method, tolerance, seconds, threads, leastUse);
     }
 
     public PlanOptions withThreads(int n) {
-        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, n);
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, n, leastUse);
+    }
+
+    public PlanOptions withLeastUse(boolean on) {
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, threads, on);
     }
 }

@@ -5,7 +5,7 @@ package org.gosplan.planner;
  *
  * @param method        the method that produced the plan: {@code policy-iteration}, {@code glop},
  *                      {@code pdlp}, {@code harmony}
- * @param seconds       wall time of the solve
+ * @param seconds       wall time of the solve (of the plan: its least-use stages included)
  * @param iterations    iterations of that method (simplex pivots, PDLP iterations, policy steps, ...)
  * @param gap           the relative gap of the plan's certificate
  * @param deterministic whether the same inputs and options give bit-for-bit the same plan

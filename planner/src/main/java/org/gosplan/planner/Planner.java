@@ -11,7 +11,8 @@ import org.gosplan.economy.Progress;
  * <p>Methods ({@link PlanMethod}): {@code auto} takes policy iteration where the non-substitution
  * theorem applies (one scarce resource, single outputs, no binding capacity: exact, any size),
  * else the simplex method (GLOP) up to {@link #SIMPLEX_LIMIT} techniques and PDLP beyond. Every
- * plan carries a {@link Certificate} computed from its own figures.
+ * plan carries a {@link Certificate} computed from its own figures. Among the optimal plans it publishes the one
+ * that uses least of the resources ({@link LeastUse}).
  */
 public final class Planner {
     private Planner() {}
@@ -29,7 +30,7 @@ public final class Planner {
      * runs: a front end that wants a heartbeat repeats the last one.
      */
     public static Plan plan(Economy e, PlanOptions o, Progress progress) {
-        return solve(model(e, o), o, progress == null ? Progress.NONE : progress);
+        return LeastUse.plan(model(e, o), o, progress == null ? Progress.NONE : progress);
     }
 
     /**
@@ -157,7 +158,8 @@ public final class Planner {
                     }
                     if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
                         progress.update(simplex ? SIMPLEX_STEP : pdlpStep(m, o, 0), -1, -1);
-                        s = simplex ? simplex(m, o) : LpOrTools.solve(m, LpOrTools.Engine.PDLP, o);
+                        s = simplex ? simplex(m, o)
+                                : LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, LeastUse.pdlpIterations(m, o));
                     }
                 }
                 break;
@@ -167,8 +169,8 @@ public final class Planner {
                 s = simplex(m, o);
                 break;
             case PDLP:
-                progress.update(pdlpStep(m, o, 0), -1, -1);
-                s = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o);
+                progress.update(pdlpStep(m, o, LeastUse.pdlpIterations(m, o)), -1, -1);
+                s = LpOrTools.solve(m, LpOrTools.Engine.PDLP, o, LeastUse.pdlpIterations(m, o));
                 break;
             case HARMONY:
                 progress.update("planning: harmony", -1, -1);

@@ -35,13 +35,16 @@ final class PolicyIteration {
     static final int MAX_SWEEPS = 20_000;
     static final int MAX_STEPS = 100;
 
-    /** Why policy iteration does not apply, or null when it does (before the capacity check). */
+    /**
+     * Why policy iteration does not apply, or null when it does (before the capacity check; for a cost vector
+     * also before the check that its plan keeps within the limited resources).
+     */
     static String whyNot(LpModel m) {
         int scarce = scarceResource(m);
         if (m.fulfil() && m.limited.length != 1) {
             return m.limited.length == 0 ? "no resource is limited" : m.limited.length + " resources are limited";
         }
-        if (!m.fulfil()) {
+        if (!m.fulfil() && !m.generalCost()) {
             for (int r : m.limited) {
                 if (r != m.costResource) {
                     return "resource '" + m.economy.resourceId(r) + "' is limited besides the minimised one";
@@ -84,6 +87,9 @@ final class PolicyIteration {
             double o = m.nVal[k];
             prod[t] = o > 0 ? p : -1; // a technique using more of its product than it makes is never run
             out[t] = o;
+            if (m.generalCost()) {
+                cost[t] = m.cost[t];
+            }
             for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
                 if (m.rRow[q] == scarce) {
                     cost[t] = m.rVal[q];
@@ -214,6 +220,18 @@ final class PolicyIteration {
             }
             v = vs;
             wr[scarce] = 1.0 / dv;
+        } else if (m.generalCost()) {
+            // a cost vector (LeastUse) with limited resources besides: the least-cost plan ignoring them is optimal
+            // when it keeps within every one of them (the relaxation's optimum is feasible), with prices 0
+            double[] use = m.resourceUse(z);
+            for (int r : m.limited) {
+                // strictly: a held resource already has its slack (LeastUse.SLACK); more would be another plan
+                if (use[r] > m.available[r]) {
+                    return LpSolution.without(LpSolution.Outcome.NOT_APPLICABLE, "policy-iteration", sweeps,
+                            seconds(t0), "the least-cost plan needs more of resource '" + m.economy.resourceId(r)
+                                    + "' than is available");
+                }
+            }
         } else if (m.isLimited(scarce)) {
             double use = 0;
             for (int t = 0; t < nt; t++) {

@@ -34,13 +34,16 @@ final class Scaling {
     /** Multipliers of the techniques' columns. */
     private final double[] column;
     private final double lambda;
+    /** A cost vector's factor ({@link LpModel#withCost}): the scaled objective is the economy's times this. */
+    private final double costFactor;
     private final int iterations;
 
-    private Scaling(LpModel model, double[] row, double[] column, double lambda, int iterations) {
+    private Scaling(LpModel model, double[] row, double[] column, double lambda, double costFactor, int iterations) {
         this.model = model;
         this.row = row;
         this.column = column;
         this.lambda = lambda;
+        this.costFactor = costFactor;
         this.iterations = iterations;
     }
 
@@ -60,7 +63,7 @@ final class Scaling {
 
     static Scaling of(LpModel m) {
         if (!enabled()) {
-            return new Scaling(m, null, null, 1.0, 0);
+            return new Scaling(m, null, null, 1.0, 1.0, 0);
         }
         int np = m.np, nr = m.nr, nt = m.nt;
         ScalingLeastSquares ls = new ScalingLeastSquares(m);
@@ -77,10 +80,28 @@ final class Scaling {
             gamma[t] = Math.exp(u[c0 + t] - yt);
         }
         double gl = m.fulfil() ? Math.exp(u[c0 + nt] - yt) : 1.0;
-        return new Scaling(scaled(m, rho, gamma, gl), rho, gamma, gl, ls.iterations);
+        double kappa = m.generalCost() ? costFactor(m, gamma) : 1.0;
+        return new Scaling(scaled(m, rho, gamma, gl, kappa), rho, gamma, gl, kappa, ls.iterations);
     }
 
-    private static LpModel scaled(LpModel m, double[] rho, double[] gamma, double gl) {
+    /**
+     * The factor that brings a cost vector's scaled entries {@code c_t γ_t} to a geometric mean of 1. The
+     * entries are invariant under a change of units (γ takes the technique's unit), so the factor is too.
+     */
+    private static double costFactor(LpModel m, double[] gamma) {
+        double sum = 0;
+        int n = 0;
+        for (int t = 0; t < m.nt; t++) {
+            double c = Math.abs(m.cost(t) * gamma[t]);
+            if (c > 0 && Double.isFinite(c)) {
+                sum += Math.log(c);
+                n++;
+            }
+        }
+        return n == 0 ? 1.0 : Math.exp(-sum / n);
+    }
+
+    private static LpModel scaled(LpModel m, double[] rho, double[] gamma, double gl, double kappa) {
         int np = m.np, nt = m.nt;
         double[] nVal = new double[m.nVal.length];
         double[] rVal = new double[m.rVal.length];
@@ -103,7 +124,14 @@ final class Scaling {
         for (int r = 0; r < m.nr; r++) {
             available[r] = m.available[r] * rho[np + r];
         }
-        return new LpModel(m, nVal, rVal, demand, available, cap, lazily(() -> scaled(m.outputs(), rho, gamma)),
+        double[] cost = null;
+        if (m.generalCost()) {
+            cost = new double[nt];
+            for (int t = 0; t < nt; t++) {
+                cost[t] = m.cost(t) * gamma[t] * kappa;
+            }
+        }
+        return new LpModel(m, nVal, rVal, cost, demand, available, cap, lazily(() -> scaled(m.outputs(), rho, gamma)),
                 lazily(() -> scaled(m.inputs(), rho, gamma)));
     }
 
@@ -150,7 +178,8 @@ final class Scaling {
             }
         }
         // the scaled objective is the economy's times this: λ' = λ / γ_λ, or ρ_r0 times the resource's use
-        double objective = m.fulfil() ? 1.0 / lambda : row[np + m.costResource];
+        // (or κ times a cost vector's value)
+        double objective = m.fulfil() ? 1.0 / lambda : m.generalCost() ? costFactor : row[np + m.costResource];
         double[] v = null;
         if (s.v() != null) {
             v = new double[np];

@@ -160,4 +160,53 @@ final class PlanTestEconomies {
             }
         }
     }
+
+    /**
+     * A farm where land binds and labour does not (issue 16): grain by hand (12 h, 0.25 ha) or by tractor (3 h,
+     * 0.2 ha, 0.001 tractor), tractors from labour alone (400 h), bread from 0.8 grain and 2 h; 2,000,000 h of
+     * labour, 50,000 ha of land; targets 80,000 bread and 53 tractors. Worked by hand: land alone bounds λ, at
+     * 0.8 * 0.2 = 0.16 ha per bread, λ = 50,000 / (0.16 * 80,000) = 3.90625; bread 312,500, grain 250,000 by
+     * tractor, tractors 53 λ + 250 = 457.03125, labour 3 * 250,000 + 400 * 457.03125 + 2 * 312,500 = 1,557,812.5
+     * h. Idle labour can make up to 1,105 more tractors at the same λ.
+     */
+    static Economy farm() {
+        EconomyBuilder b = new EconomyBuilder("farm: land binds, labour does not");
+        int grain = b.addProduct("grain", "t", null);
+        int tractor = b.addProduct("tractor", "pcs", null);
+        int bread = b.addProduct("bread", "t", null);
+        int labour = b.addResource("labour", "h", 2e6);
+        int land = b.addResource("land", "ha", 5e4);
+        int hand = b.addTechnique("grain-by-hand", INF);
+        b.output(hand, grain, 1).resourceInput(hand, labour, 12).resourceInput(hand, land, 0.25);
+        int tr = b.addTechnique("grain-by-tractor", INF);
+        b.output(tr, grain, 1).productInput(tr, tractor, 0.001).resourceInput(tr, labour, 3).resourceInput(tr, land, 0.2);
+        int plant = b.addTechnique("tractor-plant", INF);
+        b.output(plant, tractor, 1).resourceInput(plant, labour, 400);
+        int bakery = b.addTechnique("bakery", INF);
+        b.output(bakery, bread, 1).productInput(bakery, grain, 0.8).resourceInput(bakery, labour, 2);
+        b.target(bread, 8e4, 1).target(tractor, 53, 1);
+        return b.build();
+    }
+
+    /**
+     * Policy iteration's ground: labour (2,000,000 h) the only limited resource, land unlimited; grain by ox
+     * (3.4 h, 0.5 ha) or by hoe (3.4 h, 0.3 ha): the same labour, so both are optimal for λ; bread from 0.8
+     * grain and 2 h, target 80,000. λ = 2,000,000 / (4.72 * 80,000) = 5.296610169491525; the least land is by
+     * hoe, 0.3 * 0.8 * 80,000 λ = 19,200 λ ha.
+     */
+    static Economy oxOrHoe() {
+        EconomyBuilder b = new EconomyBuilder("ox or hoe");
+        int grain = b.addProduct("grain", "t", null);
+        int bread = b.addProduct("bread", "t", null);
+        int labour = b.addResource("labour", "h", 2e6);
+        int land = b.addResource("land", "ha", Double.NaN);
+        int ox = b.addTechnique("grain-by-ox", INF);
+        b.output(ox, grain, 1).resourceInput(ox, labour, 3.4).resourceInput(ox, land, 0.5);
+        int hoe = b.addTechnique("grain-by-hoe", INF);
+        b.output(hoe, grain, 1).resourceInput(hoe, labour, 3.4).resourceInput(hoe, land, 0.3);
+        int bakery = b.addTechnique("bakery", INF);
+        b.output(bakery, bread, 1).productInput(bakery, grain, 0.8).resourceInput(bakery, labour, 2);
+        b.target(bread, 8e4, 1);
+        return b.build();
+    }
 }

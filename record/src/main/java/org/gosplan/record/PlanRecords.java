@@ -21,7 +21,11 @@ import org.gosplan.planner.Planner;
  * recomputes such a plan and compares hashes.
  *
  * <p>What is hashed is the canonical JSON (RFC 8785) of the plan document of cli.md less
- * {@code solver.seconds}, the one figure that differs from run to run.
+ * {@code solver.seconds} and the {@code seconds} of each {@code leastUse} stage, the figures that differ from
+ * run to run.
+ *
+ * <p>The options recorded name {@code leastUse}; a plan recorded before the least-use stages existed has no
+ * such option and is replayed without them, so that it gives the plan that was recorded.
  */
 public final class PlanRecords {
     private PlanRecords() {}
@@ -51,10 +55,15 @@ public final class PlanRecords {
         if (!withSeconds && doc.path("solver").isObject()) {
             ((ObjectNode) doc.get("solver")).remove("seconds");
         }
+        if (!withSeconds) {
+            for (JsonNode stage : doc.path("leastUse").path("stages")) {
+                ((ObjectNode) stage).remove("seconds");
+            }
+        }
         return doc;
     }
 
-    /** SHA-256 of the canonical plan document less {@code solver.seconds}. */
+    /** SHA-256 of the canonical plan document less its seconds. */
     public static String hash(Plan plan) {
         return Canonical.sha256(Canonical.bytes(document(plan, false)));
     }
@@ -69,6 +78,7 @@ public final class PlanRecords {
         n.put("tolerance", o.tolerance());
         n.put("timeLimit", o.timeLimitSeconds());
         n.put("threads", o.threads());
+        n.put("leastUse", o.leastUse());
         return n;
     }
 
@@ -88,7 +98,8 @@ public final class PlanRecords {
         if (n.path("threads").canConvertToInt()) {
             o = o.withThreads(n.get("threads").asInt());
         }
-        return o;
+        // absent: recorded before the least-use stages, which its plan did not have
+        return o.withLeastUse(n.path("leastUse").asBoolean(false));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.gosplan.planner.Certificate;
 import org.gosplan.planner.Plan;
 import org.gosplan.planner.PlanMethod;
 import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.PlanStage;
 import org.gosplan.planner.Planner;
 
 /**
@@ -24,7 +25,8 @@ import org.gosplan.planner.Planner;
  * System properties: {@code techniques} (per product, default 2) and {@code inputs} (the mean count of product
  * inputs per technique, default 5) shape the economy; {@code minResource} (a resource: min-resource instead of fulfil),
  * {@code tolerance} (default 1e-7), {@code threads} (PDLP, default 0: by size),
- * {@code timeLimit} (seconds, PDLP and harmony, default none); for PDLP experiments also
+ * {@code timeLimit} (seconds, PDLP and harmony, default none), {@code leastUse} (default true; false publishes
+ * the first optimum, without the least-use stages); for PDLP experiments also
  * {@code gosplan.scaling} (default true: the planner's Curtis-Reid scaling, see {@code Scaling}),
  * {@code gosplan.pdlp.factor} (ε = tolerance × factor, default 0.1), {@code gosplan.pdlp.scaleRows}
  * (default true), {@code gosplan.pdlp.epsAbs}, {@code gosplan.pdlp.epsRel},
@@ -65,7 +67,8 @@ public final class PlanBench {
             String minimised = System.getProperty("minResource");
             PlanOptions o = (minimised == null ? PlanOptions.fulfil() : PlanOptions.minResource(minimised))
                     .withMethod(PlanMethod.of(m)).withTolerance(tol).withThreads(threads)
-                    .withTimeLimit(timeLimit);
+                    .withTimeLimit(timeLimit)
+                    .withLeastUse(Boolean.parseBoolean(System.getProperty("leastUse", "true")));
             long s = System.nanoTime();
             Plan p = Planner.plan(e, o);
             double secs = (System.nanoTime() - s) / 1e9;
@@ -76,6 +79,16 @@ public final class PlanBench {
                     c == null ? Double.NaN : c.dualInfeasibility(), c == null ? Double.NaN : c.gap(),
                     p.solver().iterations(), peakHeap() / 1e9,
                     p.solver().note() == null ? "" : "  (" + p.solver().note() + ")");
+            if (p.leastUse() != null) {
+                for (PlanStage st : p.leastUse()) {
+                    Certificate sc = st.certificate();
+                    System.out.printf(Locale.ROOT, "  least use of the %s resources: %-16s %8.2f s  value %.12g"
+                                    + "  primal-inf %.1e  dual-inf %.1e  gap %.1e%s%n", st.minimises(),
+                            st.solver().method(), st.solver().seconds(), st.value(), sc.primalInfeasibility(),
+                            sc.dualInfeasibility(), sc.gap(),
+                            st.solver().note() == null ? "" : "  (" + st.solver().note() + ")");
+                }
+            }
         }
     }
 
