@@ -1,6 +1,7 @@
 package org.gosplan.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,9 +138,21 @@ class PlanUnitsTest {
             // before the scaling: status limit, GLOP "stopped with status ABNORMAL", no levels
             assertEquals(PlanStatus.OPTIMAL, b.status(), b + " " + b.solver().note());
             samePlan(e, a, b, o, k, k, k);
-            // land binds in both (labour's use is not unique among the optima: issue 16, item 3)
-            assertEquals(4e4, a.resourceUse(1), 1e-9 * 4e4);
-            assertEquals(4e9, b.resourceUse(1), 1e-9 * 4e9);
+            // land binds in both, to the tolerance: the least-use stage holds λ only to its slack, and trims land
+            // by as much (labour's use is not unique among the optima: issue 16, item 3)
+            assertEquals(4e4, a.resourceUse(1), o.tolerance() * 4e4);
+            assertEquals(4e9, b.resourceUse(1), o.tolerance() * 4e9);
+            // the least-use stage plans in scaled units too (its cost vector scaled, its valuations unscaled by the
+            // same factor): the same least labour, and certificates that prove it in either unit
+            assertFalse(b.leastUse().isEmpty(), method + ": " + b.solver().note());
+            assertEquals(a.leastUse().size(), b.leastUse().size(), method.toString());
+            for (int i = 0; i < a.leastUse().size(); i++) {
+                assertEquals(a.leastUse().get(i).value(), b.leastUse().get(i).value(),
+                        o.tolerance() * Math.abs(a.leastUse().get(i).value()), method + " stage " + i);
+                assertTrue(b.leastUse().get(i).certificate().proves(o.tolerance()),
+                        method + " stage " + i + ": " + b.leastUse().get(i).certificate());
+            }
+            assertEquals(a.resourceUse(0) * 1e5, b.resourceUse(0), o.tolerance() * a.resourceUse(0) * 1e5);
         }
     }
 
