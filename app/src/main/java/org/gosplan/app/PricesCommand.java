@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "prices", description = {
-        "The Leontief price model: how a cost push spreads through the prices.",
+        "Shows how a cost push spreads through the prices, by the Leontief price model.",
         "Unit prices p' = v' (I - A)^-1 cover each sector's inputs and its value added per unit v (Miller & "
                 + "Blair 2009, section 2.6); with the table's own v every price is 1.",
         "--factor raises one factor row of F per unit of output in every sector (compensation=10%%), "
