@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gosplan.economy.EconomyFiles;
+import org.gosplan.economy.Ids;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.Source;
 
@@ -79,10 +80,23 @@ final class AnalysisInputs {
     static int sector(IoTable t, String id, String where) {
         int i = t.sectorIndex(id);
         if (i < 0) {
-            throw new UsageException(where + ": no sector '" + id + "' in the table; check the id (the first column"
-                    + " of Z.csv)");
+            String near = Ids.didYouMean(id, t.sectors(), t::sector);
+            throw new UsageException(where + ": no sector '" + id + "' in the table"
+                    + (near.isEmpty() ? "; check the id (the first column of Z.csv)" : near));
         }
         return i;
+    }
+
+    /** The first {@code count} ids, and "..." after twelve: enough to see what was meant. */
+    static List<String> ids(int count, java.util.function.IntFunction<String> idAt) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, 12); i++) {
+            ids.add("'" + idAt.apply(i) + "'");
+        }
+        if (count > 12) {
+            ids.add("...");
+        }
+        return ids;
     }
 
     /** {@code ID=VALUE} of an option; a value ending in % is a percentage. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ghosh", description = {
-        "The Ghosh supply-side model: gross output driven by primary inputs.",
+        "Computes the gross output that primary inputs drive, by the Ghosh supply-side model.",
         "x' = v' G with G = (I - B)^-1 and the allocation coefficients B = diag(x)^-1 Z (Miller & Blair 2009,"
                 + " section 12.1).",
         "v is the table's own primary inputs (x less the column sums of Z: value added, imports, taxes), "

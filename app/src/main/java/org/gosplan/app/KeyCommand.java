@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "key", description = "Ed25519 keys for signing records.",
+@Command(name = "key", description = "Makes Ed25519 keys for signing records, and prints a key file's public key again.",
         subcommands = {KeyCommand.New.class, KeyCommand.Show.class})
 final class KeyCommand extends CommandGroup {
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "leontief", description = {
-        "Gross output x solving (I - A) x = y.",
+        "Computes the gross output x that meets a final demand y, solving (I - A) x = y.",
         "y is the row sums of Y.csv (a table), the targets (an economy), or the sector,demand CSV of --demand.",
         "An economy must have exactly one technique per product and one output per technique.",
         "Exit 2 when the economy is not productive, naming the sectors responsible."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "linkages", description = {
-        "Backward and forward linkages of every sector, and the key sectors.",
+        "Computes the backward and forward linkages of every sector, and finds the key sectors.",
         "Backward linkages are the column sums of A (direct) and of L = (I - A)^-1 (total); forward linkages "
                 + "the row sums of the allocation coefficients B = diag(x)^-1 Z (direct) and of the Ghosh inverse G = "
                 + "(I - B)^-1 (total), as in Miller & Blair (2009), section 12.2.",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gosplan log ...}: the transparency log (cli.md, "The record" and "Transparency log on raw leaves"). */
 @Command(name = "log", description = {
-        "The record: an append-only transparency log, and RFC 9162 tools on raw leaves.",
+        "Keeps the record, an append-only transparency log, and offers RFC 9162 tools on raw leaves.",
         "A Merkle-tree log (RFC 9162) with signed C2SP checkpoints, in a data directory DIR or in",
         "PostgreSQL (--db JDBC_URL). 'gosplan log COMMAND --help' for one command."},
         subcommands = {LogCommand.Init.class, LogCommand.Append.class, LogCommand.CheckpointCmd.class,
@@ -498,7 +498,7 @@ final class LogCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "inclusion", description = "The inclusion proof (RFC 9162 section 2.1.3) of leaf i in the tree of the"
+    @Command(name = "inclusion", description = "Prints the inclusion proof (RFC 9162 section 2.1.3) of leaf i in the tree of the"
             + " first n leaves of LEAVES, as JSON {\"index\", \"size\", \"root\", \"proof\"}.")
     static final class Inclusion implements Callable<Integer> {
         @Mixin
@@ -528,7 +528,7 @@ final class LogCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "consistency", description = "The consistency proof (RFC 9162 section 2.1.4) from the tree of the"
+    @Command(name = "consistency", description = "Prints the consistency proof (RFC 9162 section 2.1.4) from the tree of the"
             + " first m leaves to the first n, as JSON {\"from\", \"to\", \"oldRoot\", \"newRoot\", \"proof\"}.")
     static final class Consistency implements Callable<Integer> {
         @Mixin

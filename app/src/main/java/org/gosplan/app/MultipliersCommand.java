@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "multipliers", description = {
-        "Output multipliers (column sums of L = (I - A)^-1) and, for every factor or resource f, its total",
-        "(direct plus indirect) intensity per unit of each sector's output: row f of S L.",
+        "Computes the output multipliers (column sums of L = (I - A)^-1) and, for every factor or resource f,",
+        "its total (direct plus indirect) intensity per unit of each sector's output: row f of S L.",
         "For labour in hours these are the labour values. A table's factors are the rows of F.csv;",
         "an economy's are its resources. The readable table adds Type I ratios (total / direct)."})
 final class MultipliersCommand implements Callable<Integer> {

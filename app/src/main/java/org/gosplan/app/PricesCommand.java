@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gosplan.economy.Ids;
 import org.gosplan.economy.IoTable;
 import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.analysis.PriceModel;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "prices", description = {
-        "The Leontief price model: how a cost push spreads through the prices.",
+        "Shows how a cost push spreads through the prices, by the Leontief price model.",
         "Unit prices p' = v' (I - A)^-1 cover each sector's inputs and its value added per unit v (Miller & "
                 + "Blair 2009, section 2.6); with the table's own v every price is 1.",
         "--factor raises one factor row of F per unit of output in every sector (compensation=10%%), "
@@ -64,8 +65,10 @@ final class PricesCommand implements Callable<Integer> {
             Map.Entry<String, Double> e = AnalysisInputs.assignment("--factor", raise);
             int f = t.factorIndex(e.getKey());
             if (f < 0) {
-                throw new UsageException("--factor " + raise + ": no factor row '" + e.getKey() + "' in F.csv; check"
-                        + " the id (the first column of F.csv)");
+                String near = Ids.didYouMean(e.getKey(), t.factors(), t::factor);
+                throw new UsageException("--factor " + raise + ": no factor row '" + e.getKey() + "' in F.csv"
+                        + (near.isEmpty() ? "; its rows are " + String.join(", ", AnalysisInputs.ids(t.factors(),
+                        t::factor)) : near));
             }
             for (int j = 0; j < n; j++) {
                 if (t.output(j) != 0) {

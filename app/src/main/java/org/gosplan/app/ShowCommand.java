@@ -12,14 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = {
-        "Prints one event as JSON, with index, signerName and signerRole added.",
+        "Prints one event as JSON (with index, signerName and signerRole added), or with --content what it records.",
         "With --content, prints instead the content the event addresses, byte for byte as stored beside the log",
         "(its SHA-256 is the event's hash): an economy (docs/formats-bundle.md), targets (CSV) or a plan (JSON)."})
 final class ShowCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", arity = "0..1")
+    @Parameters(index = "0", paramLabel = "DIR", arity = "0..1", description = "the log's data directory")
     Path dir;
 
-    @Parameters(index = "1", paramLabel = "INDEX", arity = "0..1")
+    @Parameters(index = "1", paramLabel = "INDEX", arity = "0..1", description = "the entry's index, from 0")
     Long index;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")

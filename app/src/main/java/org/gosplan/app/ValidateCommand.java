@@ -8,6 +8,7 @@ import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
+import org.gosplan.economy.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,14 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (EconomyException e) {
             errors = e.errors();
             warnings = e.warnings();
+        }
+        if (source != null) {
+            // An economy that every planning command refuses is not valid, however well formed its files.
+            try {
+                Validation.requirePlannable(source.economy());
+            } catch (EconomyException e) {
+                errors = e.errors();
+            }
         }
         boolean valid = errors.isEmpty();
         Economy e = source == null ? null : source.economy();

@@ -75,9 +75,12 @@ final class VerifyCommand implements Callable<Integer> {
             for (String n : v.notes()) {
                 System.out.println("note " + n);
             }
-            System.out.printf("%s: %d entries, %d events, %d plan%s replayed (%s)%n",
-                    ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), v.plansReplayed(),
-                    v.plansReplayed() == 1 ? "" : "s", Durations.format(seconds));
+            // without --replay nothing was recomputed: count the plans recorded, and say how to replay them
+            long plans = replay ? v.plansReplayed() : v.plans();
+            System.out.printf("%s: %d entries, %d events, %d plan%s %s (%s)%n",
+                    ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), plans, plans == 1 ? "" : "s",
+                    replay ? "replayed" : plans == 1 ? "not replayed (--replay replays it)"
+                    : "not replayed (--replay replays them)", Durations.format(seconds));
         }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }

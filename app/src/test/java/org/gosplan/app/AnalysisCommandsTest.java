@@ -103,6 +103,15 @@ class AnalysisCommandsTest {
         r = CliRun.of("prices", MB.toString(), "--factor", "wages=0.1");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no factor row 'wages'"), r.err());
+        assertTrue(r.err().contains("its rows are 'labour'"), r.err());
+        // a slip of the keyboard gets the nearest id, as everywhere else
+        r = CliRun.of("prices", UK.toString(), "--factor", "compensaton=10%");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("did you mean 'compensation'?"), r.err());
+        r = CliRun.of("prices", MB.toString(), "--hold", "agricultur=1.1");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no sector 'agricultur'") && r.err().contains("did you mean 'agriculture'?"),
+                r.err());
     }
 
     @Test

@@ -114,4 +114,27 @@ class OutputWordsTest {
             assertFalse(r.err().contains("warning"), cmd + ": " + r.err());
         }
     }
+
+    @Test
+    void verifyWithoutReplaySaysThePlansWereNotReplayed() throws IOException {
+        // "0 plans replayed" read as if the recorded plan had been checked and found wanting, or missing
+        String log = tmp.resolve("log").toString();
+        assertEquals(0, CliRun.of("log", "init", log, "--origin", "example.org/words").exit());
+        String key = tmp.resolve("council.key").toString();
+        CliRun made = CliRun.of("key", "new", key, "--name", "council-words");
+        assertEquals(0, CliRun.of("record", log, "member", made.out().trim(), "--role", "council").exit());
+        assertEquals(0, CliRun.of("record", log, "economy", CliRun.examples().resolve("miller-blair-2-3").toString())
+                .exit());
+        Path targets = Files.writeString(tmp.resolve("targets.csv"),
+                "product,quantity,weight\nagriculture,350,\nmanufacturing,1700,\n");
+        assertEquals(0, CliRun.of("record", log, "targets", targets.toString(), "--key", key).exit());
+        assertEquals(0, CliRun.of("plan", "--record", log, "--objective", "min-resource", "--resource", "labour")
+                .exit());
+        CliRun plain = CliRun.of("verify", log);
+        assertEquals(0, plain.exit(), plain.out() + plain.err());
+        assertTrue(plain.out().startsWith("verified: 4 entries, 4 events, 1 plan not replayed (--replay replays it)"),
+                plain.out());
+        CliRun replayed = CliRun.of("verify", log, "--replay");
+        assertTrue(replayed.out().startsWith("verified: 4 entries, 4 events, 1 plan replayed"), replayed.out());
+    }
 }

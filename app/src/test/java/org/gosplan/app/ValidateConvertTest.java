@@ -91,6 +91,31 @@ class ValidateConvertTest {
     }
 
     @Test
+    void anEconomyThePlannerRefusesIsNotValid() throws IOException {
+        // Well-formed files, but a target of 1e250 and a coefficient of 1e-150: plan exits 2 on them, so
+        // validate must not call the economy valid.
+        Path f = tmp.resolve("huge.economy.json");
+        Files.writeString(f, "{\"format\": \"gosplan/economy@1\", \"name\": \"huge\","
+                + " \"products\": [{\"id\": \"a\", \"unit\": \"t\"}, {\"id\": \"b\", \"unit\": \"t\"}],"
+                + " \"resources\": [{\"id\": \"labour\", \"unit\": \"h\", \"available\": 1e6}],"
+                + " \"techniques\": [{\"id\": \"ma\", \"outputs\": {\"a\": 1}, \"inputs\": {\"b\": 1e-150, \"labour\": 1}},"
+                + " {\"id\": \"mb\", \"outputs\": {\"b\": 1}, \"inputs\": {\"labour\": 1}}],"
+                + " \"targets\": [{\"product\": \"a\", \"quantity\": 1e250}]}");
+        CliRun plan = CliRun.of("plan", f.toString());
+        assertEquals(2, plan.exit(), plan.err());
+        CliRun r = CliRun.of("validate", f.toString(), "--json");
+        assertEquals(2, r.exit(), r.out());
+        JsonNode doc = json(r);
+        assertFalse(doc.get("valid").asBoolean());
+        assertEquals(2, doc.get("errors").size(), doc.toString());
+        assertEquals("technique 'ma'", doc.get("errors").get(0).get("where").asText());
+        assertEquals("target 'a'", doc.get("errors").get(1).get("where").asText());
+        CliRun text = CliRun.of("validate", f.toString());
+        assertEquals(2, text.exit());
+        assertTrue(text.out().startsWith("invalid:") && text.out().contains("1.0E250"), text.out());
+    }
+
+    @Test
     void aMissingPathIsExitTwo() {
         CliRun r = CliRun.of("validate", tmp.resolve("nowhere").toString());
         assertEquals(2, r.exit());

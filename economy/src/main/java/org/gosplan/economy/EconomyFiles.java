@@ -83,6 +83,12 @@ public final class EconomyFiles {
      * and returns the economy with those targets in place of its own.
      */
     public static Economy readTargets(Path file, Economy economy) {
+        if (!Files.isRegularFile(file)) {
+            // Named by the user, not looked up in a folder: say what the file must hold and where one comes from.
+            throw new EconomyException(file.toString(), "no such file; targets are a CSV with the header"
+                    + " product,quantity,weight and one target a line, such as the targets.csv that 'gosplan convert'"
+                    + " writes in an economy folder");
+        }
         Problems problems = new Problems();
         int[][] product = {new int[16]};
         double[][] quantity = {new double[16]};

@@ -276,6 +276,15 @@ class BrokenInputTest {
     }
 
     @Test
+    void missingTargetsFileSaysWhatItHolds() {
+        Economy e = EconomyFiles.read(Fixtures.folder(tmp.resolve("f")), Progress.NONE).economy();
+        Path none = tmp.resolve("targets.csv");
+        EconomyException x = assertThrows(EconomyException.class, () -> EconomyFiles.readTargets(none, e));
+        Problem p = error(x, none.toString(), "no such file", "product,quantity,weight", "gosplan convert");
+        assertTrue(!p.message().contains("formats.md"), p.message());
+    }
+
+    @Test
     void missingZ() throws IOException {
         Path t = Fixtures.table(tmp);
         Files.delete(t.resolve("Z.csv"));

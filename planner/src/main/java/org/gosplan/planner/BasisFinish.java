@@ -129,7 +129,9 @@ final class BasisFinish {
         int np = m.np, nt = m.nt, nl = r.nl;
         for (int p = 0; p < np; p++) {
             if (r.ms[p + 1] == r.ms[p]) {
-                return fail("a product has no technique making it");
+                // a product made only jointly, never the most of what a technique makes (the village's straw)
+                return fail("product '" + m.economy.productId(p) + "' is no technique's main output (it is only a"
+                        + " by-product, or not made), and the finish needs one for every product");
             }
         }
         // the structure to start from: per product the technique making the most of it in the iterate is

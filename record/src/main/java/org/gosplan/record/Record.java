@@ -447,6 +447,7 @@ public final class Record implements AutoCloseable {
                 }
             }
             if (e.type().equals(EventTypes.PLAN_COMPUTED)) {
+                v.countPlan();
                 long read = e.body().get("size").asLong();
                 if (read < 0 || read > i) {
                     v.problem(at + ": it says it read tree size " + read + ", which the log had not reached");

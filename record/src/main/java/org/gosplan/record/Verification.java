@@ -11,6 +11,7 @@ public final class Verification {
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long events;
+    private long plans;
     private long plansReplayed;
 
     void problem(String p) {
@@ -23,6 +24,10 @@ public final class Verification {
 
     void countEvent() {
         events++;
+    }
+
+    void countPlan() {
+        plans++;
     }
 
     void countReplay() {
@@ -44,6 +49,11 @@ public final class Verification {
 
     public long events() {
         return events;
+    }
+
+    /** The plan.computed events read, replayed or not. */
+    public long plans() {
+        return plans;
     }
 
     public long plansReplayed() {
