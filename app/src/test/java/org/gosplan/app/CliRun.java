@@ -28,14 +28,10 @@ record CliRun(int exit, String out, String err) {
         }
     }
 
-    /** The shared data folder ({@code ../shared/data}). */
+    /** The test data copied into the repository from the shared folder ({@code testdata/data}, see its README). */
     static Path sharedData() {
         String prop = System.getProperty("gosplan.shared");
-        Path p = prop != null ? Paths.get(prop) : Paths.get("../../shared");
-        if (!Files.isDirectory(p.resolve("data"))) {
-            p = Paths.get("/work/shared");
-        }
-        return p.resolve("data");
+        return (prop != null ? Paths.get(prop) : Paths.get("../testdata")).resolve("data");
     }
 
     /** The bundled examples folder of the repository. */

@@ -17,18 +17,17 @@ import java.util.stream.Stream;
 final class TestFiles {
     private TestFiles() {}
 
-    /** The shared folder: system property gosplan.shared, else ../../shared, else /work/shared. */
+    /**
+     * The repository's copy of the shared data ({@code testdata}, see its README): system property gosplan.shared,
+     * else {@code ../testdata}. Tests never read the shared folder beside the repository.
+     */
     static Path shared() {
         String p = System.getProperty("gosplan.shared");
-        if (p != null && Files.isDirectory(Paths.get(p))) {
-            return Paths.get(p);
+        Path t = p != null ? Paths.get(p) : Paths.get("../testdata");
+        if (!Files.isDirectory(t.resolve("data"))) {
+            throw new IllegalStateException("the test data is not at " + t.toAbsolutePath() + "; set -Dgosplan.shared");
         }
-        for (String c : new String[] {"../../shared", "../shared", "/work/shared"}) {
-            if (Files.isDirectory(Paths.get(c, "data"))) {
-                return Paths.get(c);
-            }
-        }
-        throw new IllegalStateException("shared data folder not found; set -Dgosplan.shared");
+        return t;
     }
 
     /** The repository's examples folder (property gosplan.root, else the module's parent). */

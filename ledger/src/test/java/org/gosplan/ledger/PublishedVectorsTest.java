@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every published vector in ../shared/data/transparency. */
+/** Every published vector in the shared transparency vectors (the repository copy in testdata/data/transparency). */
 class PublishedVectorsTest {
     private static JsonNode rfc() throws IOException {
         return Shared.read(Shared.transparency().resolve("rfc6962_published_vectors.json"));

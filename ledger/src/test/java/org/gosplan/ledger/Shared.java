@@ -17,17 +17,13 @@ final class Shared {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** {@code ../shared/data/transparency}, from the system property gosplan.shared or relative to the module. */
+    /** The repository's copy of the shared transparency vectors ({@code testdata/data/transparency}, see its README). */
     static Path transparency() {
         String prop = System.getProperty("gosplan.shared");
-        Path p = prop != null ? Paths.get(prop) : Paths.get("../../shared");
-        if (!Files.isDirectory(p.resolve("data"))) {
-            p = Paths.get("../../shared");
-        }
-        Path t = p.resolve("data").resolve("transparency");
+        Path t = (prop != null ? Paths.get(prop) : Paths.get("../testdata")).resolve("data").resolve("transparency");
         if (!Files.isDirectory(t)) {
-            throw new IllegalStateException("the shared test vectors are not at " + t.toAbsolutePath()
-                    + "; set -Dgosplan.shared=/path/to/shared");
+            throw new IllegalStateException("the test vectors are not at " + t.toAbsolutePath()
+                    + "; set -Dgosplan.shared=/path/to/testdata");
         }
         return t;
     }

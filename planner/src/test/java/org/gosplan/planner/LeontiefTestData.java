@@ -13,21 +13,14 @@ import java.util.List;
 final class LeontiefTestData {
     private LeontiefTestData() {}
 
+    /** The repository's copy of the shared data ({@code testdata/data}, see its README). */
     static Path data() {
         String prop = System.getProperty("gosplan.shared");
-        List<Path> tries = new ArrayList<>();
-        if (prop != null) {
-            tries.add(Paths.get(prop));
+        Path d = (prop != null ? Paths.get(prop) : Paths.get("../testdata")).resolve("data");
+        if (!Files.isDirectory(d)) {
+            throw new IllegalStateException("the test data is not at " + d.toAbsolutePath() + "; set -Dgosplan.shared");
         }
-        tries.add(Paths.get("../../shared"));
-        tries.add(Paths.get("../shared"));
-        tries.add(Paths.get("/work/shared"));
-        for (Path p : tries) {
-            if (Files.isDirectory(p.resolve("data"))) {
-                return p.resolve("data");
-            }
-        }
-        throw new IllegalStateException("shared data not found; set -Dgosplan.shared");
+        return d;
     }
 
     /** All records of an RFC 4180 CSV file. */

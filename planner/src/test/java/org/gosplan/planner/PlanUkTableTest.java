@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 class PlanUkTableTest {
 
     static Path shared() {
-        String p = System.getProperty("gosplan.shared");
-        Path s = p != null ? Paths.get(p) : Paths.get("../../shared");
-        return Files.isDirectory(s.resolve("data")) ? s : Paths.get("/work/shared");
+        return LeontiefTestData.data().getParent();
     }
 
     @Test

@@ -27,10 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CanonicalAndKeysTest {
+    /** The repository's copy of the shared data ({@code testdata/data}, see its README). */
     static Path data() {
         String prop = System.getProperty("gosplan.shared");
-        Path p = prop != null ? Paths.get(prop, "data") : Paths.get("../../shared/data");
-        return Files.isDirectory(p) ? p : Paths.get("/work/shared/data");
+        return (prop != null ? Paths.get(prop) : Paths.get("../testdata")).resolve("data");
     }
 
     static Stream<String> jcsCases() {
