@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan", description = {
-        "The optimal plan (Kantorovich): technique levels that meet the targets as fully as resources allow,",
+        "Computes the optimal plan (Kantorovich): technique levels that meet the targets as fully as resources allow,",
         "with the valuations (shadow prices) of products and resources and a certificate of optimality.",
         "",
         "fulfil (default): maximise λ such that net output >= λ * target for every product (>= 0 untargeted),",
@@ -176,7 +176,7 @@ final class PlanCommand implements Callable<Integer> {
         // OR-Tools' solvers do not report their iterations (0): no count is shown rather than a wrong one
         long iterations = p.solver().iterations();
         out.printf("  solver      %s, %s%s%s%n", p.solver().method(), Durations.format(p.solver().seconds()),
-                iterations > 0 ? ", " + iterations + " iterations" : "",
+                iterations > 0 ? ", " + iterations + (iterations == 1 ? " iteration" : " iterations") : "",
                 p.solver().deterministic() ? "" : " (not bit-for-bit reproducible)");
         if (p.solver().note() != null) {
             out.printf("  note        %s%n", p.solver().note());

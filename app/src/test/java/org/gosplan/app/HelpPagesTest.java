@@ -50,11 +50,8 @@ class HelpPagesTest {
             String s = Pages.summary(cl.getCommandSpec());
             assertTrue(Character.isUpperCase(s.charAt(0)) && s.endsWith(".") && !s.endsWith(":."), path + ": '" + s + "'");
             // A sentence says what the command does: its first word is a verb ("Checks", "Prints"), not a
-            // noun phrase ("The optimal plan", "Gross output x ..."). plan's page is being rewritten with its
-            // second stage and is left to that change.
-            if (!path.equals(List.of("plan"))) {
-                assertTrue(s.split(" ")[0].endsWith("s"), path + ": not a sentence that says what it does: '" + s + "'");
-            }
+            // noun phrase ("The optimal plan", "Gross output x ...")
+            assertTrue(s.split(" ")[0].endsWith("s"), path + ": not a sentence that says what it does: '" + s + "'");
             assertTrue(s.length() <= 200, path + ": '" + s + "'");
             if (path.size() == 1) {
                 assertTrue(list.contains(" " + path.get(0) + " " + s), path + " not listed as '" + s + "' in\n" + list);
