@@ -154,7 +154,7 @@ abstract class RecordReplayScenarios {
         ok(record("targets", villageTargets().toString(), "--key", councilKey.toString()));
         long before = size();
         ok(plan("--json"));
-        ok(plan("--objective", "min-resource", "--resource", "labour", "--key", enterpriseKey.toString()));
+        ok(plan("--objective", "min-resource", "--resource", "labour", "--key", councilKey.toString()));
         assertEquals(before + 2, size());
         return new long[] {before, before + 1};
     }
@@ -202,8 +202,9 @@ abstract class RecordReplayScenarios {
                 "has role council", "economy.published");
         ok(record("economy", village().toString()));
         n = size();
-        // The operator (the log's own key) setting targets.
-        refused(n, record("targets", villageTargets().toString()), "has role operator", "targets.set");
+        // An enterprise setting targets (formats.md section 4: operators and councils set targets and record plans).
+        refused(n, record("targets", villageTargets().toString(), "--key", enterpriseKey.toString()),
+                "has role enterprise", "targets.set");
         // An enterprise registering a member.
         refused(n, record("member", strangerVkey, "--role", "council", "--key", enterpriseKey.toString()),
                 "has role enterprise", "member.registered");
@@ -220,10 +221,10 @@ abstract class RecordReplayScenarios {
         long[] plans = villageWithTwoPlans();
         String otherPlan = json(ok(show(plans[1]))).get("body").get("plan").asText();
         // The fulfil plan's event, re-pointed at the min-resource plan's content and re-signed by
-        // a registered enterprise: well formed, allowed, false.
+        // a registered council: well formed, allowed, false.
         Path forged = eventFileFrom(plans[0], b -> b.put("plan", otherPlan));
         long n = size();
-        long forgedAt = recordedIndex(record("event", forged.toString(), "--key", enterpriseKey.toString(), "--json"));
+        long forgedAt = recordedIndex(record("event", forged.toString(), "--key", councilKey.toString(), "--json"));
         assertEquals(n, forgedAt);
         assertEquals(n + 1, size());
 
@@ -259,7 +260,7 @@ abstract class RecordReplayScenarios {
     void aForgedValueWithTheHonestPlanHashIsFoundByReplay() throws IOException {
         long[] plans = villageWithTwoPlans();
         Path forged = eventFileFrom(plans[0], b -> b.put("value", 99.5));
-        long at = recordedIndex(record("event", forged.toString(), "--key", enterpriseKey.toString(), "--json"));
+        long at = recordedIndex(record("event", forged.toString(), "--key", councilKey.toString(), "--json"));
         CliRun v = verify("--replay");
         assertEquals(1, v.exit(), v.out());
         assertTrue(v.out().contains("entry " + at + " (plan.computed"), v.out());
@@ -282,7 +283,7 @@ abstract class RecordReplayScenarios {
             b.put("deterministic", false);
             ((ObjectNode) b.get("options")).put("tolerance", 1e12);
         });
-        long at = recordedIndex(record("event", forged.toString(), "--key", enterpriseKey.toString(), "--json"));
+        long at = recordedIndex(record("event", forged.toString(), "--key", councilKey.toString(), "--json"));
         CliRun v = verify("--replay");
         assertEquals(1, v.exit(), v.out());
         assertTrue(v.out().contains("entry " + at + " (plan.computed"), v.out());
@@ -293,7 +294,7 @@ abstract class RecordReplayScenarios {
         long[] plans = villageWithTwoPlans();
         String targets = json(ok(show(plans[0]))).get("body").get("targets").asText();
         Path forged = eventFileFrom(plans[0], b -> b.put("plan", targets));
-        long at = recordedIndex(record("event", forged.toString(), "--key", enterpriseKey.toString(), "--json"));
+        long at = recordedIndex(record("event", forged.toString(), "--key", councilKey.toString(), "--json"));
         CliRun v = verify("--replay");
         assertEquals(1, v.exit(), v.out() + v.err());
         assertTrue(v.noStackTrace(), v.err());
@@ -306,7 +307,7 @@ abstract class RecordReplayScenarios {
         long[] plans = villageWithTwoPlans();
         Path forged = eventFileFrom(plans[0], b -> b.put("plan", "ab".repeat(32)));
         long n = size();
-        refused(n, record("event", forged.toString(), "--key", enterpriseKey.toString()), "not stored");
+        refused(n, record("event", forged.toString(), "--key", councilKey.toString()), "not stored");
     }
 
     @Test
@@ -342,7 +343,7 @@ abstract class RecordReplayScenarios {
         ok(record("economy", village().toString()));
         ok(record("targets", villageTargets().toString(), "--key", councilKey.toString()));
         hashes.add(planHash(ok(plan())));
-        hashes.add(planHash(ok(plan("--method", "simplex", "--key", enterpriseKey.toString()))));
+        hashes.add(planHash(ok(plan("--method", "simplex", "--key", councilKey.toString()))));
         hashes.add(planHash(ok(plan("--objective", "min-resource", "--resource", "labour"))));
         // New village targets, planned again.
         Path t2 = tmp.resolve("village-targets-2.csv");
@@ -394,9 +395,9 @@ abstract class RecordReplayScenarios {
         assertEquals(List.of("index", "signerName", "signerRole"), first.subList(0, 3));
 
         JsonNode ent = json(ok(show(plans[1])));
-        assertEquals("works-7", ent.get("signerName").asText());
-        assertEquals("enterprise", ent.get("signerRole").asText());
-        assertEquals(enterpriseVkey.substring(0, enterpriseVkey.indexOf('+', enterpriseVkey.indexOf('+') + 1)), ent.get("signer").asText());
+        assertEquals("council-north", ent.get("signerName").asText());
+        assertEquals("council", ent.get("signerRole").asText());
+        assertEquals(councilVkey.substring(0, councilVkey.indexOf('+', councilVkey.indexOf('+') + 1)), ent.get("signer").asText());
 
         JsonNode member = json(ok(show(0)));
         assertEquals(0, member.get("index").asLong());

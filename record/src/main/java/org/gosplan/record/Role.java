@@ -3,11 +3,11 @@ package org.gosplan.record;
 import java.util.Locale;
 
 /**
- * What a registered key may record (formats.md section 4). Operators keep the register and
- * publish economies; councils set targets; every registered member may record a computed plan
- * (anyone can check it by replay, so computing one needs no office); councils and citizens make
- * proposals; councils and operators open, close and tally ballots; a vote may be cast by any role,
- * the ballot's electorate deciding who.
+ * What a registered key may record, as formats.md section 4's table says. Operators keep the
+ * register and publish economies; operators and councils set targets and record plans (anyone can
+ * check a plan by replay, but the record names the office that put it forward); councils and
+ * citizens make proposals; councils and operators open, close and tally ballots; a vote may be cast
+ * by any role, the ballot's electorate deciding who.
  */
 public enum Role {
     OPERATOR, COUNCIL, INSPECTOR, ENTERPRISE, CITIZEN;
@@ -45,8 +45,8 @@ public enum Role {
             case EventTypes.ECONOMY_PUBLISHED:
                 return this == OPERATOR;
             case EventTypes.TARGETS_SET:
-                return this == COUNCIL;
             case EventTypes.PLAN_COMPUTED:
+                return this == OPERATOR || this == COUNCIL;
             case EventTypes.VOTE_CAST:
                 return true;
             case EventTypes.PROPOSAL_MADE:

@@ -57,10 +57,13 @@ class SnapshotTest {
         s = s.apply(reg, 0);
         assertEquals(1, s.size());
         assertNull(s.refusal(targets(council)));
-        assertTrue(s.refusal(targets(logKey)).contains("may not record targets.set"), "operators do not set targets");
+        // formats.md section 4: targets.set by operators and councils, no one else
+        assertNull(s.refusal(targets(logKey)), "operators may set targets");
         assertTrue(s.refusal(register(stranger, council, "operator")).contains("role council"));
         s = s.apply(targets(council), 1);
         assertEquals(H, s.targets().hash());
+        s = s.apply(register(stranger, logKey, "enterprise"), 2);
+        assertTrue(s.refusal(targets(stranger)).contains("may not record targets.set"), "enterprises do not set targets");
     }
 
     @Test
