@@ -3,7 +3,6 @@ package org.gosplan.app;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,15 +182,12 @@ final class LeontiefCommand implements Callable<Integer> {
         private DemandFile() {}
 
         static double[] read(Path file, Leontief l) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (java.nio.file.NoSuchFileException e) {
+            if (!Files.exists(file)) {
                 throw new UsageException(file + ": no such file; --demand needs a CSV with header sector,demand");
-            } catch (IOException | UncheckedIOException e) {
-                throw new UsageException("cannot read " + file + ": " + e.getMessage());
             }
-            if (lines.isEmpty() || !stripBom(lines.get(0)).trim().equals("sector,demand")) {
+            List<String[]> rows = AnalysisInputs.csv(file);
+            if (rows.isEmpty() || rows.get(0).length != 2 || !rows.get(0)[0].trim().equals("sector")
+                    || !rows.get(0)[1].trim().equals("demand")) {
                 throw new UsageException(file + ":1: the header must be sector,demand");
             }
             java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
@@ -200,18 +196,17 @@ final class LeontiefCommand implements Callable<Integer> {
             }
             double[] y = new double[l.size()];
             boolean[] seen = new boolean[l.size()];
-            for (int n = 1; n < lines.size(); n++) {
-                String line = lines.get(n);
-                if (line.isBlank()) {
+            for (int n = 1; n < rows.size(); n++) {
+                String[] r = rows.get(n);
+                if (r.length == 1 && r[0].isBlank()) {
                     continue;
                 }
                 String where = file + ":" + (n + 1);
-                int comma = line.lastIndexOf(',');
-                if (comma < 0) {
+                if (r.length != 2) {
                     throw new UsageException(where + ": expected sector,demand");
                 }
-                String id = unquote(line.substring(0, comma).trim());
-                String value = line.substring(comma + 1).trim();
+                String id = r[0].trim();
+                String value = r[1].trim();
                 Integer i = index.get(id);
                 if (i == null) {
                     String near = org.gosplan.economy.Ids.didYouMean(id, l.size(), l::sector);
@@ -234,17 +229,6 @@ final class LeontiefCommand implements Callable<Integer> {
                 y[i] = d;
             }
             return y;
-        }
-
-        private static String stripBom(String s) {
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        }
-
-        private static String unquote(String s) {
-            if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-                return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-            }
-            return s;
         }
     }
 
