@@ -1,14 +1,7 @@
 package org.gosplan.ledger;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPublicKey;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -26,17 +19,8 @@ public final class NoteSigner {
     private NoteSigner(String name, byte[] seed) {
         NoteVerifier.checkName(name);
         this.seed = seed.clone();
-        try {
-            privateKey = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-            // The JDK derives a public key only while generating a pair: give it the seed as its randomness.
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-            g.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
-            byte[] der = ((EdECPublicKey) g.generateKeyPair().getPublic()).getEncoded();
-            verifier = new NoteVerifier(name, Arrays.copyOfRange(der, der.length - 32, der.length));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's Ed25519 failed", e);
-        }
+        privateKey = Ed25519.privateKey(seed);
+        verifier = new NoteVerifier(name, Ed25519.publicKey(seed));
     }
 
     /** A new random key. */
@@ -92,14 +76,7 @@ public final class NoteSigner {
 
     /** The 64-byte Ed25519 signature of {@code message}. */
     public byte[] sign(byte[] message) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(privateKey);
-            s.update(message);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's Ed25519 failed", e);
-        }
+        return Ed25519.sign(privateKey, message);
     }
 
     /** The signer-key form. Secret: never log it. */
@@ -109,19 +86,5 @@ public final class NoteSigner {
         raw[0] = NoteVerifier.ED25519;
         System.arraycopy(seed, 0, raw, 1, 32);
         return PREFIX + name() + "+" + verifier.keyIdHex() + "+" + Base64.getEncoder().encodeToString(raw);
-    }
-
-    private static final class FixedRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final byte[] bytes;
-
-        FixedRandom(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] out) {
-            System.arraycopy(bytes, 0, out, 0, Math.min(bytes.length, out.length));
-        }
     }
 }

@@ -1,14 +1,9 @@
 package org.gosplan.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * An Ed25519 verifier key of the C2SP signed-note spec, written
@@ -17,9 +12,6 @@ import java.util.HexFormat;
  */
 public final class NoteVerifier {
     static final byte ED25519 = 0x01;
-    // DER prefix of an X.509 SubjectPublicKeyInfo around a raw Ed25519 key (RFC 8410): the JDK
-    // takes public keys only in this form.
-    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final String name;
     private final byte[] key;
@@ -30,14 +22,8 @@ public final class NoteVerifier {
         checkName(name);
         this.name = name;
         this.key = key.clone();
-        this.keyId = keyId(name, key);
-        try {
-            byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
-            System.arraycopy(key, 0, der, X509_PREFIX.length, 32);
-            this.publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException e) {
-            throw new LedgerException("not an Ed25519 public key: " + e.getMessage(), e);
-        }
+        this.keyId = keyId(name, ED25519, key);
+        this.publicKey = Ed25519.publicKeyOf(key);
     }
 
     static void checkName(String name) {
@@ -52,11 +38,12 @@ public final class NoteVerifier {
         }
     }
 
-    static int keyId(String name, byte[] key) {
+    /** {@code SHA-256(name || 0x0A || type || key)[:4]}: type 0x01 for note signers, 0x04 for cosigners. */
+    static int keyId(String name, byte type, byte[] key) {
         var d = Merkle.sha256();
         d.update(name.getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0x0A);
-        d.update(ED25519);
+        d.update(type);
         d.update(key);
         byte[] h = d.digest();
         return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
@@ -119,17 +106,7 @@ public final class NoteVerifier {
 
     /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
     public boolean verify(byte[] message, byte[] signature) {
-        if (signature.length != 64) {
-            return false;
-        }
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(publicKey);
-            s.update(message);
-            return s.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Ed25519.verify(publicKey, message, signature);
     }
 
     @Override
