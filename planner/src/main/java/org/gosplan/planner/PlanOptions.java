@@ -14,7 +14,7 @@ package org.gosplan.planner;
  *                         same plan bit for bit on any machine (PDLP shards its work by this count, not by the
  *                         cores), unless a time limit cuts it off
  * @param leastUse         after the objective, plan the least use of the resources with the objective held at its
- *                         optimum ({@link LeastUse}); true by default, false for the first optimum a method finds
+ *                         optimum ({@code LeastUse}); true by default, false for the first optimum a method finds
  *                         (for benchmarking, and for replaying plans recorded before the stage existed)
  */
 public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
