@@ -37,6 +37,7 @@ public enum PlanMethod {
                 return m;
             }
         }
-        throw new PlannerException("unknown method '" + id + "'; use auto, exact, policy, simplex, pdlp or harmony");
+        throw new PlannerException("method",
+                "unknown method '" + id + "'; use auto, exact, policy, simplex, pdlp or harmony");
     }
 }

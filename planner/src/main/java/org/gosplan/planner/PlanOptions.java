@@ -40,13 +40,14 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
             throw new IllegalArgumentException("objective and method are required");
         }
         if (!(tolerance > 0 && tolerance < 1)) {
-            throw new PlannerException("the tolerance must be between 0 and 1 (exclusive), not " + tolerance);
+            throw new PlannerException("tolerance",
+                    "the tolerance must be between 0 and 1 (exclusive), not " + tolerance);
         }
         if (!(timeLimitSeconds >= 0) || Double.isInfinite(timeLimitSeconds)) {
-            throw new PlannerException("the time limit must be a non-negative number of seconds");
+            throw new PlannerException("timeLimitSeconds", "the time limit must be a non-negative number of seconds");
         }
         if (threads < 0) {
-            throw new PlannerException("threads must be >= 0");
+            throw new PlannerException("threads", "threads must be >= 0");
         }
     }
 

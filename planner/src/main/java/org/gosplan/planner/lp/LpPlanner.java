@@ -44,8 +44,8 @@ public final class LpPlanner {
         int r0 = -1;
         if (o.objective() == PlanObjective.MIN_RESOURCE) {
             if (e.resources() == 0) {
-                throw new PlannerException("min-resource minimises a resource, but the economy has none; add a"
-                        + " resource or use --objective fulfil");
+                throw new PlannerException("objective", "min-resource minimises a resource, but the economy has"
+                        + " none; add a resource or use --objective fulfil");
             }
             if (o.resource() == null) {
                 r0 = 0;
@@ -57,7 +57,7 @@ public final class LpPlanner {
                         b.append(r == 0 ? "" : ", ").append(e.resourceId(r));
                     }
                     String near = org.gosplan.economy.Ids.didYouMean(o.resource(), e.resources(), e::resourceId);
-                    throw new PlannerException("no resource '" + o.resource() + "' in the economy"
+                    throw new PlannerException("resource", "no resource '" + o.resource() + "' in the economy"
                             + (near.isEmpty() ? "; its resources are: " + b : near));
                 }
             }
@@ -127,8 +127,8 @@ public final class LpPlanner {
                 s = PolicyIteration.solve(m);
                 if (s.outcome() == LpSolution.Outcome.NOT_APPLICABLE) {
                     if (o.method() == PlanMethod.POLICY) {
-                        throw new PlannerException("policy iteration does not apply to this problem: " + s.note()
-                                + "; use --method auto");
+                        throw new PlannerException("method", "policy iteration does not apply to this problem: "
+                                + s.note() + "; use --method auto");
                     }
                     note = "policy iteration does not apply: " + s.note();
                     boolean simplex = o.method() == PlanMethod.EXACT || m.nt <= Planner.SIMPLEX_LIMIT;
