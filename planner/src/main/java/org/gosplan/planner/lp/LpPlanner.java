@@ -163,7 +163,7 @@ public final class LpPlanner {
                 break;
             case HARMONY:
                 progress.update("planning: harmony", -1, -1);
-                s = Harmony.solve(m, o);
+                s = Harmony.solve(scaling.forHarmony(), o);
                 break;
             default:
                 throw new IllegalStateException();

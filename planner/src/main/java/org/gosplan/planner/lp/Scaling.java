@@ -56,6 +56,21 @@ final class Scaling {
         return model;
     }
 
+    /**
+     * The scaled model with the targets themselves in its units ({@code ρ d}) rather than fulfil's scaled column of
+     * λ ({@code ρ d γ_λ}): harmony measures net output against the targets, not against a multiple of them.
+     */
+    LpModel forHarmony() {
+        if (row == null || !model.fulfil()) {
+            return model;
+        }
+        double[] targets = new double[model.np];
+        for (int p = 0; p < model.np; p++) {
+            targets[p] = model.demand[p] / lambda;
+        }
+        return model.with(model.objective, model.costResource, targets, model.available, model.capacity);
+    }
+
     /** Iterations the least squares took (0 when turned off). */
     int iterations() {
         return iterations;
