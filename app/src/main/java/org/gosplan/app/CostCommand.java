@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.gosplan.council.proposal.Costs;
 import org.gosplan.council.proposal.ProposalCost;
 import org.gosplan.economy.Economy;
-import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefOptions;
 import org.gosplan.record.Record;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,10 +3,10 @@ package org.gosplan.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.gosplan.economy.Economy;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.Multipliers;
 import org.gosplan.planner.Plan;
 import org.gosplan.planner.PlanObjective;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.Multipliers;
 
 /** What {@code --csv FILE} writes for leontief, multipliers and plan: the columns of docs/csv-export.md. */
 final class CsvExports {

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Map;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
 import org.gosplan.ledger.LedgerException;
@@ -13,6 +14,10 @@ import org.gosplan.record.RecordException;
 /** Maps the modules' error types to exit codes and user-facing messages. */
 final class Failures {
     private Failures() {}
+
+    /** The plan options' fields ({@link PlannerException#field()}) by the names of {@code gosplan plan}'s options. */
+    private static final Map<String, String> OPTIONS = Map.of("objective", "--objective", "resource", "--resource",
+            "method", "--method", "tolerance", "--tolerance", "timeLimitSeconds", "--time-limit", "threads", "--threads");
 
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
@@ -50,6 +55,9 @@ final class Failures {
         String message = String.valueOf(t.getMessage());
         if (exitCode(t) == ExitCode.INTERNAL) {
             return List.of(new Problem("", "internal error: " + t));
+        }
+        if (t instanceof PlannerException && OPTIONS.containsKey(((PlannerException) t).field())) {
+            return List.of(new Problem(OPTIONS.get(((PlannerException) t).field()), message));
         }
         return List.of(located(message, t instanceof UsageException ? "command line" : ""));
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.SparseMatrix;
-import org.gosplan.planner.Leontief;
+import org.gosplan.planner.leontief.Leontief;
 
 /**
  * Readable names beside the ids: a product's name (an economy's {@code name}, a table's

@@ -28,7 +28,7 @@ final class Pages {
                     + " {\"<sector>\": v, ...}, ...}, \"iterations\", \"residual\", \"seconds\", \"method\"}"),
             Map.entry("gosplan plan", "{\"status\", \"objective\", \"value\", \"levels\", \"netOutput\","
                     + " \"resourceUse\", \"valuations\", \"resourcePrices\", \"capacityPrices\", \"solver\","
-                    + " \"certificate\", ...; \"diagnosis\" when infeasible} (cli.md)"),
+                    + " \"certificate\", ...; \"diagnosis\" when infeasible} (docs/spec/cli.md)"),
             Map.entry("gosplan verify", "{\"valid\", \"ok\" (the same verdict, its old name), \"entries\", \"events\","
                     + " \"plansReplayed\", \"problems\": [...], \"notes\": [...], \"seconds\"}"),
             Map.entry("gosplan log init", "{\"origin\", \"key\", \"size\"}"),

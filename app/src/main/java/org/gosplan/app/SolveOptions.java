@@ -1,6 +1,6 @@
 package org.gosplan.app;
 
-import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefOptions;
 import picocli.CommandLine.Option;
 
 /** The {@code --tolerance} and {@code --method} options of the analysis commands, which all solve Leontief systems. */

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gosplan.economy.IoTable;
-import org.gosplan.planner.LeontiefOptions;
 import org.gosplan.planner.analysis.HouseholdsClosed;
+import org.gosplan.planner.leontief.LeontiefOptions;
 
 /** {@code gosplan multipliers --type-ii}: Type I and Type II multipliers with households closed into the table. */
 final class TypeIIView {

@@ -129,6 +129,12 @@ class JsonOutputTest {
         e = errors(CliRun.of("plan", village.toString(), "--objective", "min-resource", "--resource", "labor", "--json"));
         assertTrue(e.get(0).get("message").asText().contains("no resource 'labor' in the economy; did you mean 'labour'?"),
                 e.toString());
+        // the planner's mistakes in the options name the option, as the command line's own do
+        assertEquals("--resource", e.get(0).get("where").asText(), e.toString());
+        e = errors(CliRun.of("plan", village.toString(), "--method", "simplx", "--json"));
+        assertEquals("--method", e.get(0).get("where").asText(), e.toString());
+        e = errors(CliRun.of("plan", village.toString(), "--tolerance", "2", "--json"));
+        assertEquals("--tolerance", e.get(0).get("where").asText(), e.toString());
 
         Path demand = Files.writeString(tmp.resolve("demand.csv"), "sector,demand\nenrgy,5\n");
         e = errors(CliRun.of("leontief", CliRun.examples().resolve("leontief-1958.economy.json").toString(), "--demand",

@@ -97,7 +97,7 @@ final class CsvReader implements Closeable {
         Path file = folder.resolve(name);
         if (!Files.isRegularFile(file)) {
             if (required) {
-                problems.error(file.toString(), "missing file " + name + "; see formats.md for what it holds");
+                problems.error(file.toString(), "missing file " + name + "; see docs/spec/formats.md for what it holds");
             }
             return null;
         }

@@ -149,7 +149,7 @@ public final class EconomyFiles {
         }
         throw new EconomyException(path.toString(), "this folder is neither an economy folder (economy.json,"
                 + " products.csv, techniques.csv, flows.csv, ...) nor an input-output table (Z.csv, Y.csv, ...;"
-                + " or pymrio's file_parameters.json, Z.txt, ...); see formats.md sections 2 and 3 and docs/tables.md");
+                + " or pymrio's file_parameters.json, Z.txt, ...); see docs/spec/formats.md sections 2 and 3 and docs/tables.md");
     }
 
     /** Writes an economy as one JSON file (section 1). */

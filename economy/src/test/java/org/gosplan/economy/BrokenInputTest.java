@@ -266,6 +266,19 @@ class BrokenInputTest {
     }
 
     @Test
+    void missingFilePointsAtTheSpecInTheRepository() throws IOException {
+        // a fresh clone has no shared folder beside it: the contract it is pointed at is the repository's copy
+        Path f = folder();
+        Files.delete(f.resolve("flows.csv"));
+        Problem p = error(readFails(f), f.resolve("flows.csv").toString(), "see docs/spec/formats.md");
+        Path root = TestFiles.examples().getParent();
+        assertTrue(Files.isRegularFile(root.resolve("docs/spec/formats.md")), p.message());
+        EconomyException e = assertThrows(EconomyException.class,
+                () -> EconomyFiles.read(Files.createDirectories(tmp.resolve("neither")), Progress.NONE));
+        error(e, tmp.resolve("neither").toString(), "see docs/spec/formats.md sections 2 and 3");
+    }
+
+    @Test
     void missingProductsAndEconomyJson() throws IOException {
         Path f = folder();
         Files.delete(f.resolve("products.csv"));

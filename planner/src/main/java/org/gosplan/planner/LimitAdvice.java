@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What to tell a person whose plan ended with status {@code limit}, neither proven optimal nor proven
  * infeasible or unbounded: what happened, and what to try. Plain words: the solver's own status text
- * stays out of it (see {@link LpOrTools#inWords}).
+ * stays out of it (see {@code LpOrTools.inWords}).
  */
 public final class LimitAdvice {
     private LimitAdvice() {}

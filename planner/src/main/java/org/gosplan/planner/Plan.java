@@ -48,7 +48,7 @@ public final class Plan {
     /** The least-use stages after the objective; null when they were not asked for. */
     private final List<PlanStage> leastUse;
 
-    Plan(Economy economy, PlanStatus status, PlanObjective objective, int costResource, double value,
+    public Plan(Economy economy, PlanStatus status, PlanObjective objective, int costResource, double value,
          double[] levels, double[] netOutput, double[] resourceUse, double[] valuations, double[] resourcePrices,
          double[] capacityPrices, PlanSolverInfo solver, Certificate certificate, Diagnosis diagnosis) {
         this.economy = economy;
@@ -87,7 +87,7 @@ public final class Plan {
     }
 
     /** This plan with its least-use stages (run, or an empty list with the solver's note saying why not). */
-    Plan withLeastUse(PlanStatus newStatus, PlanSolverInfo newSolver, List<PlanStage> stages) {
+    public Plan withLeastUse(PlanStatus newStatus, PlanSolverInfo newSolver, List<PlanStage> stages) {
         return new Plan(this, newStatus, newSolver, stages);
     }
 

@@ -11,7 +11,7 @@ public enum PlanMethod {
     EXACT("exact"),
     /**
      * Policy iteration only (one scarce resource, single outputs); an error where it does not apply to the
-     * objective. A least-use stage it does not apply to is solved as {@code auto} solves it ({@link LeastUse}).
+     * objective. A least-use stage it does not apply to is solved as {@code auto} solves it ({@code LeastUse}).
      */
     POLICY("policy"),
     /** The simplex method (OR-Tools GLOP) whatever the size. */
@@ -37,6 +37,7 @@ public enum PlanMethod {
                 return m;
             }
         }
-        throw new PlannerException("unknown method '" + id + "'; use auto, exact, policy, simplex, pdlp or harmony");
+        throw new PlannerException("method",
+                "unknown method '" + id + "'; use auto, exact, policy, simplex, pdlp or harmony");
     }
 }

@@ -25,6 +25,6 @@ public enum PlanObjective {
                 return o;
             }
         }
-        throw new PlannerException("unknown objective '" + id + "'; use fulfil or min-resource");
+        throw new PlannerException("objective", "unknown objective '" + id + "'; use fulfil or min-resource");
     }
 }

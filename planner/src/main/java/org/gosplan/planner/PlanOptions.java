@@ -14,7 +14,7 @@ package org.gosplan.planner;
  *                         same plan bit for bit on any machine (PDLP shards its work by this count, not by the
  *                         cores), unless a time limit cuts it off
  * @param leastUse         after the objective, plan the least use of the resources with the objective held at its
- *                         optimum ({@link LeastUse}); true by default, false for the first optimum a method finds
+ *                         optimum ({@code LeastUse}); true by default, false for the first optimum a method finds
  *                         (for benchmarking, and for replaying plans recorded before the stage existed)
  */
 public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
@@ -40,13 +40,14 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
             throw new IllegalArgumentException("objective and method are required");
         }
         if (!(tolerance > 0 && tolerance < 1)) {
-            throw new PlannerException("the tolerance must be between 0 and 1 (exclusive), not " + tolerance);
+            throw new PlannerException("tolerance",
+                    "the tolerance must be between 0 and 1 (exclusive), not " + tolerance);
         }
         if (!(timeLimitSeconds >= 0) || Double.isInfinite(timeLimitSeconds)) {
-            throw new PlannerException("the time limit must be a non-negative number of seconds");
+            throw new PlannerException("timeLimitSeconds", "the time limit must be a non-negative number of seconds");
         }
         if (threads < 0) {
-            throw new PlannerException("threads must be >= 0");
+            throw new PlannerException("threads", "threads must be >= 0");
         }
     }
 

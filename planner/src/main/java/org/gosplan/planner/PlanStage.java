@@ -3,7 +3,7 @@ package org.gosplan.planner;
 import java.util.List;
 
 /**
- * One least-use stage of a plan ({@link LeastUse}): with the objective held at its optimum (and the
+ * One least-use stage of a plan ({@code LeastUse}): with the objective held at its optimum (and the
  * stages before held at theirs), the least use of a group of resources.
  *
  * @param minimises   {@code limited}: the sum over the limited resources of use divided by availability;

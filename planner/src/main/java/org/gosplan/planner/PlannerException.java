@@ -8,7 +8,20 @@ package org.gosplan.planner;
 public class PlannerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String field;
+
     public PlannerException(String message) {
+        this("", message);
+    }
+
+    /** A problem with one field of the {@link PlanOptions} ({@code "resource"}, ...): a front end names it its way. */
+    public PlannerException(String field, String message) {
         super(message);
+        this.field = field;
+    }
+
+    /** The {@link PlanOptions} field the problem is about, or empty. */
+    public String field() {
+        return field;
     }
 }

@@ -5,17 +5,17 @@ import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyBuilder;
 
 /** Small economies with known answers, and random ones with alternative techniques, for the plan tests. */
-final class PlanTestEconomies {
+public final class PlanTestEconomies {
     private PlanTestEconomies() {}
 
-    static final double INF = Double.POSITIVE_INFINITY;
+    public static final double INF = Double.POSITIVE_INFINITY;
 
     /**
      * Kantorovich (1939), the machine-assignment problem: 3 milling machines, 3 turret lathes and 1
      * automatic turret lathe make two parts (per machine-day: 10/20, 20/30, 30/80); complete sets of
      * one of each. Optimum 86 2/3 sets; part valuations 2/3 and 1/3; machine prices 20/3, 40/3, 80/3.
      */
-    static Economy kantorovichMachines() {
+    public static Economy kantorovichMachines() {
         EconomyBuilder b = new EconomyBuilder("Kantorovich 1939 machine assignment");
         int p1 = b.addProduct("part-1", "pcs", null);
         int p2 = b.addProduct("part-2", "pcs", null);
@@ -36,7 +36,7 @@ final class PlanTestEconomies {
     }
 
     /** Miller and Blair table 2.3 as an economy: A = [[.15,.25],[.2,.05]], labour (0.3, 0.25), demand (600, 1500). */
-    static Economy millerBlair(double labourAvailable) {
+    public static Economy millerBlair(double labourAvailable) {
         EconomyBuilder b = new EconomyBuilder("Miller-Blair 2.3");
         int p1 = b.addProduct("1", null, null);
         int p2 = b.addProduct("2", null, null);
@@ -53,7 +53,7 @@ final class PlanTestEconomies {
      * Corn by two techniques: by hand (1 h + 0.5 corn per corn) or by machine (3 h + 0.1 corn per
      * corn, capacity cap). Labour value by hand 2 h, by machine 10/3 h.
      */
-    static Economy corn(double labour, double target, double machineCapacity) {
+    public static Economy corn(double labour, double target, double machineCapacity) {
         EconomyBuilder b = new EconomyBuilder("corn");
         int c = b.addProduct("corn", "t", null);
         int l = b.addResource("labour", "h", labour);
@@ -70,7 +70,7 @@ final class PlanTestEconomies {
      * {@code inputs} other products (total input share below {@code share}) and every resource;
      * targets on about half the products; with {@code capacities}, some techniques capped.
      */
-    static Economy random(long seed, int n, int k, int inputs, int resources, boolean limitAll, boolean capacities,
+    public static Economy random(long seed, int n, int k, int inputs, int resources, boolean limitAll, boolean capacities,
                           double share) {
         Random rnd = new Random(seed);
         EconomyBuilder b = new EconomyBuilder("random-" + seed, n * k);
@@ -102,7 +102,7 @@ final class PlanTestEconomies {
      * the techniques with a by-product (0.05 to 0.2 units of another product); three resources, all
      * limited for fulfil, only r0 for min-resource; targets on about half the products.
      */
-    static Economy randomJoint(long seed, int n, boolean minResource) {
+    public static Economy randomJoint(long seed, int n, boolean minResource) {
         Random rnd = new Random(seed);
         EconomyBuilder b = new EconomyBuilder("joint-" + seed, n * 2);
         for (int p = 0; p < n; p++) {
@@ -169,7 +169,7 @@ final class PlanTestEconomies {
      * tractor, tractors 53 λ + 250 = 457.03125, labour 3 * 250,000 + 400 * 457.03125 + 2 * 312,500 = 1,557,812.5
      * h. Idle labour can make up to 1,105 more tractors at the same λ.
      */
-    static Economy farm() {
+    public static Economy farm() {
         EconomyBuilder b = new EconomyBuilder("farm: land binds, labour does not");
         int grain = b.addProduct("grain", "t", null);
         int tractor = b.addProduct("tractor", "pcs", null);
@@ -194,7 +194,7 @@ final class PlanTestEconomies {
      * grain and 2 h, target 80,000. λ = 2,000,000 / (4.72 * 80,000) = 5.296610169491525; the least land is by
      * hoe, 0.3 * 0.8 * 80,000 λ = 19,200 λ ha.
      */
-    static Economy oxOrHoe() {
+    public static Economy oxOrHoe() {
         EconomyBuilder b = new EconomyBuilder("ox or hoe");
         int grain = b.addProduct("grain", "t", null);
         int bread = b.addProduct("bread", "t", null);

@@ -14,6 +14,7 @@ import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.SparseMatrix;
+import org.gosplan.planner.leontief.LeontiefTestData;
 import org.junit.jupiter.api.Test;
 
 /** min-resource on compensation over the UK 2010 table: valuations = total intensities of compensation. */

@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gosplan.economy.SparseMatrix;
 import org.gosplan.planner.EconomyGenerator;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.LeontiefMethod;
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.LeontiefSolution;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.LeontiefMethod;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefSolution;
 
 /**
  * The Leontief solve on a random economy: memory bandwidth of the machine, time of one matrix

@@ -1,7 +1,7 @@
 package org.gosplan.council.proposal;
 
 import org.gosplan.economy.Economy;
-import org.gosplan.planner.LeontiefSolution;
+import org.gosplan.planner.leontief.LeontiefSolution;
 
 /**
  * What a proposal needs (councils.md, {@code gosplan cost}): the gross output of every product,

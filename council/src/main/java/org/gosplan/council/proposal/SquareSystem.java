@@ -3,7 +3,7 @@ package org.gosplan.council.proposal;
 import java.util.Arrays;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.SparseMatrix;
-import org.gosplan.planner.Leontief;
+import org.gosplan.planner.leontief.Leontief;
 import org.gosplan.record.RecordException;
 
 /**

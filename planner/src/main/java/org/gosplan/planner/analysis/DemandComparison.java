@@ -1,8 +1,8 @@
 package org.gosplan.planner.analysis;
 
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.LeontiefSolution;
-import org.gosplan.planner.Multipliers;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefSolution;
+import org.gosplan.planner.leontief.Multipliers;
 
 /**
  * Two final demands pushed through the same Leontief system: the gross output each needs,

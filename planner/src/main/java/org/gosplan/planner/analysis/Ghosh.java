@@ -2,10 +2,10 @@ package org.gosplan.planner.analysis;
 
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.SparseMatrix;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.LeontiefSolution;
 import org.gosplan.planner.PlannerException;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefSolution;
 
 /**
  * The Ghosh supply-side model (Miller and Blair 2009, section 12.1): allocation coefficients

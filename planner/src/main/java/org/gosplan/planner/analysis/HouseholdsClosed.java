@@ -3,10 +3,10 @@ package org.gosplan.planner.analysis;
 import java.util.Arrays;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.SparseMatrix;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.Multipliers;
 import org.gosplan.planner.PlannerException;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.Multipliers;
 
 /**
  * Type II multipliers: the table with households closed into it (Miller and Blair 2009,

@@ -1,8 +1,8 @@
 package org.gosplan.planner.analysis;
 
 import org.gosplan.economy.IoTable;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.LeontiefOptions;
 
 /**
  * Backward and forward linkages of every sector, as Miller and Blair (2009) define them in

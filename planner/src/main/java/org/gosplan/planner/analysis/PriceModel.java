@@ -3,9 +3,9 @@ package org.gosplan.planner.analysis;
 import java.util.Arrays;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.SparseMatrix;
-import org.gosplan.planner.Leontief;
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.LeontiefSolution;
+import org.gosplan.planner.leontief.Leontief;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefSolution;
 
 /**
  * The Leontief price model (Miller and Blair 2009, section 2.6): unit prices that cover the

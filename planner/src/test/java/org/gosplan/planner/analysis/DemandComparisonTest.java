@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.gosplan.economy.IoTable;
-import org.gosplan.planner.LeontiefOptions;
-import org.gosplan.planner.Multipliers;
+import org.gosplan.planner.leontief.LeontiefOptions;
+import org.gosplan.planner.leontief.Multipliers;
 import org.junit.jupiter.api.Test;
 
 class DemandComparisonTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gosplan.economy.IoTable;
-import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefOptions;
 import org.junit.jupiter.api.Test;
 
 class LinkagesTest {

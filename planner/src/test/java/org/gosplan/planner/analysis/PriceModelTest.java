@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.gosplan.economy.IoTable;
-import org.gosplan.planner.LeontiefOptions;
+import org.gosplan.planner.leontief.LeontiefOptions;
 import org.junit.jupiter.api.Test;
 
 class PriceModelTest {

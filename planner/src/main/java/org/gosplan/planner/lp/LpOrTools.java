@@ -1,0 +1,277 @@
+package org.gosplan.planner.lp;
+
+import com.google.ortools.Loader;
+import com.google.ortools.modelbuilder.ModelBuilderHelper;
+import com.google.ortools.modelbuilder.ModelSolverHelper;
+import com.google.ortools.modelbuilder.SolveStatus;
+import java.util.Locale;
+import org.gosplan.planner.PlanOptions;
+
+/**
+ * Kantorovich's LP through OR-Tools' model builder ({@code ModelSolverHelper}): GLOP (primal/dual
+ * simplex, exact to floating point), CLP, or PDLP (first-order primal-dual hybrid gradient). The
+ * model goes in by index (one JNI call per coefficient, no per-element objects); the duals come
+ * back as marginal values.
+ *
+ * <p>Sign convention of MPSolver: the dual value of a row is the derivative of the objective by
+ * the row's bound, in the objective's own sense. For fulfil (maximise λ) a product row is
+ * {@code N z - λ d >= 0}; one extra unit of the product lowers the bound by one, so its valuation
+ * is minus the dual; a resource row is {@code R z <= a} and its price is the dual. For
+ * min-resource (minimise) the valuation of a product row {@code N z >= d} is the dual and the
+ * price of a resource row minus the dual.
+ *
+ * <p>PDLP gets its resource rows with an availability above 1 divided by it (bound 1; the prices
+ * are scaled back), so that its relative termination test is not loosened by the size of the availabilities,
+ * and its own parameters as a text proto ({@code PrimalDualHybridGradientParams}; system properties
+ * {@code gosplan.pdlp.factor}, {@code .epsAbs}, {@code .epsRel}, {@code .termination} (inside
+ * {@code termination_criteria}), {@code .extra}, {@code .scaleRows} for experiments). Parameters
+ * OR-Tools rejects throw {@link IllegalArgumentException} rather than being ignored.
+ */
+final class LpOrTools {
+    private LpOrTools() {}
+
+    private static boolean loaded;
+
+    static synchronized void load() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+
+    enum Engine {
+        GLOP("glop", "glop", true),
+        /** GLOP without presolve and scaling, for answers the default left inexact (see {@code LpPlanner.simplex}). */
+        GLOP_UNPRESOLVED("glop", "glop", true),
+        CLP("clp", "clp", true),
+        PDLP("pdlp", "pdlp", false);
+
+        final String solverId;
+        final String method;
+        final boolean exact;
+
+        Engine(String solverId, String method, boolean exact) {
+            this.solverId = solverId;
+            this.method = method;
+            this.exact = exact;
+        }
+    }
+
+    static LpSolution solve(LpModel m, Engine engine, PlanOptions o) {
+        return solve(m, engine, o, 0);
+    }
+
+    /**
+     * As {@link #solve(LpModel, Engine, PlanOptions)}, PDLP stopped after at most {@code iterationLimit}
+     * iterations (0: none); an iterate cut off by the iteration limit alone is deterministic (for a given
+     * thread count).
+     */
+    static LpSolution solve(LpModel m, Engine engine, PlanOptions o, long iterationLimit) {
+        load();
+        long t0 = System.nanoTime();
+        ModelBuilderHelper s = new ModelBuilderHelper();
+        ModelSolverHelper solver = new ModelSolverHelper(engine.solverId);
+        try {
+            if (!solver.solverIsSupported()) {
+                throw new IllegalStateException("OR-Tools solver " + engine.solverId + " is not available");
+            }
+            double inf = Double.POSITIVE_INFINITY;
+            boolean fulfil = m.fulfil();
+            int nt = m.nt;
+            for (int t = 0; t < nt; t++) {
+                int j = s.addVar();
+                s.setVarLowerBound(j, 0.0);
+                s.setVarUpperBound(j, m.capacity[t]);
+                if (!fulfil && m.cost[t] != 0.0) {
+                    s.setVarObjectiveCoefficient(j, m.cost[t]);
+                }
+            }
+            int lambda = -1;
+            if (fulfil) {
+                lambda = s.addVar();
+                s.setVarLowerBound(lambda, 0.0);
+                s.setVarUpperBound(lambda, inf);
+                s.setVarObjectiveCoefficient(lambda, 1.0);
+            }
+            for (int p = 0; p < m.np; p++) {
+                int c = s.addLinearConstraint();
+                s.setConstraintLowerBound(c, fulfil ? 0.0 : m.demand[p]);
+                s.setConstraintUpperBound(c, inf);
+            }
+            int[] rowOf = new int[m.nr];
+            // PDLP: resource rows with availability above 1 divided by it (bound 1), so that its termination
+            // test, relative to the norm of the bounds, does not let the product rows off by a_r times eps
+            // (scaling up rows with a small availability too broke PlanMethodsTest: primal infeasibility 4.7e-6)
+            double[] rowScale = new double[m.nr];
+            boolean scale = engine == Engine.PDLP && scaleRows();
+            for (int r : m.limited) {
+                double a = m.available[r];
+                rowScale[r] = scale && a > 1 && a < inf ? 1.0 / a : 1.0;
+                rowOf[r] = s.addLinearConstraint();
+                s.setConstraintLowerBound(rowOf[r], -inf);
+                s.setConstraintUpperBound(rowOf[r], rowScale[r] == 1.0 ? a : 1.0);
+            }
+            for (int t = 0; t < nt; t++) {
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    if (m.nVal[q] != 0.0) {
+                        s.addConstraintTerm(m.nRow[q], t, m.nVal[q]);
+                    }
+                }
+                for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
+                    int r = m.rRow[q];
+                    if (m.isLimited(r) && m.rVal[q] != 0.0) {
+                        s.addConstraintTerm(rowOf[r], t, m.rVal[q] * rowScale[r]);
+                    }
+                }
+            }
+            if (fulfil) {
+                for (int p : m.targeted) {
+                    s.addConstraintTerm(p, lambda, -m.demand[p]);
+                }
+            }
+            s.setMaximize(fulfil);
+            String params = parameters(engine, o, iterationLimit, m.nt);
+            if (params != null) {
+                solver.setSolverSpecificParameters(params);
+            }
+            if (o.timeLimitSeconds() > 0) {
+                solver.setTimeLimitInSeconds(o.timeLimitSeconds());
+            }
+            long[] iterations = {0}; // OR-Tools' model solver does not report iteration counts: 0
+            solver.enableOutput(false);
+            solver.solve(s);
+            SolveStatus status = solver.getStatus();
+            if (status == SolveStatus.INVALID_SOLVER_PARAMETERS || status == SolveStatus.INCOMPATIBLE_OPTIONS
+                    || solver.getStatusString().contains("INVALID_ARGUMENT")) {
+                // a parameter OR-Tools does not know or rejects must not be silently ignored
+                throw new IllegalArgumentException("OR-Tools " + engine.solverId + " rejected the model or the"
+                        + " parameters '" + params + "': " + status + " " + solver.getStatusString());
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            // PDLP splits its work into shards by num_threads, not by the machine's cores, and adds them in order:
+            // measured, the same bits run after run for 1, 2, 3 and 4 threads (also 4 on 2 busy cores), stopped
+            // by an iteration limit or by its tolerance; only a time limit makes the iterate depend on the machine
+            boolean deterministic = true;
+            int threads = o.threadsFor(m.nt);
+            String note = engine == Engine.PDLP ? "PDLP on " + threads + " thread" + (threads == 1 ? "" : "s")
+                    : null;
+            switch (status) {
+                case OPTIMAL:
+                case FEASIBLE:
+                    break;
+                case INFEASIBLE:
+                    return LpSolution.without(LpSolution.Outcome.INFEASIBLE, engine.method, iterations[0], seconds,
+                            note);
+                case UNBOUNDED:
+                    return LpSolution.without(LpSolution.Outcome.UNBOUNDED, engine.method, iterations[0], seconds,
+                            note);
+                default:
+                    if (engine == Engine.PDLP && solver.hasResponse() && status == SolveStatus.NOT_SOLVED) {
+                        // at its time or iteration limit PDLP still returns its last iterate (OR-Tools fills the
+                        // values whatever the status; hasSolution() only says OPTIMAL or FEASIBLE): worth
+                        // repairing and certifying, the certificate says how far it is from optimal
+                        // OR-Tools' own status text names its internals: the note says what happened in words
+                        if (iterationLimit > 0 && o.timeLimitSeconds() <= 0) {
+                            note = (note == null ? "" : note + "; ") + "PDLP's iterate after at most "
+                                    + iterationLimit + " iterations";
+                        } else {
+                            note = (note == null ? "" : note + "; ") + "PDLP stopped at its time or iteration limit"
+                                    + " before it proved its answer; an iterate cut off by a time limit depends on the"
+                                    + " machine's speed: not bit-for-bit reproducible";
+                            deterministic = false;
+                        }
+                        break;
+                    }
+                    if (engine == Engine.PDLP && solver.hasResponse() && status == SolveStatus.ABNORMAL) {
+                        // PDLP's step-size search can give up on a small, ordinary economy ("inner iteration limit
+                        // reached", a numerical error; seen on a 37-product one in PlanMethodsTest): its last
+                        // average iterate still comes back, and the repair, the finish and the certificate decide
+                        // what it is worth; it is the same on every run (no clock involved)
+                        note = (note == null ? "" : note + "; ") + "PDLP stopped with a numerical error; its last"
+                                + " iterate is used";
+                        break;
+                    }
+                    return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
+                            (engine == Engine.PDLP ? "PDLP" : "the simplex method (GLOP)") + " stopped without an answer: "
+                                    + inWords(status));
+            }
+            double[] z = new double[nt];
+            for (int t = 0; t < nt; t++) {
+                z[t] = solver.getVariableValue(t);
+            }
+            double lam = fulfil ? solver.getVariableValue(lambda) : Double.NaN;
+            double[] v = new double[m.np];
+            double sign = fulfil ? -1.0 : 1.0;
+            for (int p = 0; p < m.np; p++) {
+                v[p] = sign * solver.getDualValue(p);
+            }
+            double[] w = new double[m.nr];
+            for (int r : m.limited) {
+                w[r] = -sign * solver.getDualValue(rowOf[r]) * rowScale[r];
+            }
+            LpSolution.Outcome outcome = status == SolveStatus.OPTIMAL || engine == Engine.PDLP
+                    ? LpSolution.Outcome.SOLVED : LpSolution.Outcome.LIMIT;
+            return new LpSolution(outcome, z, lam, v, w, engine.method, iterations[0], seconds, deterministic, note);
+        } finally {
+            solver.delete();
+            s.delete();
+        }
+    }
+
+    /** Why OR-Tools stopped without an answer, in words (its status text names its internals instead). */
+    static String inWords(SolveStatus status) {
+        switch (status) {
+            case ABNORMAL:
+                return "it met a numerical difficulty it could not get past";
+            case NOT_SOLVED:
+                return "it reached its time or iteration limit first";
+            case MODEL_INVALID:
+                return "it refused the problem's numbers";
+            case CANCELLED_BY_USER:
+                return "it was interrupted";
+            default:
+                return "it ended in a state it did not explain";
+        }
+    }
+
+    static boolean scaleRows() {
+        return Boolean.parseBoolean(System.getProperty("gosplan.pdlp.scaleRows", "true"));
+    }
+
+    private static String parameters(Engine engine, PlanOptions o, long iterationLimit, int techniques) {
+        switch (engine) {
+            case GLOP:
+                // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
+                return "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10";
+            case GLOP_UNPRESOLVED:
+                // measured on the random economies where the default left 1e-8 to 1e-6 violations (PlanMethodsTest):
+                // neither presolve nor scaling, and tolerances near rounding, certified every one to 1e-12; on the
+                // model in Scaling's units one (seed -15987) kept a product consumed and never made at the primal
+                // tolerance 1e-12, none at 1e-14
+                return "primal_feasibility_tolerance: 1e-14 dual_feasibility_tolerance: 1e-12 use_preprocessing: false "
+                        + "use_scaling: false";
+            case PDLP: {
+                // PDLP's test is relative to the l2 norms of the bounds and costs; with the resource rows scaled
+                // to bound 1 (scaleRows) that is close to the certificate's relative gap, and ε = tolerance
+                // proves it (docs/benchmarks.md, "The optimal plan"); unscaled the bounds' norm is the largest availability,
+                // and ε had to be 100 times smaller and still proved only about 4e-5. On the model in Scaling's
+                // units PDLP's gap test, ε_abs + ε_rel (|primal| + |dual|), lets the certificate's relative gap
+                // reach a few ε: the farm of PlanUnitsTest ended at 2.6e-7 for a tolerance of 1e-7 with ε =
+                // tolerance and with ε = tolerance / 3, at 1.7e-10 with ε = tolerance / 10
+                double factor = Double.parseDouble(System.getProperty("gosplan.pdlp.factor",
+                        scaleRows() ? "0.1" : "0.01"));
+                double eps = o.tolerance() * factor;
+                return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
+                        + "termination_criteria { %s simple_optimality_criteria { eps_optimal_absolute: %s "
+                        + "eps_optimal_relative: %s } } %s", o.threadsFor(techniques),
+                        (iterationLimit > 0 ? "iteration_limit: " + iterationLimit + " " : "")
+                                + System.getProperty("gosplan.pdlp.termination", ""),
+                        System.getProperty("gosplan.pdlp.epsAbs", Double.toString(eps)),
+                        System.getProperty("gosplan.pdlp.epsRel", Double.toString(eps)),
+                        System.getProperty("gosplan.pdlp.extra", ""));
+            }
+            default:
+                return null;
+        }
+    }
+}

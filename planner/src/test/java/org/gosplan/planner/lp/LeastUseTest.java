@@ -1,0 +1,196 @@
+package org.gosplan.planner.lp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.gosplan.economy.Economy;
+import org.gosplan.planner.Plan;
+import org.gosplan.planner.PlanMethod;
+import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.PlanStage;
+import org.gosplan.planner.PlanStatus;
+import org.gosplan.planner.PlanTestEconomies;
+import org.gosplan.planner.Planner;
+import org.gosplan.planner.PlannerException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** No waste among optimal plans (issue 16): the least use of the resources with the objective at its optimum. */
+class LeastUseTest {
+
+    static void proves(Plan p, double tol) {
+        PlanMethodsTest.certified(p, tol);
+        for (PlanStage s : p.leastUse()) {
+            assertTrue(s.certificate().proves(tol), s + "");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PlanMethod.class, names = {"AUTO", "EXACT", "SIMPLEX", "PDLP"})
+    void farmPlanUsesNoIdleLabour(PlanMethod method) {
+        // the simplex method alone made 1,312.5 surplus tractors from every hour of labour (before the stage)
+        Economy e = PlanTestEconomies.farm();
+        Plan p = Planner.plan(e, PlanOptions.fulfil().withMethod(method));
+        assertEquals(PlanStatus.OPTIMAL, p.status(), p.solver().note());
+        assertEquals(3.90625, p.value(), 1e-8 * 3.90625);
+        assertEquals(1_557_812.5, p.resourceUse(e.resourceIndex("labour")), 1e-8 * 1_557_812.5);
+        proves(p, 1e-7);
+        assertTrue(p.resourceUse(e.resourceIndex("land")) <= 5e4 * (1 + 1e-12));
+        assertEquals(53 * 3.90625, p.netOutput(e.productIndex("tractor")), 1e-8 * 207);
+        assertEquals(0, p.level(e.techniqueIndex("grain-by-hand")), 1e-6);
+        assertEquals(457.03125, p.level(e.techniqueIndex("tractor-plant")), 1e-8 * 457);
+        // one stage (no unlimited resources): labour / 2,000,000 + land / 50,000 at its least
+        assertEquals(1, p.leastUse().size());
+        PlanStage s = p.leastUse().get(0);
+        assertEquals("limited", s.minimises());
+        assertEquals(List.of("labour", "land"), s.resources());
+        assertEquals(1_557_812.5 / 2e6 + 1, s.value(), 1e-8);
+        // the objective's certificate, against the published levels, with the objective's valuations: bread is
+        // worth λ per unit of target met, land's price is what one more hectare adds to λ
+        assertEquals(3.90625 / 5e4, p.resourcePrice(e.resourceIndex("land")), 1e-9 * 3.90625 / 5e4);
+        assertEquals(0, p.resourcePrice(e.resourceIndex("labour")), 1e-15);
+        assertEquals(3.90625, p.certificate().dualValue(), 1e-9 * 3.90625);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PlanMethod.class, names = {"AUTO", "EXACT", "SIMPLEX", "PDLP"})
+    void farmMinimisingLandUsesNoIdleLabour(PlanMethod method) {
+        // min-resource land: 0.16 ha per bread, 12,800 ha; grain 64,000 by tractor, 117 tractors; labour
+        // 3 * 64,000 + 400 * 117 + 2 * 80,000 = 398,800 h, the least at that land
+        Economy e = PlanTestEconomies.farm();
+        Plan p = Planner.plan(e, PlanOptions.minResource("land").withMethod(method));
+        assertEquals(PlanStatus.OPTIMAL, p.status(), p.solver().note());
+        assertEquals(12_800, p.value(), 1e-8 * 12_800);
+        assertEquals(398_800, p.resourceUse(e.resourceIndex("labour")), 1e-8 * 398_800);
+        proves(p, 1e-7);
+        assertEquals(53, p.netOutput(e.productIndex("tractor")), 1e-8 * 53);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PlanMethod.class, names = {"AUTO", "EXACT", "POLICY", "SIMPLEX", "PDLP"})
+    void theLeastLandAmongEqualLabour(PlanMethod method) {
+        // ox and hoe use the same labour: λ is the same either way; the unlimited stage chooses the hoe
+        Economy e = PlanTestEconomies.oxOrHoe();
+        double lambda = 2e6 / (4.72 * 8e4);
+        Plan p = Planner.plan(e, PlanOptions.fulfil().withMethod(method));
+        assertEquals(PlanStatus.OPTIMAL, p.status(), p.solver().note());
+        assertEquals(lambda, p.value(), 1e-8 * lambda);
+        assertEquals(19_200 * lambda, p.resourceUse(e.resourceIndex("land")), 1e-8 * 19_200 * lambda);
+        proves(p, 1e-7);
+        assertEquals(0, p.level(e.techniqueIndex("grain-by-ox")), 1e-6);
+        assertEquals(List.of("limited", "unlimited"), p.leastUse().stream().map(PlanStage::minimises).toList());
+        if (method == PlanMethod.POLICY || method == PlanMethod.AUTO || method == PlanMethod.EXACT) {
+            // policy iteration applies to both stages here: their least-cost plans keep within the labour held
+            for (PlanStage s : p.leastUse()) {
+                assertEquals("policy-iteration", s.solver().method(), s.solver().note());
+            }
+        }
+    }
+
+    @Test
+    void policyIterationFallsBackWhereTheStageBindsALimitedResource() {
+        // the unlimited stage's least-land plan would need more labour than held: a third technique with less land
+        // and more labour; policy iteration's relaxation breaks the labour held, and the fallback (simplex) solves it
+        var b = new org.gosplan.economy.EconomyBuilder("ox, hoe or spade");
+        int grain = b.addProduct("grain", "t", null);
+        int bread = b.addProduct("bread", "t", null);
+        int labour = b.addResource("labour", "h", 2e6);
+        int land = b.addResource("land", "ha", Double.NaN);
+        int ox = b.addTechnique("grain-by-ox", PlanTestEconomies.INF);
+        b.output(ox, grain, 1).resourceInput(ox, labour, 3.4).resourceInput(ox, land, 0.5);
+        int spade = b.addTechnique("grain-by-spade", PlanTestEconomies.INF);
+        b.output(spade, grain, 1).resourceInput(spade, labour, 5).resourceInput(spade, land, 0.1);
+        int bakery = b.addTechnique("bakery", PlanTestEconomies.INF);
+        b.output(bakery, bread, 1).productInput(bakery, grain, 0.8).resourceInput(bakery, labour, 2);
+        b.target(bread, 8e4, 1);
+        Economy e = b.build();
+        Plan p = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.POLICY));
+        assertEquals(PlanStatus.OPTIMAL, p.status());
+        assertEquals("policy-iteration", p.solver().method());
+        PlanStage unlimited = p.leastUse().get(1);
+        assertEquals("glop", unlimited.solver().method());
+        assertTrue(unlimited.solver().note().contains("policy iteration does not apply"), unlimited.solver().note());
+        // λ needs every hour by ox: no spade at all
+        assertEquals(0, p.level(e.techniqueIndex("grain-by-spade")), 1e-6);
+        proves(p, 1e-7);
+    }
+
+    @Test
+    void harmonyRunsNoStage() {
+        Plan p = Planner.plan(PlanTestEconomies.farm(), PlanOptions.fulfil().withMethod(PlanMethod.HARMONY));
+        assertEquals(List.of(), p.leastUse());
+        assertTrue(p.solver().note().contains("no least-use stage for harmony"), p.solver().note());
+    }
+
+    @Test
+    void theStageCanBeSwitchedOff() {
+        Economy e = PlanTestEconomies.farm();
+        Plan p = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.SIMPLEX).withLeastUse(false));
+        assertNull(p.leastUse());
+        assertTrue(!p.toMap().containsKey("leastUse"));
+        assertEquals(3.90625, p.value(), 1e-12 * 3.90625);
+    }
+
+    @Test
+    void theJsonNamesEveryStage() {
+        Plan p = Planner.plan(PlanTestEconomies.oxOrHoe(), PlanOptions.fulfil());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) ((Map<String, Object>) p.toMap().get("leastUse"))
+                .get("stages");
+        assertEquals(2, stages.size());
+        assertEquals("unlimited", stages.get(1).get("minimises"));
+        assertEquals(List.of("land"), stages.get(1).get("resources"));
+        // the least land over the land before the stage: policy iteration breaks the tie by the lowest index, the
+        // ox, and the stage moves to the hoe, 0.3 ha per grain for 0.5
+        assertEquals(0.6, (Double) stages.get(1).get("value"), 1e-12);
+        assertTrue(((Map<?, ?>) stages.get(0).get("certificate")).containsKey("gap"));
+    }
+
+    /**
+     * Random economies, some techniques capped, the limited resources all or only r0: the published plan uses no
+     * more of the limited resources (summed, each over its availability) than the first optimum, λ (or the
+     * minimum) moves by no more than the slack, every certificate proves it, and the limited stage's least sum
+     * is the same by the simplex method and by PDLP (with its exact finish).
+     */
+    @Property(tries = 12)
+    void neverMoreUseAndTheSameLeast(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int n,
+                                     @ForAll boolean limitAll, @ForAll boolean capacities,
+                                     @ForAll boolean minResource) {
+        Economy e = PlanTestEconomies.random(seed, n, 3, 4, 3, limitAll, capacities, 0.4);
+        PlanOptions o = (minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil())
+                .withMethod(PlanMethod.SIMPLEX);
+        Plan first = Planner.plan(e, o.withLeastUse(false));
+        if (first.status() != PlanStatus.OPTIMAL) {
+            return; // infeasible targets for min-resource: no optimum to hold
+        }
+        Plan p = Planner.plan(e, o);
+        assertEquals(PlanStatus.OPTIMAL, p.status(), p.solver().note());
+        proves(p, 1e-7);
+        assertEquals(first.value(), p.value(), 1e-8 * first.value());
+        double before = 0, after = 0;
+        for (int r = 0; r < e.resources(); r++) {
+            if (!Double.isNaN(e.available(r))) {
+                before += first.resourceUse(r) / e.available(r);
+                after += p.resourceUse(r) / e.available(r);
+            }
+        }
+        assertTrue(after <= before * (1 + 1e-8), after + " > " + before);
+        Plan q = Planner.plan(e, o.withMethod(PlanMethod.PDLP));
+        assertEquals(PlanStatus.OPTIMAL, q.status(), q.solver().note());
+        assertEquals(p.leastUse().get(0).value(), q.leastUse().get(0).value(), 1e-6 * p.leastUse().get(0).value());
+    }
+
+    @Test
+    void policyAloneStillRefusesWhereItCannotPlanTheObjective() {
+        assertThrows(PlannerException.class,
+                () -> Planner.plan(PlanTestEconomies.farm(), PlanOptions.fulfil().withMethod(PlanMethod.POLICY)));
+    }
+}
