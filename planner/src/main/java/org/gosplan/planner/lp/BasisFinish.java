@@ -453,6 +453,7 @@ final class BasisFinish {
                 return fail("the valuations did not converge");
             }
             lastV = v;
+            snapRounding(v);
             // pricing: fixed techniques that would improve λ, disposal where a valuation is negative
             List<double[]> enter = new ArrayList<>();
             for (int t = 0; t < nt; t++) {
@@ -581,6 +582,25 @@ final class BasisFinish {
             }
         }
         return fail("no optimum after " + MAX_ROUNDS + " rounds");
+    }
+
+    /**
+     * Sets to zero the valuations at the rounding level of the largest: a product that costs nothing to make (no
+     * inputs, only unlimited resources, as in a min-resource plan) is worth exactly nothing, but came out at 1e-16
+     * through the small LP's dual of its bound row, and the certificate then saw its free technique run at a
+     * profit, relative to that profit's own terms a dual infeasibility of 1 (PlanTestEconomies.random with
+     * primary techniques, min-resource).
+     */
+    private static void snapRounding(double[] v) {
+        double largest = 0;
+        for (double x : v) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        for (int p = 0; p < v.length; p++) {
+            if (Math.abs(v[p]) <= 1e-14 * largest) {
+                v[p] = 0.0;
+            }
+        }
     }
 
     /** What the finished levels break, if anything (a guard: the certificate is the real check). */

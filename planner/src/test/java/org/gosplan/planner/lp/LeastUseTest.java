@@ -199,7 +199,7 @@ class LeastUseTest {
      * over availability. Compared to 1e-7: GLOP's own answers are no more exact than that here.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {false})
+    @ValueSource(booleans = {false, true})
     void largeGeneralPlansUseNoMoreThanTheOptimumNeeds(boolean minResource) {
         Economy e = PlanTestEconomies.random(LARGE_SEED, 2600, 2, 4, 2, !minResource, true, 0.4, 0.1);
         assertTrue(e.techniques() > Planner.SIMPLEX_LIMIT);
