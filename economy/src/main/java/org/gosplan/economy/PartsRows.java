@@ -213,7 +213,7 @@ final class PartsRows {
     static void trade(EconomyBuilder b, String product, String region, double importPrice, double exportPrice,
                       double importLimit, double exportLimit, Consumer<String> error) {
         int p = product(b, product, "trade names products", error);
-        int r = region(b.parts(), region, "the trade terms of '" + product + "'", error);
+        int r = region(b.parts(), region, "the trade in '" + product + "'", error);
         if (p < 0 || r == BAD) {
             return;
         }
