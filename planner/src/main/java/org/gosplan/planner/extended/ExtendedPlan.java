@@ -197,6 +197,11 @@ public final class ExtendedPlan {
         return dualInfeasibility;
     }
 
+    /** glop or pdlp. */
+    public String method() {
+        return method;
+    }
+
     public int rounds() {
         return rounds;
     }
