@@ -96,6 +96,48 @@ final class Lp {
         return entries;
     }
 
+    /**
+     * Adds up the entries of one row and variable (a technique that uses some of its own output
+     * has two), which OR-Tools would refuse as a duplicate term.
+     */
+    private void mergeEntries() {
+        long[] key = new long[entries];
+        for (int k = 0; k < entries; k++) {
+            key[k] = (long) entryVar[k] * rows + entryRow[k];
+        }
+        boolean sorted = true;
+        for (int k = 1; k < entries && sorted; k++) {
+            sorted = key[k] > key[k - 1];
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[entries];
+        for (int k = 0; k < entries; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(key[a], key[b]));
+        int[] r = new int[entries];
+        int[] v = new int[entries];
+        double[] x = new double[entries];
+        int n = 0;
+        for (int i = 0; i < entries; i++) {
+            int k = order[i];
+            if (n > 0 && r[n - 1] == entryRow[k] && v[n - 1] == entryVar[k]) {
+                x[n - 1] += entryValue[k];
+            } else {
+                r[n] = entryRow[k];
+                v[n] = entryVar[k];
+                x[n] = entryValue[k];
+                n++;
+            }
+        }
+        entryRow = r;
+        entryVar = v;
+        entryValue = x;
+        entries = n;
+    }
+
     /** What came back: the status, and where solved the values, row duals and certificate. */
     record Solution(Status status, double[] x, double[] dual, double objective, double primalInfeasibility,
                     double dualInfeasibility, double gap, double dualBound, String method, double seconds) {}
@@ -131,8 +173,11 @@ final class Lp {
                 m.setConstraintLowerBound(c, rowLower[i]);
                 m.setConstraintUpperBound(c, rowUpper[i]);
             }
+            mergeEntries();
             for (int k = 0; k < entries; k++) {
-                m.addConstraintTerm(entryRow[k], entryVar[k], entryValue[k]);
+                if (entryValue[k] != 0) {
+                    m.addConstraintTerm(entryRow[k], entryVar[k], entryValue[k]);
+                }
             }
             m.setMaximize(true);
             solver.setSolverSpecificParameters(pdlp
