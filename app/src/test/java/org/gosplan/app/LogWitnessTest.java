@@ -76,9 +76,7 @@ class LogWitnessTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
+        return LogCommandTest.strings(array);
     }
 
     @Test

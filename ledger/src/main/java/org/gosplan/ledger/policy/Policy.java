@@ -282,16 +282,20 @@ public final class Policy {
             }
         }
 
+        /** A key parsed by the ledger, its error placed on the policy's line. */
+        private <T> T located(int line, java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (LedgerException e) {
+                throw error(line, e.getMessage());
+            }
+        }
+
         private void log(String[] items, int line) {
             if (items.length < 2 || items.length > 3) {
                 throw error(line, "a log line is 'log <vkey> [<url>]', not " + (items.length - 1) + " items");
             }
-            NoteVerifier key;
-            try {
-                key = NoteVerifier.parse(display(items[1]));
-            } catch (LedgerException e) {
-                throw error(line, e.getMessage());
-            }
+            NoteVerifier key = located(line, () -> NoteVerifier.parse(display(items[1])));
             for (Log l : logs) {
                 if (Arrays.equals(l.key().publicKey(), key.publicKey())) {
                     throw error(line, "the log key of " + key.name() + " is listed twice (the same public key as "
@@ -307,12 +311,7 @@ public final class Policy {
                         + " items");
             }
             define(items[1], line);
-            CosignatureVerifier key;
-            try {
-                key = CosignatureVerifier.parse(display(items[2]));
-            } catch (LedgerException e) {
-                throw error(line, e.getMessage());
-            }
+            CosignatureVerifier key = located(line, () -> CosignatureVerifier.parse(display(items[2])));
             for (Witness w : witnesses) {
                 if (Arrays.equals(w.key().publicKey(), key.publicKey())) {
                     throw error(line, "witness " + display(items[1]) + " has the same public key as witness "
