@@ -35,6 +35,7 @@ final class FakeWitness implements AutoCloseable {
     private final KeyPair keys;
     private final byte[] publicKey;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
     /** The size and root it last cosigned; guarded by this. */
     private long size;
     private byte[] root;
@@ -42,6 +43,8 @@ final class FakeWitness implements AutoCloseable {
     final List<Long> oldSizes = new ArrayList<>();
     /** When set, every request is answered with this status (a witness in trouble). */
     volatile int failWith;
+    /** When set, every answer waits this long first (a witness that hangs). */
+    volatile long delayMillis;
 
     FakeWitness(String name, String logVkey) throws IOException, GeneralSecurityException {
         this.name = name;
@@ -51,6 +54,7 @@ final class FakeWitness implements AutoCloseable {
         this.publicKey = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/add-checkpoint", this::handle);
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -83,10 +87,14 @@ final class FakeWitness implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             if (failWith != 0) {
                 answer(x, failWith, "the witness is in trouble\n", "text/plain");
                 return;
@@ -99,6 +107,8 @@ final class FakeWitness implements AutoCloseable {
             answer(x, body);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -139,6 +139,13 @@ class LogWitnessTest {
         assertEquals(0, d.get("failed").get(0).get("status").asInt());
         assertTrue(d.get("failed").get(0).get("message").asText().startsWith("cannot reach http://127.0.0.1:"), d.toString());
         assertEquals(List.of("w1"), texts(d.get("missing")));
+        // one that hangs is given up after --timeout
+        FakeWitness slow = witness("witness.example/slow");
+        slow.delayMillis = 4000;
+        JsonNode h = json(CliRun.of("log", "witness", dir, "--policy", policy("quorum w2\n").toString(), "--timeout",
+                "1", "--json"));
+        assertTrue(h.get("failed").get(1).get("message").asText().startsWith("no answer from http://127.0.0.1:"),
+                h.toString());
         assertTrue(a.oldSizes.size() == 1, "a cosigned already and is not asked again: " + a.oldSizes);
 
         // the checkpoint below quorum is refused, the missing witness named

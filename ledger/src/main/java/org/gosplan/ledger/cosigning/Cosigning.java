@@ -124,6 +124,10 @@ public final class Cosigning {
                         .header("Content-Type", "text/plain; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body(log, old, latest.size(), note))).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.net.http.HttpTimeoutException e) {
+                return fail(w, 0, "no answer from " + uri + " within " + timeout.toSeconds() + " s");
+            } catch (java.net.ConnectException e) {
+                return fail(w, 0, "cannot reach " + uri + ": connection refused (is the witness running?)");
             } catch (IOException e) {
                 return fail(w, 0, "cannot reach " + uri + ": " + (e.getMessage() == null ? e : e.getMessage()));
             }

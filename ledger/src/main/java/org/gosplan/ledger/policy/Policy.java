@@ -192,7 +192,7 @@ public final class Policy {
         }
     }
 
-    /** "witness X has not cosigned", or "group G has 1 of the 2 it needs (…); …", down the unmet members. */
+    /** "witness X has not cosigned", or "group G needs 2 of its 3 members and has 1 (not yet: …)", down the tree. */
     private String shortfall(int member, BitSet signed) {
         if (member < witnesses.size()) {
             return "witness " + memberName(member) + " has not cosigned";
@@ -207,8 +207,8 @@ public final class Policy {
                 unmet.add(m < witnesses.size() ? memberName(m) : shortfall(m, signed));
             }
         }
-        return "group " + g.name() + " has " + have + " of the " + g.k() + " of its " + g.members().length
-                + " members it needs (not yet: " + String.join(", ", unmet) + ")";
+        return "group " + g.name() + " needs " + g.k() + " of its " + g.members().length + " members and has "
+                + have + " (not yet: " + String.join(", ", unmet) + ")";
     }
 
     private String memberName(int member) {

@@ -87,8 +87,8 @@ class PolicyTest {
         Policy.Verdict oneX = p.evaluate(cosigned(witness(1), witness(4), witness(5)));
         assertFalse(oneX.valid());
         assertEquals(List.of("X2", "X3"), oneX.missing());
-        assertEquals(List.of("the quorum X-and-Y is not met: group X-and-Y has 1 of the 2 of its 2 members it needs"
-                + " (not yet: group X-witnesses has 1 of the 2 of its 3 members it needs (not yet: X2, X3))"),
+        assertEquals(List.of("the quorum X-and-Y is not met: group X-and-Y needs 2 of its 2 members and has 1"
+                + " (not yet: group X-witnesses needs 2 of its 3 members and has 1 (not yet: X2, X3))"),
                 oneX.problems());
 
         Policy.Verdict noY = p.evaluate(cosigned(witness(1), witness(2), witness(3)));
