@@ -45,6 +45,8 @@ final class FakeWitness implements AutoCloseable {
     volatile int failWith;
     /** When set, every answer waits this long first (a witness that hangs). */
     volatile long delayMillis;
+    /** When set, runs once before the next request is answered (something the log does meanwhile). */
+    volatile Runnable meanwhile;
 
     FakeWitness(String name, String logVkey) throws IOException, GeneralSecurityException {
         this.name = name;
@@ -94,6 +96,11 @@ final class FakeWitness implements AutoCloseable {
         try (x) {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
+            }
+            Runnable m = meanwhile;
+            meanwhile = null;
+            if (m != null) {
+                m.run();
             }
             if (failWith != 0) {
                 answer(x, failWith, "the witness is in trouble\n", "text/plain");

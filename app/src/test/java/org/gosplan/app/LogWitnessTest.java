@@ -197,6 +197,26 @@ class LogWitnessTest {
     }
 
     @Test
+    void whenTheLogSignsANewerCheckpointMeanwhileThatOneIsCosigned() throws Exception {
+        FakeWitness a = witness("witness.example/a");
+        a.meanwhile = () -> {
+            try (Log log = Log.open(Path.of(dir))) { // another writer appends while the witness works
+                log.append("another writer's entry".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                log.checkpoint();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        JsonNode r = json(ok(CliRun.of("log", "witness", dir, "--policy", policy("quorum w0\n").toString(),
+                "--json")));
+        assertEquals(2, r.get("size").asLong());
+        assertEquals(List.of("w0"), texts(r.get("cosigned")));
+        // size 1 was cosigned but no longer the latest; then size 2 from 0, 409 naming 1, and from 1
+        assertEquals(List.of(0L, 0L, 1L), a.oldSizes);
+        ok(CliRun.of("log", "verify", dir));
+    }
+
+    @Test
     void malformedPoliciesAreBadInputAndNothingIsSent() throws Exception {
         FakeWitness a = witness("witness.example/a");
         Path bad = policy("group g 2 w0\nquorum g\n");

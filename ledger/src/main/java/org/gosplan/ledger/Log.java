@@ -490,9 +490,11 @@ public final class Log implements AutoCloseable {
      * checkpoint: the same note text) to the stored checkpoint, after those it has, one line per
      * key (name and key id): a key that signed already keeps its line. The log's own signature stays
      * as stored. The caller checks the cosignatures (the log does not know its witnesses' keys).
-     * Returns the checkpoint as stored. Throws when the log has signed a newer checkpoint meanwhile.
+     * Returns the checkpoint as stored, or empty when the log has signed a newer checkpoint
+     * meanwhile (cosignatures go on the latest only, so that stored checkpoints keep growing).
+     * Throws when {@code cosigned} is no checkpoint this log signed.
      */
-    public Checkpoint addCosignatures(Checkpoint cosigned) throws IOException {
+    public Optional<Checkpoint> addCosignatures(Checkpoint cosigned) throws IOException {
         writer.lock();
         try {
             store.beginAppend();
@@ -500,9 +502,13 @@ public final class Log implements AutoCloseable {
                 List<String> stored = store.checkpoints();
                 Checkpoint latest = Checkpoint.parse(stored.get(stored.size() - 1));
                 if (!cosigns(cosigned, latest)) {
-                    throw new LedgerException("the cosigned checkpoint (size " + cosigned.size() + ") is not the log's"
-                            + " latest (size " + latest.size() + "): a newer one was signed meanwhile; have it"
-                            + " cosigned instead");
+                    for (String s : stored) {
+                        if (cosigns(cosigned, Checkpoint.parse(s))) {
+                            return Optional.empty();
+                        }
+                    }
+                    throw new LedgerException("the cosigned checkpoint (" + cosigned.origin() + ", size "
+                            + cosigned.size() + ") is not one this log signed");
                 }
                 SignedNote note = latest.note();
                 for (SignedNote.Signature s : cosigned.note().signatures()) {
@@ -515,11 +521,11 @@ public final class Log implements AutoCloseable {
                     }
                 }
                 if (note == latest.note()) {
-                    return latest;
+                    return Optional.of(latest);
                 }
                 Checkpoint merged = Checkpoint.parse(note.toString());
                 store.replaceLatestCheckpoint(merged);
-                return merged;
+                return Optional.of(merged);
             } finally {
                 store.endAppend();
             }

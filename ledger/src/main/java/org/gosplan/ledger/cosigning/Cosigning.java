@@ -33,6 +33,8 @@ import org.gosplan.ledger.policy.Policy;
 public final class Cosigning {
     /** The most times one witness is asked: once, and again from each size a 409 answer names. */
     private static final int TRIES = 3;
+    /** The most checkpoints one call tries to have cosigned while other writers keep appending. */
+    private static final int ROUNDS = 3;
     private static final int MAX_ANSWER_CHARS = 64 << 10;
 
     /** A witness that gave no cosignature: its policy name, the HTTP status (0: none), and why. */
@@ -53,8 +55,25 @@ public final class Cosigning {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** Has the log's latest checkpoint cosigned by the policy's witnesses (all at once) and stores it. */
+    /**
+     * Has the log's latest checkpoint cosigned by the policy's witnesses (all at once) and stores
+     * it. When the log signs a newer checkpoint meanwhile (another writer appended), that one is
+     * sent instead, a few times at most.
+     */
     public Result cosign(Log log, Policy policy) throws IOException {
+        for (int round = 1; ; round++) {
+            Optional<Result> r = cosignLatest(log, policy);
+            if (r.isPresent()) {
+                return r.get();
+            }
+            if (round == ROUNDS) {
+                throw new LedgerException("the log signed a newer checkpoint while each of " + ROUNDS + " was being"
+                        + " cosigned: other writers append faster than the witnesses answer; try again");
+            }
+        }
+    }
+
+    private Optional<Result> cosignLatest(Log log, Policy policy) throws IOException {
         Checkpoint latest = log.checkpoint();
         NoteVerifier logKey = log.verifierKey();
         String request = ownNote(latest, logKey);
@@ -89,10 +108,14 @@ public final class Cosigning {
                     cosigned = Checkpoint.parse(cosigned.note().with(a.cosignature()).toString());
                 }
             }
-            Checkpoint stored = log.addCosignatures(cosigned);
+            Optional<Checkpoint> kept = log.addCosignatures(cosigned);
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            Checkpoint stored = kept.get();
             Policy.Verdict verdict = policy.logs().isEmpty() ? policy.evaluate(stored, List.of(logKey))
                     : policy.evaluate(stored);
-            return new Result(stored, List.copyOf(verdict.cosigned().keySet()), failed, verdict);
+            return Optional.of(new Result(stored, List.copyOf(verdict.cosigned().keySet()), failed, verdict));
         } finally {
             pool.shutdownNow();
         }
