@@ -199,6 +199,43 @@ class PolicyTest {
         assertEquals(List.of("\u212a"), p.evaluate(cosigned(witness(1))).missing());
     }
 
+    @Test
+    void thirtyTwoLogsWitnessesAndGroupsAsTheSpecRecommends() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            b.append("log ").append(NoteSigner.fromSeed("log.example/" + i, seed(200 + i)).verifier()).append('\n');
+        }
+        b.append("log ").append(LOG.verifier()).append('\n');
+        Cosigner[] all = new Cosigner[32];
+        for (int i = 0; i < 32; i++) {
+            all[i] = witness(i + 1);
+            b.append("witness w").append(i).append(' ').append(all[i].verifier()).append('\n');
+        }
+        // g0 = any of w0, w1; g(i) = all of g(i-1) and w(i+1): a chain 32 groups deep
+        b.append("group g0 any w0 w1\n");
+        for (int i = 1; i < 31; i++) {
+            b.append("group g").append(i).append(" all g").append(i - 1).append(" w").append(i + 1).append('\n');
+        }
+        b.append("group g31 2 g30 w0 w1\nquorum g31\n");
+        Policy p = Policy.parse(b.toString(), "p");
+        assertEquals(33, p.logs().size());
+        Policy.Verdict v = p.evaluate(cosigned(all));
+        assertTrue(v.valid(), v.problems().toString());
+        assertEquals(32, v.cosigned().size());
+        Cosigner[] allBut7 = new Cosigner[31];
+        for (int i = 0, k = 0; i < 32; i++) {
+            if (i != 7) {
+                allBut7[k++] = all[i];
+            }
+        }
+        // w7 breaks the chain at g6, so g30 fails; g31 still has w0 and w1: 2 of 3
+        assertTrue(p.evaluate(cosigned(allBut7)).valid());
+        Cosigner[] noW0 = java.util.Arrays.copyOfRange(allBut7, 1, 31);
+        Policy.Verdict fails = p.evaluate(cosigned(noW0));
+        assertFalse(fails.valid());
+        assertEquals(List.of("w7", "w0"), fails.missing());
+    }
+
     // ---------------------------------------------------------------- properties
 
     @Property(tries = 2000)
