@@ -41,6 +41,8 @@ final class FakeWitness implements AutoCloseable {
     private byte[] root;
     /** Every old size it was sent, for the tests; guarded by this. */
     final List<Long> oldSizes = new ArrayList<>();
+    /** Every request body, as received; guarded by this. */
+    final List<String> bodies = new ArrayList<>();
     /** When set, every request is answered with this status (a witness in trouble). */
     volatile int failWith;
     /** When set, every answer waits this long first (a witness that hangs). */
@@ -120,6 +122,7 @@ final class FakeWitness implements AutoCloseable {
     }
 
     private synchronized void answer(HttpExchange x, String body) throws IOException, GeneralSecurityException {
+        bodies.add(body);
         int blank = body.indexOf("\n\n");
         if (blank < 0) {
             answer(x, 400, "no blank line\n", "text/plain");

@@ -113,6 +113,17 @@ class LogWitnessTest {
         assertEquals(3, second.get("size").asLong());
         assertEquals(List.of(0L, 1L), a.oldSizes);
         assertEquals(List.of(0L, 1L), b.oldSizes);
+        // the body as tlog-witness spells it: the old size, the proof from 'log prove' in base64, a blank
+        // line, the checkpoint with the log's own signature line
+        StringBuilder want = new StringBuilder("old 1\n");
+        for (JsonNode h : json(ok(CliRun.of("log", "prove", dir, "--from", "1", "--to", "3"))).get("proof")) {
+            want.append(java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(h.asText())))
+                    .append('\n');
+        }
+        String now = ok(CliRun.of("log", "checkpoint", dir)).out();
+        want.append('\n').append(now, 0, now.indexOf("\n\u2014 witness.example/a ") + 1);
+        assertEquals(want.toString(), a.bodies.get(1));
+        assertEquals(want.toString(), b.bodies.get(1));
         // asked again at the same size, nobody is asked again: the checkpoint carries both already
         ok(CliRun.of("log", "witness", dir, "--policy", policy.toString()));
         assertEquals(List.of(0L, 1L), a.oldSizes);
@@ -188,6 +199,11 @@ class LogWitnessTest {
         JsonNode fj = json(f);
         assertEquals(409, fj.get("failed").get(0).get("status").asInt());
         assertTrue(fj.get("failed").get(0).get("message").asText().contains("another history"), fj.toString());
+        // the checkpoint it was sent carries the log's line only, not a's cosignature stored on it
+        String sent = forked.bodies.get(0);
+        assertTrue(sent.startsWith("old 0\n\nexample.org/witnessed\n3\n"), sent);
+        assertEquals(1, sent.split("\u2014 ", -1).length - 1, sent);
+        assertTrue(ok(CliRun.of("log", "checkpoint", dir)).out().contains("\u2014 witness.example/a "));
         // one that remembers another root for the same size refuses with 422
         FakeWitness split = witness("witness.example/split");
         split.remember(3, new byte[32]);
