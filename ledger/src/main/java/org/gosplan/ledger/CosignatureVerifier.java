@@ -80,10 +80,7 @@ public final class CosignatureVerifier {
                 throw new ProofException("the cosignature of " + name + " has " + b.length + " bytes after its key id, not "
                         + SIGNATURE_BYTES + " (timestamp and Ed25519 signature)");
             }
-            long t = 0;
-            for (int i = 0; i < 8; i++) {
-                t = (t << 8) | (b[i] & 0xff);
-            }
+            long t = timestamp(s);
             if (t < 0) {
                 throw new ProofException("the cosignature of " + name + " has a timestamp above 2^63-1");
             }
@@ -93,6 +90,19 @@ public final class CosignatureVerifier {
             return OptionalLong.of(t);
         }
         return OptionalLong.empty();
+    }
+
+    /** The timestamp of a cosignature line, as its eight bytes after the key id say (negative above 2^63-1). */
+    public static long timestamp(SignedNote.Signature cosignature) {
+        byte[] b = cosignature.signature();
+        if (b.length < 8) {
+            throw new LedgerException("the cosignature of " + cosignature.name() + " is too short for a timestamp");
+        }
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            t = (t << 8) | (b[i] & 0xff);
+        }
+        return t;
     }
 
     public String name() {
