@@ -115,7 +115,8 @@ public record Evidence(int status, long time, String reason, String request, Opt
 
     private static String value(String line, String key, Path file) {
         if (!line.startsWith(key + " ")) {
-            throw new LedgerException(file + ": expected '" + key + " ...' in the evidence's header, not '" + line + "'");
+            throw new LedgerException(file + ": expected '" + key + " ...' in the evidence's header, not '" + line
+                    + "'");
         }
         return line.substring(key.length() + 1);
     }

@@ -67,6 +67,15 @@ record Request(long oldSize, List<byte[]> proof, Checkpoint checkpoint) {
         return new Request(old, proof, Checkpoint.parse(text.substring(at)));
     }
 
+    /** The body of a request from {@code oldSize} with {@code proof} for the signed checkpoint {@code note}. */
+    static String body(long oldSize, List<byte[]> proof, String note) {
+        StringBuilder b = new StringBuilder("old ").append(oldSize).append('\n');
+        for (byte[] h : proof) {
+            b.append(Base64.getEncoder().encodeToString(h)).append('\n');
+        }
+        return b.append('\n').append(note).toString();
+    }
+
     private static byte[] strictBase64(String s) {
         try {
             byte[] b = Base64.getDecoder().decode(s);

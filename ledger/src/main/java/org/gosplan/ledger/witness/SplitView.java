@@ -38,7 +38,8 @@ public record SplitView(String origin, String kind, String reason, long time, St
             if (same != null && !Arrays.equals(same.root(), refused.root())) {
                 out.add(new SplitView(refused.origin(), SAME_SIZE, "two roots for size " + refused.size(), e.time(),
                         same.toString(), refused.toString()));
-            } else if (e.status() == 422 && e.cosigned().isPresent() && e.reason().startsWith("the consistency proof")) {
+            } else if (e.status() == 422 && e.cosigned().isPresent()
+                    && e.reason().startsWith("the consistency proof")) {
                 out.add(new SplitView(refused.origin(), PROOF_FAILED, e.reason(), e.time(), e.cosigned().get(),
                         refused.toString()));
             }

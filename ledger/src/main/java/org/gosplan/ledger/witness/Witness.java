@@ -237,6 +237,14 @@ public final class Witness implements AutoCloseable {
         return new Answer(200, Answer.TEXT, sig.line() + "\n");
     }
 
+    /**
+     * The body of an add-checkpoint request, as a log sends it: {@code old <oldSize>}, the consistency
+     * proof's hashes in base64, a blank line and the signed checkpoint {@code note}.
+     */
+    public static String requestBody(long oldSize, List<byte[]> proof, String note) {
+        return Request.body(oldSize, proof, note);
+    }
+
     /** Every split view in the state directory {@code dir}: evidence that two signed checkpoints of a log diverge. */
     public static List<SplitView> splitViews(Path dir) throws IOException {
         return SplitView.find(Journal.read(dir), Evidence.list(dir));

@@ -2,8 +2,8 @@ package org.gosplan.ledger.witness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import org.gosplan.ledger.Checkpoint;
 import org.gosplan.ledger.MerkleTree;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.ledger.SignedNote;
@@ -43,8 +43,7 @@ final class TestLog {
     }
 
     String checkpoint(long size) {
-        String text = key.name() + "\n" + size + "\n" + Base64.getEncoder().encodeToString(tree().root(size)) + "\n";
-        return SignedNote.sign(text, key).toString();
+        return SignedNote.sign(Checkpoint.text(key.name(), size, tree().root(size)), key).toString();
     }
 
     /** The request from {@code old} to the current size. */
@@ -53,12 +52,7 @@ final class TestLog {
     }
 
     String request(long old, long size) {
-        StringBuilder b = new StringBuilder("old ").append(old).append('\n');
-        if (old > 0 && old < size) {
-            for (byte[] h : tree().consistencyProof(old, size)) {
-                b.append(Base64.getEncoder().encodeToString(h)).append('\n');
-            }
-        }
-        return b.append('\n').append(checkpoint(size)).toString();
+        return Witness.requestBody(old, old > 0 && old < size ? tree().consistencyProof(old, size) : List.of(),
+                checkpoint(size));
     }
 }
