@@ -61,7 +61,8 @@ class WitnessServerTest {
                     .digest("example.org/log".getBytes(StandardCharsets.UTF_8)));
             HttpResponse<String> latest = c.get("/" + hash + "/checkpoint");
             assertEquals(200, latest.statusCode());
-            assertTrue(latest.body().startsWith("example.org/log\n6\n" + Base64.getEncoder().encodeToString(log.root(6))));
+            String six = "example.org/log\n6\n" + Base64.getEncoder().encodeToString(log.root(6));
+            assertTrue(latest.body().startsWith(six), latest.body());
             SignedNote.parse(latest.body()).verify(LOG.verifier());
             assertTrue(W.verifier().verify(SignedNote.parse(latest.body())).isPresent());
             assertEquals(404, c.get("/" + "0".repeat(64) + "/checkpoint").statusCode());
@@ -85,10 +86,10 @@ class WitnessServerTest {
                 + "20852163\n"
                 + "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"
                 + "\n"
-                + "\u2014 example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gG"
-                + "zGku9nTo+zyWE+xeMcTOAYQ8=\n"
-                + "\u2014 example.com/behind-the-sofa opLqBQsREYCgu6xQkYQwJr9fo45a62DN9EdmHXnZdXNqlcVGlCum2Wks+49/V6267UE"
-                + "jw6QUXTS5Rovnzv++qbSzm9Q=\n";
+                + "\u2014 example.com/behind-the-sofa "
+                + "Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n"
+                + "\u2014 example.com/behind-the-sofa "
+                + "opLqBQsREYCgu6xQkYQwJr9fo45a62DN9EdmHXnZdXNqlcVGlCum2Wks+49/V6267UEjw6QUXTS5Rovnzv++qbSzm9Q=\n";
         try (Witness w = Witness.open(dir, W, List.of(LOG.verifier()));
              WitnessServer s = WitnessServer.start(w, "127.0.0.1", 0)) {
             HttpResponse<String> r = new Client(s.port()).add(body);
