@@ -34,10 +34,11 @@ final class WitnessCommand extends CommandGroup {
             "404 unknown log, 409 (text/x.tlog.size) when old is not the size it last cosigned, 422 when the",
             "proof fails or the same size comes with another root. GET /<sha256 of origin>/checkpoint gives the",
             "latest cosigned checkpoint. The new state is on disk (fsync) before each answer; refused",
-            "checkpoints that the log signed are kept in DIR/evidence/.",
-            "",
-            "Example: gosplan key new w1.key --name witness.example/w1 --witness",
-            "         gosplan witness serve --state w1 --key w1.key --log \"$(gosplan log key DIR)\""})
+            "checkpoints that the log signed are kept in DIR/evidence/."},
+            footer = {"", "Examples:",
+                    "  gosplan key new w1.key --name witness.example/w1 --witness",
+                    "  gosplan witness serve --state w1 --key w1.key --log \"$(gosplan log key DIR)\"",
+                    "  gosplan witness evidence --state w1"})
     static final class Serve implements Callable<Integer> {
         @Option(names = "--state", required = true, paramLabel = "DIR",
                 description = "the witness's state directory (made when missing; one witness at a time)")
