@@ -22,6 +22,7 @@ import org.gosplan.ledger.MerkleTree;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.ledger.NoteVerifier;
 import org.gosplan.ledger.SignedNote;
+import org.gosplan.ledger.witness.Answer;
 import org.gosplan.ledger.witness.Witness;
 import org.gosplan.server.witness.WitnessServer;
 
@@ -34,7 +35,10 @@ import org.gosplan.server.witness.WitnessServer;
  * java -cp "$BCP" org.gosplan.bench.witness.WitnessLoad --state /tmp/wl --logs 100 --clients 32 --seconds 20
  * </pre>
  *
- * The requests (a log's signature and proof each) are made before the timed window, so that the
+ * With {@code --direct} the client threads call the witness in the same JVM instead of over HTTP,
+ * which separates the witness's own cost from HTTP's.
+ *
+ * <p>The requests (a log's signature and proof each) are made before the timed window, so that the
  * window measures the witness and HTTP, not the logs. After the window every cosignature
  * collected is checked, and the witness's state must end at each log's last cosigned size.
  */
@@ -47,6 +51,7 @@ public final class WitnessLoad {
         int clients = 32;
         int seconds = 20;
         int warmup = 3;
+        boolean viaHttp = true;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(args[i + 1]);
@@ -54,8 +59,12 @@ public final class WitnessLoad {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--direct" -> {
+                    viaHttp = false;
+                    i--;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --state DIR --logs N --clients N --seconds S --warmup S");
+                        + "; options: --state DIR --logs N --clients N --seconds S --warmup S [--direct]");
             }
         }
         if (state == null || Files.exists(state)) {
@@ -125,6 +134,7 @@ public final class WitnessLoad {
             Thread[] threads = new Thread[clients];
             int nClients = clients;
             int nLogs = logs;
+            boolean direct = !viaHttp;
             LongAdder measured = new LongAdder();
             for (int c = 0; c < clients; c++) {
                 int me = c;
@@ -145,12 +155,22 @@ public final class WitnessLoad {
                         }
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> a = http.send(HttpRequest.newBuilder(uri)
-                                    .POST(HttpRequest.BodyPublishers.ofString(bodies[log][k])).build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                            int status;
+                            String body;
+                            if (direct) {
+                                Answer a = witness.addCheckpoint(bodies[log][k].getBytes(StandardCharsets.UTF_8));
+                                status = a.status();
+                                body = a.body();
+                            } else {
+                                HttpResponse<String> a = http.send(HttpRequest.newBuilder(uri)
+                                        .POST(HttpRequest.BodyPublishers.ofString(bodies[log][k])).build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                status = a.statusCode();
+                                body = a.body();
+                            }
                             long t1 = System.nanoTime();
-                            if (a.statusCode() == 200) {
-                                answers[log][k] = a.body();
+                            if (status == 200) {
+                                answers[log][k] = body;
                                 next[log] = k + 1;
                                 ok.increment();
                                 if (t0 >= measureFrom && t1 <= end) {
@@ -160,7 +180,7 @@ public final class WitnessLoad {
                                 }
                             } else {
                                 other.increment();
-                                System.err.println(log + " " + a.statusCode() + " " + a.body());
+                                System.err.println(log + " " + status + " " + body);
                             }
                         } catch (IOException | InterruptedException e) {
                             other.increment();
@@ -170,14 +190,38 @@ public final class WitnessLoad {
                 });
                 threads[c].start();
             }
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long cpuFrom = 0;
+            long writesFrom = 0;
+            long fsyncsFrom = 0;
+            long wait = measureFrom - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000);
+            }
+            cpuFrom = os.getProcessCpuTime();
+            writesFrom = witness.durableWrites()[0];
+            fsyncsFrom = witness.durableWrites()[1];
+            wait = end - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000);
+            }
+            long cpu = os.getProcessCpuTime() - cpuFrom;
+            long writes = witness.durableWrites()[0] - writesFrom;
+            long fsyncs = witness.durableWrites()[1] - fsyncsFrom;
             for (Thread t : threads) {
                 t.join();
             }
             long n = measured.sum();
-            System.out.printf("%d logs, %d clients, %d s after %d s warm-up: %d cosigned (%.0f add-checkpoint/s),"
+            System.out.printf((direct ? "direct calls, no HTTP: " : "over loopback HTTP: ")
+                    + "%d logs, %d clients, %d s after %d s warm-up: %d cosigned (%.0f add-checkpoint/s),"
                     + " mean latency %.2f ms, max %.1f ms; %d other answers or failures in all%n", logs, clients,
                     seconds, warmup, n, n / (double) seconds, n == 0 ? 0 : latencyNanos.sum() / 1e6 / n,
                     maxLatency.get() / 1e6, other.sum());
+            System.out.printf("in the window: %.2f ms of CPU per request (witness, HTTP and clients together, %d"
+                    + " cores), %d durable state changes in %d fsyncs (%.1f a group)%n", n == 0 ? 0 : cpu / 1e6 / n,
+                    Runtime.getRuntime().availableProcessors(), writes, fsyncs,
+                    fsyncs == 0 ? 0 : writes / (double) fsyncs);
             // every cosignature answered is valid, and the state ends where the clients think it does
             long checked = 0;
             for (int l = 0; l < logs; l++) {

@@ -33,6 +33,7 @@ final class Journal implements AutoCloseable {
     private long durableSeq;
     private boolean flushing;
     private IOException failure;
+    private long flushes;
 
     private Journal(FileChannel channel) {
         this.channel = channel;
@@ -138,9 +139,24 @@ final class Journal implements AutoCloseable {
             }
             synchronized (lock) {
                 durableSeq = upTo;
+                flushes++;
                 flushing = false;
                 lock.notifyAll();
             }
+        }
+    }
+
+    /** How many fsyncs it took so far: with {@link #lines} the mean group size of the group commit. */
+    long flushes() {
+        synchronized (lock) {
+            return flushes;
+        }
+    }
+
+    /** How many lines were made durable so far (since it was opened). */
+    long lines() {
+        synchronized (lock) {
+            return durableSeq;
         }
     }
 

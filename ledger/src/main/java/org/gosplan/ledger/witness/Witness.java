@@ -126,6 +126,11 @@ public final class Witness implements AutoCloseable {
         return key.verifier().toString();
     }
 
+    /** State changes made durable since it was opened, and the fsyncs they took (group commit shares one). */
+    public long[] durableWrites() {
+        return new long[] {journal.lines(), journal.flushes()};
+    }
+
     /** The origins it witnesses. */
     public List<String> origins() {
         return logs.keySet().stream().sorted().toList();
