@@ -50,6 +50,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 DemoCommand.class,
                 LogCommand.class,
                 CheckpointCommand.class,
+                WitnessCommand.class,
         })
 public final class Cli extends CommandGroup {
     private Cli() {}
