@@ -52,7 +52,10 @@ public final class ReportReader {
     }
 
     private InspectionException error(String field, String message) {
-        JsonLocation at = p.currentTokenLocation();
+        return error(p.currentTokenLocation(), field, message);
+    }
+
+    private InspectionException error(JsonLocation at, String field, String message) {
         return new InspectionException(name + ":" + at.getLineNr() + ":" + at.getColumnNr() + " " + field, message);
     }
 
@@ -71,6 +74,7 @@ public final class ReportReader {
         Map<String, Double> resources = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
+            JsonLocation name = p.currentTokenLocation();
             p.nextToken();
             switch (f) {
                 case "format" -> format = text(f);
@@ -81,7 +85,7 @@ public final class ReportReader {
                 case "delivered" -> flows(f, "to", delivered);
                 case "received" -> flows(f, "from", received);
                 case "resources" -> amounts(f, resources);
-                default -> throw error(f, "unknown field; a report has \"format\", \"unit\", \"plan\", \"period\","
+                default -> throw error(name, f, "unknown field; a report has \"format\", \"unit\", \"plan\", \"period\","
                         + " \"levels\", \"delivered\", \"received\" and \"resources\"");
             }
         }
@@ -145,11 +149,13 @@ public final class ReportReader {
             if (t != JsonToken.START_OBJECT) {
                 throw error(at, "must be an object {\"product\", \"" + other + "\", \"quantity\"}");
             }
+            JsonLocation line = p.currentTokenLocation();
             String product = null;
             String unit = null;
             double q = Double.NaN;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                JsonLocation name = p.currentTokenLocation();
                 p.nextToken();
                 if (f.equals("product")) {
                     product = text(at + ".product");
@@ -158,12 +164,12 @@ public final class ReportReader {
                 } else if (f.equals("quantity")) {
                     q = quantity(at + ".quantity");
                 } else {
-                    throw error(at + "." + f, "unknown field; a line has \"product\", \"" + other + "\" and"
+                    throw error(name, at + "." + f, "unknown field; a line has \"product\", \"" + other + "\" and"
                             + " \"quantity\"");
                 }
             }
             if (product == null || unit == null || Double.isNaN(q)) {
-                throw error(at, "needs \"product\", \"" + other + "\" and \"quantity\"");
+                throw error(line, at, "needs \"product\", \"" + other + "\" and \"quantity\"");
             }
             into.add(new Flow(product, unit, q));
         }
