@@ -85,41 +85,75 @@ public final class Books {
      * what errors start with (the file's name).
      */
     public void check(Report report, String name) {
-        int u = unit(report.unit(), name, "unit");
-        techniques(report, u, name, null);
-        resources(report.resources(), name, null, -1);
-        flows(report.delivered(), name, "delivered", "to", null);
-        flows(report.received(), name, "received", "from", null);
+        int[] mark = mark();
+        try {
+            take(report, name, -1);
+        } finally {
+            rollBack(mark);
+        }
     }
 
     /** Adds a unit's report: one per unit (the latest the caller holds); a second for the same unit is refused. */
     public void add(Report report, String name) {
-        check(report, name);
-        int u = units.indexOf(report.unit());
+        int u = unit(report.unit(), name, "unit");
         if (reported[u]) {
             throw new InspectionException(name + " unit", "unit '" + report.unit() + "' has already reported in these"
                     + " books; give its latest report only");
         }
+        int[] mark = mark();
+        boolean done = false;
+        try {
+            take(report, name, u);
+            done = true;
+        } finally {
+            if (!done) {
+                rollBack(mark);
+            }
+        }
         reported[u] = true;
         reports++;
-        techniques(report, u, name, this);
-        resources(report.resources(), name, this, u);
-        int from = deliveryProduct.n;
-        flows(report.delivered(), name, "delivered", "to", deliveryProduct);
-        for (int i = 0; i < report.delivered().size(); i++) {
-            Flow f = report.delivered().get(i);
-            deliverySupplier.add(u);
-            deliveryReceiver.add(units.indexOf(f.unit()));
-            delivered.add(f.quantity());
+    }
+
+    /** Where the columns end now: a refused report is rolled back to it. */
+    private int[] mark() {
+        return new int[] {level.n, used.n, delivered.n, received.n};
+    }
+
+    private void rollBack(int[] m) {
+        levelUnit.n = m[0];
+        levelTechnique.n = m[0];
+        level.n = m[0];
+        resourceUnit.n = m[1];
+        resource.n = m[1];
+        used.n = m[1];
+        deliverySupplier.n = m[2];
+        deliveryReceiver.n = m[2];
+        deliveryProduct.n = m[2];
+        delivered.n = m[2];
+        receiptReceiver.n = m[3];
+        receiptSupplier.n = m[3];
+        receiptProduct.n = m[3];
+        received.n = m[3];
+    }
+
+    /** Looks every id of the report up once and appends its lines to the columns (the caller rolls back on error). */
+    private void take(Report report, String name, int given) {
+        int u = given >= 0 ? given : unit(report.unit(), name, "unit");
+        techniques(report, u, name);
+        for (Map.Entry<String, Double> e : report.resources().entrySet()) {
+            int r = economy.resourceIndex(e.getKey());
+            if (r < 0) {
+                throw new InspectionException(name + " resources." + e.getKey(), "no resource '" + e.getKey()
+                        + "' in the plan's economy");
+            }
+            resourceUnit.add(u);
+            resource.add(r);
+            used.add(e.getValue());
         }
-        assert deliveryProduct.n == from + report.delivered().size();
-        flows(report.received(), name, "received", "from", receiptProduct);
-        for (int i = 0; i < report.received().size(); i++) {
-            Flow f = report.received().get(i);
-            receiptReceiver.add(u);
-            receiptSupplier.add(units.indexOf(f.unit()));
-            received.add(f.quantity());
-        }
+        flows(report.delivered(), name, "delivered", "to", u, deliverySupplier, deliveryReceiver, deliveryProduct,
+                delivered, true);
+        flows(report.received(), name, "received", "from", u, receiptSupplier, receiptReceiver, receiptProduct,
+                received, false);
     }
 
     private int unit(String id, String name, String field) {
@@ -131,7 +165,7 @@ public final class Books {
         return u;
     }
 
-    private void techniques(Report report, int u, String name, Books into) {
+    private void techniques(Report report, int u, String name) {
         for (Map.Entry<String, Double> e : report.levels().entrySet()) {
             int t = economy.techniqueIndex(e.getKey());
             boolean ours = false;
@@ -143,11 +177,9 @@ public final class Books {
                         + "' in the plan's economy" : "technique '" + e.getKey() + "' is not one of unit '"
                         + report.unit() + "''s") + "; the unit runs " + runs(u));
             }
-            if (into != null) {
-                levelUnit.add(u);
-                levelTechnique.add(t);
-                level.add(e.getValue());
-            }
+            levelUnit.add(u);
+            levelTechnique.add(t);
+            level.add(e.getValue());
         }
     }
 
@@ -159,22 +191,8 @@ public final class Books {
         return b.length() == 0 ? "no technique of this economy" : b.toString();
     }
 
-    private void resources(Map<String, Double> amounts, String name, Books into, int u) {
-        for (Map.Entry<String, Double> e : amounts.entrySet()) {
-            int r = economy.resourceIndex(e.getKey());
-            if (r < 0) {
-                throw new InspectionException(name + " resources." + e.getKey(), "no resource '" + e.getKey()
-                        + "' in the plan's economy");
-            }
-            if (into != null) {
-                resourceUnit.add(u);
-                resource.add(r);
-                used.add(e.getValue());
-            }
-        }
-    }
-
-    private void flows(List<Flow> lines, String name, String field, String other, Growable.Ints products) {
+    private void flows(List<Flow> lines, String name, String field, String other, int u, Growable.Ints supplier,
+                       Growable.Ints receiver, Growable.Ints products, Growable.Doubles quantity, boolean ours) {
         for (int i = 0; i < lines.size(); i++) {
             Flow f = lines.get(i);
             int p = economy.productIndex(f.product());
@@ -182,10 +200,11 @@ public final class Books {
                 throw new InspectionException(name + " " + field + "[" + i + "].product", "no product '" + f.product()
                         + "' in the plan's economy");
             }
-            unit(f.unit(), name, field + "[" + i + "]." + other);
-            if (products != null) {
-                products.add(p);
-            }
+            int them = unit(f.unit(), name, field + "[" + i + "]." + other);
+            products.add(p);
+            supplier.add(ours ? u : them);
+            receiver.add(ours ? them : u);
+            quantity.add(f.quantity());
         }
     }
 }

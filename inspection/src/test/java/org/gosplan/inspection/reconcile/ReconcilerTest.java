@@ -69,9 +69,14 @@ class ReconcilerTest {
 
         g.reports.set(missing, null);
 
+        // a receipt from a unit that reports (the missing unit's deliveries have no second side)
         GeneratedBooks.Mutable r = g.reports.get(receiver);
-        Flow understated = r.received.get(0);
-        r.received.set(0, new Flow(understated.product(), understated.unit(), 0.7 * understated.quantity()));
+        int line = 0;
+        while (r.received.get(line).unit().equals("u" + missing)) {
+            line++;
+        }
+        Flow understated = r.received.get(line);
+        r.received.set(line, new Flow(understated.product(), understated.unit(), 0.7 * understated.quantity()));
         String supplier = understated.unit();
 
         GeneratedBooks.Mutable p = g.reports.get(paper);
