@@ -30,7 +30,10 @@ final class Leximin {
     /** A dual above this fixes its type. */
     private static final double FIX_EPS = 1e-7;
     private static final String GLOP_PARAMETERS =
-            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1";
+            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false";
+
+    private static final boolean TRACE = Boolean.getBoolean("gosplan.lottery.trace");
+    private static final long T0 = System.nanoTime();
 
     record Result(double[] probability, List<int[]> panels, double[] weight, int stages, int priced) {}
 
@@ -82,6 +85,8 @@ final class Leximin {
                 addRow(lp, y, yHat, types, p);
             }
             int stages = 0;
+            long lpNanos = 0;
+            long priceNanos = 0;
             int open = 0;
             for (boolean f : fixed) {
                 open += f ? 0 : 1;
@@ -91,7 +96,9 @@ final class Leximin {
                 stages++;
                 double z;
                 while (true) {
+                    long a = System.nanoTime();
                     MPSolver.ResultStatus status = lp.solve();
+                    lpNanos += System.nanoTime() - a;
                     if (status != MPSolver.ResultStatus.OPTIMAL) {
                         throw new IllegalStateException("the leximin LP ended " + status + " at stage " + stages);
                     }
@@ -100,7 +107,9 @@ final class Leximin {
                         w[t] = dual[t] / types.size(t);
                     }
                     z = objective.value();
+                    a = System.nanoTime();
                     int[] p = pricing.best(w);
+                    priceNanos += System.nanoTime() - a;
                     priced++;
                     double best = 0;
                     for (int t = 0; t < n; t++) {
@@ -111,6 +120,11 @@ final class Leximin {
                     }
                     panels.add(p);
                     addRow(lp, y, yHat, types, p);
+                }
+                if (TRACE) {
+                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s (lp %.1f, pricing"
+                            + " %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
+                            lpNanos / 1e9, priceNanos / 1e9);
                 }
                 int chosen = -1;
                 for (int t = 0; t < n; t++) {

@@ -98,7 +98,8 @@ public final class Lottery {
         }
         m.append(conflict.size() == 1 ? " cannot hold" : " cannot hold together").append(" in a panel of ")
                 .append(types.k).append(" from a pool of ").append(poolSize(types))
-                .append("; loosen ").append(conflict.size() == 1 ? "it" : "one of them").append(" or change the panel size");
+                .append("; loosen ").append(conflict.size() == 1 ? "it" : "one of them")
+                .append(" or change the panel size");
         Quota first = types.quotas.get(conflict.get(0).quota());
         String file = first.where().contains(":") ? first.where().substring(0, first.where().lastIndexOf(':')) : "";
         return new InfeasibleQuotasException(file, m.toString(), lines);

@@ -16,6 +16,7 @@ public final class Selection {
     private final int stages;
     private final int columns;
     private final int types;
+    private final int[] seats;
 
     Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types) {
         this.ids = List.copyOf(ids);
@@ -24,6 +25,12 @@ public final class Selection {
         this.stages = stages;
         this.columns = columns;
         this.types = types;
+        seats = new int[ids.size()];
+        for (int[] p : panels) {
+            for (int x : p) {
+                seats[x]++;
+            }
+        }
     }
 
     /** The pool's size. */
@@ -61,13 +68,12 @@ public final class Selection {
 
     /** Member {@code i}'s share of the {@code M} panels (how many hold it, divided by {@code M}). */
     public double share(int i) {
-        int n = 0;
-        for (int[] p : panels) {
-            for (int x : p) {
-                n += x == i ? 1 : 0;
-            }
-        }
-        return (double) n / panels.length;
+        return (double) seats[i] / panels.length;
+    }
+
+    /** How many of the {@code M} panels hold member {@code i}. */
+    public int seats(int i) {
+        return seats[i];
     }
 
     /** The panel a seed draws: {@code seed mod M}, the seed an unsigned big-endian integer. */
