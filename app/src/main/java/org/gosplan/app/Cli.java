@@ -45,6 +45,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 KeyCommand.class,
                 RecordCommand.class,
                 CostCommand.class,
+                DrawCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,
