@@ -45,6 +45,8 @@ import picocli.CommandLine.Model.OptionSpec;
                 KeyCommand.class,
                 RecordCommand.class,
                 CostCommand.class,
+                VoteCommand.class,
+                TallyCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,

@@ -22,7 +22,7 @@ final class Failures {
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
-                || t instanceof UsageException || t instanceof NoSuchFileException
+                || t instanceof UsageException || t instanceof org.gosplan.council.count.CountException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }

@@ -176,6 +176,8 @@ public final class Record implements AutoCloseable {
                 return List.of("economy", "targets", "plan");
             case EventTypes.PROPOSAL_MADE:
                 return List.of("economy", "targets");
+            case EventTypes.BALLOT_TALLIED:
+                return e.body().has("targets") ? List.of("targets") : List.of();
             default:
                 return List.of();
         }
@@ -345,6 +347,16 @@ public final class Record implements AutoCloseable {
         }
     }
 
+    /** {@code economy} with the stored targets {@code targetsHash} in place of its own. */
+    public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
+        Path tmp = materialise(targetsHash, ".targets.csv");
+        try {
+            return EconomyFiles.readTargets(tmp, economy);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private Path materialise(String hash, String suffix) throws IOException {
         Path tmp = scratchFile(suffix);
         try (InputStream in = content.open(hash)) {
@@ -391,6 +403,20 @@ public final class Record implements AutoCloseable {
      * tree and checkpoints are the ledger's to verify.)
      */
     public Verification verify(PlanReplay replay) throws IOException {
+        return verify(replay, null);
+    }
+
+    /**
+     * Recounts a recorded tally from the log. Returns null when the recount gives the recorded
+     * winners, result hash and adopted targets, else what differs.
+     */
+    public interface TallyRecount {
+        /** {@code before} is the snapshot the tally was recorded on (its size is {@code index}). */
+        String recount(Record record, Snapshot before, Event tallyEvent, long index) throws IOException;
+    }
+
+    /** As {@link #verify(PlanReplay)}, and with {@code tallies} every {@code ballot.tallied} event is recounted. */
+    public Verification verify(PlanReplay replay, TallyRecount tallies) throws IOException {
         Verification v = new Verification();
         java.util.Set<String> checked = new java.util.HashSet<>();
         java.util.Set<String> bad = new java.util.HashSet<>();
@@ -469,6 +495,18 @@ public final class Record implements AutoCloseable {
                     if (diff != null) {
                         v.problem(at + ": replay gives a different plan: " + diff);
                     }
+                }
+            }
+            if (e.type().equals(EventTypes.BALLOT_TALLIED) && tallies != null) {
+                String diff;
+                try {
+                    diff = tallies.recount(this, s, e, i);
+                } catch (RuntimeException x) {
+                    diff = "it cannot be recounted: " + x.getMessage();
+                }
+                v.countTally();
+                if (diff != null) {
+                    v.problem(at + ": the tally of ballot " + e.body().get("ballot").asLong() + " is false: " + diff);
                 }
             }
             s = s.apply(e, i);
