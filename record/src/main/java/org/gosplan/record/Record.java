@@ -158,6 +158,74 @@ public final class Record implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Appends several signed events as one durable commit, each checked as {@link #append(Event)}
+     * checks it, against the log with the events before it in the list: one fsync for all, which
+     * is how many concurrent voters are served ({@link GroupAppender}). Returns, per event, its
+     * index, or -1 where it was refused, with the reason in {@code refusals} at the same place;
+     * refused events are left out and the rest appended.
+     */
+    public synchronized long[] appendAll(List<Event> events, String[] refusals) throws IOException {
+        long[] index = new long[events.size()];
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            left.add(k);
+        }
+        while (!left.isEmpty()) {
+            List<byte[]> entries = new ArrayList<>(left.size());
+            for (int k : left) {
+                entries.add(events.get(k).entryBytes());
+            }
+            Snapshot[] at = {snapshot};
+            long[] upTo = {folded};
+            Snapshot[] after = {null};
+            int[] refused = {-1};
+            String[] why = {null};
+            long first;
+            try {
+                first = log.appendAll(entries, size -> {
+                    at[0] = fold(at[0], upTo[0], size, null);
+                    upTo[0] = size;
+                    checkHoldsEvents(size);
+                    Snapshot s = at[0];
+                    for (int j = 0; j < left.size(); j++) {
+                        Event e = events.get(left.get(j));
+                        String no = s.refusal(e);
+                        for (String field : no == null ? contentFields(e) : List.<String>of()) {
+                            if (!content.contains(e.body().get(field).asText())) {
+                                no = "the " + field + " content is not stored beside the log";
+                            }
+                        }
+                        if (no != null) {
+                            refused[0] = j;
+                            why[0] = no;
+                            throw new RecordException("refused: " + no);
+                        }
+                        s = s.apply(e, size + j);
+                    }
+                    after[0] = s;
+                });
+            } catch (RecordException x) {
+                snapshot = at[0];
+                folded = upTo[0];
+                if (refused[0] < 0) {
+                    throw x;
+                }
+                int k = left.remove(refused[0]);
+                index[k] = -1;
+                refusals[k] = "refused, nothing recorded: " + why[0];
+                continue;
+            }
+            for (int j = 0; j < left.size(); j++) {
+                index[left.get(j)] = first + j;
+            }
+            snapshot = after[0];
+            folded = first + left.size();
+            left.clear();
+        }
+        return index;
+    }
+
     /** Refuses an event for a log of raw entries (see the class comment). */
     private void checkHoldsEvents(long size) throws IOException {
         if (size > 0 && !Event.isEvent(log.entry(0))) {
