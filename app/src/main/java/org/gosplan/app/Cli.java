@@ -46,6 +46,8 @@ import picocli.CommandLine.Model.OptionSpec;
                 RecordCommand.class,
                 CostCommand.class,
                 DrawCommand.class,
+                VoteCommand.class,
+                TallyCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,

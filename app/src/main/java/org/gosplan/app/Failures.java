@@ -24,6 +24,7 @@ final class Failures {
         Throwable t = unwrap(e);
         if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
                 || t instanceof UsageException || t instanceof LotteryException
+                || t instanceof org.gosplan.council.count.CountException
                 || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", description = {
         "Verifies a record: the Merkle tree, every stored hash and checkpoint (as 'log verify'), and every event's",
-        "signature, signer registration and role, and every content hash. With --replay, every plan is recomputed",
+        "signature, signer registration and role, and every content hash; every recorded tally is recounted from the",
+        "log and must give the recorded winners and result hash. With --replay, every plan is recomputed",
         "from its recorded inputs and must give the recorded plan hash. With --policy, the latest checkpoint must",
         "meet a C2SP tlog-policy (the log's signature and a quorum of witness cosignatures, as 'gosplan checkpoint",
         "verify'). Exit 0 when all holds, 1 otherwise (naming the witnesses missing)."})
@@ -57,7 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
         long entries;
         try (Record r = RecordAccess.open(dir, db)) {
             entries = r.log().size();
-            v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null);
+            v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null,
+                    org.gosplan.council.ballot.Tallies.recounter());
         } catch (org.gosplan.ledger.LedgerException | org.gosplan.record.RecordException e) {
             // A log whose entries no longer read back (the ledger's verification has named where)
             // is a failed verification, not bad input.
@@ -81,6 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
             o.put("entries", entries);
             o.put("events", v.events());
             o.put("plansReplayed", v.plansReplayed());
+            o.put("talliesRecounted", v.tallies());
             ArrayNode p = o.putArray("problems");
             problems.forEach(p::add);
             ArrayNode n = o.putArray("notes");
@@ -107,10 +110,12 @@ final class VerifyCommand implements Callable<Integer> {
             }
             // without --replay nothing was recomputed: count the plans recorded, and say how to replay them
             long plans = replay ? v.plansReplayed() : v.plans();
-            System.out.printf("%s: %d entries, %d events, %d plan%s %s (%s)%n",
+            System.out.printf("%s: %d entries, %d events, %d plan%s %s%s (%s)%n",
                     ok ? "verified" : "VERIFICATION FAILED", entries, v.events(), plans, plans == 1 ? "" : "s",
                     replay ? "replayed" : plans == 1 ? "not replayed (--replay replays it)"
-                    : "not replayed (--replay replays them)", Durations.format(seconds));
+                    : "not replayed (--replay replays them)",
+                    v.tallies() == 0 ? "" : ", " + v.tallies() + (v.tallies() == 1 ? " tally" : " tallies") + " recounted",
+                    Durations.format(seconds));
         }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }

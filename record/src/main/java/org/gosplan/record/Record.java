@@ -158,6 +158,74 @@ public final class Record implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Appends several signed events as one durable commit, each checked as {@link #append(Event)}
+     * checks it, against the log with the events before it in the list: one fsync for all, which
+     * is how many concurrent voters are served ({@link GroupAppender}). Returns, per event, its
+     * index, or -1 where it was refused, with the reason in {@code refusals} at the same place;
+     * refused events are left out and the rest appended.
+     */
+    public synchronized long[] appendAll(List<Event> events, String[] refusals) throws IOException {
+        long[] index = new long[events.size()];
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            left.add(k);
+        }
+        while (!left.isEmpty()) {
+            List<byte[]> entries = new ArrayList<>(left.size());
+            for (int k : left) {
+                entries.add(events.get(k).entryBytes());
+            }
+            Snapshot[] at = {snapshot};
+            long[] upTo = {folded};
+            Snapshot[] after = {null};
+            int[] refused = {-1};
+            String[] why = {null};
+            long first;
+            try {
+                first = log.appendAll(entries, size -> {
+                    at[0] = fold(at[0], upTo[0], size, null);
+                    upTo[0] = size;
+                    checkHoldsEvents(size);
+                    Snapshot s = at[0];
+                    for (int j = 0; j < left.size(); j++) {
+                        Event e = events.get(left.get(j));
+                        String no = s.refusal(e);
+                        for (String field : no == null ? contentFields(e) : List.<String>of()) {
+                            if (!content.contains(e.body().get(field).asText())) {
+                                no = "the " + field + " content is not stored beside the log";
+                            }
+                        }
+                        if (no != null) {
+                            refused[0] = j;
+                            why[0] = no;
+                            throw new RecordException("refused: " + no);
+                        }
+                        s = s.apply(e, size + j);
+                    }
+                    after[0] = s;
+                });
+            } catch (RecordException x) {
+                snapshot = at[0];
+                folded = upTo[0];
+                if (refused[0] < 0) {
+                    throw x;
+                }
+                int k = left.remove(refused[0]);
+                index[k] = -1;
+                refusals[k] = "refused, nothing recorded: " + why[0];
+                continue;
+            }
+            for (int j = 0; j < left.size(); j++) {
+                index[left.get(j)] = first + j;
+            }
+            snapshot = after[0];
+            folded = first + left.size();
+            left.clear();
+        }
+        return index;
+    }
+
     /** Refuses an event for a log of raw entries (see the class comment). */
     private void checkHoldsEvents(long size) throws IOException {
         if (size > 0 && !Event.isEvent(log.entry(0))) {
@@ -186,6 +254,8 @@ public final class Record implements AutoCloseable {
                 return List.of("finding");
             case EventTypes.FINDING_ANSWERED:
                 return List.of("answer");
+            case EventTypes.BALLOT_TALLIED:
+                return e.body().has("targets") ? List.of("targets") : List.of();
             default:
                 return List.of();
         }
@@ -355,6 +425,16 @@ public final class Record implements AutoCloseable {
         }
     }
 
+    /** {@code economy} with the stored targets {@code targetsHash} in place of its own. */
+    public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
+        Path tmp = materialise(targetsHash, ".targets.csv");
+        try {
+            return EconomyFiles.readTargets(tmp, economy);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private Path materialise(String hash, String suffix) throws IOException {
         Path tmp = scratchFile(suffix);
         try (InputStream in = content.open(hash)) {
@@ -401,6 +481,20 @@ public final class Record implements AutoCloseable {
      * tree and checkpoints are the ledger's to verify.)
      */
     public Verification verify(PlanReplay replay) throws IOException {
+        return verify(replay, null);
+    }
+
+    /**
+     * Recounts a recorded tally from the log. Returns null when the recount gives the recorded
+     * winners, result hash and adopted targets, else what differs.
+     */
+    public interface TallyRecount {
+        /** {@code before} is the snapshot the tally was recorded on (its size is {@code index}). */
+        String recount(Record record, Snapshot before, Event tallyEvent, long index) throws IOException;
+    }
+
+    /** As {@link #verify(PlanReplay)}, and with {@code tallies} every {@code ballot.tallied} event is recounted. */
+    public Verification verify(PlanReplay replay, TallyRecount tallies) throws IOException {
         Verification v = new Verification();
         java.util.Set<String> checked = new java.util.HashSet<>();
         java.util.Set<String> bad = new java.util.HashSet<>();
@@ -479,6 +573,18 @@ public final class Record implements AutoCloseable {
                     if (diff != null) {
                         v.problem(at + ": replay gives a different plan: " + diff);
                     }
+                }
+            }
+            if (e.type().equals(EventTypes.BALLOT_TALLIED) && tallies != null) {
+                String diff;
+                try {
+                    diff = tallies.recount(this, s, e, i);
+                } catch (RuntimeException x) {
+                    diff = "it cannot be recounted: " + x.getMessage();
+                }
+                v.countTally();
+                if (diff != null) {
+                    v.problem(at + ": the tally of ballot " + e.body().get("ballot").asLong() + " is false: " + diff);
                 }
             }
             s = s.apply(e, i);

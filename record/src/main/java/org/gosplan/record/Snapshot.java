@@ -25,6 +25,7 @@ public final class Snapshot {
     private final Published plan;
     private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
     private final InspectionState inspectorate;
+    private final java.util.Set<Long> proposals; // the proposal.made entries, copied on each: proposals are few
 
     /**
      * Content named by an event.
@@ -36,7 +37,7 @@ public final class Snapshot {
     public record Published(long index, String hash, String name) {}
 
     private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
-                     Map<Long, Ballot> ballots, InspectionState inspectorate) {
+                     Map<Long, Ballot> ballots, InspectionState inspectorate, java.util.Set<Long> proposals) {
         this.size = size;
         this.roster = roster;
         this.logKey = logKey;
@@ -45,13 +46,14 @@ public final class Snapshot {
         this.plan = plan;
         this.ballots = ballots;
         this.inspectorate = inspectorate;
+        this.proposals = proposals;
     }
 
     /** The empty record of a log whose own key is the first operator. */
     public static Snapshot genesis(NoteVerifier logKey) {
         Member first = new Member(logKey, Role.OPERATOR, -1);
         return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of(),
-                InspectionState.empty());
+                InspectionState.empty(), java.util.Set.of());
     }
 
     public long size() {
@@ -163,21 +165,16 @@ public final class Snapshot {
                 }
                 return null;
             }
-            case EventTypes.VOTE_CAST: {
-                Ballot ballot = ballots.get(b.get("ballot").asLong());
-                if (ballot == null) {
-                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
-                }
-                if (ballot.isClosed()) {
-                    return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
-                            + " refused";
-                }
-                if (!ballot.electorate().admits(this, ballot.index(), event.signer())) {
-                    return "'" + event.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
-                            + ballot.electorate() + ", as it stood when the ballot opened)";
+            case EventTypes.VOTE_CAST:
+                return voteState(event, size);
+            case EventTypes.BALLOT_OPENED:
+                for (JsonNode o : b.get("options")) {
+                    if (o.isIntegralNumber() && !proposals.contains(o.asLong())) {
+                        return "option " + o.asLong() + " is not a proposal: entry " + o.asLong() + " is no"
+                                + " proposal.made event before this one ('gosplan log list' or 'gosplan show' finds them)";
+                    }
                 }
                 return null;
-            }
             case EventTypes.BALLOT_CLOSED: {
                 Ballot ballot = ballots.get(b.get("ballot").asLong());
                 if (ballot == null) {
@@ -192,9 +189,23 @@ public final class Snapshot {
                 }
                 return null;
             }
-            case EventTypes.BALLOT_TALLIED:
-                return ballots.containsKey(b.get("ballot").asLong()) ? null
-                        : "there is no ballot opened at entry " + b.get("ballot").asLong();
+            case EventTypes.BALLOT_TALLIED: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (!ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " is still open; close it first ('gosplan record DIR close "
+                            + ballot.index() + "'), so that its votes are final";
+                }
+                if (b.has("targets") && !ballot.adopt()) {
+                    return "ballot " + ballot.index() + " was not opened with --adopt, so its tally sets no targets";
+                }
+                if (b.has("targets") && economy == null) {
+                    return "no economy is recorded, so adopted targets have nothing to be set for";
+                }
+                return null;
+            }
             case EventTypes.PROPOSAL_MADE:
                 if (economy == null) {
                     return "no economy is recorded yet; a proposal names the latest recorded economy";
@@ -207,6 +218,53 @@ public final class Snapshot {
             default:
                 return inspectorate.refusal(this, event);
         }
+    }
+
+    /**
+     * The reason the vote {@code vote} may not stand at log index {@code at} (at or before this
+     * snapshot's size), or null: the checks of {@link #refusal} for a vote, answered from the
+     * membership's history and the ballot's close without folding again, so that a count reading
+     * the votes of a long log counts exactly those the record would have taken.
+     */
+    public String voteRefusal(Event vote, long at) {
+        if (!vote.type().equals(EventTypes.VOTE_CAST)) {
+            return "entry " + at + " is a " + vote.type() + " event, not a vote";
+        }
+        Member m = memberAt(vote.signer(), at);
+        if (m == null) {
+            return "signer '" + vote.signer() + "' was not a registered member";
+        }
+        if (m.isRevoked()) {
+            return "'" + vote.signer() + "' was revoked at entry " + m.revoked();
+        }
+        String form = EventBodies.problem(vote);
+        if (form != null) {
+            return form;
+        }
+        String state = voteState(vote, at);
+        if (state != null) {
+            return state;
+        }
+        return vote.signedBy(m.key()) ? null
+                : "the signature does not verify with the registered key of '" + vote.signer() + "'";
+    }
+
+    /** What the ballot, as it stands at entry {@code at}, rules out of a well-formed vote. */
+    private String voteState(Event vote, long at) {
+        long index = vote.body().get("ballot").asLong();
+        Ballot ballot = ballots.get(index);
+        if (ballot == null || ballot.index() >= at) {
+            return "there is no ballot opened at entry " + index;
+        }
+        if (ballot.isClosed() && ballot.closed() < at) {
+            return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
+                    + " refused";
+        }
+        if (!ballot.electorate().admits(this, ballot.index(), vote.signer())) {
+            return "'" + vote.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
+                    + ballot.electorate() + ", as it stood when the ballot opened)";
+        }
+        return ballot.voteProblem(vote.body());
     }
 
     private static String whoMay(String type) {
@@ -252,11 +310,23 @@ public final class Snapshot {
             case EventTypes.PLAN_COMPUTED:
                 p = new Published(index, b.get("plan").asText(), b.get("economy").asText());
                 break;
+            case EventTypes.BALLOT_TALLIED:
+                // an adopted ballot's winners' targets, summed, are the targets the next plan uses
+                if (b.has("targets") && e != null) {
+                    t = new Published(index, b.get("targets").asText(), e.hash());
+                }
+                break;
             default:
                 break;
         }
+        java.util.Set<Long> pr = proposals;
+        if (event.type().equals(EventTypes.PROPOSAL_MADE)) {
+            java.util.Set<Long> copy = new java.util.HashSet<>(proposals);
+            copy.add(index);
+            pr = java.util.Collections.unmodifiableSet(copy);
+        }
         return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index),
-                inspectorate.after(event, index, size));
+                inspectorate.after(event, index, size), pr);
     }
 
     private Map<Long, Ballot> ballotsAfter(Event event, long index) {
@@ -264,7 +334,7 @@ public final class Snapshot {
         switch (event.type()) {
             case EventTypes.BALLOT_OPENED: {
                 Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
-                copy.put(index, new Ballot(index, Electorate.parse(b.get("electorate").asText()), event.signer(), -1));
+                copy.put(index, Ballot.opened(b, index, event.signer(), economy, plan));
                 return java.util.Collections.unmodifiableMap(copy);
             }
             case EventTypes.BALLOT_CLOSED: {
@@ -273,7 +343,7 @@ public final class Snapshot {
                     return ballots; // refused by refusal(); apply() without it changes nothing here
                 }
                 Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
-                copy.put(was.index(), new Ballot(was.index(), was.electorate(), was.opener(), index));
+                copy.put(was.index(), was.closedAt(index));
                 return java.util.Collections.unmodifiableMap(copy);
             }
             default:
