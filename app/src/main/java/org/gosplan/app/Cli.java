@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 ShowCommand.class,
                 DemoCommand.class,
                 LogCommand.class,
+                ServeCommand.class,
         })
 public final class Cli extends CommandGroup {
     private Cli() {}

@@ -87,6 +87,23 @@ public final class Record implements AutoCloseable {
         return Event.parse(log.entry(index), "entry " + index);
     }
 
+    /**
+     * Event {@code index} as {@code gosplan show} prints it: {@code index}, {@code signerName} and
+     * {@code signerRole} (the signer as it stood at that entry; null when it was not a member), then
+     * the event's own fields.
+     */
+    public ObjectNode shown(long index) throws IOException {
+        Event e = event(index);
+        Snapshot s = snapshot();
+        Member m = index <= s.size() ? s.memberAt(e.signer(), index) : snapshotAt(index).member(e.signer());
+        ObjectNode out = Canonical.MAPPER.createObjectNode();
+        out.put("index", index);
+        out.put("signerName", m == null ? null : m.key().name());
+        out.put("signerRole", m == null ? null : m.role().id());
+        out.setAll(e.toJson());
+        return out;
+    }
+
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
         return fold(Snapshot.genesis(log.key()), 0, size, null, null);
