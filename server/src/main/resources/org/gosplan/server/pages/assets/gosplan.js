@@ -78,9 +78,16 @@ G.inclusionRoot = async (index, size, leaf, path) => {
   return r;
 };
 
+// The first n - 1 '+'-separated fields of a key, and the rest (base64, which may hold '+') as the last.
+G.splitKey = (text, n) => {
+  const parts = text.split('+');
+  return parts.length < n ? parts : parts.slice(0, n - 1).concat([parts.slice(n - 1).join('+')]);
+};
+
 // A signed-note verifier key: <name>+<key id hex>+<base64(0x01 || 32-byte Ed25519 key)>.
 G.parseVkey = async (vkey) => {
-  const [name, id, b64] = vkey.split('+');
+  // The base64 may hold '+' too: only the first two split.
+  const [name, id, b64] = G.splitKey(vkey, 3);
   const raw = G.unb64(b64);
   if (raw[0] !== 1 || raw.length !== 33) throw new Error('not an Ed25519 note key');
   const want = (await G.sha256(G.concat(G.utf8(name + '\n'), raw))).slice(0, 4);

@@ -7,7 +7,7 @@ const state = { ballots: new Map(), signer: null, key: null };
 const PKCS8 = G.unhex('302e020100300506032b657004220420');
 
 const readKey = async (text) => {
-  const parts = text.trim().split('+');
+  const parts = G.splitKey(text.trim(), 5);
   if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
     throw new Error('this is not a Gosplan key file (it starts PRIVATE+KEY+NAME+ID+...)');
   }
