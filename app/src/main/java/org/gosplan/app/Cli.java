@@ -54,6 +54,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 LogCommand.class,
                 CheckpointCommand.class,
                 WitnessCommand.class,
+                ServeCommand.class,
         })
 public final class Cli extends CommandGroup {
     private Cli() {}

@@ -168,6 +168,23 @@ public final class Log implements AutoCloseable {
         return nodes.nodes(new int[] {0}, new long[] {index})[0];
     }
 
+    /**
+     * C2SP tlog-tiles hash tile {@code index} of tile level {@code level}, {@code width} hashes
+     * (256 for a full tile, fewer for a partial one), read as the store keeps it: no hashing.
+     * Empty when the current tree does not hold that many hashes there yet.
+     */
+    public Optional<byte[]> tile(int level, long index, int width) throws IOException {
+        if (level < 0 || level >= Tiles.LEVELS || width < 1 || width > 256 || index < 0
+                || index > (Long.MAX_VALUE >>> Tiles.HEIGHT) - 1) {
+            return Optional.empty();
+        }
+        long from = index << Tiles.HEIGHT;
+        if (from + width > Tiles.count(size(), level)) {
+            return Optional.empty();
+        }
+        return Optional.of(store.runs(new int[] {level}, new long[] {from}, new int[] {width})[0]);
+    }
+
     /** Proof that entry {@code index} is in the tree of {@code size} entries. */
     public InclusionProof inclusionProof(long index, long size) throws IOException {
         checkSize(size, "size");

@@ -34,6 +34,9 @@ public final class Record implements AutoCloseable {
     private final Clock clock;
     private Snapshot snapshot;
     private long folded; // the entries the snapshot has taken in (refused ones skipped)
+    // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
+    // Ed25519 signatures are deterministic, so the same event has the same signature.
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
@@ -41,7 +44,7 @@ public final class Record implements AutoCloseable {
         this.scratch = scratch;
         this.clock = clock;
         this.folded = log.size();
-        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null);
+        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null, seen);
     }
 
     /**
@@ -84,13 +87,31 @@ public final class Record implements AutoCloseable {
         return Event.parse(log.entry(index), "entry " + index);
     }
 
+    /**
+     * Event {@code index} as {@code gosplan show} prints it: {@code index}, {@code signerName} and
+     * {@code signerRole} (the signer as it stood at that entry; null when it was not a member), then
+     * the event's own fields.
+     */
+    public ObjectNode shown(long index) throws IOException {
+        Event e = event(index);
+        Snapshot s = snapshot();
+        Member m = index <= s.size() ? s.memberAt(e.signer(), index) : snapshotAt(index).member(e.signer());
+        ObjectNode out = Canonical.MAPPER.createObjectNode();
+        out.put("index", index);
+        out.put("signerName", m == null ? null : m.key().name());
+        out.put("signerRole", m == null ? null : m.role().id());
+        out.setAll(e.toJson());
+        return out;
+    }
+
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
-        return fold(Snapshot.genesis(log.key()), 0, size, null);
+        return fold(Snapshot.genesis(log.key()), 0, size, null, null);
     }
 
     /** {@code s}, the snapshot after entries before {@code from}, extended by the events up to {@code to}. */
-    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals) throws IOException {
+    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, java.util.Set<String> sigs)
+            throws IOException {
         Snapshot s = start;
         for (long i = from; i < to; i++) {
             Event e;
@@ -110,6 +131,9 @@ public final class Record implements AutoCloseable {
                 continue;
             }
             s = s.apply(e, i);
+            if (sigs != null) {
+                sigs.add(e.sig());
+            }
         }
         return s;
     }
@@ -133,18 +157,23 @@ public final class Record implements AutoCloseable {
         long index;
         try {
             index = log.append(e.entryBytes(), size -> {
-                at[0] = fold(at[0], upTo[0], size, null);
+                at[0] = fold(at[0], upTo[0], size, null, seen);
                 upTo[0] = size;
                 checkHoldsEvents(size);
                 String why = at[0].refusal(e);
                 if (why != null) {
-                    throw new RecordException("refused, nothing recorded: " + why);
+                    throw new RecordException(at[0].refusalKind(e), "refused, nothing recorded: " + why);
+                }
+                if (seen.contains(e.sig())) {
+                    throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this"
+                            + " event, signature and all, is on the log already; an event is recorded once (sign it"
+                            + " anew to record the same thing again)");
                 }
                 for (String field : contentFields(e)) {
                     String h = e.body().get(field).asText();
                     if (!content.contains(h)) {
-                        throw new RecordException("refused, nothing recorded: the " + field + " content " + h
-                                + " is not stored beside the log");
+                        throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: the "
+                                + field + " content " + h + " is not stored beside the log; store it first");
                     }
                 }
             });
@@ -154,6 +183,7 @@ public final class Record implements AutoCloseable {
             folded = upTo[0];
         }
         snapshot = snapshot.apply(e, index);
+        seen.add(e.sig());
         folded = index + 1;
         return index;
     }
@@ -375,22 +405,25 @@ public final class Record implements AutoCloseable {
     public synchronized void checkMayRecord(String type, NoteSigner by) throws IOException {
         long size = log.size();
         if (size != folded) {
-            snapshot = fold(snapshot, folded, size, null);
+            snapshot = fold(snapshot, folded, size, null, seen);
             folded = size;
         }
         checkHoldsEvents(size);
         Member m = snapshot.member(Keys.signerName(by.verifier()));
         if (m == null) {
-            throw new RecordException("refused, nothing recorded: key '" + Keys.signerName(by.verifier())
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: key '"
+                    + Keys.signerName(by.verifier())
                     + "' is not a registered member; an operator registers it with 'gosplan record DIR member "
                     + by.verifier() + " --role ROLE'");
         }
         if (m.isRevoked()) {
-            throw new RecordException("refused, nothing recorded: '" + m.signer() + "' was revoked at entry "
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: '" + m.signer()
+                    + "' was revoked at entry "
                     + m.revoked() + "; from then on it may sign nothing");
         }
         if (!m.role().mayRecord(type)) {
-            throw new RecordException("refused, nothing recorded: '" + Keys.signerName(m.key()) + "' has role "
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: '"
+                    + Keys.signerName(m.key()) + "' has role "
                     + m.role().id() + ", which may not record " + type);
         }
     }
@@ -595,7 +628,7 @@ public final class Record implements AutoCloseable {
     /** Refusals found while folding the whole log (for verification). */
     public List<String> refusals() throws IOException {
         List<String> out = new ArrayList<>();
-        fold(Snapshot.genesis(log.key()), 0, log.size(), out);
+        fold(Snapshot.genesis(log.key()), 0, log.size(), out, null);
         return out;
     }
 

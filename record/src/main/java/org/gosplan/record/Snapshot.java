@@ -133,6 +133,27 @@ public final class Snapshot {
         return form != null ? form : stateRefusal(event);
     }
 
+    /**
+     * What kind of refusal {@link #refusal} gives {@code event} (null when it gives none): who
+     * signed it comes first, then its form, then what the record's state rules out.
+     */
+    public RecordException.Kind refusalKind(Event event) {
+        if (refusal(event) == null) {
+            return null;
+        }
+        Member m = member(event.signer());
+        if (m == null || !event.signedBy(m.key()) || m.isRevoked()) {
+            return RecordException.Kind.FORBIDDEN;
+        }
+        if (!EventTypes.KNOWN.contains(event.type())) {
+            return RecordException.Kind.MALFORMED;
+        }
+        if (!m.role().mayRecord(event.type())) {
+            return RecordException.Kind.FORBIDDEN;
+        }
+        return EventBodies.problem(event) != null ? RecordException.Kind.MALFORMED : RecordException.Kind.CONFLICT;
+    }
+
     /** What the membership or the latest economy, as they stand, rule out. */
     private String stateRefusal(Event event) {
         JsonNode b = event.body();
