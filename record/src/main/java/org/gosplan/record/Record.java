@@ -214,13 +214,17 @@ public final class Record implements AutoCloseable {
             long first;
             try {
                 first = log.appendAll(entries, size -> {
-                    at[0] = fold(at[0], upTo[0], size, null);
+                    at[0] = fold(at[0], upTo[0], size, null, seen);
                     upTo[0] = size;
                     checkHoldsEvents(size);
                     Snapshot s = at[0];
+                    java.util.Set<String> batch = new java.util.HashSet<>();
                     for (int j = 0; j < left.size(); j++) {
                         Event e = events.get(left.get(j));
                         String no = s.refusal(e);
+                        if (no == null && (seen.contains(e.sig()) || !batch.add(e.sig()))) {
+                            no = "this event, signature and all, is on the log already; an event is recorded once";
+                        }
                         for (String field : no == null ? contentFields(e) : List.<String>of()) {
                             if (!content.contains(e.body().get(field).asText())) {
                                 no = "the " + field + " content is not stored beside the log";
@@ -248,6 +252,7 @@ public final class Record implements AutoCloseable {
             }
             for (int j = 0; j < left.size(); j++) {
                 index[left.get(j)] = first + j;
+                seen.add(events.get(left.get(j)).sig());
             }
             snapshot = after[0];
             folded = first + left.size();
