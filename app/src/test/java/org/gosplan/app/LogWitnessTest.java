@@ -148,7 +148,8 @@ class LogWitnessTest {
         JsonNode d = json(below);
         assertEquals(List.of("w0"), texts(d.get("cosigned")));
         assertEquals(0, d.get("failed").get(0).get("status").asInt());
-        assertTrue(d.get("failed").get(0).get("message").asText().startsWith("cannot reach http://127.0.0.1:"), d.toString());
+        assertTrue(d.get("failed").get(0).get("message").asText().startsWith("cannot reach http://127.0.0.1:"),
+                d.toString());
         assertEquals(List.of("w1"), texts(d.get("missing")));
         // one that hangs is given up after --timeout
         FakeWitness slow = witness("witness.example/slow");
@@ -240,7 +241,8 @@ class LogWitnessTest {
         assertEquals(2, r.exit(), r.out() + r.err());
         JsonNode e = json(r).get("errors").get(0);
         assertEquals(bad + ":4", e.get("where").asText());
-        assertTrue(e.get("message").asText().startsWith("group g: threshold 2 is more than its 1 member"), e.toString());
+        assertTrue(e.get("message").asText().startsWith("group g: threshold 2 is more than its 1 member"),
+                e.toString());
         assertEquals(List.of(), a.oldSizes);
         Path cp = tmp.resolve("cp.txt");
         Files.writeString(cp, "not a checkpoint\n");
