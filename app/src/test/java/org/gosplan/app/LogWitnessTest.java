@@ -234,6 +234,33 @@ class LogWitnessTest {
     }
 
     @Test
+    void answersWithoutAValidCosignatureByTheWitnessAreFailures() throws Exception {
+        FakeWitness a = witness("witness.example/a");
+        FakeWitness other = witness("witness.example/other");
+        Path p = policy("quorum w0\n");
+        String[][] cases = {
+            {"200", "no signature lines here\n", "answered 200 with no signature lines"},
+            {"200", other.forgedLine(), "answered 200 without a cosignature by its key witness.example/a+"},
+            {"200", a.forgedLine(), "the cosignature of witness.example/a (key id "},
+            {"409", "soon\n", "answered 409 without a size ('soon')"},
+            {"500", "", "answered 500"},
+        };
+        other.failWith = 503;
+        for (String[] c : cases) {
+            a.failWith = Integer.parseInt(c[0]);
+            a.answerBody = c[1];
+            CliRun r = CliRun.of("log", "witness", dir, "--policy", p.toString(), "--json");
+            assertEquals(1, r.exit(), r.out() + r.err());
+            JsonNode f = json(r).get("failed").get(0);
+            assertEquals("w0", f.get("witness").asText());
+            assertEquals(Integer.parseInt(c[0]), f.get("status").asInt());
+            assertTrue(f.get("message").asText().startsWith(c[2]), c[2] + " <- " + f);
+        }
+        // nothing was stored: the checkpoint still carries the log's line only
+        assertEquals(1, ok(CliRun.of("log", "checkpoint", dir)).out().split("\u2014 ", -1).length - 1);
+    }
+
+    @Test
     void malformedPoliciesAreBadInputAndNothingIsSent() throws Exception {
         FakeWitness a = witness("witness.example/a");
         Path bad = policy("group g 2 w0\nquorum g\n");
