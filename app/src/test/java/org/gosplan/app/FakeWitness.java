@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.gosplan.ledger.NoteVerifier;
 import org.gosplan.ledger.ProofException;
 import org.gosplan.ledger.Proofs;
@@ -35,7 +37,7 @@ final class FakeWitness implements AutoCloseable {
     private final KeyPair keys;
     private final byte[] publicKey;
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     /** The size and root it last cosigned; guarded by this. */
     private long size;
     private byte[] root;

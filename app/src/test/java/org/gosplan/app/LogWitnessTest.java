@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
@@ -117,7 +121,7 @@ class LogWitnessTest {
         // line, the checkpoint with the log's own signature line
         StringBuilder want = new StringBuilder("old 1\n");
         for (JsonNode h : json(ok(CliRun.of("log", "prove", dir, "--from", "1", "--to", "3"))).get("proof")) {
-            want.append(java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(h.asText())))
+            want.append(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(h.asText())))
                     .append('\n');
         }
         String now = ok(CliRun.of("log", "checkpoint", dir)).out();
@@ -218,10 +222,10 @@ class LogWitnessTest {
         FakeWitness a = witness("witness.example/a");
         a.meanwhile = () -> {
             try (Log log = Log.open(Path.of(dir))) { // another writer appends while the witness works
-                log.append("another writer's entry".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                log.append("another writer's entry".getBytes(StandardCharsets.UTF_8));
                 log.checkpoint();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         };
         JsonNode r = json(ok(CliRun.of("log", "witness", dir, "--policy", policy("quorum w0\n").toString(),

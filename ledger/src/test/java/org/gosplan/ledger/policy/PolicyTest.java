@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -231,7 +233,7 @@ class PolicyTest {
         }
         // w7 breaks the chain at g6, so g30 fails; g31 still has w0 and w1: 2 of 3
         assertTrue(p.evaluate(cosigned(allBut7)).valid());
-        Cosigner[] noW0 = java.util.Arrays.copyOfRange(allBut7, 1, 31);
+        Cosigner[] noW0 = Arrays.copyOfRange(allBut7, 1, 31);
         Policy.Verdict fails = p.evaluate(cosigned(noW0));
         assertFalse(fails.valid());
         assertEquals(List.of("w7", "w0"), fails.missing());
@@ -284,7 +286,7 @@ class PolicyTest {
             int g = r.nextInt(5);
             for (int i = 0; i < g; i++) {
                 List<String> pool = new ArrayList<>(names);
-                java.util.Collections.shuffle(pool, r);
+                Collections.shuffle(pool, r);
                 int n = 1 + r.nextInt(pool.size());
                 String[] def = new String[n + 1];
                 int k = 1 + r.nextInt(n);
