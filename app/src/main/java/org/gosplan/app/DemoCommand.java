@@ -155,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
         next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
         next(g + " tally " + dir + " " + (tallyIndex - 5), "the councils' ballot counted again from the log");
         next(g + " log checkpoint " + dir, "the signed tree head, with both witnesses' cosignatures");
-        next(g + " checkpoint verify " + w.checkpoint() + " --policy " + w.policy(), "the 2-of-2 policy, checked again");
+        next(g + " checkpoint verify " + w.checkpoint() + " --policy " + w.policy(),
+                "the 2-of-2 policy, checked again");
         next(g + " witness evidence --state " + w.witnessState(),
                 "the split view: both checkpoints in full (exit 1: one was caught)");
         next(g + " plan " + shown(examples().resolve("village.economy.json")),

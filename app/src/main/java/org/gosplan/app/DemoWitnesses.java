@@ -29,7 +29,7 @@ import org.gosplan.server.witness.WitnessServer;
 final class DemoWitnesses {
     private static final String[] NAMES = {"witness-a", "witness-b"};
 
-    /** What the step left to check again: the cosigned checkpoint, the policy, a witness's state; and whether all held. */
+    /** What the step left to check again (the cosigned checkpoint, the policy, a witness's state); whether all held. */
     record Shown(Path checkpoint, Path policy, Path witnessState, boolean ok) {}
 
     private final PrintStream o;
@@ -41,6 +41,13 @@ final class DemoWitnesses {
     }
 
     Shown run(Path dir) throws IOException {
+        // the servers' start and stop notices would bury the demo's lines on the terminal
+        for (String logger : new String[] {"io.javalin", "org.eclipse.jetty"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
         String g = DemoCommand.launcher();
         NoteVerifier logKey;
         try (Log log = Log.open(dir)) {

@@ -117,6 +117,9 @@ class DemoCommandTest {
 
         JsonNode e = Json.MAPPER.readTree(CliRun.of("witness", "evidence", "--state",
                 out.resolve("witness-b").toString(), "--json").out());
+        // the fork's checkpoint came twice (409 naming the size, then 422): two files of evidence, one split view
+        assertEquals(2, e.get("evidence").asInt(), e.toString());
+        assertEquals(1, e.get("splitViews").size(), e.toString());
         JsonNode view = e.get("splitViews").get(0);
         assertEquals("same-size", view.get("kind").asText(), e.toString());
         NoteVerifier log = NoteVerifier.parse(logKey);
