@@ -36,6 +36,7 @@ public final class ExtendedPlan {
     private final String method;
     private final int rounds;
     private final double seconds;
+    private final double firstRoundSeconds;
 
     ExtendedPlan(ExtendedPlanner.Leximin x, double[] alone, double seconds) {
         SpaceModel m = x.model;
@@ -44,6 +45,7 @@ public final class ExtendedPlan {
         this.status = x.status == Lp.Status.OPTIMAL ? "optimal" : x.status.name().toLowerCase();
         this.alone = alone;
         this.seconds = seconds;
+        this.firstRoundSeconds = x.first.seconds();
         this.rounds = x.rounds;
         this.method = x.last.method();
         boolean solved = x.last.x() != null && x.first.x() != null;
@@ -204,6 +206,11 @@ public final class ExtendedPlan {
 
     public int rounds() {
         return rounds;
+    }
+
+    /** The seconds of the solver in the first round (the smallest λ maximised), the model built. */
+    public double firstRoundSeconds() {
+        return firstRoundSeconds;
     }
 
     public double seconds() {
