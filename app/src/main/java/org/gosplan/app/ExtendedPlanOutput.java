@@ -52,9 +52,12 @@ final class ExtendedPlanOutput {
                 p.rounds() == 1 ? "" : "s", Durations.format(p.seconds()));
         if (!"optimal".equals(p.status())) {
             if ("infeasible".equals(p.status())) {
-                out.println("  no plan meets the balance of trade: exports at world prices cannot pay for "
-                        + PlanCommand.num(-parts.tradeBalance()) + " less than the imports; allow a deficit"
-                        + " (a lower \"tradeBalance\") or widen the export limits");
+                Map<String, Object> d = p.diagnosis();
+                out.println();
+                out.println(d.get("summary"));
+                for (Object line : (java.util.List<?>) d.get("explanation")) {
+                    out.println("  " + line);
+                }
             }
             return;
         }

@@ -245,6 +245,9 @@ public final class ExtendedPlan {
         certificate.put("dualInfeasibility", number(dualInfeasibility));
         certificate.put("gap", number(gap));
         doc.put("certificate", certificate);
+        if ("infeasible".equals(status)) {
+            doc.put("diagnosis", diagnosis());
+        }
         if (parts.years() > 0) {
             Map<String, Object> years = new LinkedHashMap<>();
             for (int y = 0; y < lambda.length; y++) {
@@ -310,6 +313,28 @@ public final class ExtendedPlan {
             doc.put("trade", trade);
         }
         return doc;
+    }
+
+    /**
+     * Why no plan exists. Levels and λ at zero meet every other row (net output 0 >= 0, use 0
+     * within what is available, stocks as they start), so only a balance of trade above zero can
+     * fail: the exports cannot earn it.
+     */
+    public Map<String, Object> diagnosis() {
+        double most = 0;
+        for (Parts.Trade t : parts.trade()) {
+            if (t.exports()) {
+                most += t.exportPrice() * t.exportLimit();
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("summary", "no plan meets the balance of trade: exports less imports at world prices must be at least "
+                + parts.tradeBalance() + (parts.currency() == null ? "" : " " + parts.currency()) + " in every year");
+        d.put("explanation", List.of("the exports cannot earn it: at their export limits they would bring at most "
+                + (Double.isFinite(most) ? Double.toString(most) : "an unbounded amount, but what the economy can make"
+                + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
+        d.put("constraints", List.of("tradeBalance"));
+        return d;
     }
 
     private Map<String, Object> levelsOf(int y) {
