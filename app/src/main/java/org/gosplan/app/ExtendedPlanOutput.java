@@ -17,7 +17,7 @@ import org.gosplan.planner.extended.ExtendedPlanner;
 final class ExtendedPlanOutput {
     private ExtendedPlanOutput() {}
 
-    static int plan(Economy e, PlanOptions options, boolean json, boolean leastUseAsked, Object mps, Object csv) {
+    static int plan(Economy e, PlanOptions options, boolean json, java.nio.file.Path mps, java.nio.file.Path csv) {
         if (options.objective() != PlanObjective.FULFIL) {
             throw new UsageException("--objective " + options.objective().name().toLowerCase().replace('_', '-')
                     + " is not planned for an economy with republics, trade or years yet; plan it with fulfil");

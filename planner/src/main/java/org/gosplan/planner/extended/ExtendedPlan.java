@@ -173,7 +173,8 @@ public final class ExtendedPlan {
         List<Parts.Trade> terms = parts.trade();
         for (int k = 0; k < terms.size(); k++) {
             Parts.Trade t = terms.get(k);
-            b += (t.exports() ? t.exportPrice() * exports[y][k] : 0) - (t.imports() ? t.importPrice() * imports[y][k] : 0);
+            b += t.exports() ? t.exportPrice() * exports[y][k] : 0;
+            b -= t.imports() ? t.importPrice() * imports[y][k] : 0;
         }
         return b;
     }
@@ -226,7 +227,7 @@ public final class ExtendedPlan {
         return Double.isFinite(v) ? (Object) v : null;
     }
 
-    /** The plan's JSON document: the members of cli.md for year 1, and "years", "regions", "trade" as formats.md says. */
+    /** The plan's JSON: the members of cli.md for year 1, and "years", "regions", "trade" as formats.md says. */
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status);
