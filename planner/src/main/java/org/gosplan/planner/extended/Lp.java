@@ -211,7 +211,8 @@ final class Lp {
             solver.setSolverSpecificParameters(pdlp
                     ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
-                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10");
+                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
+                            + System.getProperty("gosplan.extended.glop", ""));
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
             }
