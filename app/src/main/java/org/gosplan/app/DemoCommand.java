@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
         "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
-        "validate, Leontief and multipliers, an optimal plan, a signed record, and a verified replay.",
+        "validate, Leontief and multipliers, an optimal plan, a signed record, the councils' vote on proposals",
+        "with the plan recomputed on the adopted targets, and a verified replay with every tally recounted.",
         "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
@@ -106,8 +107,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Record r = Record.open(log)) {
             cmd("gosplan log init " + dir + " --origin demo.gosplan.org/uk-2010");
             cmd("gosplan key new " + councilKey + " --name council-demo");
-            long i = r.registerMember(council.verifier(), Role.COUNCIL, log.signingKey());
-            cmd("gosplan record " + dir + " member " + council.verifier() + " --role council", i);
+            long i = r.registerMember(council.verifier(), Role.COUNCIL, java.util.List.of("uk"), java.util.Map.of(),
+                    log.signingKey());
+            cmd("gosplan record " + dir + " member " + council.verifier() + " --role council --council uk", i);
             Record.Recorded ec = r.publishEconomy(uk, log.signingKey(), org.gosplan.economy.Progress.NONE);
             cmd("gosplan record " + dir + " economy " + uk, ec.index());
             Record.Recorded tg = r.setTargets(targets, council);
@@ -118,15 +120,21 @@ final class DemoCommand implements Callable<Integer> {
             planIndex = pr.index();
         }
 
-        step(6, "Verify the record: every hash, signature and role, and replay every plan", "gosplan verify " + dir + " --replay");
+        step(6, "The councils decide: proposals and their cost, a ballot, votes, the tally adopted, the plan redone",
+                null);
+        long tallyIndex = councils(dir, targets, council, councilKey, options, plan.resourceUse(rc));
+        planIndex = tallyIndex + 1;
+
+        step(7, "Verify the record: every hash, signature and role, replay every plan, recount every tally",
+                "gosplan verify " + dir + " --replay");
         Verification v;
         java.util.List<String> logProblems = RecordAccess.verifyLog(dir, null);
         try (Record r = RecordAccess.open(dir, null)) {
-            v = r.verify(PlanRecords.replayer());
+            v = r.verify(PlanRecords.replayer(), org.gosplan.council.ballot.Tallies.recounter());
         }
         boolean ok = v.ok() && logProblems.isEmpty();
-        o.printf("   %s: %d events, %d plan replayed to the same hash%n", ok ? "verified" : "VERIFICATION FAILED",
-                v.events(), v.plansReplayed());
+        o.printf("   %s: %d events, %d plans replayed to the same hash, %d tally recounted to the same result%n",
+                ok ? "verified" : "VERIFICATION FAILED", v.events(), v.plansReplayed(), v.tallies());
         for (String p : logProblems) {
             o.println("   FAIL " + p);
         }
@@ -140,11 +148,75 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("Done in %s. Look next at:%n", Durations.format(Durations.since(start)));
         next(g + " show " + dir + " " + planIndex, "the plan event as recorded");
         next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
+        next(g + " tally " + dir + " " + (tallyIndex - 5), "the councils' ballot counted again from the log");
         next(g + " log checkpoint " + dir, "the signed tree head");
         next(g + " plan " + shown(examples().resolve("village.economy.json")),
                 "technique choice, capacities, two scarce resources");
         next(g + " help", "every command; README.md has a tour");
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+
+    /**
+     * Step 6: two citizens and the council, members of the council 'uk', vote by approval (two
+     * seats, adopted) on three proposals: the published final demand, more public health care and
+     * more rail. Returns the tally's index; the plan on the adopted targets follows it.
+     */
+    private long councils(Path dir, Path base, NoteSigner council, Path councilKey, PlanOptions options,
+                          double employment) throws IOException {
+        Path health = out.resolve("health.csv");
+        Files.writeString(health, "product,quantity,weight\nNM_86,5000,1\n");
+        Path rail = out.resolve("rail.csv");
+        Files.writeString(rail, "product,quantity,weight\n49-1-2,2000,1\n");
+        String key = " --key " + councilKey;
+        try (Record r = RecordAccess.open(dir, null)) {
+            NoteSigner root = r.log().signingKey();
+            NoteSigner[] citizens = new NoteSigner[2];
+            String[] names = {"ana", "ben"};
+            for (int c = 0; c < 2; c++) {
+                citizens[c] = Keys.generate(names[c]);
+                Keys.write(citizens[c], out.resolve(names[c] + ".key"));
+                long i = r.registerMember(citizens[c].verifier(), Role.CITIZEN, java.util.List.of("uk"),
+                        java.util.Map.of(), root);
+                cmd("gosplan record " + dir + " member " + citizens[c].verifier() + " --role citizen --council uk", i);
+            }
+            long[] p = new long[3];
+            Path[] files = {base, health, rail};
+            String[] titles = {"The final demand of 2010", "More public health care", "More rail"};
+            for (int k = 0; k < 3; k++) {
+                NoteSigner by = k == 0 ? council : citizens[k - 1];
+                p[k] = org.gosplan.council.proposal.Proposals.make(r, files[k], titles[k], by).index();
+                cmd("gosplan record " + dir + " proposal " + files[k] + " --title '" + titles[k] + "' --key "
+                        + out.resolve(k == 0 ? "council.key" : names[k - 1] + ".key"), p[k]);
+            }
+            cmd("gosplan cost " + dir + " " + p[1]);
+            var cost = org.gosplan.council.proposal.Costs.of(r, p[1], LeontiefOptions.DEFAULT);
+            int rc = cost.economy().resourceIndex("compensation");
+            o.printf("   GBP 5,000 million more health care needs GBP %,.0f million of employment, direct and"
+                    + " indirect (%.2f%% of the plan's)%n", cost.resources()[rc], 100 * cost.resources()[rc] / employment);
+            long ballot = org.gosplan.council.ballot.Ballots.open(r, new org.gosplan.council.ballot.Opening(
+                    "The targets of next year", "approval", java.util.List.of(p[0], p[1], p[2]), java.util.List.of(), 2,
+                    null, 0, "council:uk", true), council);
+            cmd("gosplan record " + dir + " ballot --title 'The targets of next year' --method approval --proposals "
+                    + p[0] + "," + p[1] + "," + p[2] + " --seats 2 --electorate council:uk --adopt" + key, ballot);
+            String[] votes = {p[0] + "," + p[1], p[0] + "," + p[2], p[0] + "," + p[1] + "," + p[2]};
+            NoteSigner[] voters = {citizens[0], citizens[1], council};
+            String[] voterKeys = {"ana.key", "ben.key", "council.key"};
+            for (int k = 0; k < 3; k++) {
+                long i = org.gosplan.council.ballot.Ballots.vote(r, ballot, votes[k], null, voters[k]);
+                cmd("gosplan vote " + dir + " " + ballot + " --approve " + votes[k] + " --key "
+                        + out.resolve(voterKeys[k]), i);
+            }
+            long closed = org.gosplan.council.ballot.Ballots.close(r, ballot, council);
+            cmd("gosplan record " + dir + " close " + ballot + key, closed);
+            var tally = org.gosplan.council.ballot.Tallies.record(r, ballot, council);
+            cmd("gosplan record " + dir + " tally " + ballot + key, tally.index());
+            o.println("   approvals " + tally.json().get("counts") + "; winners " + tally.json().get("winners")
+                    + (tally.counted().tally().ties().isEmpty() ? "" : "; " + tally.counted().tally().ties().get(0)));
+            PlanRecords.Recorded pr = PlanRecords.computeAndRecord(r, options, root);
+            cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
+            o.println("   the plan on the adopted targets (the final demand and more health care): hash " + pr.hash());
+            return tally.index();
+        }
     }
 
     private void step(int n, String title, String command) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
+import org.gosplan.inspection.lottery.LotteryException;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
 import org.gosplan.record.RecordException;
@@ -22,7 +23,9 @@ final class Failures {
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
-                || t instanceof UsageException || t instanceof NoSuchFileException
+                || t instanceof UsageException || t instanceof LotteryException
+                || t instanceof org.gosplan.council.count.CountException
+                || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }
@@ -55,6 +58,9 @@ final class Failures {
         String message = String.valueOf(t.getMessage());
         if (exitCode(t) == ExitCode.INTERNAL) {
             return List.of(new Problem("", "internal error: " + t));
+        }
+        if (t instanceof LotteryException) {
+            return List.of(new Problem(((LotteryException) t).where(), ((LotteryException) t).what()));
         }
         if (t instanceof PlannerException && OPTIONS.containsKey(((PlannerException) t).field())) {
             return List.of(new Problem(OPTIONS.get(((PlannerException) t).field()), message));

@@ -110,6 +110,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
         Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
+        if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
+            return ExtendedPlanOutput.plan(e, options, json, !noLeastUse, mps, csv);
+        }
         if (mps != null) {
             Planner.exportMps(e, options, mps);
             System.err.println("wrote the LP to " + mps);

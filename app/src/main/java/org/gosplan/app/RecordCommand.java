@@ -30,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
         "Each event is checked against the log as it is when appended, other processes' events included. A log",
         "holds events or raw lines, never both (its entry 0 decides; see docs/logs.md): a log of raw lines is refused."},
         subcommands = {RecordCommand.MemberCmd.class, RecordCommand.RevokeCmd.class, RecordCommand.EconomyCmd.class,
-                RecordCommand.TargetsCmd.class, ProposalCommand.class, RecordCommand.EventCmd.class})
+                RecordCommand.TargetsCmd.class, ProposalCommand.class, BallotCommand.Open.class, BallotCommand.Close.class,
+                BallotCommand.Tally.class, RecordCommand.EventCmd.class})
 final class RecordCommand extends CommandGroup {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;

@@ -1,11 +1,9 @@
 package org.gosplan.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gosplan.record.Event;
-import org.gosplan.record.Member;
 import org.gosplan.record.Record;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,13 +51,7 @@ final class ShowCommand implements Callable<Integer> {
                 RecordedContent.print(r, e, index, System.out);
                 return ExitCode.OK;
             }
-            Member m = r.snapshotAt(index).member(e.signer());
-            ObjectNode out = Json.object();
-            out.put("index", index);
-            out.put("signerName", m == null ? null : m.key().name());
-            out.put("signerRole", m == null ? null : m.role().id());
-            out.setAll(e.toJson());
-            Json.print(System.out, out);
+            Json.print(System.out, r.shown(index));
             return ExitCode.OK;
         }
     }

@@ -30,6 +30,18 @@ public interface EntryLog extends AutoCloseable {
      */
     long append(byte[] entry, Condition condition) throws IOException;
 
+    /**
+     * Appends entries in order (contiguous indexes) if {@code condition} holds, as one durable
+     * commit; returns the first one's index. A log that cannot append several at once appends a
+     * single entry and refuses more.
+     */
+    default long appendAll(java.util.List<byte[]> entries, Condition condition) throws IOException {
+        if (entries.size() != 1) {
+            throw new UnsupportedOperationException("this log appends one entry at a time");
+        }
+        return append(entries.get(0), condition);
+    }
+
     /** A condition on the log an entry is appended to (see {@link #append(byte[], Condition)}). */
     @FunctionalInterface
     interface Condition {

@@ -34,6 +34,9 @@ public final class Record implements AutoCloseable {
     private final Clock clock;
     private Snapshot snapshot;
     private long folded; // the entries the snapshot has taken in (refused ones skipped)
+    // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
+    // Ed25519 signatures are deterministic, so the same event has the same signature.
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
@@ -41,7 +44,7 @@ public final class Record implements AutoCloseable {
         this.scratch = scratch;
         this.clock = clock;
         this.folded = log.size();
-        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null);
+        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null, seen);
     }
 
     /**
@@ -84,13 +87,31 @@ public final class Record implements AutoCloseable {
         return Event.parse(log.entry(index), "entry " + index);
     }
 
+    /**
+     * Event {@code index} as {@code gosplan show} prints it: {@code index}, {@code signerName} and
+     * {@code signerRole} (the signer as it stood at that entry; null when it was not a member), then
+     * the event's own fields.
+     */
+    public ObjectNode shown(long index) throws IOException {
+        Event e = event(index);
+        Snapshot s = snapshot();
+        Member m = index <= s.size() ? s.memberAt(e.signer(), index) : snapshotAt(index).member(e.signer());
+        ObjectNode out = Canonical.MAPPER.createObjectNode();
+        out.put("index", index);
+        out.put("signerName", m == null ? null : m.key().name());
+        out.put("signerRole", m == null ? null : m.role().id());
+        out.setAll(e.toJson());
+        return out;
+    }
+
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
-        return fold(Snapshot.genesis(log.key()), 0, size, null);
+        return fold(Snapshot.genesis(log.key()), 0, size, null, null);
     }
 
     /** {@code s}, the snapshot after entries before {@code from}, extended by the events up to {@code to}. */
-    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals) throws IOException {
+    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, java.util.Set<String> sigs)
+            throws IOException {
         Snapshot s = start;
         for (long i = from; i < to; i++) {
             Event e;
@@ -110,6 +131,9 @@ public final class Record implements AutoCloseable {
                 continue;
             }
             s = s.apply(e, i);
+            if (sigs != null) {
+                sigs.add(e.sig());
+            }
         }
         return s;
     }
@@ -133,18 +157,23 @@ public final class Record implements AutoCloseable {
         long index;
         try {
             index = log.append(e.entryBytes(), size -> {
-                at[0] = fold(at[0], upTo[0], size, null);
+                at[0] = fold(at[0], upTo[0], size, null, seen);
                 upTo[0] = size;
                 checkHoldsEvents(size);
                 String why = at[0].refusal(e);
                 if (why != null) {
-                    throw new RecordException("refused, nothing recorded: " + why);
+                    throw new RecordException(at[0].refusalKind(e), "refused, nothing recorded: " + why);
+                }
+                if (seen.contains(e.sig())) {
+                    throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this"
+                            + " event, signature and all, is on the log already; an event is recorded once (sign it"
+                            + " anew to record the same thing again)");
                 }
                 for (String field : contentFields(e)) {
                     String h = e.body().get(field).asText();
                     if (!content.contains(h)) {
-                        throw new RecordException("refused, nothing recorded: the " + field + " content " + h
-                                + " is not stored beside the log");
+                        throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: the "
+                                + field + " content " + h + " is not stored beside the log; store it first");
                     }
                 }
             });
@@ -154,7 +183,81 @@ public final class Record implements AutoCloseable {
             folded = upTo[0];
         }
         snapshot = snapshot.apply(e, index);
+        seen.add(e.sig());
         folded = index + 1;
+        return index;
+    }
+
+    /**
+     * Appends several signed events as one durable commit, each checked as {@link #append(Event)}
+     * checks it, against the log with the events before it in the list: one fsync for all, which
+     * is how many concurrent voters are served ({@link GroupAppender}). Returns, per event, its
+     * index, or -1 where it was refused, with the reason in {@code refusals} at the same place;
+     * refused events are left out and the rest appended.
+     */
+    public synchronized long[] appendAll(List<Event> events, String[] refusals) throws IOException {
+        long[] index = new long[events.size()];
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            left.add(k);
+        }
+        while (!left.isEmpty()) {
+            List<byte[]> entries = new ArrayList<>(left.size());
+            for (int k : left) {
+                entries.add(events.get(k).entryBytes());
+            }
+            Snapshot[] at = {snapshot};
+            long[] upTo = {folded};
+            Snapshot[] after = {null};
+            int[] refused = {-1};
+            String[] why = {null};
+            long first;
+            try {
+                first = log.appendAll(entries, size -> {
+                    at[0] = fold(at[0], upTo[0], size, null, seen);
+                    upTo[0] = size;
+                    checkHoldsEvents(size);
+                    Snapshot s = at[0];
+                    java.util.Set<String> batch = new java.util.HashSet<>();
+                    for (int j = 0; j < left.size(); j++) {
+                        Event e = events.get(left.get(j));
+                        String no = s.refusal(e);
+                        if (no == null && (seen.contains(e.sig()) || !batch.add(e.sig()))) {
+                            no = "this event, signature and all, is on the log already; an event is recorded once";
+                        }
+                        for (String field : no == null ? contentFields(e) : List.<String>of()) {
+                            if (!content.contains(e.body().get(field).asText())) {
+                                no = "the " + field + " content is not stored beside the log";
+                            }
+                        }
+                        if (no != null) {
+                            refused[0] = j;
+                            why[0] = no;
+                            throw new RecordException("refused: " + no);
+                        }
+                        s = s.apply(e, size + j);
+                    }
+                    after[0] = s;
+                });
+            } catch (RecordException x) {
+                snapshot = at[0];
+                folded = upTo[0];
+                if (refused[0] < 0) {
+                    throw x;
+                }
+                int k = left.remove(refused[0]);
+                index[k] = -1;
+                refusals[k] = "refused, nothing recorded: " + why[0];
+                continue;
+            }
+            for (int j = 0; j < left.size(); j++) {
+                index[left.get(j)] = first + j;
+                seen.add(events.get(left.get(j)).sig());
+            }
+            snapshot = after[0];
+            folded = first + left.size();
+            left.clear();
+        }
         return index;
     }
 
@@ -176,6 +279,18 @@ public final class Record implements AutoCloseable {
                 return List.of("economy", "targets", "plan");
             case EventTypes.PROPOSAL_MADE:
                 return List.of("economy", "targets");
+            case EventTypes.FULFILMENT_REPORTED:
+                return List.of("report");
+            case EventTypes.INSPECTION_ORDERED:
+                return e.body().path("quotas").isTextual() ? List.of("quotas") : List.of();
+            case EventTypes.DRAW_MADE:
+                return List.of("probabilities");
+            case EventTypes.FINDING_FILED:
+                return List.of("finding");
+            case EventTypes.FINDING_ANSWERED:
+                return List.of("answer");
+            case EventTypes.BALLOT_TALLIED:
+                return e.body().has("targets") ? List.of("targets") : List.of();
             default:
                 return List.of();
         }
@@ -295,22 +410,25 @@ public final class Record implements AutoCloseable {
     public synchronized void checkMayRecord(String type, NoteSigner by) throws IOException {
         long size = log.size();
         if (size != folded) {
-            snapshot = fold(snapshot, folded, size, null);
+            snapshot = fold(snapshot, folded, size, null, seen);
             folded = size;
         }
         checkHoldsEvents(size);
         Member m = snapshot.member(Keys.signerName(by.verifier()));
         if (m == null) {
-            throw new RecordException("refused, nothing recorded: key '" + Keys.signerName(by.verifier())
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: key '"
+                    + Keys.signerName(by.verifier())
                     + "' is not a registered member; an operator registers it with 'gosplan record DIR member "
                     + by.verifier() + " --role ROLE'");
         }
         if (m.isRevoked()) {
-            throw new RecordException("refused, nothing recorded: '" + m.signer() + "' was revoked at entry "
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: '" + m.signer()
+                    + "' was revoked at entry "
                     + m.revoked() + "; from then on it may sign nothing");
         }
         if (!m.role().mayRecord(type)) {
-            throw new RecordException("refused, nothing recorded: '" + Keys.signerName(m.key()) + "' has role "
+            throw new RecordException(RecordException.Kind.FORBIDDEN, "refused, nothing recorded: '"
+                    + Keys.signerName(m.key()) + "' has role "
                     + m.role().id() + ", which may not record " + type);
         }
     }
@@ -340,6 +458,16 @@ public final class Record implements AutoCloseable {
         Path tmp = materialise(targetsHash, ".targets.csv");
         try {
             return EconomyFiles.readTargets(tmp, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code economy} with the stored targets {@code targetsHash} in place of its own. */
+    public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
+        Path tmp = materialise(targetsHash, ".targets.csv");
+        try {
+            return EconomyFiles.readTargets(tmp, economy);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -391,6 +519,20 @@ public final class Record implements AutoCloseable {
      * tree and checkpoints are the ledger's to verify.)
      */
     public Verification verify(PlanReplay replay) throws IOException {
+        return verify(replay, null);
+    }
+
+    /**
+     * Recounts a recorded tally from the log. Returns null when the recount gives the recorded
+     * winners, result hash and adopted targets, else what differs.
+     */
+    public interface TallyRecount {
+        /** {@code before} is the snapshot the tally was recorded on (its size is {@code index}). */
+        String recount(Record record, Snapshot before, Event tallyEvent, long index) throws IOException;
+    }
+
+    /** As {@link #verify(PlanReplay)}, and with {@code tallies} every {@code ballot.tallied} event is recounted. */
+    public Verification verify(PlanReplay replay, TallyRecount tallies) throws IOException {
         Verification v = new Verification();
         java.util.Set<String> checked = new java.util.HashSet<>();
         java.util.Set<String> bad = new java.util.HashSet<>();
@@ -471,6 +613,18 @@ public final class Record implements AutoCloseable {
                     }
                 }
             }
+            if (e.type().equals(EventTypes.BALLOT_TALLIED) && tallies != null) {
+                String diff;
+                try {
+                    diff = tallies.recount(this, s, e, i);
+                } catch (RuntimeException x) {
+                    diff = "it cannot be recounted: " + x.getMessage();
+                }
+                v.countTally();
+                if (diff != null) {
+                    v.problem(at + ": the tally of ballot " + e.body().get("ballot").asLong() + " is false: " + diff);
+                }
+            }
             s = s.apply(e, i);
         }
         return v;
@@ -479,7 +633,7 @@ public final class Record implements AutoCloseable {
     /** Refusals found while folding the whole log (for verification). */
     public List<String> refusals() throws IOException {
         List<String> out = new ArrayList<>();
-        fold(Snapshot.genesis(log.key()), 0, log.size(), out);
+        fold(Snapshot.genesis(log.key()), 0, log.size(), out, null);
         return out;
     }
 

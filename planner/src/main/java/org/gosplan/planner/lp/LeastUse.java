@@ -105,7 +105,7 @@ final class LeastUse {
             }
         }
         if (!ids.isEmpty()) {
-            Plan p = stage(m, weight, demand, available, so, progress, "least use of the limited resources");
+            Plan p = stage(m, weight, demand, available, so, last, progress, "least use of the limited resources");
             if (p.status() != PlanStatus.OPTIMAL) {
                 return failed(m, o, first, last, stages, "limited", p);
             }
@@ -132,7 +132,8 @@ final class LeastUse {
             }
         }
         if (!ids.isEmpty()) {
-            Plan p = stage(m, weight, demand, available, so, progress, "least use of the unlimited resources");
+            Plan p = stage(m, weight, demand, available, so, last, progress,
+                    "least use of the unlimited resources");
             if (p.status() != PlanStatus.OPTIMAL) {
                 return failed(m, o, first, last, stages, "unlimited", p);
             }
@@ -163,7 +164,7 @@ final class LeastUse {
     }
 
     private static Plan stage(LpModel m, double[] weight, double[] demand, double[] available, PlanOptions o,
-                              Progress progress, String what) {
+                              Plan before, Progress progress, String what) {
         double[] cost = new double[m.nt];
         for (int t = 0; t < m.nt; t++) {
             double c = 0;
@@ -175,16 +176,27 @@ final class LeastUse {
         Progress inner = (task, done, total) -> progress.update(what + ": " + task, done, total);
         LpModel stage = m.withCost(cost, demand, available);
         if (stage.nt > Planner.SIMPLEX_LIMIT && o.method() != PlanMethod.SIMPLEX && o.method() != PlanMethod.EXACT) {
-            // beyond the simplex method's size only policy iteration plans a stage: PDLP and its exact finish did not
-            // (see pdlpIterations: 18 s for nothing at 10,000 hard products, 453 s at 100,000)
+            // beyond the simplex method's size: policy iteration where it applies, else the exact finish started
+            // from the plan before the stage, which meets the stage's constraints (from PDLP's iterate the finish
+            // gave up on every stage measured: 18 s for nothing at 10,000 hard products, 453 s at 100,000)
             inner.update("policy iteration", -1, -1);
             LpSolution s = PolicyIteration.solve(stage);
             if (s.outcome() == LpSolution.Outcome.SOLVED) {
                 return PlanAssembly.assemble(stage, s, o, null);
             }
-            return PlanAssembly.without(stage, PlanStatus.LIMIT, s.withNote("beyond " + Planner.SIMPLEX_LIMIT
-                    + " techniques only policy iteration or --method exact plans it, and policy iteration does not"
-                    + " apply"), null);
+            String why = "policy iteration does not apply: " + s.note();
+            if (!BasisFinish.tried(stage) || !BasisFinish.applies(stage)) {
+                return PlanAssembly.without(stage, PlanStatus.LIMIT, s.withNote("beyond " + Planner.SIMPLEX_LIMIT
+                        + " techniques policy iteration, the exact finish or --method exact plans a stage, and"
+                        + " neither of the first two applies"), null);
+            }
+            Plan f = LpPlanner.finishFrom(stage, before.levels(), o, inner);
+            PlanSolverInfo b = f.solver();
+            PlanSolverInfo info = new PlanSolverInfo(b.method(), s.seconds() + b.seconds(), b.iterations(), b.gap(),
+                    b.deterministic(), join(why, b.note()));
+            return f.hasSolution() ? f.withLeastUse(f.status(), info, List.of())
+                    : PlanAssembly.without(stage, PlanStatus.LIMIT, LpSolution.without(LpSolution.Outcome.LIMIT,
+                    b.method(), 0, info.seconds(), info.note()), null);
         }
         Plan p = LpPlanner.solve(stage, o, inner);
         boolean finished = p.status() == PlanStatus.OPTIMAL && !p.solver().method().equals("pdlp");

@@ -1,0 +1,152 @@
+package org.gosplan.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gosplan.ledger.Checkpoint;
+import org.gosplan.ledger.Log;
+import org.gosplan.record.Record;
+
+/**
+ * What the routes serve, and the few things every route does alike: the record and its log, the
+ * limits, the latest checkpoint, JSON answers and errors.
+ */
+public final class Served {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Record record;
+    private final Log log;
+    private final Limits limits;
+    private final Optional<Path> policy;
+    private final Semaphore writes;
+    private final AtomicReference<Checkpoint> checkpoint = new AtomicReference<>();
+    private final List<Routes.Page> pages = new ArrayList<>();
+
+    Served(Record record, Log log, Limits limits, Path policy) {
+        this.record = record;
+        this.log = log;
+        this.limits = limits;
+        this.policy = Optional.ofNullable(policy);
+        this.writes = new Semaphore(limits.concurrentWrites(), true);
+    }
+
+    public Record record() {
+        return record;
+    }
+
+    public Log log() {
+        return log;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The witness policy named by {@code --policy}, for the capabilities that use one. */
+    public Optional<Path> policy() {
+        return policy;
+    }
+
+    /** Every capability's pages, in the order of {@link Capabilities#all}. */
+    public List<Routes.Page> pages() {
+        return List.copyOf(pages);
+    }
+
+    void addPages(List<Routes.Page> more) {
+        pages.addAll(more);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * The signed checkpoint of the log as it is now. Signing takes the writer's lock, so the
+     * checkpoint of a size is signed once and kept: reads between writes cost nothing.
+     */
+    public Checkpoint checkpoint() throws IOException {
+        Checkpoint cp = checkpoint.get();
+        if (cp != null && cp.size() == log.size()) {
+            return cp;
+        }
+        Checkpoint fresh = log.checkpoint();
+        checkpoint.accumulateAndGet(fresh, (a, b) -> a == null || b.size() >= a.size() ? b : a);
+        return fresh;
+    }
+
+    /**
+     * Runs a write holding one of the limited write slots: when all are taken for two seconds
+     * the write is answered 429, so a flood of writes cannot pile up threads without end.
+     */
+    public <T> T write(Write<T> body) throws Exception {
+        if (!writes.tryAcquire(2, TimeUnit.SECONDS)) {
+            throw new HttpError(429, "the server is handling " + limits.concurrentWrites()
+                    + " writes already; retry in a moment");
+        }
+        try {
+            return body.run();
+        } finally {
+            writes.release();
+        }
+    }
+
+    /** A write to run under {@link #write}. */
+    @FunctionalInterface
+    public interface Write<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * The request body, at most {@code limit} bytes: a longer body (by its Content-Length, or as
+     * it arrives) is answered 413 without reading the rest.
+     */
+    public static byte[] body(Context ctx, long limit) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (b.length > limit) {
+                throw tooLarge(limit);
+            }
+            return b;
+        }
+    }
+
+    public static HttpError tooLarge(long limit) {
+        return new HttpError(413, "the body is larger than this server takes here (" + limit + " bytes)");
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Answers {@code status} with {@code json}. */
+    public static void json(Context ctx, int status, JsonNode json) {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        try {
+            ctx.result(MAPPER.writeValueAsString(json));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers {@code status} with {@code {"error": message}}. */
+    public static void error(Context ctx, int status, String message) {
+        ObjectNode o = object();
+        o.put("error", message);
+        json(ctx, status, o);
+    }
+}

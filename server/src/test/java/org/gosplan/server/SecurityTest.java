@@ -1,0 +1,158 @@
+package org.gosplan.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.record.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes an intruder would try: each refused with the right status, and nothing appended. */
+class SecurityTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(Event e) {
+        return e.entryBytes();
+    }
+
+    private static byte[] bytes(ObjectNode o) {
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void refused(Fixture f, byte[] body, int status, String says) throws Exception {
+        long before = f.log.size();
+        HttpResponse<byte[]> r = f.post("/api/events", body);
+        assertEquals(status, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertTrue(Fixture.json(r).path("error").asText().contains(says), Fixture.json(r).toString());
+        assertEquals(before, f.log.size(), "nothing appended");
+    }
+
+    @Test
+    void aSignedVoteIsRecordedOnceAndForgeriesAreRefused() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            Event vote = f.vote(f.citizen, 1);
+            HttpResponse<byte[]> ok = f.post("/api/events", bytes(vote));
+            assertEquals(201, ok.statusCode(), new String(ok.body(), StandardCharsets.UTF_8));
+            long index = Fixture.json(ok).get("index").asLong();
+            assertEquals(index + 1, f.log.size());
+            assertArrayEquals(vote.entryBytes(), f.log.entry(index), "the entry is the event as signed");
+
+            refused(f, bytes(vote), 409, "on the log already");
+
+            ObjectNode unsigned = vote.toJson();
+            unsigned.remove("sig");
+            refused(f, bytes(unsigned), 400, "no field 'sig'");
+
+            ObjectNode altered = f.vote(f.citizen, 2).toJson();
+            ((ObjectNode) altered.get("body")).putArray("approve").add(0);
+            refused(f, bytes(altered), 403, "signature does not verify");
+
+            NoteSigner stranger = NoteSigner.fromSeed("stranger", Fixture.seed(9));
+            refused(f, bytes(f.vote(stranger, 0)), 403, "not a registered member");
+
+            ObjectNode member = Served.object();
+            member.put("vkey", stranger.verifier().toString());
+            member.put("role", "operator");
+            member.putArray("councils");
+            member.putObject("attrs");
+            Event selfPromotion = Event.sign("member.registered", member, f.citizen, java.time.Instant.now());
+            refused(f, bytes(selfPromotion), 403, "may not record member.registered");
+
+            ObjectNode wrongBallot = Served.object();
+            wrongBallot.put("ballot", 0);
+            wrongBallot.putArray("approve").add(0);
+            refused(f, bytes(Event.sign("vote.cast", wrongBallot, f.citizen, java.time.Instant.now())), 409,
+                    "no ballot opened at entry 0");
+        }
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedUnread() throws Exception {
+        Limits small = new Limits(2_000, 1_000, 0, 0, 4);
+        try (Fixture f = new Fixture(dir, small, List.of())) {
+            ObjectNode big = f.vote(f.citizen, 0).toJson();
+            ((ObjectNode) big.get("body")).put("padding", "x".repeat(3_000));
+            refused(f, bytes(big), 413, "larger than");
+            byte[] content = new byte[1_001];
+            HttpResponse<byte[]> r = f.send("PUT", "/api/content/" + sha256(content), content);
+            assertEquals(413, r.statusCode());
+        }
+    }
+
+    @Test
+    void contentIsStoredOnlyUnderTheHashOfItsBytes() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            byte[] content = "product,quantity,weight\nbread,10,\n".getBytes(StandardCharsets.UTF_8);
+            String h = sha256(content);
+            byte[] other = "product,quantity,weight\nbread,99,\n".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<byte[]> lie = f.send("PUT", "/api/content/" + h, other);
+            assertEquals(400, lie.statusCode());
+            assertTrue(Fixture.json(lie).get("error").asText().contains("hash to " + sha256(other)));
+            assertFalse(f.record.content().contains(h));
+            assertEquals(201, f.send("PUT", "/api/content/" + h, content).statusCode());
+            assertEquals(200, f.send("PUT", "/api/content/" + h, content).statusCode(), "stored already");
+            HttpResponse<byte[]> back = f.get("/api/content/" + h);
+            assertEquals(200, back.statusCode());
+            assertArrayEquals(content, back.body());
+            assertEquals(404, f.get("/api/content/" + sha256(other)).statusCode());
+        }
+    }
+
+    @Test
+    void pathsThatClimbOutOfTilesOrContentNameNothing() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            String key = Files.readString(dir.resolve("record").resolve("log.key")).strip();
+            for (String p : new String[] {"/tile/../log.key", "/tile/0/../../log.key", "/tile/0/..%2f..%2flog.key",
+                    "/tile/entries/%2e%2e/%2e%2e/log.key", "/tile/0/x000/000", "/tile/00/000", "/tile/0/000.p/0",
+                    "/tile/0/000.p/256", "/tile/64/000", "/tile/0/0000", "/tile/0/-01", "/api/content/..%2f..%2flog.key",
+                    "/api/content/../../record/log.key", "/api/content/" + "A".repeat(64), "/assets/..%2fPageRoutes.class",
+                    "/assets/%2e%2e/%2e%2e/record/log.key", "/events/..%2f..%2flog.key", "/%2e%2e/record/log.key",
+                    "/tile/0/000.p/3/../../../log.key"}) {
+                HttpResponse<byte[]> r = f.get(p);
+                String body = new String(r.body(), StandardCharsets.UTF_8);
+                assertTrue(r.statusCode() == 400 || r.statusCode() == 404, p + " answered " + r.statusCode());
+                assertFalse(body.contains(key.substring(key.lastIndexOf('+') + 1)), p + " gave away the key");
+            }
+            assertEquals(200, f.get("/tile/0/000.p/3").statusCode(), "a real tile of the 3-entry log");
+            assertEquals(404, f.get("/tile/0/000.p/4").statusCode(), "no entry 3 yet");
+            assertEquals(404, f.get("/tile/0/000").statusCode(), "no full tile yet");
+        }
+    }
+
+    @Test
+    void requestsBeyondTheRateAreAnswered429() throws Exception {
+        try (Fixture f = new Fixture(dir, new Limits(Limits.MAX_ENTRY, 1 << 20, 5, 1, 4), List.of())) {
+            int[] statuses = new int[4];
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = f.post("/api/events", bytes(f.vote(f.citizen, i % 3))).statusCode();
+            }
+            assertEquals(201, statuses[0]);
+            assertEquals(429, statuses[statuses.length - 1], java.util.Arrays.toString(statuses));
+            int reads429 = 0;
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<byte[]> r = f.get("/checkpoint");
+                if (r.statusCode() == 429) {
+                    reads429++;
+                    assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
+                }
+            }
+            assertTrue(reads429 >= 5, "a burst of 10 reads at 5 a second, then 429: " + reads429);
+        }
+    }
+
+    static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+}
