@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.gosplan.ledger.NoteVerifier;
 import org.gosplan.ledger.ProofException;
 import org.gosplan.ledger.Proofs;
@@ -35,7 +37,7 @@ final class FakeWitness implements AutoCloseable {
     private final KeyPair keys;
     private final byte[] publicKey;
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     /** The size and root it last cosigned; guarded by this. */
     private long size;
     private byte[] root;
@@ -43,8 +45,9 @@ final class FakeWitness implements AutoCloseable {
     final List<Long> oldSizes = new ArrayList<>();
     /** Every request body, as received; guarded by this. */
     final List<String> bodies = new ArrayList<>();
-    /** When set, every request is answered with this status (a witness in trouble). */
+    /** When set, every request is answered with this status and {@link #answerBody} (a witness in trouble). */
     volatile int failWith;
+    volatile String answerBody = "the witness is in trouble\n";
     /** When set, every answer waits this long first (a witness that hangs). */
     volatile long delayMillis;
     /** When set, runs once before the next request is answered (something the log does meanwhile). */
@@ -88,6 +91,14 @@ final class FakeWitness implements AutoCloseable {
         return name + "+" + HexFormat.of().formatHex(keyId()) + "+" + Base64.getEncoder().encodeToString(raw);
     }
 
+    /** A line with this witness's name and key id whose timestamp and signature are zeros: it does not verify. */
+    String forgedLine() throws GeneralSecurityException {
+        byte[] raw = new byte[4 + 8 + 64];
+        System.arraycopy(keyId(), 0, raw, 0, 4);
+        raw[11] = 1;
+        return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(raw) + "\n";
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -105,7 +116,7 @@ final class FakeWitness implements AutoCloseable {
                 m.run();
             }
             if (failWith != 0) {
-                answer(x, failWith, "the witness is in trouble\n", "text/plain");
+                answer(x, failWith, answerBody, "text/plain");
                 return;
             }
             if (!x.getRequestMethod().equals("POST")) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
@@ -117,7 +121,7 @@ class LogWitnessTest {
         // line, the checkpoint with the log's own signature line
         StringBuilder want = new StringBuilder("old 1\n");
         for (JsonNode h : json(ok(CliRun.of("log", "prove", dir, "--from", "1", "--to", "3"))).get("proof")) {
-            want.append(java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(h.asText())))
+            want.append(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(h.asText())))
                     .append('\n');
         }
         String now = ok(CliRun.of("log", "checkpoint", dir)).out();
@@ -148,7 +152,8 @@ class LogWitnessTest {
         JsonNode d = json(below);
         assertEquals(List.of("w0"), texts(d.get("cosigned")));
         assertEquals(0, d.get("failed").get(0).get("status").asInt());
-        assertTrue(d.get("failed").get(0).get("message").asText().startsWith("cannot reach http://127.0.0.1:"), d.toString());
+        assertTrue(d.get("failed").get(0).get("message").asText().startsWith("cannot reach http://127.0.0.1:"),
+                d.toString());
         assertEquals(List.of("w1"), texts(d.get("missing")));
         // one that hangs is given up after --timeout
         FakeWitness slow = witness("witness.example/slow");
@@ -217,10 +222,10 @@ class LogWitnessTest {
         FakeWitness a = witness("witness.example/a");
         a.meanwhile = () -> {
             try (Log log = Log.open(Path.of(dir))) { // another writer appends while the witness works
-                log.append("another writer's entry".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                log.append("another writer's entry".getBytes(StandardCharsets.UTF_8));
                 log.checkpoint();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         };
         JsonNode r = json(ok(CliRun.of("log", "witness", dir, "--policy", policy("quorum w0\n").toString(),
@@ -233,6 +238,33 @@ class LogWitnessTest {
     }
 
     @Test
+    void answersWithoutAValidCosignatureByTheWitnessAreFailures() throws Exception {
+        FakeWitness a = witness("witness.example/a");
+        FakeWitness other = witness("witness.example/other");
+        Path p = policy("quorum w0\n");
+        String[][] cases = {
+            {"200", "no signature lines here\n", "answered 200 with no signature lines"},
+            {"200", other.forgedLine(), "answered 200 without a cosignature by its key witness.example/a+"},
+            {"200", a.forgedLine(), "the cosignature of witness.example/a (key id "},
+            {"409", "soon\n", "answered 409 without a size ('soon')"},
+            {"500", "", "answered 500"},
+        };
+        other.failWith = 503;
+        for (String[] c : cases) {
+            a.failWith = Integer.parseInt(c[0]);
+            a.answerBody = c[1];
+            CliRun r = CliRun.of("log", "witness", dir, "--policy", p.toString(), "--json");
+            assertEquals(1, r.exit(), r.out() + r.err());
+            JsonNode f = json(r).get("failed").get(0);
+            assertEquals("w0", f.get("witness").asText());
+            assertEquals(Integer.parseInt(c[0]), f.get("status").asInt());
+            assertTrue(f.get("message").asText().startsWith(c[2]), c[2] + " <- " + f);
+        }
+        // nothing was stored: the checkpoint still carries the log's line only
+        assertEquals(1, ok(CliRun.of("log", "checkpoint", dir)).out().split("\u2014 ", -1).length - 1);
+    }
+
+    @Test
     void malformedPoliciesAreBadInputAndNothingIsSent() throws Exception {
         FakeWitness a = witness("witness.example/a");
         Path bad = policy("group g 2 w0\nquorum g\n");
@@ -240,7 +272,8 @@ class LogWitnessTest {
         assertEquals(2, r.exit(), r.out() + r.err());
         JsonNode e = json(r).get("errors").get(0);
         assertEquals(bad + ":4", e.get("where").asText());
-        assertTrue(e.get("message").asText().startsWith("group g: threshold 2 is more than its 1 member"), e.toString());
+        assertTrue(e.get("message").asText().startsWith("group g: threshold 2 is more than its 1 member"),
+                e.toString());
         assertEquals(List.of(), a.oldSizes);
         Path cp = tmp.resolve("cp.txt");
         Files.writeString(cp, "not a checkpoint\n");

@@ -354,7 +354,8 @@ final class PostgresStore implements Store {
 
     @Override
     public void replaceLatestCheckpoint(Checkpoint cosigned) throws IOException {
-        try (PreparedStatement p = write.prepareStatement("UPDATE gosplan_log_checkpoints SET note = ? WHERE size = ?")) {
+        try (PreparedStatement p = write.prepareStatement(
+                "UPDATE gosplan_log_checkpoints SET note = ? WHERE size = ?")) {
             p.setString(1, cosigned.toString());
             p.setLong(2, cosigned.size());
             p.executeUpdate();

@@ -55,7 +55,9 @@ class GroupAppenderTest {
                             ObjectNode body = Canonical.MAPPER.createObjectNode().put("ballot", ballot);
                             body.putArray("approve").add(k % 2 == 0 ? "x" : "y");
                             try {
-                                indexes.add(g.append(Event.sign(EventTypes.VOTE_CAST, body, voter(me), Instant.now())));
+                                // a second apart: the same vote signed twice in one second is one event, refused as a replay
+                                Instant at = Instant.parse("2027-01-01T00:00:00Z").plusSeconds(k);
+                                indexes.add(g.append(Event.sign(EventTypes.VOTE_CAST, body, voter(me), at)));
                             } catch (RecordException e) {
                                 refusals.add(me + ": " + e.getMessage());
                             } catch (IOException e) {

@@ -161,7 +161,8 @@ class InspectionEventsTest {
                 .contains("is drawn once the log has"));
         r.append(EventTypes.SECRET_REVEALED, Canonical.MAPPER.createObjectNode().put("inspection", i)
                 .put("secret", "01".repeat(32)), council);
-        r.append(EventTypes.SECRET_COMMITTED, commit, council); // past drawAt: recorded, the draw ignores it
+        // past drawAt: recorded, the draw ignores it (another secret: the same event again would be a replay)
+        r.append(EventTypes.SECRET_COMMITTED, commit.deepCopy().put("hash", "ab".repeat(32)), council);
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida)), council).contains("a panel of 2, not 1"));
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida), name(steelKey)), council)
                 .contains("was not a registered inspector"));

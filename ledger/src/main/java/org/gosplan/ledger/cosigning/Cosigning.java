@@ -1,10 +1,13 @@
 package org.gosplan.ledger.cosigning;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +103,7 @@ public final class Cosigning {
                     a = new Answer(null, new Failure(witnesses.get(i).name(), 0, String.valueOf(t.getMessage())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for the witnesses");
+                    throw new InterruptedIOException("interrupted while waiting for the witnesses");
                 }
                 if (a.failure() != null) {
                     failed.add(a.failure());
@@ -147,9 +150,9 @@ public final class Cosigning {
                         .header("Content-Type", "text/plain; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body(log, old, latest.size(), note))).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (java.net.http.HttpTimeoutException e) {
+            } catch (HttpTimeoutException e) {
                 return fail(w, 0, "no answer from " + uri + " within " + timeout.toSeconds() + " s");
-            } catch (java.net.ConnectException e) {
+            } catch (ConnectException e) {
                 return fail(w, 0, "cannot reach " + uri + ": connection refused (is the witness running?)");
             } catch (IOException e) {
                 return fail(w, 0, "cannot reach " + uri + ": " + (e.getMessage() == null ? e : e.getMessage()));

@@ -1,17 +1,23 @@
 package org.gosplan.ledger.policy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.gosplan.ledger.Checkpoint;
 import org.gosplan.ledger.CosignatureVerifier;
 import org.gosplan.ledger.LedgerException;
@@ -84,8 +90,8 @@ public final class Policy {
     }
 
     /** Reads one policy file; see {@link #parse(byte[], String)}. */
-    public static Policy read(java.nio.file.Path file) throws java.io.IOException {
-        return parse(java.nio.file.Files.readAllBytes(file), file.toString());
+    public static Policy read(Path file) throws IOException {
+        return parse(Files.readAllBytes(file), file.toString());
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -135,7 +141,7 @@ public final class Policy {
                 problems.add("the log's signature: " + e.getMessage());
             }
         }
-        Map<String, Long> cosigned = new java.util.LinkedHashMap<>();
+        Map<String, Long> cosigned = new LinkedHashMap<>();
         BitSet signed = new BitSet();
         for (int w = 0; w < witnesses.size(); w++) {
             Witness wit = witnesses.get(w);
@@ -283,7 +289,7 @@ public final class Policy {
         }
 
         /** A key parsed by the ledger, its error placed on the policy's line. */
-        private <T> T located(int line, java.util.function.Supplier<T> parse) {
+        private <T> T located(int line, Supplier<T> parse) {
             try {
                 return parse.get();
             } catch (LedgerException e) {
@@ -340,7 +346,7 @@ public final class Policy {
                             + " member" + (n == 1 ? "" : "s"));
                 }
             }
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = 3; i < items.length; i++) {
                 String m = items[i];
                 if (m.equals(NONE)) {
