@@ -45,6 +45,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 KeyCommand.class,
                 RecordCommand.class,
                 CostCommand.class,
+                ReconcileCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,
