@@ -232,6 +232,10 @@ class InspectionCommandsTest {
                 "--hash", hash, "--key", idaKey);
         ok(CliRun.of("record", dir, "commit", "--inspection", Long.toString(inspection), "--hash", hash,
                 "--key", councilKey));
+        refused("revealed once the log has", "record", dir, "reveal", "--inspection", Long.toString(inspection),
+                "--secret", secret, "--key", councilKey);
+        ok(CliRun.of("record", dir, "commit", "--inspection", Long.toString(inspection), "--hash", hash,
+                "--key", councilKey));
         ok(CliRun.of("record", dir, "reveal", "--inspection", Long.toString(inspection), "--secret", secret,
                 "--key", councilKey));
         // the lottery's draw: here a draw.made event as the lottery records it

@@ -84,9 +84,19 @@ final class InspectionState {
                 return null;
             }
             case EventTypes.SECRET_COMMITTED:
-            case EventTypes.SECRET_REVEALED:
                 return openInspection(b.get("inspection").asLong(), size) == null
                         ? notOpen(b.get("inspection").asLong(), size) : null;
+            case EventTypes.SECRET_REVEALED: {
+                long at = b.get("inspection").asLong();
+                Inspection i = openInspection(at, size);
+                if (i == null) {
+                    return notOpen(at, size);
+                }
+                // revealed before the root at drawAt is fixed, a secret would let whoever appends next
+                // steer the draw
+                return size < i.drawAt() ? "inspection " + at + "'s secrets are revealed once the log has "
+                        + i.drawAt() + " entries (drawAt); it has " + size : null;
+            }
             case EventTypes.DRAW_MADE:
                 return drawRefusal(s, b);
             case EventTypes.FINDING_FILED: {

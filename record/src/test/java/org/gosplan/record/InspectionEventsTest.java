@@ -159,8 +159,12 @@ class InspectionEventsTest {
         // the log has i + 2 entries; drawAt is i + 4
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida), name(ivo)), council)
                 .contains("is drawn once the log has"));
-        r.append(EventTypes.SECRET_REVEALED, Canonical.MAPPER.createObjectNode().put("inspection", i)
-                .put("secret", "01".repeat(32)), council);
+        ObjectNode reveal = Canonical.MAPPER.createObjectNode().put("inspection", i).put("secret", "01".repeat(32));
+        assertTrue(refused(EventTypes.SECRET_REVEALED, reveal, council).contains("revealed once the log has "
+                + (i + 4) + " entries"));
+        r.append(EventTypes.SECRET_COMMITTED, commit, council);
+        r.append(EventTypes.SECRET_COMMITTED, commit, council);
+        r.append(EventTypes.SECRET_REVEALED, reveal, council);
         r.append(EventTypes.SECRET_COMMITTED, commit, council); // past drawAt: recorded, the draw ignores it
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida)), council).contains("a panel of 2, not 1"));
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida), name(steelKey)), council)
