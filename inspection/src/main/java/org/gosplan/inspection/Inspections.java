@@ -99,11 +99,8 @@ public final class Inspections {
      */
     public static Filed file(Record record, Path file, long inspection, NoteSigner by) throws IOException {
         record.checkMayRecord(EventTypes.FINDING_FILED, by);
-        JsonNode doc = document(file, FINDING_FORMAT);
+        JsonNode doc = document(file, FINDING_FORMAT, "a finding says in \"summary\" what the inspectors found");
         String name = file.getFileName().toString();
-        if (!doc.path("summary").isTextual() || doc.get("summary").asText().isBlank()) {
-            throw new InspectionException(name + " summary", "a finding says in \"summary\" what the inspectors found");
-        }
         if (!doc.path("findings").isArray()) {
             throw new InspectionException(name + " findings", "a finding lists its \"findings\" (a list, maybe"
                     + " empty: reconcile's findings, or the inspectors' own)");
@@ -126,11 +123,7 @@ public final class Inspections {
     /** Answers the finding filed at {@code finding} with {@code file} ({@code gosplan/answer@1}: summary): the unit. */
     public static Filed answer(Record record, Path file, long finding, NoteSigner by) throws IOException {
         record.checkMayRecord(EventTypes.FINDING_ANSWERED, by);
-        JsonNode doc = document(file, ANSWER_FORMAT);
-        if (!doc.path("summary").isTextual() || doc.get("summary").asText().isBlank()) {
-            throw new InspectionException(file.getFileName() + " summary", "an answer says in \"summary\" what the"
-                    + " unit answers");
-        }
+        document(file, ANSWER_FORMAT, "an answer says in \"summary\" what the unit answers");
         Finding f = record.snapshot().finding(finding);
         if (f == null) {
             throw new InspectionException("--finding", "no finding is filed at entry " + finding);
@@ -142,7 +135,8 @@ public final class Inspections {
         return new Filed(record.append(EventTypes.FINDING_ANSWERED, body, by), hash);
     }
 
-    private static JsonNode document(Path file, String format) throws IOException {
+    /** Reads a finding or answer file: a JSON object of {@code format} with a "summary" ({@code why} when absent). */
+    private static JsonNode document(Path file, String format, String why) throws IOException {
         String name = file.getFileName().toString();
         JsonNode doc;
         try {
@@ -157,6 +151,9 @@ public final class Inspections {
         }
         if (!format.equals(doc.path("format").asText())) {
             throw new InspectionException(name + " format", "\"format\" must be \"" + format + "\"");
+        }
+        if (!doc.path("summary").isTextual() || doc.get("summary").asText().isBlank()) {
+            throw new InspectionException(name + " summary", why);
         }
         return doc;
     }
