@@ -35,6 +35,19 @@ class ReconcilerTest {
         }
     }
 
+    @Property(tries = 20)
+    void theReportsAPlanExpectsReconcileWithoutFindings(@ForAll @IntRange(min = 2, max = 200) int products,
+            @ForAll @IntRange(min = 0, max = 6) int inputs, @ForAll long seed) {
+        GeneratedBooks g = new GeneratedBooks(products, inputs, seed);
+        Books b = new Books(g.economy, g.units);
+        for (Report r : org.gosplan.inspection.report.Expected.reports(g.economy, g.levels, g.units, "plan", "q")) {
+            b.add(r, r.unit());
+        }
+        Reconciliation r = Reconciler.reconcile(b, g.levels, g.net, 1e-6);
+        assertEquals(List.of(), r.findings());
+        assertEquals(g.units.size(), r.reported());
+    }
+
     @Property(tries = 30)
     void everyPlantedDiscrepancyIsFoundAndNothingElse(@ForAll @IntRange(min = 40, max = 300) int products,
             @ForAll @IntRange(min = 2, max = 6) int inputs, @ForAll long seed) {
