@@ -14,6 +14,8 @@ import org.gosplan.record.Unit;
  * the unit that makes most of it, and that unit delivering it. A template for units to fill in
  * with what was done, and honest books for demonstrations. Exact where each product is made by one
  * unit (a square economy split into units); elsewhere the largest maker is named for all of it.
+ * Figures are at least 0, as a report's must be: negative levels are 0, and resources whose use sums
+ * to less than nothing (subsidies among a table's value added) are left out.
  */
 public final class Expected {
     private Expected() {}
@@ -66,7 +68,10 @@ public final class Expected {
             if (u < 0) {
                 continue;
             }
-            lv.get(u).put(e.techniqueId(t), levels[t]);
+            // a report's figures are at least 0: a level a solver left at -1e-12 is 0, and a resource
+            // with negative coefficients (a subsidy in a table's value added) is left out where it sums
+            // to less than nothing
+            lv.get(u).put(e.techniqueId(t), Math.max(0, levels[t]));
             for (int k = r.columnStarts()[t]; k < r.columnStarts()[t + 1]; k++) {
                 res.get(u).merge(e.resourceId(r.rowIndexes()[k]), r.values()[k] * levels[t], Double::sum);
             }
@@ -82,6 +87,7 @@ public final class Expected {
         }
         List<Report> reports = new ArrayList<>();
         for (int u = 0; u < nu; u++) {
+            res.get(u).values().removeIf(v -> !(v > 0));
             reports.add(new Report(units.get(u).id(), plan, period, lv.get(u), delivered.get(u), received.get(u),
                     res.get(u)));
         }
