@@ -53,7 +53,7 @@ final class InspectionState {
         return findings.at(index, size);
     }
 
-    /** What the state at {@code s} rules out for {@code event} (its form and signer's role already checked), or null. */
+    /** What the state at {@code s} rules out for {@code event} (form and signer's role checked already), or null. */
     String refusal(Snapshot s, Event event) {
         JsonNode b = event.body();
         long size = s.size();

@@ -51,7 +51,8 @@ class InspectionEventsTest {
         r.registerMember(ida.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "north"), operator);
         r.registerMember(ivo.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "south"), operator);
         r.registerMember(ina.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "south"), operator);
-        ObjectNode p = Canonical.MAPPER.createObjectNode().put("size", 0).put("root", r.log().root(0)).put("economy", content)
+        ObjectNode p = Canonical.MAPPER.createObjectNode().put("size", 0).put("root", r.log().root(0))
+                .put("economy", content)
                 .put("targets", content).put("plan", plan).put("planner", "test").put("status", "optimal");
         p.putObject("options");
         r.append(EventTypes.PLAN_COMPUTED, p, operator);
