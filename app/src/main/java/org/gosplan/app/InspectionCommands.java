@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.gosplan.inspection.Inspections;
 import org.gosplan.inspection.Reports;
+import org.gosplan.ledger.NoteSigner;
 import org.gosplan.record.EventTypes;
 import org.gosplan.record.Record;
 import picocli.CommandLine.Command;
@@ -117,29 +118,46 @@ final class InspectionCommands {
         }
     }
 
-    @Command(name = "commit", description = {
-            "Commits a council member to a 32-byte secret for an inspection's draw, by the secret's SHA-256.",
-            "Members of at least two councils commit before the log reaches the inspection's drawAt and reveal after;",
-            "a commitment after drawAt is recorded and ignored by the draw, which says so."})
-    static final class CommitCmd implements Callable<Integer> {
+    /** A subcommand about one inspection: what it records, and the content it stored (or null). */
+    abstract static class OnInspection implements Callable<Integer> {
         @ParentCommand
         RecordCommand parent;
 
         @Option(names = "--inspection", required = true, paramLabel = "I", description = "the inspection's log index")
         long inspection;
 
-        @Option(names = "--hash", required = true, paramLabel = "HEX", description = "SHA-256 of the secret, in hex")
-        String hash;
-
         @Mixin
         RecordCommand.Signing signing;
+
+        abstract String type();
+
+        abstract Inspections.Filed record(Record rec, NoteSigner key) throws IOException;
 
         @Override
         public Integer call() throws IOException {
             try (Record rec = parent.open()) {
-                long i = Inspections.commit(rec, inspection, hash, signing.signer(rec));
-                return RecordCommand.report(signing, i, EventTypes.SECRET_COMMITTED, null);
+                Inspections.Filed f = record(rec, signing.signer(rec));
+                return RecordCommand.report(signing, f.index(), type(), f.hash());
             }
+        }
+    }
+
+    @Command(name = "commit", description = {
+            "Commits a council member to a 32-byte secret for an inspection's draw, by the secret's SHA-256.",
+            "Members of at least two councils commit before the log reaches the inspection's drawAt and reveal after;",
+            "a commitment after drawAt is recorded and ignored by the draw, which says so."})
+    static final class CommitCmd extends OnInspection {
+        @Option(names = "--hash", required = true, paramLabel = "HEX", description = "SHA-256 of the secret, in hex")
+        String hash;
+
+        @Override
+        String type() {
+            return EventTypes.SECRET_COMMITTED;
+        }
+
+        @Override
+        Inspections.Filed record(Record rec, NoteSigner key) throws IOException {
+            return new Inspections.Filed(Inspections.commit(rec, inspection, hash, key), null);
         }
     }
 
@@ -147,25 +165,18 @@ final class InspectionCommands {
             "Reveals the secret committed to for an inspection's draw, once the log has reached its drawAt.",
             "A reveal that does not match its commitment, or that comes more than 1000 entries after drawAt, is",
             "recorded and ignored by the draw, which says so."})
-    static final class RevealCmd implements Callable<Integer> {
-        @ParentCommand
-        RecordCommand parent;
-
-        @Option(names = "--inspection", required = true, paramLabel = "I", description = "the inspection's log index")
-        long inspection;
-
+    static final class RevealCmd extends OnInspection {
         @Option(names = "--secret", required = true, paramLabel = "HEX", description = "the 32-byte secret, in hex")
         String secret;
 
-        @Mixin
-        RecordCommand.Signing signing;
+        @Override
+        String type() {
+            return EventTypes.SECRET_REVEALED;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            try (Record rec = parent.open()) {
-                long i = Inspections.reveal(rec, inspection, secret, signing.signer(rec));
-                return RecordCommand.report(signing, i, EventTypes.SECRET_REVEALED, null);
-            }
+        Inspections.Filed record(Record rec, NoteSigner key) throws IOException {
+            return new Inspections.Filed(Inspections.reveal(rec, inspection, secret, key), null);
         }
     }
 
@@ -173,25 +184,18 @@ final class InspectionCommands {
             "Files an inspection's finding (gosplan/finding@1: summary, findings, verdict confirmed, discrepancies or",
             "fraud). Only an inspector on the inspection's drawn panel may file one; the file is stored beside the",
             "log."})
-    static final class FindingCmd implements Callable<Integer> {
-        @ParentCommand
-        RecordCommand parent;
-
+    static final class FindingCmd extends OnInspection {
         @Parameters(paramLabel = "FILE", description = "the finding, JSON")
         Path file;
 
-        @Option(names = "--inspection", required = true, paramLabel = "I", description = "the inspection's log index")
-        long inspection;
-
-        @Mixin
-        RecordCommand.Signing signing;
+        @Override
+        String type() {
+            return EventTypes.FINDING_FILED;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            try (Record rec = parent.open()) {
-                Inspections.Filed f = Inspections.file(rec, file, inspection, signing.signer(rec));
-                return RecordCommand.report(signing, f.index(), EventTypes.FINDING_FILED, f.hash());
-            }
+        Inspections.Filed record(Record rec, NoteSigner key) throws IOException {
+            return Inspections.file(rec, file, inspection, key);
         }
     }
 

@@ -102,8 +102,8 @@ public final class Reports {
     private static Economy planEconomy(Record record, Snapshot s, String hash, String where) throws IOException {
         Long at = s.planIndex(hash);
         if (at == null) {
-            throw new InspectionException(where, "no plan " + hash + " is recorded on this log; a report names the"
-                    + " hash of the plan it fulfils ('gosplan show DIR' lists plan.computed events)");
+            throw new InspectionException(where, "no plan " + hash + " is recorded on this log; give the hash of a"
+                    + " recorded plan (the \"plan\" of a plan.computed event, as 'gosplan show DIR INDEX' prints it)");
         }
         return record.economy(record.event(at).body().get("economy").asText());
     }
