@@ -46,6 +46,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 RecordCommand.class,
                 CostCommand.class,
                 DrawCommand.class,
+                ReconcileCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,

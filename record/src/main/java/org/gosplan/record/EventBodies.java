@@ -102,9 +102,40 @@ final class EventBodies {
                     return "plan.computed needs \"options\", \"planner\" and \"status\"";
                 }
                 return null;
+            case EventTypes.UNIT_REGISTERED:
+            case EventTypes.FULFILMENT_REPORTED:
+            case EventTypes.INSPECTION_ORDERED:
+            case EventTypes.SECRET_COMMITTED:
+            case EventTypes.SECRET_REVEALED:
+            case EventTypes.DRAW_MADE:
+            case EventTypes.FINDING_FILED:
+            case EventTypes.FINDING_ANSWERED:
+                return InspectionBodies.problem(e.type(), b);
             default:
                 return null;
         }
+    }
+
+    /** What is wrong with the attributes object {@code attrs} (absent is fine), or null. */
+    static String attributesProblem(String type, JsonNode attrs) {
+        if (attrs == null) {
+            return null;
+        }
+        if (!attrs.isObject()) {
+            return type + "'s \"attrs\" must be an object of text attributes";
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> f = it.next();
+            String why = nameProblem("attribute", f.getKey());
+            if (why == null) {
+                why = f.getValue().isTextual() ? valueProblem(f.getKey(), f.getValue().asText())
+                        : "attribute '" + f.getKey() + "' must be text";
+            }
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
     }
 
     /** The councils and attributes of a registration: absent in older events, well-formed when present. */
@@ -125,27 +156,10 @@ final class EventBodies {
                 }
             }
         }
-        JsonNode attrs = b.get("attrs");
-        if (attrs != null) {
-            if (!attrs.isObject()) {
-                return "member.registered's \"attrs\" must be an object of text attributes";
-            }
-            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
-                java.util.Map.Entry<String, JsonNode> f = it.next();
-                String why = nameProblem("attribute", f.getKey());
-                if (why == null) {
-                    why = f.getValue().isTextual() ? valueProblem(f.getKey(), f.getValue().asText())
-                            : "attribute '" + f.getKey() + "' must be text";
-                }
-                if (why != null) {
-                    return why;
-                }
-            }
-        }
-        return null;
+        return attributesProblem("member.registered", b.get("attrs"));
     }
 
-    private static String hash(JsonNode body, String field) {
+    static String hash(JsonNode body, String field) {
         JsonNode h = body.get(field);
         return h != null && h.isTextual() && HASH.matcher(h.asText()).matches() ? null
                 : "\"" + field + "\" must be a SHA-256 hash (64 lowercase hex digits)";

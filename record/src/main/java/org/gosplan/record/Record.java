@@ -176,6 +176,16 @@ public final class Record implements AutoCloseable {
                 return List.of("economy", "targets", "plan");
             case EventTypes.PROPOSAL_MADE:
                 return List.of("economy", "targets");
+            case EventTypes.FULFILMENT_REPORTED:
+                return List.of("report");
+            case EventTypes.INSPECTION_ORDERED:
+                return e.body().path("quotas").isTextual() ? List.of("quotas") : List.of();
+            case EventTypes.DRAW_MADE:
+                return List.of("probabilities");
+            case EventTypes.FINDING_FILED:
+                return List.of("finding");
+            case EventTypes.FINDING_ANSWERED:
+                return List.of("answer");
             default:
                 return List.of();
         }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The state of the record at one tree size: who is registered with which role, councils and
- * attributes (and who was revoked), the latest published economy, targets and plan. A fold over
+ * attributes (and who was revoked), the latest published economy, targets and plan, ballots, and the
+ * inspectorate's units, inspections with their panels and findings. A fold over
  * the events up to that size, so anyone holding the log computes the same snapshot. The
  * membership keeps its history ({@link #membersAt}): what it was at any earlier entry is
  * answered without folding again.
@@ -23,6 +24,7 @@ public final class Snapshot {
     private final Published targets;
     private final Published plan;
     private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
+    private final InspectionState inspectorate;
 
     /**
      * Content named by an event.
@@ -34,7 +36,7 @@ public final class Snapshot {
     public record Published(long index, String hash, String name) {}
 
     private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
-                     Map<Long, Ballot> ballots) {
+                     Map<Long, Ballot> ballots, InspectionState inspectorate) {
         this.size = size;
         this.roster = roster;
         this.logKey = logKey;
@@ -42,12 +44,14 @@ public final class Snapshot {
         this.targets = targets;
         this.plan = plan;
         this.ballots = ballots;
+        this.inspectorate = inspectorate;
     }
 
     /** The empty record of a log whose own key is the first operator. */
     public static Snapshot genesis(NoteVerifier logKey) {
         Member first = new Member(logKey, Role.OPERATOR, -1);
-        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of());
+        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of(),
+                InspectionState.empty());
     }
 
     public long size() {
@@ -201,7 +205,7 @@ public final class Snapshot {
                 }
                 return null;
             default:
-                return null;
+                return inspectorate.refusal(this, event);
         }
     }
 
@@ -251,7 +255,8 @@ public final class Snapshot {
             default:
                 break;
         }
-        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index));
+        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index),
+                inspectorate.after(event, index, size));
     }
 
     private Map<Long, Ballot> ballotsAfter(Event event, long index) {
@@ -286,18 +291,42 @@ public final class Snapshot {
         return ballots;
     }
 
+    /** The unit registered as {@code id}, as its latest registration has it, or null. */
+    public Unit unit(String id) {
+        return inspectorate.unit(id, size);
+    }
+
+    /** Every registered unit, in order of first registration. */
+    public Map<String, Unit> units() {
+        return inspectorate.units(size);
+    }
+
+    /** The log index of the first {@code plan.computed} event that recorded plan {@code hash}, or null. */
+    public Long planIndex(String hash) {
+        return inspectorate.plan(hash, size);
+    }
+
+    /** The inspection ordered at log index {@code index} (with its panel once drawn), or null. */
+    public Inspection inspection(long index) {
+        return inspectorate.inspection(index, size);
+    }
+
+    /** Every inspection ordered so far, by the log index of its ordering. */
+    public Map<Long, Inspection> inspections() {
+        return inspectorate.inspections(size);
+    }
+
+    /** The finding filed at log index {@code index}, or null. */
+    public Finding finding(long index) {
+        return inspectorate.finding(index, size);
+    }
+
     /** A registration's councils; absent in events older than councils (an empty list). */
     private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(n.asText());
-        }
-        return out;
+        return InspectionState.strings(array);
     }
 
     private static Map<String, String> attributes(JsonNode object) {
-        Map<String, String> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
-        return out;
+        return InspectionState.attributes(object);
     }
 }
