@@ -35,11 +35,23 @@ final class Leximin {
     private static final boolean TRACE = Boolean.getBoolean("gosplan.lottery.trace");
     private static final long T0 = System.nanoTime();
 
-    record Result(double[] probability, List<int[]> panels, double[] weight, int stages, int priced) {}
+    /**
+     * The distribution: each type's probability, the panels found and their weights; whether the
+     * leximin went to its end ({@code complete}) or stopped at the budget, the maximin being whole
+     * either way.
+     */
+    record Result(double[] probability, List<int[]> panels, double[] weight, int stages, int priced,
+            boolean complete) {}
 
     private Leximin() {}
 
-    static Result solve(Types types) {
+    /**
+     * The leximin distribution, its stages after the first (the maximin, always solved to the end)
+     * given at most {@code budget} pricing problems between them; past that the types still open
+     * keep the last stage's value. A count, not a time, so that the same input gives the same
+     * answer on any machine.
+     */
+    static Result solve(Types types, int budget) {
         Solvers.load();
         int n = types.count;
         List<int[]> panels = new ArrayList<>();
@@ -92,10 +104,26 @@ final class Leximin {
                 open += f ? 0 : 1;
             }
             double[] dual = new double[n];
+            double last = 0;
+            boolean complete = true;
+            int maximinPriced = 0;
+            stages:
             while (open > 0) {
                 stages++;
                 double z;
                 while (true) {
+                    if (stages > 1 && priced - maximinPriced >= budget) {
+                        // out of budget mid-stage: the types still open keep what the last whole stage gave them
+                        complete = false;
+                        for (int t = 0; t < n; t++) {
+                            if (!fixed[t]) {
+                                fixed[t] = true;
+                                value[t] = last;
+                            }
+                        }
+                        stages--;
+                        break stages;
+                    }
                     long a = System.nanoTime();
                     MPSolver.ResultStatus status = lp.solve();
                     lpNanos += System.nanoTime() - a;
@@ -120,12 +148,20 @@ final class Leximin {
                     }
                     panels.add(p);
                     addRow(lp, y, yHat, types, p);
+                    if (TRACE && priced % 100 == 0) {
+                        System.err.printf("  stage %d: z %.9f, %d priced, %.1f s%n", stages, z, priced,
+                                (System.nanoTime() - T0) / 1e9);
+                    }
                 }
                 if (TRACE) {
                     System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s (lp %.1f, pricing"
                             + " %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
                             lpNanos / 1e9, priceNanos / 1e9);
                 }
+                if (stages == 1) {
+                    maximinPriced = priced;
+                }
+                last = Math.max(0, z);
                 int chosen = -1;
                 for (int t = 0; t < n; t++) {
                     if (!fixed[t] && (chosen < 0 || dual[t] > dual[chosen])) {
@@ -150,7 +186,7 @@ final class Leximin {
                     probability[t] += weight[p] * panels.get(p)[t] / types.size(t);
                 }
             }
-            return new Result(probability, panels, weight, stages, priced);
+            return new Result(probability, panels, weight, stages, priced, complete);
         }
     }
 

@@ -14,6 +14,14 @@ public final class Lottery {
     /** Equally likely panels of every lottery. */
     public static final int M = 1000;
 
+    /**
+     * Pricing problems the leximin stages after the maximin may solve: enough for every pool we
+     * have seen to reach the leximin, and a bound on the time of those that would not (where the
+     * leximin stops, the distribution is still maximin). Part of the method: a verifier must use
+     * the same figure to get the same probabilities.
+     */
+    public static final int LEXIMIN_BUDGET = 2000;
+
     private Lottery() {}
 
     /**
@@ -36,7 +44,7 @@ public final class Lottery {
         if (!conflict.isEmpty()) {
             throw infeasible(types, conflict);
         }
-        Leximin.Result d = Leximin.solve(types);
+        Leximin.Result d = Leximin.solve(types, LEXIMIN_BUDGET);
         int[][] panels = Rounding.round(types, d, M);
         double[] probability = new double[pool.size()];
         for (int t = 0; t < types.count; t++) {
@@ -49,7 +57,7 @@ public final class Lottery {
         for (Pool.Member m : pool.members()) {
             ids.add(m.id());
         }
-        return new Selection(ids, probability, panels, d.stages(), d.panels().size(), types.count);
+        return new Selection(ids, probability, panels, d.stages(), d.panels().size(), types.count, d.complete());
     }
 
     /** The lottery's promises, checked before anyone relies on them: a failure here is a defect, not bad input. */

@@ -17,8 +17,11 @@ public final class Selection {
     private final int columns;
     private final int types;
     private final int[] seats;
+    private final boolean leximin;
 
-    Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types) {
+    Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types,
+            boolean leximin) {
+        this.leximin = leximin;
         this.ids = List.copyOf(ids);
         this.probability = probability.clone();
         this.panels = panels;
@@ -93,6 +96,14 @@ public final class Selection {
     /** Leximin stages (each fixes the probabilities of one or more types of people). */
     public int stages() {
         return stages;
+    }
+
+    /**
+     * Whether the probabilities are the leximin (true) or, the leximin having stopped at
+     * {@link Lottery#LEXIMIN_BUDGET}, maximin with the leximin's first stages.
+     */
+    public boolean leximin() {
+        return leximin;
     }
 
     /** Distinct panels the column generation found. */
