@@ -8,7 +8,6 @@ import java.util.Map;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
 import org.gosplan.inspection.InspectionException;
-import org.gosplan.inspection.lottery.LotteryException;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
 import org.gosplan.record.RecordException;
@@ -25,8 +24,7 @@ final class Failures {
         Throwable t = unwrap(e);
         if (t instanceof EconomyException || t instanceof InspectionException
                 || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
-                || t instanceof UsageException || t instanceof LotteryException
-                || t instanceof NoSuchFileException
+                || t instanceof UsageException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }
@@ -63,9 +61,6 @@ final class Failures {
         String message = String.valueOf(t.getMessage());
         if (exitCode(t) == ExitCode.INTERNAL) {
             return List.of(new Problem("", "internal error: " + t));
-        }
-        if (t instanceof LotteryException) {
-            return List.of(new Problem(((LotteryException) t).where(), ((LotteryException) t).what()));
         }
         if (t instanceof PlannerException && OPTIONS.containsKey(((PlannerException) t).field())) {
             return List.of(new Problem(OPTIONS.get(((PlannerException) t).field()), message));

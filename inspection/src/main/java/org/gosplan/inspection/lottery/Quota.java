@@ -35,8 +35,12 @@ public record Quota(String attribute, String value, int min, int max, String whe
      * and {@code max}. Other columns ({@code min_flex}, ...) are ignored.
      */
     public static List<Quota> read(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        List<Csv.Row> rows = Csv.read(file);
+        return parse(java.nio.file.Files.readString(file), file.getFileName().toString());
+    }
+
+    /** As {@link #read(Path)}, from the text of a file called {@code name} in messages. */
+    public static List<Quota> parse(String text, String name) {
+        List<Csv.Row> rows = Csv.parse(text, name);
         if (rows.isEmpty()) {
             throw new LotteryException(name, "the file is empty; give a header attr,value,min,max and one row per"
                     + " quota");
