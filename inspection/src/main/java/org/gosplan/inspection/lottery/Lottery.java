@@ -20,7 +20,7 @@ public final class Lottery {
      * leximin stops, the distribution is still maximin). Part of the method: a verifier must use
      * the same figure to get the same probabilities.
      */
-    public static final int LEXIMIN_BUDGET = 2000;
+    public static final int LEXIMIN_BUDGET = 1000;
 
     private Lottery() {}
 
