@@ -91,18 +91,14 @@ final class DrawCommand implements Callable<Integer> {
             ObjectNode o = Json.object();
             o.put("pool", s.size());
             o.put("panelSize", panel);
-            ObjectNode p = o.putObject("probabilities");
-            for (int i = 0; i < s.size(); i++) {
-                p.put(s.id(i), s.probability(i));
-            }
-            o.put("minProbability", s.minProbability());
-            o.put("panels", s.panels());
+            probabilities(o, s);
             if (seedBytes != null) {
                 o.put("seed", HexFormat.of().formatHex(seedBytes));
                 o.put("index", s.index(seedBytes));
                 ArrayNode a = o.putArray("panel");
                 s.draw(seedBytes).forEach(a::add);
             }
+            o.put("leximin", s.leximin());
             o.put("types", s.types());
             o.put("stages", s.stages());
             o.put("seconds", seconds);
@@ -114,8 +110,9 @@ final class DrawCommand implements Callable<Integer> {
                 + " every quota, %d leximin stage%s, %s", s.size(), panel, q.size(), q.size() == 1 ? "" : "s",
                 s.types(), s.stages(), s.stages() == 1 ? "" : "s", Durations.format(seconds)));
         w.newLine();
-        w.write(String.format(Locale.ROOT, "smallest probability %.6f (panel/pool %.6f); %d equally likely panels",
-                s.minProbability(), (double) panel / s.size(), s.panels()));
+        w.write(String.format(Locale.ROOT, "smallest probability %.6f (panel/pool %.6f), %s; %d equally likely"
+                + " panels", s.minProbability(), (double) panel / s.size(), s.leximin() ? "leximin"
+                : "maximin (the leximin stopped at its budget)", s.panels()));
         w.newLine();
         w.newLine();
         TextTable t = new TextTable(1, "id", "probability", "of 1000 panels");
@@ -150,12 +147,7 @@ final class DrawCommand implements Callable<Integer> {
             ObjectNode o = Json.object();
             o.put("inspection", d.inspection());
             o.put("pool", s.size());
-            ObjectNode p = o.putObject("probabilities");
-            for (int i = 0; i < s.size(); i++) {
-                p.put(s.id(i), s.probability(i));
-            }
-            o.put("minProbability", s.minProbability());
-            o.put("panels", s.panels());
+            probabilities(o, s);
             o.put("seed", d.seedHex());
             d.panel().forEach(o.putArray("panel")::add);
             o.put("secrets", d.secrets());
@@ -181,6 +173,16 @@ final class DrawCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCode.OK;
+    }
+
+    /** {@code "probabilities": {id: p}, "minProbability", "panels"}, as inspection.md's draw. */
+    private static void probabilities(ObjectNode o, Selection s) {
+        ObjectNode p = o.putObject("probabilities");
+        for (int i = 0; i < s.size(); i++) {
+            p.put(s.id(i), s.probability(i));
+        }
+        o.put("minProbability", s.minProbability());
+        o.put("panels", s.panels());
     }
 
     private static byte[] hex(String s) {

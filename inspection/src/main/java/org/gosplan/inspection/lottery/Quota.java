@@ -58,11 +58,7 @@ public record Quota(String attribute, String value, int min, int max, String whe
         Map<String, Integer> lineOf = new HashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             Csv.Row row = rows.get(r);
-            String where = name + ":" + row.line();
-            if (row.fields().size() != header.size()) {
-                throw new LotteryException(where, "the row has " + row.fields().size() + " fields but the header has "
-                        + header.size() + "; give attr,value,min,max on every row");
-            }
+            String where = row.where(name, header.size(), "give attr,value,min,max on every row");
             String a = row.fields().get(attr).strip();
             String v = row.fields().get(value).strip();
             if (a.isEmpty() || v.isEmpty()) {
