@@ -30,7 +30,8 @@ final class Leximin {
     /** A dual above this fixes its type. */
     private static final double FIX_EPS = 1e-7;
     private static final String GLOP_PARAMETERS =
-            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false";
+            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false"
+                    + " use_dual_simplex:true";
 
     private static final boolean TRACE = Boolean.getBoolean("gosplan.lottery.trace");
     private static final long T0 = System.nanoTime();
@@ -154,8 +155,9 @@ final class Leximin {
                     }
                 }
                 if (TRACE) {
-                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s (lp %.1f, pricing"
+                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s, cpu %.1f s (lp %.1f, pricing"
                             + " %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
                             lpNanos / 1e9, priceNanos / 1e9);
                 }
                 if (stages == 1) {
