@@ -106,20 +106,23 @@ final class Leximin {
             }
             double[] dual = new double[n];
             double last = 0;
+            double reached = 0;
             boolean complete = true;
             int maximinPriced = 0;
             stages:
             while (open > 0) {
                 stages++;
+                reached = 0;
                 double z;
                 while (true) {
                     if (stages > 1 && priced - maximinPriced >= budget) {
-                        // out of budget mid-stage: the types still open keep what the last whole stage gave them
+                        // out of budget mid-stage: the types still open keep what the panels found so far give
+                        // them all (the restricted LP's value, at least the last whole stage's)
                         complete = false;
                         for (int t = 0; t < n; t++) {
                             if (!fixed[t]) {
                                 fixed[t] = true;
-                                value[t] = last;
+                                value[t] = Math.max(last, reached);
                             }
                         }
                         stages--;
@@ -136,6 +139,7 @@ final class Leximin {
                         w[t] = dual[t] / types.size(t);
                     }
                     z = objective.value();
+                    reached = z;
                     a = System.nanoTime();
                     int[] p = pricing.best(w);
                     priceNanos += System.nanoTime() - a;
