@@ -183,6 +183,7 @@ final class DrawCommand implements Callable<Integer> {
         }
         o.put("minProbability", s.minProbability());
         o.put("panels", s.panels());
+        o.put("deviation", s.deviation());
     }
 
     private static byte[] hex(String s) {

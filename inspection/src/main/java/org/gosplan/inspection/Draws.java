@@ -274,6 +274,7 @@ public final class Draws {
         o.put("minProbability", s.minProbability());
         o.put("leximin", s.leximin());
         o.put("panels", s.panels());
+        o.put("deviation", s.deviation());
         try {
             String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
             return text.getBytes(StandardCharsets.UTF_8);

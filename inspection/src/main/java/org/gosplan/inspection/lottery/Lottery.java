@@ -54,16 +54,21 @@ public final class Lottery {
                 probability[i] = d.probability()[t];
             }
         }
-        check(types, panels, probability);
+        double deviation = check(types, panels, probability);
         List<String> ids = new ArrayList<>();
         for (Pool.Member m : pool.members()) {
             ids.add(m.id());
         }
-        return new Selection(ids, probability, panels, d.stages(), d.panels().size(), types.count, d.complete());
+        return new Selection(ids, probability, panels, d.stages(), d.panels().size(), types.count, d.complete(),
+                deviation);
     }
 
-    /** The lottery's promises, checked before anyone relies on them: a failure here is a defect, not bad input. */
-    private static void check(Types types, int[][] panels, double[] probability) {
+    /**
+     * The lottery's promises, checked before anyone relies on them (a failure here is a defect, not
+     * bad input): every panel {@code k} distinct people who meet the quotas. Returns the largest
+     * difference between a member's share of the panels and its probability.
+     */
+    private static double check(Types types, int[][] panels, double[] probability) {
         int[] seats = new int[probability.length];
         int[] typeOf = new int[probability.length];
         for (int t = 0; t < types.count; t++) {
@@ -84,12 +89,11 @@ public final class Lottery {
                 throw new IllegalStateException("a rounded panel breaks the quotas");
             }
         }
+        double worst = 0;
         for (int i = 0; i < seats.length; i++) {
-            if (Math.abs(seats[i] - (double) panels.length * probability[i]) > 1 + 1e-9) {
-                throw new IllegalStateException("pool member " + i + " is on " + seats[i] + " of " + panels.length
-                        + " panels but has probability " + probability[i]);
-            }
+            worst = Math.max(worst, Math.abs(seats[i] - (double) panels.length * probability[i]));
         }
+        return worst / panels.length;
     }
 
     private static InfeasibleQuotasException infeasible(Types types, List<Feasibility.Bound> conflict) {

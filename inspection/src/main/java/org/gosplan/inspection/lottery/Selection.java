@@ -18,10 +18,12 @@ public final class Selection {
     private final int types;
     private final int[] seats;
     private final boolean leximin;
+    private final double deviation;
 
     Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types,
-            boolean leximin) {
+            boolean leximin, double deviation) {
         this.leximin = leximin;
+        this.deviation = deviation;
         this.ids = List.copyOf(ids);
         this.probability = probability.clone();
         this.panels = panels;
@@ -104,6 +106,15 @@ public final class Selection {
      */
     public boolean leximin() {
         return leximin;
+    }
+
+    /**
+     * The largest difference between a member's share of the panels and its probability: at most
+     * {@code 1/M} wherever the rounding can keep everyone that close (every small pool tested),
+     * else the smallest the rounding found.
+     */
+    public double deviation() {
+        return deviation;
     }
 
     /** Distinct panels the column generation found. */
