@@ -64,9 +64,6 @@ final class Failures {
         if (exitCode(t) == ExitCode.INTERNAL) {
             return List.of(new Problem("", "internal error: " + t));
         }
-        if (t instanceof LotteryException) {
-            return List.of(new Problem(((LotteryException) t).where(), ((LotteryException) t).what()));
-        }
         if (t instanceof PlannerException && OPTIONS.containsKey(((PlannerException) t).field())) {
             return List.of(new Problem(OPTIONS.get(((PlannerException) t).field()), message));
         }
