@@ -1,7 +1,7 @@
 package org.gosplan.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
+
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -20,7 +20,7 @@ public final class CosignatureVerifier {
     private final String name;
     private final byte[] key;
     private final int keyId;
-    private final PublicKey publicKey;
+    private final Ed25519.Public publicKey;
 
     CosignatureVerifier(String name, byte[] key) {
         NoteVerifier.checkName(name);

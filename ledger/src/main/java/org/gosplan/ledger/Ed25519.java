@@ -1,95 +1,68 @@
 package org.gosplan.ledger;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPublicKey;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
-import java.util.HexFormat;
-
-/** The JDK's Ed25519 on raw 32-byte seeds and public keys, as signed notes and cosignatures write them. */
+/**
+ * Ed25519 (RFC 8032) on raw 32-byte seeds and public keys, as signed notes and cosignatures write
+ * them, by Bouncy Castle's implementation of the RFC: an order of magnitude faster than the JDK
+ * 17 provider, which bounded how many signed events a second the record could check.
+ */
 final class Ed25519 {
-    // DER prefix of an X.509 SubjectPublicKeyInfo around a raw Ed25519 key (RFC 8410): the JDK
-    // takes public keys only in this form.
-    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
-
     private Ed25519() {
     }
 
-    static PrivateKey privateKey(byte[] seed) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's Ed25519 failed", e);
+    /** A private key: its 32-byte seed. */
+    static final class Private {
+        private final byte[] seed;
+
+        private Private(byte[] seed) {
+            this.seed = seed.clone();
         }
+    }
+
+    /** A public key: 32 bytes that decode to a point of the curve. */
+    static final class Public {
+        private final byte[] raw;
+
+        private Public(byte[] raw) {
+            this.raw = raw.clone();
+        }
+    }
+
+    static {
+        org.bouncycastle.math.ec.rfc8032.Ed25519.precompute();
+    }
+
+    static Private privateKey(byte[] seed) {
+        if (seed.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 seed has 32 bytes, not " + seed.length);
+        }
+        return new Private(seed);
     }
 
     /** The raw 32-byte public key of a seed. */
     static byte[] publicKey(byte[] seed) {
-        try {
-            // The JDK derives a public key only while generating a pair: give it the seed as its randomness.
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-            g.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
-            byte[] der = ((EdECPublicKey) g.generateKeyPair().getPublic()).getEncoded();
-            return Arrays.copyOfRange(der, der.length - 32, der.length);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's Ed25519 failed", e);
-        }
+        byte[] pk = new byte[32];
+        org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pk, 0);
+        return pk;
     }
 
-    static PublicKey publicKeyOf(byte[] raw) {
-        try {
-            byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
-            System.arraycopy(raw, 0, der, X509_PREFIX.length, 32);
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException e) {
-            throw new LedgerException("not an Ed25519 public key: " + e.getMessage(), e);
+    static Public publicKeyOf(byte[] raw) {
+        if (raw.length != 32 || !org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartial(raw, 0)) {
+            throw new LedgerException("not an Ed25519 public key: " + raw.length + " bytes that are not a point of"
+                    + " the curve");
         }
+        return new Public(raw);
     }
 
-    static byte[] sign(PrivateKey key, byte[] message) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key);
-            s.update(message);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's Ed25519 failed", e);
-        }
+    static byte[] sign(Private key, byte[] message) {
+        byte[] sig = new byte[64];
+        org.bouncycastle.math.ec.rfc8032.Ed25519.sign(key.seed, 0, message, 0, message.length, sig, 0);
+        return sig;
     }
 
-    static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    static boolean verify(Public key, byte[] message, byte[] signature) {
         if (signature.length != 64) {
             return false;
         }
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(message);
-            return s.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static final class FixedRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final byte[] bytes;
-
-        FixedRandom(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] out) {
-            System.arraycopy(bytes, 0, out, 0, Math.min(bytes.length, out.length));
-        }
+        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, key.raw, 0, message, 0, message.length);
     }
 }

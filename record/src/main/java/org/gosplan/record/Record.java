@@ -243,10 +243,23 @@ public final class Record implements AutoCloseable {
         for (int k = 0; k < events.size(); k++) {
             left.add(k);
         }
+        // the entries' bytes and the signatures (with each signer's key as it stands) in parallel, before the
+        // writer's lock; the check under it uses these answers where the key is still the same
+        byte[][] bytes = new byte[events.size()][];
+        org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[events.size()];
+        boolean[] signed = new boolean[events.size()];
+        Snapshot now = snapshot;
+        java.util.stream.IntStream.range(0, events.size()).parallel().forEach(k -> {
+            Event e = events.get(k);
+            bytes[k] = e.entryBytes();
+            Member m = now.member(e.signer());
+            keys[k] = m == null ? null : m.key();
+            signed[k] = keys[k] != null && e.signedBy(keys[k]);
+        });
         while (!left.isEmpty()) {
             List<byte[]> entries = new ArrayList<>(left.size());
             for (int k : left) {
-                entries.add(events.get(k).entryBytes());
+                entries.add(bytes[k]);
             }
             Snapshot[] at = {snapshot};
             long[] upTo = {folded};
@@ -261,8 +274,9 @@ public final class Record implements AutoCloseable {
                     checkHoldsEvents(size);
                     Snapshot s = at[0];
                     for (int j = 0; j < left.size(); j++) {
-                        Event e = events.get(left.get(j));
-                        String no = s.refusal(e);
+                        int k = left.get(j);
+                        Event e = events.get(k);
+                        String no = s.refusal(e, (ev, key) -> key.equals(keys[k]) ? signed[k] : ev.signedBy(key));
                         for (String field : no == null ? contentFields(e) : List.<String>of()) {
                             if (!content.contains(e.body().get(field).asText())) {
                                 no = "the " + field + " content is not stored beside the log";

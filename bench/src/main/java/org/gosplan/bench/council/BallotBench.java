@@ -117,6 +117,9 @@ public final class BallotBench {
                 }
             });
             long size0 = r.log().size();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             try (GroupAppender g = new GroupAppender(r)) {
                 List<Thread> ts = new ArrayList<>();
@@ -139,9 +142,11 @@ public final class BallotBench {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             long n = (long) threads * each;
-            System.out.printf("group commit: %d voters x %d votes = %,d votes in %.2f s: %,.0f votes/s (log %d -> %d)%n",
-                    threads, each, n, s, n / s, size0, r.log().size());
+            System.out.printf("group commit: %d voters x %d votes = %,d votes in %.2f s: %,.0f votes/s (log %d -> %d);"
+                    + " %.2f s of CPU, %,.0f votes per CPU second%n", threads, each, n, s, n / s, size0, r.log().size(),
+                    cpu, n / cpu);
             // the same votes again, one append (one fsync) at a time, for comparison
             int few = Math.min(each, 50);
             t0 = System.nanoTime();
