@@ -281,16 +281,22 @@ public final class BallotBench {
             }
         }
         System.out.printf("built the log: %,d voters, %d options, %.1f s%n", voters, m, (System.nanoTime() - t0) / 1e9);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
         try (Record r = Record.open(Log.open(dir))) {
             double open = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("open the record (fold %,d entries, every signature checked): %.2f s%n", r.log().size(),
-                    open);
+            long cpu1 = os.getProcessCpuTime();
+            System.out.printf("open the record (fold %,d entries, every signature checked): %.2f s, %.2f s of CPU%n",
+                    r.log().size(), open, (cpu1 - cpu0) / 1e9);
             Counting.Counted c = Counting.count(r, r.snapshot(), ballot);
+            long cpu2 = os.getProcessCpuTime();
             System.out.printf("read the votes of ballot %d from the log: %.2f s; cost the proposals: %.2f s;"
-                    + " count (%s): %.2f s; %d voters, winners %s%n", ballot, c.readSeconds(), c.costSeconds(),
-                    c.tally().method(), c.countSeconds(), c.tally().voters(), c.tally().winners().size() > 8
-                    ? c.tally().winners().size() + " winners" : c.tally().winners());
+                    + " count (%s): %.2f s; %.2f s of CPU in all three; %d voters, winners %s%n", ballot,
+                    c.readSeconds(), c.costSeconds(), c.tally().method(), c.countSeconds(), (cpu2 - cpu1) / 1e9,
+                    c.tally().voters(), c.tally().winners().size() > 8 ? c.tally().winners().size() + " winners"
+                    : c.tally().winners());
         }
     }
 }
