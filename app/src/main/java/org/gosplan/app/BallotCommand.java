@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.gosplan.council.ballot.Ballots;
 import org.gosplan.council.ballot.Opening;
 import org.gosplan.council.ballot.Tallies;
+import org.gosplan.ledger.NoteSigner;
 import org.gosplan.record.Record;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,10 +88,8 @@ final class BallotCommand {
         }
     }
 
-    @Command(name = "close", description = {
-            "Closes a ballot: votes after this entry are refused, and its tally counts the votes before it.",
-            "Only the key that opened the ballot or an operator closes it."})
-    static final class Close implements Callable<Integer> {
+    /** What close and tally share: the record, the ballot's index and the signing key. */
+    abstract static class OnBallot implements Callable<Integer> {
         @ParentCommand
         RecordCommand parent;
 
@@ -103,9 +102,20 @@ final class BallotCommand {
         @Override
         public Integer call() throws IOException {
             try (Record rec = parent.open()) {
-                long i = Ballots.close(rec, ballot, signing.signer(rec));
-                return RecordCommand.report(signing, i, "ballot.closed", null);
+                return on(rec, signing.signer(rec));
             }
+        }
+
+        abstract int on(Record rec, NoteSigner by) throws IOException;
+    }
+
+    @Command(name = "close", description = {
+            "Closes a ballot: votes after this entry are refused, and its tally counts the votes before it.",
+            "Only the key that opened the ballot or an operator closes it."})
+    static final class Close extends OnBallot {
+        @Override
+        int on(Record rec, NoteSigner by) throws IOException {
+            return RecordCommand.report(signing, Ballots.close(rec, ballot, by), "ballot.closed", null);
         }
     }
 
@@ -114,26 +124,15 @@ final class BallotCommand {
             "canonical JSON (what 'gosplan tally DIR BALLOT --json' prints). On a ballot opened with --adopt, the",
             "winners' targets, summed, are stored and become the targets the next 'plan --record' uses.",
             "'gosplan verify' recounts every recorded tally. Councils and operators record tallies."})
-    static final class Tally implements Callable<Integer> {
-        @ParentCommand
-        RecordCommand parent;
-
-        @Parameters(paramLabel = "BALLOT", description = "the ballot's log index (its ballot.opened entry)")
-        long ballot;
-
-        @Mixin
-        RecordCommand.Signing signing;
-
+    static final class Tally extends OnBallot {
         @Override
-        public Integer call() throws IOException {
-            try (Record rec = parent.open()) {
-                Tallies.Recorded r = Tallies.record(rec, ballot, signing.signer(rec));
-                if (!signing.json) {
-                    System.out.println("winners: " + r.json().get("winners") + (r.targets() == null ? ""
-                            : "; adopted targets " + r.targets()));
-                }
-                return RecordCommand.report(signing, r.index(), "ballot.tallied", r.result());
+        int on(Record rec, NoteSigner by) throws IOException {
+            Tallies.Recorded r = Tallies.record(rec, ballot, by);
+            if (!signing.json) {
+                System.out.println("winners: " + r.json().get("winners") + (r.targets() == null ? ""
+                        : "; adopted targets " + r.targets()));
             }
+            return RecordCommand.report(signing, r.index(), "ballot.tallied", r.result());
         }
     }
 }

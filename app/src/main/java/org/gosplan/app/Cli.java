@@ -48,6 +48,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 DrawCommand.class,
                 VoteCommand.class,
                 TallyCommand.class,
+                ReconcileCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,

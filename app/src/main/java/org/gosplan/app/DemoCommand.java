@@ -15,6 +15,10 @@ import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
+import org.gosplan.inspection.Reports;
+import org.gosplan.inspection.report.Expected;
+import org.gosplan.inspection.report.Report;
+import org.gosplan.inspection.report.ReportWriter;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.planner.Plan;
@@ -27,6 +31,7 @@ import org.gosplan.record.Keys;
 import org.gosplan.record.PlanRecords;
 import org.gosplan.record.Record;
 import org.gosplan.record.Role;
+import org.gosplan.record.Unit;
 import org.gosplan.record.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,9 +43,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
         "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
-        "validate, Leontief and multipliers, an optimal plan, a signed record, the councils' vote on proposals",
-        "with the plan recomputed on the adopted targets, a verified replay with every tally recounted, and two",
-        "witnesses on loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
+        "validate, Leontief and multipliers, an optimal plan, a signed record, units reporting on the plan (one reports",
+        "output it had no inputs for, and reconciliation names it), the councils' vote on proposals with the plan",
+        "recomputed on the adopted targets, a verified replay with every tally recounted, and two witnesses on",
+        "loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
         "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
@@ -119,14 +125,17 @@ final class DemoCommand implements Callable<Integer> {
             cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
             o.println("   plan hash " + pr.hash());
             planIndex = pr.index();
+
+            step(6, "The inspectorate: units report on the plan, and reconciliation finds output on paper", null);
+            inspect(r, e, pr.plan(), pr.hash(), log.signingKey(), dir);
         }
 
-        step(6, "The councils decide: proposals and their cost, a ballot, votes, the tally adopted, the plan redone",
+        step(7, "The councils decide: proposals and their cost, a ballot, votes, the tally adopted, the plan redone",
                 null);
         long tallyIndex = councils(dir, targets, council, councilKey, options, plan.resourceUse(rc));
         planIndex = tallyIndex + 1;
 
-        step(7, "Verify the record: every hash, signature and role, replay every plan, recount every tally",
+        step(8, "Verify the record: every hash, signature and role, replay every plan, recount every tally",
                 "gosplan verify " + dir + " --replay");
         Verification v;
         java.util.List<String> logProblems = RecordAccess.verifyLog(dir, null);
@@ -143,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
             o.println("   FAIL " + p);
         }
 
-        step(8, "Witnesses: two independent parties cosign the checkpoint, and refuse a forked copy of the log", null);
+        step(9, "Witnesses: two independent parties cosign the checkpoint, and refuse a forked copy of the log", null);
         DemoWitnesses.Shown w = new DemoWitnesses(o, out).run(dir);
         ok &= w.ok();
 
@@ -225,6 +234,97 @@ final class DemoCommand implements Callable<Integer> {
             cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
             o.println("   the plan on the adopted targets (the final demand and more health care): hash " + pr.hash());
             return tally.index();
+        }
+    }
+
+    /**
+     * Three units report on the plan: the largest technique, the technique using most of its product,
+     * and the rest of the economy. The second reports a quarter more output than its inputs allow.
+     */
+    private void inspect(Record r, Economy e, Plan plan, String planHash, NoteSigner operator, Path dir)
+            throws IOException {
+        double[] z = plan.levels();
+        int big = 0;
+        for (int t = 1; t < z.length; t++) {
+            big = z[t] > z[big] ? t : big;
+        }
+        int made = e.outputs().rowIndexes()[e.outputs().columnStarts()[big]];
+        int user = -1;
+        double most = 0;
+        for (int t = 0; t < e.techniques(); t++) {
+            double use = t == big ? 0 : e.productInputs().get(made, t) * z[t];
+            if (use > most) {
+                most = use;
+                user = t;
+            }
+        }
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int t = 0; t < e.techniques(); t++) {
+            if (t != big && t != user) {
+                rest.add(e.techniqueId(t));
+            }
+        }
+        java.util.List<Unit> units = java.util.List.of(
+                new Unit("works-1", java.util.List.of(e.techniqueId(big)), java.util.Map.of(), -1),
+                new Unit("works-2", java.util.List.of(e.techniqueId(user)), java.util.Map.of(), -1),
+                new Unit("rest-of-economy", rest, java.util.Map.of(), -1));
+        Path reports = out.resolve("reports");
+        Files.createDirectories(reports);
+        java.util.List<Report> expected = Expected.reports(e, z, units, planHash, "2027-Q1");
+        java.util.List<NoteSigner> keys = new java.util.ArrayList<>();
+        for (Unit unit : units) {
+            long at = Reports.registerUnit(r, unit.id(), unit.techniques(), java.util.Map.of(), operator);
+            cmd("gosplan record " + dir + " unit " + unit.id() + " --techniques " + (unit.techniques().size() > 2
+                    ? unit.techniques().get(0) + ",...(" + unit.techniques().size() + ")"
+                    : String.join(",", unit.techniques())), at);
+            NoteSigner key = Keys.generate(unit.id());
+            Keys.write(key, out.resolve(unit.id() + ".key"));
+            keys.add(key);
+            at = r.registerMember(key.verifier(), Role.ENTERPRISE, java.util.List.of(),
+                    java.util.Map.of("unit", unit.id()), operator);
+            cmd("gosplan record " + dir + " member " + key.verifier() + " --role enterprise --attr unit="
+                    + unit.id(), at);
+        }
+        for (int u = 0; u < units.size(); u++) {
+            Unit unit = units.get(u);
+            NoteSigner key = keys.get(u);
+            Path keyFile = out.resolve(unit.id() + ".key");
+            Report report = expected.get(u);
+            if (u == 1) {
+                // a quarter more output than its inputs allow: levels and labour up, receipts as they were
+                java.util.Map<String, Double> levels = new java.util.LinkedHashMap<>();
+                report.levels().forEach((t, v) -> levels.put(t, 1.25 * v));
+                java.util.Map<String, Double> used = new java.util.LinkedHashMap<>();
+                report.resources().forEach((x, v) -> used.put(x, 1.25 * v));
+                report = new Report(report.unit(), report.plan(), report.period(), levels, report.delivered(),
+                        report.received(), used);
+            }
+            Path file = reports.resolve(unit.id() + ".json");
+            ReportWriter.write(report, file);
+            Reports.Recorded rec = Reports.record(r, file, key);
+            cmd("gosplan record " + dir + " report " + file + " --key " + keyFile, rec.index());
+        }
+        o.printf("   units: works-1 runs %s, works-2 runs %s (the largest user of its product), rest-of-economy the"
+                + " other %d; works-2 reports 25%% more output from the same inputs%n", e.techniqueId(big),
+                e.techniqueId(user), rest.size());
+        cmd("gosplan reconcile " + dir);
+        Reports.Reconciled c = Reports.reconcile(r, planHash, "2027-Q1", 1e-6);
+        java.util.Map<String, int[]> kinds = new java.util.TreeMap<>(); // kind -> {findings, naming works-2}
+        for (org.gosplan.inspection.reconcile.Finding f : c.result().findings()) {
+            int[] n = kinds.computeIfAbsent(f.kind().id(), k -> new int[2]);
+            n[0]++;
+            n[1] += f.units().contains("works-2") ? 1 : 0;
+        }
+        StringBuilder b = new StringBuilder();
+        kinds.forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(n[0]).append(' ').append(k)
+                .append(" (").append(n[1]).append(" naming works-2)"));
+        o.printf("   %d findings: %s; the under-fulfilled products are the inputs works-2 says it used. The largest"
+                + " naming works-2:%n", c.result().findings().size(), b);
+        int shown = 0;
+        for (org.gosplan.inspection.reconcile.Finding f : c.result().findings()) {
+            if (f.units().contains("works-2") && shown++ < 2) {
+                o.println("     " + f.kind().id() + ": " + f.message());
+            }
         }
     }
 

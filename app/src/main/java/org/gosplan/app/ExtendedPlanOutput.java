@@ -17,7 +17,7 @@ import org.gosplan.planner.extended.ExtendedPlanner;
 final class ExtendedPlanOutput {
     private ExtendedPlanOutput() {}
 
-    static int plan(Economy e, PlanOptions options, boolean json, boolean leastUseAsked, Object mps, Object csv) {
+    static int plan(Economy e, PlanOptions options, boolean json, java.nio.file.Path mps, java.nio.file.Path csv) {
         if (options.objective() != PlanObjective.FULFIL) {
             throw new UsageException("--objective " + options.objective().name().toLowerCase().replace('_', '-')
                     + " is not planned for an economy with republics, trade or years yet; plan it with fulfil");
@@ -52,9 +52,12 @@ final class ExtendedPlanOutput {
                 p.rounds() == 1 ? "" : "s", Durations.format(p.seconds()));
         if (!"optimal".equals(p.status())) {
             if ("infeasible".equals(p.status())) {
-                out.println("  no plan meets the balance of trade: exports at world prices cannot pay for "
-                        + PlanCommand.num(-parts.tradeBalance()) + " less than the imports; allow a deficit"
-                        + " (a lower \"tradeBalance\") or widen the export limits");
+                Map<String, Object> d = p.diagnosis();
+                out.println();
+                out.println(d.get("summary"));
+                for (Object line : (java.util.List<?>) d.get("explanation")) {
+                    out.println("  " + line);
+                }
             }
             return;
         }

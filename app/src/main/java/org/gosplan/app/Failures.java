@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
 import org.gosplan.inspection.lottery.LotteryException;
+import org.gosplan.inspection.InspectionException;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
 import org.gosplan.record.RecordException;
@@ -22,10 +23,10 @@ final class Failures {
 
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
-                || t instanceof UsageException || t instanceof LotteryException
+        if (t instanceof EconomyException || t instanceof InspectionException || t instanceof LotteryException
+                || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
                 || t instanceof org.gosplan.council.count.CountException
-                || t instanceof NoSuchFileException
+                || t instanceof UsageException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }
@@ -52,15 +53,16 @@ final class Failures {
         if (t instanceof NoSuchFileException) {
             return List.of(new Problem(t.getMessage(), "no such file or folder; check the path"));
         }
+        if (t instanceof InspectionException && !((InspectionException) t).where().isEmpty()) {
+            String where = ((InspectionException) t).where();
+            return List.of(new Problem(where, t.getMessage().substring(where.length() + 2)));
+        }
         if (t instanceof AccessDeniedException) {
             return List.of(new Problem(t.getMessage(), "permission denied"));
         }
         String message = String.valueOf(t.getMessage());
         if (exitCode(t) == ExitCode.INTERNAL) {
             return List.of(new Problem("", "internal error: " + t));
-        }
-        if (t instanceof LotteryException) {
-            return List.of(new Problem(((LotteryException) t).where(), ((LotteryException) t).what()));
         }
         if (t instanceof PlannerException && OPTIONS.containsKey(((PlannerException) t).field())) {
             return List.of(new Problem(OPTIONS.get(((PlannerException) t).field()), message));

@@ -50,7 +50,8 @@ final class KeyCommand extends CommandGroup {
 
     @Command(name = "show", description = {
             "Prints the public key of a private key file (from 'gosplan key new' or 'log init') again, in the",
-            "C2SP signed-note verifier-key form <NAME>+<key id>+<base64> that 'key new' printed. Never the private key.",
+            "C2SP signed-note verifier-key form <NAME>+<key id>+<base64> that 'key new' printed.",
+            "Never the private key.",
             "A witness's key (from 'key new --witness') prints as its cosignature/v1 key, of type 0x04."})
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "a private key file")

@@ -75,8 +75,9 @@ final class TallyCommand implements Callable<Integer> {
                     System.err.println("gosplan: note: ballot " + ballot + " is still open; this counts the votes so"
                             + " far");
                 }
-                System.err.printf("gosplan: read the votes in %s, counted in %s%n", Durations.format(c.readSeconds()),
-                        Durations.format(c.countSeconds()));
+                System.err.printf("gosplan: read the votes in %s, %scounted in %s%n", Durations.format(c.readSeconds()),
+                        c.ballot().method().equals("equal-shares") ? "costed the proposals in "
+                                + Durations.format(c.costSeconds()) + ", " : "", Durations.format(c.countSeconds()));
             }
         }
         if (json) {

@@ -56,10 +56,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Verification v;
         long entries;
+        long[] draws = {0};
         try (Record r = RecordAccess.open(dir, db)) {
             entries = r.log().size();
             v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null,
                     org.gosplan.council.ballot.Tallies.recounter());
+            // every draw is recomputed, replay or not: a draw is seconds, and a false panel is what an auditor looks for
+            problems.addAll(org.gosplan.inspection.Draws.verify(r, draws));
         } catch (org.gosplan.ledger.LedgerException | org.gosplan.record.RecordException e) {
             // A log whose entries no longer read back (the ledger's verification has named where)
             // is a failed verification, not bad input.
@@ -84,6 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
             o.put("events", v.events());
             o.put("plansReplayed", v.plansReplayed());
             o.put("talliesRecounted", v.tallies());
+            o.put("drawsRecomputed", draws[0]);
             ArrayNode p = o.putArray("problems");
             problems.forEach(p::add);
             ArrayNode n = o.putArray("notes");
@@ -116,6 +120,9 @@ final class VerifyCommand implements Callable<Integer> {
                     : "not replayed (--replay replays them)",
                     v.tallies() == 0 ? "" : ", " + v.tallies() + (v.tallies() == 1 ? " tally" : " tallies") + " recounted",
                     Durations.format(seconds));
+            if (draws[0] > 0) {
+                System.out.printf("%d draw%s recomputed%n", draws[0], draws[0] == 1 ? "" : "s");
+            }
         }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }

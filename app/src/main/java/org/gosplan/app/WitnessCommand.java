@@ -135,15 +135,14 @@ final class WitnessCommand extends CommandGroup {
                 System.out.println("no split view among " + evidence + " refused checkpoint"
                         + (evidence == 1 ? "" : "s") + " kept in " + state.resolve("evidence"));
             } else {
+                // the notes exactly as signed, not indented: a reader copies them to check the signatures
                 for (SplitView v : views) {
                     System.out.println("split view of " + v.origin() + " (" + v.kind() + "): " + v.reason()
                             + ", refused at " + java.time.Instant.ofEpochSecond(v.time()));
-                    System.out.println();
-                    System.out.println("the checkpoint it cosigned:");
-                    System.out.print(v.cosignedNote().indent(4));
-                    System.out.println();
-                    System.out.println("the checkpoint it refused, signed by the same log:");
-                    System.out.print(v.refusedNote().indent(4));
+                    System.out.println("-- the checkpoint it cosigned:");
+                    System.out.print(v.cosignedNote());
+                    System.out.println("-- the checkpoint it refused, signed by the same log:");
+                    System.out.print(v.refusedNote());
                     System.out.println();
                 }
             }

@@ -27,20 +27,16 @@ class BallotCommandsTest {
     private long bread; // proposals
     private long tractors;
 
-    private String key(String name) throws IOException {
-        Path f = tmp.resolve(name + ".key");
-        ok(CliRun.of("key", "new", f.toString(), "--name", name));
-        return f.toString();
+    private String key(String name) {
+        return CliRun.newKey(tmp, name);
     }
 
     private static String vkey(String keyFile) {
-        return CliRun.of("key", "show", keyFile).out().strip();
+        return CliRun.vkey(keyFile);
     }
 
     private long size() throws IOException {
-        try (Log log = Log.open(Path.of(dir))) {
-            return log.size();
-        }
+        return CliRun.logSize(dir);
     }
 
     private static void ok(CliRun r) {

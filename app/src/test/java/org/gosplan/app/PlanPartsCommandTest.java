@@ -77,4 +77,18 @@ class PlanPartsCommandTest {
         assertEquals(0, CliRun.of("convert", folder.toString(), back.toString()).exit());
         assertEquals(EconomyFiles.readEconomy(two()), EconomyFiles.readEconomy(back));
     }
+
+    @Test
+    void thePlanIsTheSameRunAfterRun() throws IOException {
+        Path usaUk = CliRun.examples().resolve("usa-uk-republics.economy.json");
+        JsonNode first = Json.MAPPER.readTree(CliRun.of("plan", usaUk.toString(), "--json").out());
+        JsonNode second = Json.MAPPER.readTree(CliRun.of("plan", usaUk.toString(), "--json").out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.get("solver")).remove("seconds");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) second.get("solver")).remove("seconds");
+        assertEquals(first, second);
+        // leximin: the UK, worse off alone, gains in the union; the USA gives a little
+        JsonNode regions = first.get("regions");
+        assertTrue(regions.get("uk").get("lambda").asDouble() > regions.get("uk").get("alone").asDouble());
+        assertEquals(first.get("value").asDouble(), regions.get("uk").get("lambda").asDouble(), 1e-8);
+    }
 }

@@ -53,7 +53,8 @@ class WitnessCommandTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().startsWith("split view of example.org/log (same-size): two roots for size 3"), r.out());
         String root = java.util.Base64.getEncoder().encodeToString(tree("a", "b", "X").root(3));
-        assertTrue(r.out().contains("    " + root + "\n"), r.out());
+        assertTrue(r.out().contains("-- the checkpoint it refused, signed by the same log:\nexample.org/log\n3\n" + root
+                + "\n\n\u2014 example.org/log "), r.out());
         assertTrue(r.out().contains("\u2014 witness.example/w1 "), "the cosigned note has the witness's line");
 
         JsonNode doc = JsonOutputTest.oneDocument(CliRun.of("witness", "evidence", "--state", state.toString(),

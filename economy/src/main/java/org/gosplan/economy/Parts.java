@@ -47,7 +47,10 @@ public final class Parts {
         }
     }
 
-    /** A durable product: its stock wears out by {@code depreciation} a year; what is made for stock in year y serves from year y + lag. */
+    /**
+     * A durable product: its stock wears out by {@code depreciation} a year; what is made for stock
+     * in year y serves from year y + lag.
+     */
     public record Capital(int product, double depreciation, int lag) {}
 
     /** The stock of a capital product at the start of year 1 (in a region, or -1). */

@@ -24,7 +24,7 @@ final class PartsJson {
         this.b = b;
     }
 
-    /** {@code years}, {@code currency}, {@code tradeBalance} and {@code regions}: read before the items that name them. */
+    /** {@code years}, {@code currency}, {@code tradeBalance} and {@code regions}: before the items naming them. */
     void head(JsonNode root) {
         JsonNode years = root.get("years");
         if (years != null && !years.isNull()) {

@@ -52,8 +52,8 @@ final class PartsRows {
             return -1;
         }
         if (year != Math.rint(year) || year < 1 || year > p.years()) {
-            error.accept("year " + Numbers.format(year) + " of " + what + " is not one of the plan's years; give a whole"
-                    + " number from 1 to " + p.years());
+            error.accept("year " + Numbers.format(year) + " of " + what + " is not one of the plan's years;"
+                    + " give a whole number from 1 to " + p.years());
             return -1;
         }
         return (int) year;

@@ -38,11 +38,14 @@ class PartsTest {
             + "  \"techniques\": [\n"
             + "    {\"id\": \"farm-n\", \"outputs\": {\"grain\": 1}, \"inputs\": {\"labour-n\": 2},\n"
             + "     \"capital\": {\"machine\": 0.01}, \"region\": \"north\"},\n"
-            + "    {\"id\": \"steel-s\", \"outputs\": {\"steel\": 1}, \"inputs\": {\"labour-s\": 3}, \"region\": \"south\"},\n"
-            + "    {\"id\": \"machine-s\", \"outputs\": {\"machine\": 1}, \"inputs\": {\"steel\": 2, \"labour-s\": 5},\n"
+            + "    {\"id\": \"steel-s\", \"outputs\": {\"steel\": 1}, \"inputs\": {\"labour-s\": 3},"
+            + " \"region\": \"south\"},\n"
+            + "    {\"id\": \"machine-s\", \"outputs\": {\"machine\": 1},"
+            + " \"inputs\": {\"steel\": 2, \"labour-s\": 5},\n"
             + "     \"region\": \"south\"}\n"
             + "  ],\n"
-            + "  \"transport\": [{\"id\": \"rail-ns\", \"product\": \"grain\", \"from\": \"north\", \"to\": \"south\",\n"
+            + "  \"transport\": [{\"id\": \"rail-ns\", \"product\": \"grain\", \"from\": \"north\","
+            + " \"to\": \"south\",\n"
             + "                 \"loss\": 0.02, \"capacity\": 500, \"inputs\": {\"labour-n\": 0.1}}],\n"
             + "  \"targets\": [{\"product\": \"grain\", \"quantity\": 100, \"region\": \"north\"},\n"
             + "              {\"product\": \"grain\", \"quantity\": 100, \"region\": \"south\", \"year\": 1},\n"
@@ -98,7 +101,8 @@ class PartsTest {
         Economy e = two();
         Path folder = tmp.resolve("two");
         EconomyFiles.writeFolder(e, folder);
-        assertEquals("{\n  \"format\": \"gosplan/economy@1\",\n  \"name\": \"Two republics\",\n  \"currency\": \"USD\",\n"
+        assertEquals("{\n  \"format\": \"gosplan/economy@1\",\n  \"name\": \"Two republics\",\n"
+                + "  \"currency\": \"USD\",\n"
                 + "  \"tradeBalance\": -10,\n  \"years\": 2\n}\n", TestFiles.read(folder.resolve("economy.json")));
         assertEquals("id,name\nnorth,Northern Republic\nsouth,\n", TestFiles.read(folder.resolve("regions.csv")));
         assertEquals("id,unit,available,region,year\nlabour-n,h,1000,north,\nlabour-n,,1100,north,2\n"
@@ -182,7 +186,8 @@ class PartsTest {
 
     @Test
     void unknownRegionIsNamedWithItsNearestId() {
-        EconomyException x = readFails(json("\"region\": \"north\"},\n              {\"product\": \"grain\", \"quantity\": 100",
+        EconomyException x = readFails(json(
+                "\"region\": \"north\"},\n              {\"product\": \"grain\", \"quantity\": 100",
                 "\"region\": \"nort\"},\n              {\"product\": \"grain\", \"quantity\": 100"));
         error(x, J + ":/targets/0/region", "unknown region 'nort'", "did you mean 'north'");
     }
@@ -251,7 +256,8 @@ class PartsTest {
 
     @Test
     void resourceRowsForYearsAgreeWithTheFirst() {
-        error(readFails(json("\"available\": 1100, \"region\": \"north\"", "\"available\": 1100, \"region\": \"south\"")),
+        error(readFails(json("\"available\": 1100, \"region\": \"north\"",
+                "\"available\": 1100, \"region\": \"south\"")),
                 J + ":/resources/1/id", "another region");
         error(readFails(json("\"available\": 1100, \"region\": \"north\", \"year\": 2",
                 "\"available\": 1100, \"region\": \"north\"")), J + ":/resources/1/id", "listed twice");
@@ -264,7 +270,8 @@ class PartsTest {
         TestFiles.write(folder.resolve("flows.csv"), TestFiles.read(folder.resolve("flows.csv"))
                 .replace("farm-n,machine,-0.01,true", "farm-n,steel,-0.01,true")
                 .replace("rail-ns,labour-n,-0.1,", "rail-ns,labour-n,0.1,"));
-        TestFiles.write(folder.resolve("trade.csv"), "product,region,import_price,export_price,import_limit,export_limit\n"
+        TestFiles.write(folder.resolve("trade.csv"),
+                "product,region,import_price,export_price,import_limit,export_limit\n"
                 + "steel,south,10,8,50,\nsteel,south,11,,,\nsteal,south,1,,,\n");
         TestFiles.write(folder.resolve("targets.csv"), TestFiles.read(folder.resolve("targets.csv"))
                 .replace("south,2", "south,x"));

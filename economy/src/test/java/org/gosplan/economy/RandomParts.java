@@ -132,7 +132,8 @@ final class RandomParts {
         }
         for (int p : capital) {
             if (r.nextBoolean()) {
-                parts.stock(p, regions == 0 ? -1 : r.nextInt(regions), r.nextInt(4) == 0 ? 0 : RandomEconomies.positive(r));
+                double q = r.nextInt(4) == 0 ? 0 : RandomEconomies.positive(r);
+                parts.stock(p, regions == 0 ? -1 : r.nextInt(regions), q);
             }
         }
         return b.build();

@@ -53,7 +53,7 @@ final class InspectionState {
         return findings.at(index, size);
     }
 
-    /** What the state at {@code s} rules out for {@code event} (its form and signer's role already checked), or null. */
+    /** What the state at {@code s} rules out for {@code event} (form and signer's role checked already), or null. */
     String refusal(Snapshot s, Event event) {
         JsonNode b = event.body();
         long size = s.size();
@@ -84,9 +84,19 @@ final class InspectionState {
                 return null;
             }
             case EventTypes.SECRET_COMMITTED:
-            case EventTypes.SECRET_REVEALED:
                 return openInspection(b.get("inspection").asLong(), size) == null
                         ? notOpen(b.get("inspection").asLong(), size) : null;
+            case EventTypes.SECRET_REVEALED: {
+                long at = b.get("inspection").asLong();
+                Inspection i = openInspection(at, size);
+                if (i == null) {
+                    return notOpen(at, size);
+                }
+                // revealed before the root at drawAt is fixed, a secret would let whoever appends next
+                // steer the draw
+                return size < i.drawAt() ? "inspection " + at + "'s secrets are revealed once the log has "
+                        + i.drawAt() + " entries (drawAt); it has " + size : null;
+            }
             case EventTypes.DRAW_MADE:
                 return drawRefusal(s, b);
             case EventTypes.FINDING_FILED: {

@@ -37,6 +37,7 @@ public final class Record implements AutoCloseable {
     // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
     // Ed25519 signatures are deterministic, so the same event has the same signature.
     private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final java.util.Set<Long> refused = new java.util.HashSet<>(); // entries the folds refused: few
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
@@ -109,33 +110,104 @@ public final class Record implements AutoCloseable {
         return fold(Snapshot.genesis(log.key()), 0, size, null, null);
     }
 
-    /** {@code s}, the snapshot after entries before {@code from}, extended by the events up to {@code to}. */
+    /** Entries folded at a time: read in order, parsed and their signatures checked in parallel. */
+    static final int CHUNK = 8192;
+
+    /**
+     * {@code s}, the snapshot after entries before {@code from}, extended by the events up to
+     * {@code to}. Signatures are checked in parallel, a chunk at a time, each with the key its
+     * signer had at the chunk's start or was registered with earlier in the chunk; the fold, in
+     * order, uses that answer where the key is the one it finds, and checks again otherwise. The
+     * entries it refuses are remembered ({@link #accepted}).
+     */
     private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, java.util.Set<String> sigs)
             throws IOException {
         Snapshot s = start;
-        for (long i = from; i < to; i++) {
-            Event e;
-            try {
-                e = event(i);
-            } catch (RecordException x) {
-                if (refusals != null) {
-                    refusals.add(x.getMessage());
-                }
-                continue;
+        for (long base = from; base < to; base += CHUNK) {
+            int n = (int) Math.min(CHUNK, to - base);
+            byte[][] raw = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                raw[i] = log.entry(base + i);
             }
-            String why = s.refusal(e);
-            if (why != null) {
-                if (refusals != null) {
-                    refusals.add("entry " + i + ": " + why);
+            Event[] events = new Event[n];
+            String[] unreadable = new String[n];
+            long b0 = base;
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                try {
+                    events[i] = Event.parse(raw[i], "entry " + (b0 + i));
+                } catch (RecordException x) {
+                    unreadable[i] = x.getMessage();
                 }
-                continue;
+            });
+            org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[n];
+            java.util.Map<String, org.gosplan.ledger.NoteVerifier> registered = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Event e = events[i];
+                if (e == null) {
+                    continue;
+                }
+                Member m = s.member(e.signer());
+                keys[i] = registered.getOrDefault(e.signer(), m == null ? null : m.key());
+                if (e.type().equals(EventTypes.MEMBER_REGISTERED) && e.body().path("vkey").isTextual()) {
+                    try {
+                        org.gosplan.ledger.NoteVerifier k = Keys.parseVerifier(e.body().get("vkey").asText());
+                        registered.put(Keys.signerName(k), k);
+                    } catch (RecordException x) {
+                        // the fold refuses it
+                    }
+                }
             }
-            s = s.apply(e, i);
-            if (sigs != null) {
-                sigs.add(e.sig());
+            boolean[] signed = new boolean[n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                signed[i] = keys[i] != null && events[i].signedBy(keys[i]);
+            });
+            for (int i = 0; i < n; i++) {
+                long index = base + i;
+                if (events[i] == null) {
+                    refuse(index, refusals, unreadable[i]);
+                    continue;
+                }
+                int at = i;
+                String why = s.refusal(events[i], (e, key) -> key.equals(keys[at]) ? signed[at] : e.signedBy(key));
+                if (why != null) {
+                    refuse(index, refusals, "entry " + index + ": " + why);
+                    continue;
+                }
+                s = s.apply(events[i], index);
+                if (sigs != null) {
+                    sigs.add(events[i].sig());
+                }
             }
         }
         return s;
+    }
+
+    private void refuse(long index, List<String> refusals, String why) {
+        synchronized (refused) {
+            refused.add(index);
+        }
+        if (refusals != null) {
+            refusals.add(why);
+        }
+    }
+
+    /**
+     * Whether entry {@code index}, below the size this record has folded, was taken into the
+     * snapshot: an event in form that the record would have recorded there (signature, signer,
+     * role, body, state). What reads many events (a count) need not check them again.
+     */
+    public synchronized boolean accepted(long index) {
+        if (index < 0 || index >= folded) {
+            throw new IllegalArgumentException("entry " + index + " is not below the folded size " + folded);
+        }
+        synchronized (refused) {
+            return !refused.contains(index);
+        }
+    }
+
+    /** The size up to which {@link #accepted} answers. */
+    public synchronized long foldedSize() {
+        return folded;
     }
 
     /**
@@ -201,10 +273,23 @@ public final class Record implements AutoCloseable {
         for (int k = 0; k < events.size(); k++) {
             left.add(k);
         }
+        // the entries' bytes and the signatures (with each signer's key as it stands) in parallel, before the
+        // writer's lock; the check under it uses these answers where the key is still the same
+        byte[][] bytes = new byte[events.size()][];
+        org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[events.size()];
+        boolean[] signed = new boolean[events.size()];
+        Snapshot now = snapshot;
+        java.util.stream.IntStream.range(0, events.size()).parallel().forEach(k -> {
+            Event e = events.get(k);
+            bytes[k] = e.entryBytes();
+            Member m = now.member(e.signer());
+            keys[k] = m == null ? null : m.key();
+            signed[k] = keys[k] != null && e.signedBy(keys[k]);
+        });
         while (!left.isEmpty()) {
             List<byte[]> entries = new ArrayList<>(left.size());
             for (int k : left) {
-                entries.add(events.get(k).entryBytes());
+                entries.add(bytes[k]);
             }
             Snapshot[] at = {snapshot};
             long[] upTo = {folded};
@@ -220,8 +305,9 @@ public final class Record implements AutoCloseable {
                     Snapshot s = at[0];
                     java.util.Set<String> batch = new java.util.HashSet<>();
                     for (int j = 0; j < left.size(); j++) {
-                        Event e = events.get(left.get(j));
-                        String no = s.refusal(e);
+                        int k = left.get(j);
+                        Event e = events.get(k);
+                        String no = s.refusal(e, (ev, key) -> key.equals(keys[k]) ? signed[k] : ev.signedBy(key));
                         if (no == null && (seen.contains(e.sig()) || !batch.add(e.sig()))) {
                             no = "this event, signature and all, is on the log already; an event is recorded once";
                         }

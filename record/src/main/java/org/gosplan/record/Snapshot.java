@@ -110,12 +110,21 @@ public final class Snapshot {
      * body well-formed. Content existence is checked by the caller who holds the store.
      */
     public String refusal(Event event) {
+        return refusal(event, Event::signedBy);
+    }
+
+    /**
+     * As {@link #refusal(Event)}, with the signature checked by {@code signed} (whether the event
+     * is signed by the key): a fold over many events checks their signatures in parallel first and
+     * answers from what it found.
+     */
+    public String refusal(Event event, java.util.function.BiPredicate<Event, NoteVerifier> signed) {
         Member m = member(event.signer());
         if (m == null) {
             return "signer '" + event.signer() + "' is not a registered member; an operator must first record"
                     + " 'gosplan record DIR member VKEY --role ROLE'";
         }
-        if (!event.signedBy(m.key())) {
+        if (!signed.test(event, m.key())) {
             return "the signature does not verify with the registered key of '" + event.signer() + "'";
         }
         if (m.isRevoked()) {

@@ -51,7 +51,8 @@ class InspectionEventsTest {
         r.registerMember(ida.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "north"), operator);
         r.registerMember(ivo.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "south"), operator);
         r.registerMember(ina.verifier(), Role.INSPECTOR, List.of(), Map.of("region", "south"), operator);
-        ObjectNode p = Canonical.MAPPER.createObjectNode().put("size", 0).put("root", r.log().root(0)).put("economy", content)
+        ObjectNode p = Canonical.MAPPER.createObjectNode().put("size", 0).put("root", r.log().root(0))
+                .put("economy", content)
                 .put("targets", content).put("plan", plan).put("planner", "test").put("status", "optimal");
         p.putObject("options");
         r.append(EventTypes.PLAN_COMPUTED, p, operator);
@@ -159,9 +160,14 @@ class InspectionEventsTest {
         // the log has i + 2 entries; drawAt is i + 4
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida), name(ivo)), council)
                 .contains("is drawn once the log has"));
-        r.append(EventTypes.SECRET_REVEALED, Canonical.MAPPER.createObjectNode().put("inspection", i)
-                .put("secret", "01".repeat(32)), council);
-        // past drawAt: recorded, the draw ignores it (another secret: the same event again would be a replay)
+        ObjectNode reveal = Canonical.MAPPER.createObjectNode().put("inspection", i).put("secret", "01".repeat(32));
+        assertTrue(refused(EventTypes.SECRET_REVEALED, reveal, council).contains("revealed once the log has "
+                + (i + 4) + " entries"));
+        // other secrets each time: the same event signed again would be refused as a replay
+        r.append(EventTypes.SECRET_COMMITTED, commit.deepCopy().put("hash", "cd".repeat(32)), council);
+        r.append(EventTypes.SECRET_COMMITTED, commit.deepCopy().put("hash", "ef".repeat(32)), council);
+        r.append(EventTypes.SECRET_REVEALED, reveal, council);
+        // past drawAt: recorded, the draw ignores it
         r.append(EventTypes.SECRET_COMMITTED, commit.deepCopy().put("hash", "ab".repeat(32)), council);
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida)), council).contains("a panel of 2, not 1"));
         assertTrue(refused(EventTypes.DRAW_MADE, draw(i, name(ida), name(steelKey)), council)

@@ -35,8 +35,10 @@ import org.gosplan.server.witness.WitnessServer;
  * java -cp "$BCP" org.gosplan.bench.witness.WitnessLoad --state /tmp/wl --logs 100 --clients 32 --seconds 20
  * </pre>
  *
- * With {@code --direct} the client threads call the witness in the same JVM instead of over HTTP,
- * which separates the witness's own cost from HTTP's.
+ * The clients speak HTTP/1.1 on keep-alive sockets ({@link PlainHttp}), or with {@code --jdk-client}
+ * the JDK's HttpClient, which costs more CPU than the witness. With {@code --direct} the client
+ * threads call the witness in the same JVM instead of over HTTP, which separates the witness's
+ * own cost from HTTP's.
  *
  * <p>The requests (a log's signature and proof each) are made before the timed window, so that the
  * window measures the witness and HTTP, not the logs. After the window every cosignature
@@ -52,6 +54,8 @@ public final class WitnessLoad {
         int seconds = 20;
         int warmup = 3;
         boolean viaHttp = true;
+        boolean jdkClient = false;
+        int perLogOption = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(args[i + 1]);
@@ -63,8 +67,14 @@ public final class WitnessLoad {
                     viaHttp = false;
                     i--;
                 }
+                case "--per-log" -> perLogOption = Integer.parseInt(args[i + 1]);
+                case "--jdk-client" -> {
+                    jdkClient = true;
+                    i--;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --state DIR --logs N --clients N --seconds S --warmup S [--direct]");
+                        + "; options: --state DIR --logs N --clients N --seconds S --warmup S [--per-log N]"
+                        + " [--direct | --jdk-client]");
             }
         }
         if (state == null || Files.exists(state)) {
@@ -88,7 +98,8 @@ public final class WitnessLoad {
         }
         Cosigner w = Cosigner.fromSeed("bench.example/witness", new byte[32]);
         long expected = (long) 3000 * (seconds + warmup + 2); // requests the window may use, generously
-        int perLogRequests = (int) Math.min(perLog, expected / logs + 200);
+        int perLogRequests = perLogOption > 0 ? Math.min(perLog, perLogOption)
+                : (int) Math.min(perLog, expected / logs + 200);
         System.out.printf("making %d requests for %d logs (signatures and proofs, outside the timing)...%n",
                 (long) perLogRequests * logs, logs);
         String[][] bodies = new String[logs][];
@@ -135,12 +146,21 @@ public final class WitnessLoad {
             int nClients = clients;
             int nLogs = logs;
             boolean direct = !viaHttp;
+            boolean jdk = jdkClient;
+            int port = server.port();
             LongAdder measured = new LongAdder();
             for (int c = 0; c < clients; c++) {
                 int me = c;
                 threads[c] = new Thread(() -> {
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(10)).build();
+                    PlainHttp plain;
+                    try {
+                        plain = direct || jdk ? null : new PlainHttp("127.0.0.1", port, "/add-checkpoint");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
                     List<Integer> mine = new ArrayList<>();
                     for (int l = me; l < nLogs; l += nClients) {
                         mine.add(l);
@@ -161,6 +181,9 @@ public final class WitnessLoad {
                                 Answer a = witness.addCheckpoint(bodies[log][k].getBytes(StandardCharsets.UTF_8));
                                 status = a.status();
                                 body = a.body();
+                            } else if (plain != null) {
+                                status = plain.post(bodies[log][k].getBytes(StandardCharsets.UTF_8), answer);
+                                body = answer.toString(StandardCharsets.UTF_8);
                             } else {
                                 HttpResponse<String> a = http.send(HttpRequest.newBuilder(uri)
                                         .POST(HttpRequest.BodyPublishers.ofString(bodies[log][k])).build(),
@@ -186,6 +209,13 @@ public final class WitnessLoad {
                             other.increment();
                             System.err.println(e);
                         }
+                    }
+                    try {
+                        if (plain != null) {
+                            plain.close();
+                        }
+                    } catch (IOException e) {
+                        System.err.println(e);
                     }
                 });
                 threads[c].start();
@@ -213,7 +243,8 @@ public final class WitnessLoad {
                 t.join();
             }
             long n = measured.sum();
-            System.out.printf((direct ? "direct calls, no HTTP: " : "over loopback HTTP: ")
+            System.out.printf((direct ? "direct calls, no HTTP: " : jdk ? "over loopback HTTP, the JDK's client: "
+                    : "over loopback HTTP, a plain keep-alive client: ")
                     + "%d logs, %d clients, %d s after %d s warm-up: %d cosigned (%.0f add-checkpoint/s),"
                     + " mean latency %.2f ms, max %.1f ms; %d other answers or failures in all%n", logs, clients,
                     seconds, warmup, n, n / (double) seconds, n == 0 ? 0 : latencyNanos.sum() / 1e6 / n,

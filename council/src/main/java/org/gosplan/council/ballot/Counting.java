@@ -41,9 +41,10 @@ public final class Counting {
 
     /**
      * A counted ballot: the ballot, its opening event's body, the tally, the seconds spent reading
-     * the votes from the log and counting them.
+     * the votes from the log, costing the proposals (equal shares) and counting.
      */
-    public record Counted(Ballot ballot, JsonNode opened, Tally tally, double readSeconds, double countSeconds) {}
+    public record Counted(Ballot ballot, JsonNode opened, Tally tally, double readSeconds, double costSeconds,
+            double countSeconds) {}
 
     /** Counts {@code ballot} from the log as {@code at} (a snapshot at or past its close) knows it. */
     public static Counted count(Record record, Snapshot at, long ballot) throws IOException {
@@ -57,8 +58,13 @@ public final class Counting {
         Map<String, JsonNode> votes = votes(record, at, b);
         double read = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        Tally tally = count(record, b, opened, votes.values());
-        return new Counted(b, opened, tally, read, (System.nanoTime() - t0) / 1e9);
+        List<String> names = order(b);
+        double[] costs = b.method().equals("equal-shares")
+                ? costs(record, b, names, opened.get("budget").get("resource").asText()) : null;
+        double cost = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        Tally tally = count(b, opened, names, costs, votes.values());
+        return new Counted(b, opened, tally, read, cost, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -67,6 +73,7 @@ public final class Counting {
      */
     static Map<String, JsonNode> votes(Record record, Snapshot at, Ballot b) throws IOException {
         long end = b.isClosed() ? b.closed() : at.size();
+        long folded = record.foldedSize();
         Map<String, JsonNode> last = new LinkedHashMap<>();
         for (long from = b.index() + 1; from < end; from += CHUNK) {
             int n = (int) Math.min(CHUNK, end - from);
@@ -83,8 +90,11 @@ public final class Counting {
                 } catch (RecordException x) {
                     return; // no event: the record would have refused it, and verify says so
                 }
-                if (e.type().equals(EventTypes.VOTE_CAST) && e.body().path("ballot").asLong(-1) == b.index()
-                        && at.voteRefusal(e, base + i) == null) {
+                if (!e.type().equals(EventTypes.VOTE_CAST) || e.body().path("ballot").asLong(-1) != b.index()) {
+                    return;
+                }
+                // an entry the record's own fold took in passed these very checks there; the rest are checked here
+                if (base + i < folded ? record.accepted(base + i) : at.voteRefusal(e, base + i) == null) {
                     counted[i] = e;
                 }
             });
@@ -107,9 +117,8 @@ public final class Counting {
         return names;
     }
 
-    private static Tally count(Record record, Ballot b, JsonNode opened, Iterable<JsonNode> votes)
-            throws IOException {
-        List<String> names = order(b);
+    private static Tally count(Ballot b, JsonNode opened, List<String> names, double[] costs,
+                               Iterable<JsonNode> votes) {
         Options options = new Options(names);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -137,8 +146,7 @@ public final class Counting {
             return Approval.count(options, ballots, opened.get("seats").asInt());
         }
         JsonNode budget = opened.get("budget");
-        return EqualShares.count(options, ballots, costs(record, b, names, budget.get("resource").asText()),
-                budget.get("amount").asDouble());
+        return EqualShares.count(options, ballots, costs, budget.get("amount").asDouble());
     }
 
     /**

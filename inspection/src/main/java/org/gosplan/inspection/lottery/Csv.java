@@ -15,7 +15,17 @@ import java.util.List;
 final class Csv {
     private Csv() {}
 
-    record Row(int line, List<String> fields) {}
+    record Row(int line, List<String> fields) {
+        /** {@code file:line}, after checking the row has one field per column of the header. */
+        String where(String file, int columns, String hint) {
+            String where = file + ":" + line;
+            if (fields.size() != columns) {
+                throw new LotteryException(where, "the row has " + fields.size() + " fields but the header has "
+                        + columns + "; " + hint);
+            }
+            return where;
+        }
+    }
 
     static List<Row> read(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

@@ -30,16 +30,29 @@ final class Leximin {
     /** A dual above this fixes its type. */
     private static final double FIX_EPS = 1e-7;
     private static final String GLOP_PARAMETERS =
-            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false";
+            "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false"
+                    + " use_dual_simplex:true";
 
     private static final boolean TRACE = Boolean.getBoolean("gosplan.lottery.trace");
     private static final long T0 = System.nanoTime();
 
-    record Result(double[] probability, List<int[]> panels, double[] weight, int stages, int priced) {}
+    /**
+     * The distribution: each type's probability, the panels found and their weights; whether the
+     * leximin went to its end ({@code complete}) or stopped at the budget, the maximin being whole
+     * either way.
+     */
+    record Result(double[] probability, List<int[]> panels, double[] weight, int stages, int priced,
+            boolean complete) {}
 
     private Leximin() {}
 
-    static Result solve(Types types) {
+    /**
+     * The leximin distribution, its stages after the first (the maximin, always solved to the end)
+     * given at most {@code budget} pricing problems between them; past that the types still open
+     * keep the last stage's value. A count, not a time, so that the same input gives the same
+     * answer on any machine.
+     */
+    static Result solve(Types types, int budget) {
         Solvers.load();
         int n = types.count;
         List<int[]> panels = new ArrayList<>();
@@ -92,10 +105,29 @@ final class Leximin {
                 open += f ? 0 : 1;
             }
             double[] dual = new double[n];
+            double last = 0;
+            double reached = 0;
+            boolean complete = true;
+            int maximinPriced = 0;
+            stages:
             while (open > 0) {
                 stages++;
+                reached = 0;
                 double z;
                 while (true) {
+                    if (stages > 1 && priced - maximinPriced >= budget) {
+                        // out of budget mid-stage: the types still open keep what the panels found so far give
+                        // them all (the restricted LP's value, at least the last whole stage's)
+                        complete = false;
+                        for (int t = 0; t < n; t++) {
+                            if (!fixed[t]) {
+                                fixed[t] = true;
+                                value[t] = Math.max(last, reached);
+                            }
+                        }
+                        stages--;
+                        break stages;
+                    }
                     long a = System.nanoTime();
                     MPSolver.ResultStatus status = lp.solve();
                     lpNanos += System.nanoTime() - a;
@@ -107,6 +139,7 @@ final class Leximin {
                         w[t] = dual[t] / types.size(t);
                     }
                     z = objective.value();
+                    reached = z;
                     a = System.nanoTime();
                     int[] p = pricing.best(w);
                     priceNanos += System.nanoTime() - a;
@@ -120,12 +153,21 @@ final class Leximin {
                     }
                     panels.add(p);
                     addRow(lp, y, yHat, types, p);
+                    if (TRACE && priced % 100 == 0) {
+                        System.err.printf("  stage %d: z %.9f, %d priced, %.1f s%n", stages, z, priced,
+                                (System.nanoTime() - T0) / 1e9);
+                    }
                 }
                 if (TRACE) {
-                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s (lp %.1f, pricing"
+                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s, cpu %.1f s (lp %.1f, pricing"
                             + " %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
                             lpNanos / 1e9, priceNanos / 1e9);
                 }
+                if (stages == 1) {
+                    maximinPriced = priced;
+                }
+                last = Math.max(0, z);
                 int chosen = -1;
                 for (int t = 0; t < n; t++) {
                     if (!fixed[t] && (chosen < 0 || dual[t] > dual[chosen])) {
@@ -150,7 +192,7 @@ final class Leximin {
                     probability[t] += weight[p] * panels.get(p)[t] / types.size(t);
                 }
             }
-            return new Result(probability, panels, weight, stages, priced);
+            return new Result(probability, panels, weight, stages, priced, complete);
         }
     }
 

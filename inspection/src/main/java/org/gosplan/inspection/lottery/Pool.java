@@ -74,11 +74,7 @@ public record Pool(List<Member> members) {
         Map<String, Integer> lineOf = new HashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             Csv.Row row = rows.get(r);
-            String where = name + ":" + row.line();
-            if (row.fields().size() != header.size()) {
-                throw new LotteryException(where, "the row has " + row.fields().size() + " fields but the header has "
-                        + header.size() + "; give one value per column");
-            }
+            String where = row.where(name, header.size(), "give one value per column");
             String id = idColumn >= 0 ? row.fields().get(idColumn).strip() : Integer.toString(r);
             if (id.isEmpty()) {
                 throw new LotteryException(where, "the id is empty; give every person an id");

@@ -14,14 +14,19 @@ import com.google.ortools.linearsolver.MPVariable;
  */
 final class Pricing implements AutoCloseable {
     private final Types types;
-    private final MPSolver solver;
-    private final MPVariable[] c;
-    private final MPObjective objective;
+    private MPSolver solver;
+    private MPVariable[] c;
+    private MPObjective objective;
     private final MPSolverParameters parameters = new MPSolverParameters();
 
     Pricing(Types types) {
         Solvers.load();
         this.types = types;
+        build();
+        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+    }
+
+    private void build() {
         solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
             throw new IllegalStateException("OR-Tools' SCIP solver is not available");
@@ -41,11 +46,25 @@ final class Pricing implements AutoCloseable {
         }
         objective = solver.objective();
         objective.setMaximization();
-        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
     }
 
     /** The panel of greatest {@code sum weight[t] c[t]}, or null when no panel meets the quotas. */
     int[] best(double[] weight) {
+        int[] panel = solve(weight);
+        if (panel != null && !types.feasible(panel)) {
+            // SCIP re-solved with a changed objective has (rarely) answered a panel off its own constraints;
+            // a fresh model answers right
+            solver.delete();
+            build();
+            panel = solve(weight);
+            if (panel != null && !types.feasible(panel)) {
+                throw new IllegalStateException("the pricing integer program returned a panel that breaks the quotas");
+            }
+        }
+        return panel;
+    }
+
+    private int[] solve(double[] weight) {
         for (int t = 0; t < types.count; t++) {
             objective.setCoefficient(c[t], weight[t]);
         }
@@ -59,9 +78,6 @@ final class Pricing implements AutoCloseable {
         int[] panel = new int[types.count];
         for (int t = 0; t < types.count; t++) {
             panel[t] = (int) Math.round(c[t].solutionValue());
-        }
-        if (!types.feasible(panel)) {
-            throw new IllegalStateException("the pricing integer program returned a panel that breaks the quotas");
         }
         return panel;
     }

@@ -35,8 +35,12 @@ public record Quota(String attribute, String value, int min, int max, String whe
      * and {@code max}. Other columns ({@code min_flex}, ...) are ignored.
      */
     public static List<Quota> read(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        List<Csv.Row> rows = Csv.read(file);
+        return parse(java.nio.file.Files.readString(file), file.getFileName().toString());
+    }
+
+    /** As {@link #read(Path)}, from the text of a file called {@code name} in messages. */
+    public static List<Quota> parse(String text, String name) {
+        List<Csv.Row> rows = Csv.parse(text, name);
         if (rows.isEmpty()) {
             throw new LotteryException(name, "the file is empty; give a header attr,value,min,max and one row per"
                     + " quota");
@@ -54,11 +58,7 @@ public record Quota(String attribute, String value, int min, int max, String whe
         Map<String, Integer> lineOf = new HashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             Csv.Row row = rows.get(r);
-            String where = name + ":" + row.line();
-            if (row.fields().size() != header.size()) {
-                throw new LotteryException(where, "the row has " + row.fields().size() + " fields but the header has "
-                        + header.size() + "; give attr,value,min,max on every row");
-            }
+            String where = row.where(name, header.size(), "give attr,value,min,max on every row");
             String a = row.fields().get(attr).strip();
             String v = row.fields().get(value).strip();
             if (a.isEmpty() || v.isEmpty()) {

@@ -34,7 +34,7 @@ final class Rounding {
             count = multiplicities(types, d, m, false);
         }
         if (count == null) {
-            throw new IllegalStateException("the distribution could not be rounded to " + m + " panels within 1/" + m);
+            count = closest(types, d, m);
         }
         int[][] panels = new int[m][];
         int[] next = new int[types.count];
@@ -56,6 +56,59 @@ final class Rounding {
             }
         }
         return panels;
+    }
+
+    /**
+     * Where no rounding keeps everyone within {@code 1/M} (large pools with many people alone in
+     * their type), the multiplicities next to {@code M λ} that keep the largest deviation of a
+     * type's seats per member from {@code M p} smallest, in thousandths of a seat: CP-SAT with one
+     * worker and a deterministic time limit, so that the same input still gives the same panels.
+     */
+    private static long[] closest(Types types, Leximin.Result d, int m) {
+        CpModel model = new CpModel();
+        List<int[]> panels = d.panels();
+        IntVar[] x = new IntVar[panels.size()];
+        for (int p = 0; p < x.length; p++) {
+            double target = m * d.weight()[p];
+            long lo = Math.max(0, (long) Math.floor(target + 1e-9));
+            long hi = Math.min(m, (long) Math.ceil(target - 1e-9));
+            x[p] = model.newIntVar(Math.min(lo, hi), Math.max(lo, hi), "m" + p);
+        }
+        model.addEquality(LinearExpr.sum(x), m);
+        IntVar worst = model.newIntVar(0, 1000L * m, "worst");
+        for (int t = 0; t < types.count; t++) {
+            List<IntVar> vars = new ArrayList<>();
+            List<Long> coefficients = new ArrayList<>();
+            for (int p = 0; p < x.length; p++) {
+                if (panels.get(p)[t] != 0) {
+                    vars.add(x[p]);
+                    coefficients.add(1000L * panels.get(p)[t]);
+                }
+            }
+            long n = types.size(t);
+            long target = Math.round(1000.0 * n * m * d.probability()[t]);
+            vars.add(worst);
+            coefficients.add(n);
+            long[] c = coefficients.stream().mapToLong(Long::longValue).toArray();
+            IntVar[] v = vars.toArray(new IntVar[0]);
+            // 1000 S_t + n D >= target and 1000 S_t - n D <= target
+            model.addGreaterOrEqual(LinearExpr.weightedSum(v, c), target);
+            c[c.length - 1] = -n;
+            model.addLessOrEqual(LinearExpr.weightedSum(v, c), target);
+        }
+        model.minimize(worst);
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setNumWorkers(1).setRandomSeed(1).setMaxDeterministicTime(20);
+        CpSolverStatus status = solver.solve(model);
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+            throw new IllegalStateException("the distribution could not be rounded to " + m + " panels (" + status
+                    + ")");
+        }
+        long[] count = new long[x.length];
+        for (int p = 0; p < x.length; p++) {
+            count[p] = solver.value(x[p]);
+        }
+        return count;
     }
 
     private static long[] multiplicities(Types types, Leximin.Result d, int m, boolean tight) {

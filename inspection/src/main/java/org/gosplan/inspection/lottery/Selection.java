@@ -17,8 +17,13 @@ public final class Selection {
     private final int columns;
     private final int types;
     private final int[] seats;
+    private final boolean leximin;
+    private final double deviation;
 
-    Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types) {
+    Selection(List<String> ids, double[] probability, int[][] panels, int stages, int columns, int types,
+            boolean leximin, double deviation) {
+        this.leximin = leximin;
+        this.deviation = deviation;
         this.ids = List.copyOf(ids);
         this.probability = probability.clone();
         this.panels = panels;
@@ -93,6 +98,23 @@ public final class Selection {
     /** Leximin stages (each fixes the probabilities of one or more types of people). */
     public int stages() {
         return stages;
+    }
+
+    /**
+     * Whether the probabilities are the leximin (true) or, the leximin having stopped at
+     * {@link Lottery#LEXIMIN_BUDGET}, maximin with the leximin's first stages.
+     */
+    public boolean leximin() {
+        return leximin;
+    }
+
+    /**
+     * The largest difference between a member's share of the panels and its probability: at most
+     * {@code 1/M} wherever the rounding can keep everyone that close (every small pool tested),
+     * else the smallest the rounding found.
+     */
+    public double deviation() {
+        return deviation;
     }
 
     /** Distinct panels the column generation found. */

@@ -85,7 +85,8 @@ public final class ReportReader {
                 case "delivered" -> flows(f, "to", delivered);
                 case "received" -> flows(f, "from", received);
                 case "resources" -> amounts(f, resources);
-                default -> throw error(name, f, "unknown field; a report has \"format\", \"unit\", \"plan\", \"period\","
+                default -> throw error(name, f, "unknown field; a report has \"format\", \"unit\", \"plan\","
+                        + " \"period\","
                         + " \"levels\", \"delivered\", \"received\" and \"resources\"");
             }
         }

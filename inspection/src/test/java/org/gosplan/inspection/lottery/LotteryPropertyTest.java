@@ -62,6 +62,7 @@ class LotteryPropertyTest {
         }
         Selection s = Lottery.select(x.pool(), x.k(), x.quotas());
         double[] reference = Enumeration.leximin(x.pool().size(), all);
+        assertTrue(s.leximin(), "small pools reach the leximin within the budget");
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < reference.length; i++) {
             assertEquals(reference[i], s.probability(i), 1e-6, "probability of p" + i);

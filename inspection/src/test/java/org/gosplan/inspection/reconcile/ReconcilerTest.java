@@ -35,6 +35,19 @@ class ReconcilerTest {
         }
     }
 
+    @Property(tries = 20)
+    void theReportsAPlanExpectsReconcileWithoutFindings(@ForAll @IntRange(min = 2, max = 200) int products,
+            @ForAll @IntRange(min = 0, max = 6) int inputs, @ForAll long seed) {
+        GeneratedBooks g = new GeneratedBooks(products, inputs, seed);
+        Books b = new Books(g.economy, g.units);
+        for (Report r : org.gosplan.inspection.report.Expected.reports(g.economy, g.levels, g.units, "plan", "q")) {
+            b.add(r, r.unit());
+        }
+        Reconciliation r = Reconciler.reconcile(b, g.levels, g.net, 1e-6);
+        assertEquals(List.of(), r.findings());
+        assertEquals(g.units.size(), r.reported());
+    }
+
     @Property(tries = 30)
     void everyPlantedDiscrepancyIsFoundAndNothingElse(@ForAll @IntRange(min = 40, max = 300) int products,
             @ForAll @IntRange(min = 2, max = 6) int inputs, @ForAll long seed) {
@@ -93,7 +106,8 @@ class ReconcilerTest {
         l.levels.put(lazyTechnique, g.levels[lt] - cut);
         l.resources.replaceAll((x, used) -> used * (g.levels[lt] - cut) / g.levels[lt]);
 
-        String ownProduct = g.economy.productId(g.economy.techniqueIndex(g.units.get(overDeliverer).techniques().get(0)));
+        String ownProduct = g.economy.productId(g.economy.techniqueIndex(
+                g.units.get(overDeliverer).techniques().get(0)));
         double extra = 2 * g.net[g.economy.productIndex(ownProduct)] + 1;
         g.reports.get(overDeliverer).delivered.add(new Flow(ownProduct, "u" + accomplice, extra));
         g.reports.get(accomplice).received.add(new Flow(ownProduct, "u" + overDeliverer, extra));
@@ -216,7 +230,8 @@ class ReconcilerTest {
     void reportsThatDoNotFitTheUnitsOrTheEconomyAreRefusedNamingTheField() {
         Books b = new Books(village(), UNITS);
         String[][] cases = {
-            {"works", "dig", "coal", "mine", "labour", "w.json levels.dig", "not one of unit 'works''s; the unit runs make"},
+            {"works", "dig", "coal", "mine", "labour", "w.json levels.dig",
+                "not one of unit 'works''s; the unit runs make"},
             {"works", "make", "iron", "mine", "labour", "w.json received[0].product", "no product 'iron'"},
             {"works", "make", "coal", "forge", "labour", "w.json received[0].from", "unit 'forge' is not registered"},
             {"works", "make", "coal", "mine", "land", "w.json resources.land", "no resource 'land'"},
@@ -224,7 +239,8 @@ class ReconcilerTest {
             {"works", "smelt", "coal", "mine", "labour", "w.json levels.smelt", "no technique 'smelt'"},
         };
         for (String[] c : cases) {
-            Report bad = report(c[0], Map.of(c[1], 1.0), List.of(), List.of(new Flow(c[2], c[3], 1)), Map.of(c[4], 1.0));
+            Report bad = report(c[0], Map.of(c[1], 1.0), List.of(), List.of(new Flow(c[2], c[3], 1)),
+                    Map.of(c[4], 1.0));
             InspectionException x = assertThrows(InspectionException.class, () -> b.add(bad, "w.json"));
             assertEquals(c[5], x.where());
             assertTrue(x.getMessage().contains(c[6]), x.getMessage());

@@ -50,6 +50,15 @@ class ReportReaderTest {
     }
 
     @Test
+    void whatTheWriterWritesReadsBackTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        Report r = read(GOOD);
+        java.nio.file.Path f = dir.resolve("r.json");
+        ReportWriter.write(r, f);
+        assertEquals(r, ReportReader.read(f));
+    }
+
+    @Test
     void listsAndAmountsMayBeLeftOut() throws IOException {
         Report r = read("{\"format\": \"gosplan/report@1\", \"unit\": \"u\", \"plan\": \"p\", \"period\": \"q\"}");
         assertEquals(Map.of(), r.levels());

@@ -7,10 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.gosplan.ledger.Checkpoint;
 import org.gosplan.ledger.LedgerException;
 
@@ -25,6 +30,9 @@ import org.gosplan.ledger.LedgerException;
  */
 final class Journal implements AutoCloseable {
     static final String FILE = "cosigned";
+    static final String HISTORY = "history";
+    /** Rotated above this size when the witness starts: about 160,000 cosignatures. */
+    static final long ROTATE_BYTES = 64L << 20;
 
     private final FileChannel channel;
     private final Object lock = new Object();
@@ -43,12 +51,22 @@ final class Journal implements AutoCloseable {
      * Opens the journal in {@code dir}, handing each complete line's checkpoint to {@code sink} in
      * order. A last line without its newline was never acknowledged (the answer waits for the
      * fsync): it is cut off. A line that does not parse anywhere else means the file is damaged.
+     * A journal above {@code rotateBytes} is rotated: its lines move to {@code history/} and the new
+     * one starts with the last line of each origin, so that starting stays quick.
      */
-    static Journal open(Path dir, java.util.function.Consumer<Checkpoint> sink) throws IOException {
+    static Journal open(Path dir, java.util.function.Consumer<Checkpoint> sink, long rotateBytes)
+            throws IOException {
         Path file = dir.resolve(FILE);
+        Path fresh = dir.resolve(FILE + ".new");
+        if (!Files.exists(file) && Files.exists(fresh)) {
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE); // a rotation stopped between its renames
+        } else {
+            Files.deleteIfExists(fresh); // a rotation stopped before them: the old journal still holds all
+        }
         byte[] all = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
         int good = 0;
         int line = 0;
+        Map<String, String> last = new LinkedHashMap<>();
         for (int at = 0; at < all.length; ) {
             int nl = at;
             while (nl < all.length && all[nl] != '\n') {
@@ -58,9 +76,18 @@ final class Journal implements AutoCloseable {
                 break; // torn tail
             }
             line++;
-            sink.accept(parse(new String(all, at, nl - at, StandardCharsets.US_ASCII), file, line));
+            String text = new String(all, at, nl - at, StandardCharsets.US_ASCII);
+            Checkpoint c = parse(text, file, line);
+            sink.accept(c);
+            last.remove(c.origin());
+            last.put(c.origin(), text);
             at = nl + 1;
             good = at;
+        }
+        if (good > rotateBytes) {
+            rotate(dir, last.values(), good);
+            good = (int) Files.size(file);
+            all = new byte[good];
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (good < all.length) {
@@ -71,17 +98,58 @@ final class Journal implements AutoCloseable {
         return new Journal(ch);
     }
 
-    /** Every checkpoint of the journal in {@code dir}, oldest first, without opening it for writing. */
-    static List<Checkpoint> read(Path dir) throws IOException {
+    /** Moves the journal's first {@code length} bytes to history/ and starts it again from {@code latest}. */
+    private static void rotate(Path dir, Collection<String> latest, int length) throws IOException {
         Path file = dir.resolve(FILE);
-        List<Checkpoint> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
+        Path fresh = dir.resolve(FILE + ".new");
+        Path history = dir.resolve(HISTORY);
+        Files.createDirectories(history);
+        try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            StringBuilder b = new StringBuilder();
+            for (String l : latest) {
+                b.append(l).append('\n');
+            }
+            ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.US_ASCII));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
         }
-        String all = Files.readString(file, StandardCharsets.US_ASCII);
-        int line = 0;
-        for (int at = 0, nl; (nl = all.indexOf('\n', at)) >= 0; at = nl + 1) {
-            out.add(parse(all.substring(at, nl), file, ++line));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(length); // without a torn tail
+            ch.force(true);
+        }
+        Path old = history.resolve(String.format("%s-%020d", FILE, System.currentTimeMillis()));
+        Files.move(file, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+
+    /**
+     * Every checkpoint the witness cosigned, oldest first: the rotated journals in {@code history/}
+     * (whose last lines the current journal repeats), then the current one. Read-only.
+     */
+    static List<Checkpoint> read(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path history = dir.resolve(HISTORY);
+        if (Files.isDirectory(history)) {
+            try (Stream<Path> s = Files.list(history)) {
+                files.addAll(s.filter(p -> p.getFileName().toString().startsWith(FILE + "-")).sorted().toList());
+            }
+        }
+        files.add(dir.resolve(FILE));
+        List<Checkpoint> out = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String all = Files.readString(file, StandardCharsets.US_ASCII);
+            int line = 0;
+            for (int at = 0, nl; (nl = all.indexOf('\n', at)) >= 0; at = nl + 1) {
+                out.add(parse(all.substring(at, nl), file, ++line));
+            }
         }
         return out;
     }

@@ -83,6 +83,11 @@ public final class Witness implements AutoCloseable {
 
     static Witness open(Path dir, Cosigner key, Collection<NoteVerifier> logKeys, LongSupplier clock)
             throws IOException {
+        return open(dir, key, logKeys, clock, Journal.ROTATE_BYTES);
+    }
+
+    static Witness open(Path dir, Cosigner key, Collection<NoteVerifier> logKeys, LongSupplier clock,
+            long rotateBytes) throws IOException {
         if (logKeys.isEmpty()) {
             throw new LedgerException("a witness needs the key of at least one log to witness (--log VKEY)");
         }
@@ -112,7 +117,7 @@ public final class Witness implements AutoCloseable {
                     s.root = c.root();
                     s.note = c.toString();
                 }
-            });
+            }, rotateBytes);
             return new Witness(dir, key, logs, j, ch, held, clock);
         } catch (IOException | RuntimeException e) {
             held.release();

@@ -198,4 +198,39 @@ class WitnessTest {
         Files.writeString(dir.resolve(Journal.FILE), "garbage\n", java.nio.file.StandardOpenOption.APPEND);
         assertThrows(LedgerException.class, () -> open(log));
     }
+
+    @Test
+    void aLargeJournalIsRotatedAndItsHistoryStillShowsSplitViews() throws Exception {
+        TestLog log = new TestLog("example.org/log", 1).append("a", "b", "c", "d", "e", "f");
+        TestLog other = new TestLog("example.org/other", 2).append("x", "y");
+        TestLog fork = log.fork(1).append("B");
+        try (Witness w = open(log, other)) {
+            for (int size = 1; size <= 6; size++) {
+                assertEquals(200, add(w, log.request(size - 1, size)).status());
+            }
+            assertEquals(200, add(w, other.request(0, 2)).status());
+        }
+        try (Witness w = Witness.open(dir, W, List.of(log.key.verifier(), other.key.verifier()), () -> NOW, 1)) {
+            assertEquals("6\n", add(w, log.request(0, 6)).body(), "the state survived the rotation");
+            assertEquals("2\n", add(w, other.request(0, 2)).body());
+            assertEquals(409, add(w, fork.request(0, 2)).status()); // the fork at size 2, long cosigned
+        }
+        assertEquals(2, Files.readAllLines(dir.resolve(Journal.FILE)).size(), "one line per log");
+        try (var files = Files.list(dir.resolve(Journal.HISTORY))) {
+            assertEquals(1, files.count());
+        }
+        List<SplitView> views = Witness.splitViews(dir);
+        assertEquals(1, views.size(), views.toString());
+        assertEquals(SplitView.SAME_SIZE, views.get(0).kind());
+        // the cosigned side comes from the rotated history: the log's own size 2
+        assertTrue(java.util.Arrays.equals(log.tree().root(2),
+                org.gosplan.ledger.Checkpoint.parse(views.get(0).cosignedNote()).root()));
+        assertEquals(fork.checkpoint(2), views.get(0).refusedNote());
+
+        // a rotation cut between its two renames is finished on the next start
+        Files.move(dir.resolve(Journal.FILE), dir.resolve(Journal.FILE + ".new"));
+        try (Witness w = open(log, other)) {
+            assertEquals("6\n", add(w, log.request(0, 6)).body());
+        }
+    }
 }

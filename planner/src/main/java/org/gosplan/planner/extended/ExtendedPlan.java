@@ -36,6 +36,7 @@ public final class ExtendedPlan {
     private final String method;
     private final int rounds;
     private final double seconds;
+    private final double firstRoundSeconds;
 
     ExtendedPlan(ExtendedPlanner.Leximin x, double[] alone, double seconds) {
         SpaceModel m = x.model;
@@ -44,6 +45,7 @@ public final class ExtendedPlan {
         this.status = x.status == Lp.Status.OPTIMAL ? "optimal" : x.status.name().toLowerCase();
         this.alone = alone;
         this.seconds = seconds;
+        this.firstRoundSeconds = x.first.seconds();
         this.rounds = x.rounds;
         this.method = x.last.method();
         boolean solved = x.last.x() != null && x.first.x() != null;
@@ -171,7 +173,8 @@ public final class ExtendedPlan {
         List<Parts.Trade> terms = parts.trade();
         for (int k = 0; k < terms.size(); k++) {
             Parts.Trade t = terms.get(k);
-            b += (t.exports() ? t.exportPrice() * exports[y][k] : 0) - (t.imports() ? t.importPrice() * imports[y][k] : 0);
+            b += t.exports() ? t.exportPrice() * exports[y][k] : 0;
+            b -= t.imports() ? t.importPrice() * imports[y][k] : 0;
         }
         return b;
     }
@@ -206,6 +209,11 @@ public final class ExtendedPlan {
         return rounds;
     }
 
+    /** The seconds of the solver in the first round (the smallest λ maximised), the model built. */
+    public double firstRoundSeconds() {
+        return firstRoundSeconds;
+    }
+
     public double seconds() {
         return seconds;
     }
@@ -219,7 +227,7 @@ public final class ExtendedPlan {
         return Double.isFinite(v) ? (Object) v : null;
     }
 
-    /** The plan's JSON document: the members of cli.md for year 1, and "years", "regions", "trade" as formats.md says. */
+    /** The plan's JSON: the members of cli.md for year 1, and "years", "regions", "trade" as formats.md says. */
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status);
@@ -238,6 +246,9 @@ public final class ExtendedPlan {
         certificate.put("dualInfeasibility", number(dualInfeasibility));
         certificate.put("gap", number(gap));
         doc.put("certificate", certificate);
+        if ("infeasible".equals(status)) {
+            doc.put("diagnosis", diagnosis());
+        }
         if (parts.years() > 0) {
             Map<String, Object> years = new LinkedHashMap<>();
             for (int y = 0; y < lambda.length; y++) {
@@ -303,6 +314,28 @@ public final class ExtendedPlan {
             doc.put("trade", trade);
         }
         return doc;
+    }
+
+    /**
+     * Why no plan exists. Levels and λ at zero meet every other row (net output 0 >= 0, use 0
+     * within what is available, stocks as they start), so only a balance of trade above zero can
+     * fail: the exports cannot earn it.
+     */
+    public Map<String, Object> diagnosis() {
+        double most = 0;
+        for (Parts.Trade t : parts.trade()) {
+            if (t.exports()) {
+                most += t.exportPrice() * t.exportLimit();
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("summary", "no plan meets the balance of trade: exports less imports at world prices must be at least "
+                + parts.tradeBalance() + (parts.currency() == null ? "" : " " + parts.currency()) + " in every year");
+        d.put("explanation", List.of("the exports cannot earn it: at their export limits they would bring at most "
+                + (Double.isFinite(most) ? Double.toString(most) : "an unbounded amount, but what the economy can make"
+                + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
+        d.put("constraints", List.of("tradeBalance"));
+        return d;
     }
 
     private Map<String, Object> levelsOf(int y) {

@@ -39,6 +39,16 @@ public final class ExtendedPlanner {
         return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Writes the LP of the first leximin round of the union (maximise the smallest λ) for a second
+     * solver to solve the same LP (bench/scripts/extended_highs.py); returns its rows, columns and entries.
+     */
+    public static int[] exportFirstRound(Economy e, java.nio.file.Path dir) throws java.io.IOException {
+        SpaceModel m = new SpaceModel(e, -1);
+        m.lp.write(dir);
+        return new int[] {m.lp.rows(), m.lp.vars(), m.lp.entries()};
+    }
+
     /** One leximin solve: the first round's answer (its t is the plan's value) and the last (the plan). */
     static final class Leximin {
         final SpaceModel model;

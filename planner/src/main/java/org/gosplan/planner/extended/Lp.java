@@ -138,6 +138,34 @@ final class Lp {
         entries = n;
     }
 
+    /**
+     * Writes the LP as raw little-endian arrays for a second solver (bench/scripts/extended_highs.py):
+     * {@code c, lb, ub, rlo, rhi} (float64) and the entries {@code rows, cols} (int32) and {@code vals} (float64).
+     */
+    void write(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        doubles(dir.resolve("c.f64"), cost, vars);
+        doubles(dir.resolve("lb.f64"), lower, vars);
+        doubles(dir.resolve("ub.f64"), upper, vars);
+        doubles(dir.resolve("rlo.f64"), rowLower, rows);
+        doubles(dir.resolve("rhi.f64"), rowUpper, rows);
+        ints(dir.resolve("rows.i32"), entryRow, entries);
+        ints(dir.resolve("cols.i32"), entryVar, entries);
+        doubles(dir.resolve("vals.f64"), entryValue, entries);
+    }
+
+    private static void doubles(java.nio.file.Path file, double[] a, int n) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(a, 0, n);
+        java.nio.file.Files.write(file, b.array());
+    }
+
+    private static void ints(java.nio.file.Path file, int[] a, int n) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(a, 0, n);
+        java.nio.file.Files.write(file, b.array());
+    }
+
     /** What came back: the status, and where solved the values, row duals and certificate. */
     record Solution(Status status, double[] x, double[] dual, double objective, double primalInfeasibility,
                     double dualInfeasibility, double gap, double dualBound, String method, double seconds) {}
@@ -183,7 +211,8 @@ final class Lp {
             solver.setSolverSpecificParameters(pdlp
                     ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
-                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10");
+                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
+                            + System.getProperty("gosplan.extended.glop", ""));
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
             }

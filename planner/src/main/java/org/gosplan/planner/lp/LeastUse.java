@@ -51,8 +51,10 @@ import org.gosplan.planner.Planner;
  * certificate ({@link PlanStage}). The plan is optimal when all of them prove the tolerance.
  *
  * <p>Beyond {@link Planner#SIMPLEX_LIMIT} techniques a stage is planned by policy iteration where it applies, by
- * the simplex method under {@code --method simplex} or {@code exact}, and otherwise not: PDLP's exact finish
- * does not yet make a stage exact (see {@link #pdlpIterations}), and the plan before the stage stands, with a note.
+ * the simplex method under {@code --method simplex} or {@code exact}, and otherwise by the exact finish started
+ * from the plan before the stage ({@link LpPlanner#finishFrom}): that plan meets every constraint of the stage, so
+ * the finish's first small LP has a solution, which it did not have from PDLP's iterate (see {@link
+ * #pdlpIterations}). Where the finish does not apply either, the plan before the stage stands, with a note.
  *
  * <p>Harmony runs no stage: it is the reference heuristic, kept as Cockshott's algorithm leaves it, and its
  * plan is not optimal, so there is no optimum to hold. Nor does a plan whose objective is not proven optimal
@@ -149,10 +151,10 @@ final class LeastUse {
      * so its feasible set has no interior, and PDLP can crawl there for ever (a min-resource stage of 200
      * products ran for minutes in PlanMethodsTest); the finish makes the iterate exact, and where it cannot, the
      * simplex method takes the stage. Measured on the hard economies of PlanBench at 10,000 and 100,000 products
-     * (fulfil and min-resource), the finish gave up on the stage (its small LP infeasible), also started from
-     * the plan before it and with the optimum held 1e-9 loose, so beyond {@link Planner#SIMPLEX_LIMIT} techniques
-     * a stage is not given to PDLP at all ({@link #stage}). A limit, not a time limit, so that the stage stays
-     * deterministic.
+     * (fulfil and min-resource), the finish from PDLP's iterate gave up on the stage (its small LP infeasible: the
+     * iterate is no plan of the stage, and the techniques past the first side columns are fixed at zero, where the
+     * held optimum leaves no room), so beyond {@link Planner#SIMPLEX_LIMIT} techniques a stage is finished from the
+     * plan before it instead ({@link #stage}). A limit, not a time limit, so that the stage stays deterministic.
      */
     static long pdlpIterations(LpModel m, PlanOptions o) {
         return m.generalCost() && o.timeLimitSeconds() <= 0 ? BasisFinish.warmIterations(m) : 0;

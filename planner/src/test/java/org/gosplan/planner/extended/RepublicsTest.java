@@ -47,7 +47,7 @@ class RepublicsTest {
             assertEquals(p.alone(g), p.regionLambda(g), 1e-9 * p.alone(g), "republic " + g);
         }
         assertEquals(p.alone(0), p.alone(1), 1e-12, "the twins alone are alike");
-        // by hand: 50 ha give 200 t of grain, which 5λ + 12λ exhaust at λ = 200/17 (labour 300 + 40λ h is left over)
+        // by hand: 50 ha give 200 t of grain, which 5λ + 12λ exhaust at λ = 200/17 (labour is left over)
         assertEquals(200.0 / 17, p.alone(0), 1e-9);
         assertTrue(p.gap() < 1e-9);
     }

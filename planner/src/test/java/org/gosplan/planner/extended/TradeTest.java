@@ -68,4 +68,15 @@ class TradeTest {
         assertEquals("USD", trade.get("currency"));
         assertEquals(160.0 / 30, (Double) doc.get("value"), 1e-9);
     }
+
+    @Test
+    void aSurplusTheExportsCannotEarnIsDiagnosed() {
+        // at most 100 h of labour: 100 t of food, 50 USD of exports; a surplus of 60 is out of reach
+        ExtendedPlan p = ExtendedPlanner.plan(cloth(-60), ExtendedPlanner.Options.DEFAULT);
+        assertEquals("infeasible", p.status());
+        Map<String, Object> doc = p.toMap();
+        assertEquals(java.util.List.of("tradeBalance"), ((Map<?, ?>) doc.get("diagnosis")).get("constraints"));
+        // and 49 is within reach (food 98 t exported, 2 h left for the targets): feasible
+        assertEquals("optimal", ExtendedPlanner.plan(cloth(-49), ExtendedPlanner.Options.DEFAULT).status());
+    }
 }

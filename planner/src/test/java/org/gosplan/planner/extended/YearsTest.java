@@ -40,7 +40,8 @@ class YearsTest {
         double g = 1 - delta + (1 - a) / k;
         for (int y = 0; y < years; y++) {
             assertEquals(k0 * Math.pow(g, y), p.stock(y, 0, 0), 1e-9 * k0 * Math.pow(g, y), "stock in year " + (y + 1));
-            assertEquals(k0 * Math.pow(g, y) / k, p.level(y, 0), 1e-9 * k0 * Math.pow(g, y), "level in year " + (y + 1));
+            assertEquals(k0 * Math.pow(g, y) / k, p.level(y, 0), 1e-9 * k0 * Math.pow(g, y),
+                    "level in year " + (y + 1));
         }
         assertEquals((1 - a) * k0 * Math.pow(g, years - 1) / (k * d), p.value(), 1e-9);
         assertTrue(p.gap() < 1e-9);

@@ -41,12 +41,15 @@ public final class WitnessServer implements AutoCloseable {
 
     /** Adds the witness's routes to an app of its own or to a server that serves more. */
     public static void addTo(Javalin app, Witness witness) {
-        app.post("/add-checkpoint", ctx -> {
+        io.javalin.http.Handler add = ctx -> {
             Answer a = witness.addCheckpoint(ctx.bodyAsBytes());
             ctx.status(a.status());
             ctx.contentType(a.contentType());
             ctx.result(a.body());
-        });
+        };
+        app.post("/add-checkpoint", add);
+        // a client that joins a submission prefix ending in '/' (as policies often write it) and "/add-checkpoint"
+        app.post("//add-checkpoint", add);
         app.get("/{originHash}/checkpoint", ctx -> {
             var note = witness.latest(ctx.pathParam("originHash"));
             if (note.isPresent()) {

@@ -66,6 +66,9 @@ class WitnessServerTest {
             SignedNote.parse(latest.body()).verify(LOG.verifier());
             assertTrue(W.verifier().verify(SignedNote.parse(latest.body())).isPresent());
             assertEquals(404, c.get("/" + "0".repeat(64) + "/checkpoint").statusCode());
+            // a client that joins a submission prefix ending in '/' to "/add-checkpoint"
+            HttpResponse<String> doubled = c.post("//add-checkpoint", log.request(6, 6));
+            assertEquals(200, doubled.statusCode(), doubled.body());
         }
         assertEquals(2, Witness.splitViews(dir).size());
         try (var files = Files.list(dir.resolve("evidence"))) {
