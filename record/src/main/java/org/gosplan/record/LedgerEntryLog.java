@@ -30,6 +30,11 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
+    public long appendAll(java.util.List<byte[]> entries, Condition condition) throws IOException {
+        return log.append(entries, condition::check).first();
+    }
+
+    @Override
     public String root(long size) throws IOException {
         return HexFormat.of().formatHex(log.root(size));
     }
