@@ -150,6 +150,7 @@ public final class Record implements AutoCloseable {
     /** An event waiting to be appended, and what became of it. */
     private static final class Pending {
         final Event event;
+        NoteVerifier verified; // the signer's key, when the signature verified with it
         long index = -1;
         RuntimeException refusal;
         IOException failure;
@@ -184,6 +185,12 @@ public final class Record implements AutoCloseable {
      */
     public long append(Event e) throws IOException {
         Pending p = new Pending(e);
+        // The signature is verified here, in the caller's thread, in parallel with other callers;
+        // the checks in order then only compare keys.
+        Member m = snapshot().member(e.signer());
+        if (m != null && e.signedBy(m.key())) {
+            p.verified = m.key();
+        }
         queued.add(p);
         while (!p.done) {
             appending.lock();
@@ -268,7 +275,7 @@ public final class Record implements AutoCloseable {
         List<byte[]> entries = new ArrayList<>();
         for (Pending p : group) {
             Event e = p.event;
-            p.refusal = refusal(s, e, sigs);
+            p.refusal = refusal(s, e, sigs, p.verified);
             if (p.refusal == null) {
                 s = s.apply(e, base + accepted.size());
                 sigs.add(e.sig());
@@ -315,7 +322,7 @@ public final class Record implements AutoCloseable {
                 at[0] = fold(at[0], upTo[0], size, null, seen);
                 upTo[0] = size;
                 checkHoldsEvents(size);
-                RecordException no = refusal(at[0], e, java.util.Set.of());
+                RecordException no = refusal(at[0], e, java.util.Set.of(), null);
                 if (no != null) {
                     throw no;
                 }
@@ -338,10 +345,11 @@ public final class Record implements AutoCloseable {
     }
 
     /** Why {@code e} may not follow snapshot {@code s} and its group's events (signed {@code sigs}), or null. */
-    private RecordException refusal(Snapshot s, Event e, java.util.Set<String> sigs) throws IOException {
-        String why = s.refusal(e);
+    private RecordException refusal(Snapshot s, Event e, java.util.Set<String> sigs, NoteVerifier verified)
+            throws IOException {
+        String why = s.refusal(e, verified);
         if (why != null) {
-            return new RecordException(s.refusalKind(e), "refused, nothing recorded: " + why);
+            return new RecordException(s.refusalKind(e, verified), "refused, nothing recorded: " + why);
         }
         if (sigs.contains(e.sig()) || seen.contains(e.sig())) {
             return new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this event,"

@@ -104,12 +104,21 @@ public final class Snapshot {
      * body well-formed. Content existence is checked by the caller who holds the store.
      */
     public String refusal(Event event) {
+        return refusal(event, null);
+    }
+
+    /**
+     * As {@link #refusal(Event)}, taking the signature as checked when {@code verified} is the
+     * signer's registered key and the caller verified the signature with it already (so that
+     * signatures are verified in parallel, before the checks that must run one after another).
+     */
+    public String refusal(Event event, NoteVerifier verified) {
         Member m = member(event.signer());
         if (m == null) {
             return "signer '" + event.signer() + "' is not a registered member; an operator must first record"
                     + " 'gosplan record DIR member VKEY --role ROLE'";
         }
-        if (!event.signedBy(m.key())) {
+        if (!m.key().equals(verified) && !event.signedBy(m.key())) {
             return "the signature does not verify with the registered key of '" + event.signer() + "'";
         }
         if (m.isRevoked()) {
@@ -128,15 +137,15 @@ public final class Snapshot {
     }
 
     /**
-     * What kind of refusal {@link #refusal} gives {@code event} (null when it gives none): who
+     * What kind of refusal {@link #refusal(Event, NoteVerifier)} gives {@code event} (null when it gives none): who
      * signed it comes first, then its form, then what the record's state rules out.
      */
-    public RecordException.Kind refusalKind(Event event) {
-        if (refusal(event) == null) {
+    public RecordException.Kind refusalKind(Event event, NoteVerifier verified) {
+        if (refusal(event, verified) == null) {
             return null;
         }
         Member m = member(event.signer());
-        if (m == null || !event.signedBy(m.key()) || m.isRevoked()) {
+        if (m == null || !m.key().equals(verified) && !event.signedBy(m.key()) || m.isRevoked()) {
             return RecordException.Kind.FORBIDDEN;
         }
         if (!EventTypes.KNOWN.contains(event.type())) {
