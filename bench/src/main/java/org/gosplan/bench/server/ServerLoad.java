@@ -28,7 +28,7 @@ import org.gosplan.record.Role;
  * keep-alive connection. Three steps (docs/benchmarks.md, "The server"):
  * <pre>
  * CP=bench/target/classes:$(cat bench/target/classpath.txt)
- * java -cp $CP org.gosplan.bench.server.ServerLoad prepare DIR EVENTS
+ * java -cp $CP org.gosplan.bench.server.ServerLoad prepare DIR EVENTS [JDBC_URL]
  * java -jar app/target/gosplan.jar serve DIR/record --listen 127.0.0.1:8181 \
  *     --reads-per-second 0 --writes-per-second 0 &amp;
  * java -cp $CP org.gosplan.bench.server.ServerLoad reads http://127.0.0.1:8181 CLIENTS SECONDS
@@ -44,7 +44,7 @@ public final class ServerLoad {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "prepare":
-                prepare(Path.of(args[1]), Integer.parseInt(args[2]));
+                prepare(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? args[3] : null);
                 break;
             case "reads":
                 reads(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -53,18 +53,21 @@ public final class ServerLoad {
                 writes(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
                 break;
             default:
-                System.err.println("usage: ServerLoad prepare DIR EVENTS | reads URL CLIENTS SECONDS"
+                System.err.println("usage: ServerLoad prepare DIR EVENTS [JDBC_URL] | reads URL CLIENTS SECONDS"
                         + " | writes URL CLIENTS EVENTS_FILE");
                 System.exit(2);
         }
     }
 
-    static void prepare(Path dir, int events) throws IOException {
+    /** A record in DIR/record, or in PostgreSQL at {@code jdbc} when given; the votes in DIR/events.jsonl. */
+    static void prepare(Path dir, int events, String jdbc) throws IOException {
         Files.createDirectories(dir);
         List<NoteSigner> voters = new ArrayList<>();
         long ballot;
         // The record closes its log.
-        try (Record r = Record.open(Log.init(dir.resolve("record"), "load.gosplan.org/bench", null))) {
+        String origin = "load.gosplan.org/bench";
+        try (Record r = Record.open(jdbc == null ? Log.init(dir.resolve("record"), origin, null)
+                : Log.initDb(jdbc, origin, null))) {
             NoteSigner operator = r.log().signingKey();
             for (int i = 0; i < 64; i++) {
                 NoteSigner v = NoteSigner.generate("voter" + i);
@@ -89,7 +92,7 @@ public final class ServerLoad {
             out.append(new String(e.entryBytes(), StandardCharsets.UTF_8)).append('\n');
         }
         Files.writeString(dir.resolve("events.jsonl"), out);
-        System.out.println("prepared " + dir.resolve("record") + " and " + events + " signed votes in "
+        System.out.println("prepared " + (jdbc == null ? dir.resolve("record") : jdbc) + " and " + events + " signed votes in "
                 + dir.resolve("events.jsonl"));
     }
 
