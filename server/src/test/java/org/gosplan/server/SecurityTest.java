@@ -48,6 +48,11 @@ class SecurityTest {
             long index = Fixture.json(ok).get("index").asLong();
             assertEquals(index + 1, f.log.size());
             assertArrayEquals(vote.entryBytes(), f.log.entry(index), "the entry is the event as signed");
+            // At once readable with a proof against a checkpoint that holds it.
+            var proof = Fixture.json(f.get("/api/events/" + index)).get("proof");
+            assertEquals(index + 1, proof.get("size").asLong());
+            assertEquals(HexFormat.of().formatHex(f.log.root(index + 1)), proof.get("root").asText());
+            assertTrue(proof.get("checkpoint").asText().startsWith(Fixture.ORIGIN + "\n" + (index + 1) + "\n"));
 
             refused(f, bytes(vote), 409, "on the log already");
 
