@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.gosplan.app.Main;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The auditor's script {@code bench/scripts/check_space_plan.py} (Python's standard library, no
@@ -50,12 +50,12 @@ class CheckSpacePlanScriptTest {
         return plan;
     }
 
-    static String[] check(Path economy, Path plan, int expectedExit) throws IOException, InterruptedException {
+    static String check(Path economy, Path plan, int expectedExit) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of("python3", "scripts/check_space_plan.py", economy.toString(),
                 plan.toString())).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(expectedExit, p.waitFor(), out);
-        return new String[] {out};
+        return out;
     }
 
     Path altered(Path plan, Consumer<ObjectNode> change) throws IOException {
@@ -71,9 +71,9 @@ class CheckSpacePlanScriptTest {
     void theTruePlanIsFeasibleAndABentOneIsNot(String name) throws IOException, InterruptedException {
         Path economy = example(name);
         Path plan = plan(economy);
-        assertTrue(check(economy, plan, 0)[0].startsWith("feasible"));
+        assertTrue(check(economy, plan, 0).startsWith("feasible"));
         Path raised = altered(plan, d -> d.put("value", d.get("value").asDouble() * 1.01));
-        assertTrue(check(economy, raised, 1)[0].startsWith("NOT feasible"));
+        assertTrue(check(economy, raised, 1).startsWith("NOT feasible"));
     }
 
     @ParameterizedTest
@@ -85,6 +85,6 @@ class CheckSpacePlanScriptTest {
             ObjectNode inv = (ObjectNode) d.get("years").get("3").get("investment");
             inv.put("machine", inv.get("machine").asDouble() * 1.5);
         });
-        assertTrue(check(economy, bent, 1)[0].contains("year 3"));
+        assertTrue(check(economy, bent, 1).contains("year 3"));
     }
 }
