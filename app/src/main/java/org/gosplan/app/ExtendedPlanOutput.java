@@ -17,7 +17,8 @@ import org.gosplan.planner.extended.ExtendedPlanner;
 final class ExtendedPlanOutput {
     private ExtendedPlanOutput() {}
 
-    static int plan(Economy e, PlanOptions options, boolean json, java.nio.file.Path mps, java.nio.file.Path csv) {
+    static int plan(Economy e, PlanOptions options, boolean json, java.nio.file.Path mps, java.nio.file.Path csv,
+                    String republic) {
         if (options.objective() != PlanObjective.FULFIL) {
             throw new UsageException("--objective " + options.objective().name().toLowerCase().replace('_', '-')
                     + " is not planned for an economy with republics, trade or years yet; plan it with fulfil");
@@ -31,23 +32,38 @@ final class ExtendedPlanOutput {
             throw new UsageException("--method " + m.name().toLowerCase() + " does not plan republics, trade or years;"
                     + " use auto, exact, simplex or pdlp");
         }
-        ExtendedPlan p = ExtendedPlanner.plan(e, new ExtendedPlanner.Options(m == PlanMethod.PDLP,
-                options.tolerance(), options.timeLimitSeconds()));
+        ExtendedPlanner.Options o = new ExtendedPlanner.Options(m == PlanMethod.PDLP, options.tolerance(),
+                options.timeLimitSeconds());
+        int region = -1;
+        if (republic != null) {
+            region = e.parts().regionIndex(republic);
+            if (region < 0) {
+                throw new UsageException("--republic " + republic + ": " + (e.parts().isRegional()
+                        ? "no such republic; the republics are " + String.join(", ", e.parts().regions().stream()
+                                .map(Parts.Region::id).toList())
+                        : "the economy has no republics"));
+            }
+        }
+        ExtendedPlan p = region >= 0 ? ExtendedPlanner.planAlone(e, region, o) : ExtendedPlanner.plan(e, o);
         if (json) {
             Map<String, Object> doc = new java.util.LinkedHashMap<>(p.toMap());
             doc.put("labels", Labels.of(e).asMap());
             Json.print(System.out, doc);
         } else {
-            print(p);
+            print(p, republic);
         }
         return "optimal".equals(p.status()) ? ExitCode.OK : ExitCode.NEGATIVE;
     }
 
-    private static void print(ExtendedPlan p) {
+    private static void print(ExtendedPlan p, String republic) {
         Economy e = p.economy();
         Parts parts = e.parts();
         var out = System.out;
         out.printf("plan: %s (fulfil, leximin) for %s%n", p.status(), e.name().isEmpty() ? "the economy" : e.name());
+        if (republic != null) {
+            out.printf("  republic    %s alone, as if it left the union: its own resources and trade, no transport%n",
+                    republic);
+        }
         out.printf("  solver      %s, %d round%s, %s%n", p.method(), p.rounds(),
                 p.rounds() == 1 ? "" : "s", Durations.format(p.seconds()));
         if (!"optimal".equals(p.status())) {
@@ -86,6 +102,9 @@ final class ExtendedPlanOutput {
             out.println();
             out.println("Republics (λ in the union, and planned alone):");
             for (int g = 0; g < parts.regions().size(); g++) {
+                if (Double.isNaN(p.regionLambda(g)) && Double.isNaN(p.alone(g))) {
+                    continue; // another republic's, when one is planned alone
+                }
                 out.printf("  %-28s union %-12s alone %s%n", parts.regionId(g), PlanCommand.num(p.regionLambda(g)),
                         PlanCommand.num(p.alone(g)));
             }

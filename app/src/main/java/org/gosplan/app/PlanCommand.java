@@ -96,6 +96,11 @@ final class PlanCommand implements Callable<Integer> {
             "output, valuations, resource use and prices (docs/csv-export.md)"})
     Path csv;
 
+    @Option(names = "--republic", paramLabel = "ID", description = {
+            "plan only this republic of an economy with republics, as if it left the union: its own techniques,",
+            "resources, targets and trade, no transport"})
+    String republic;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -114,7 +119,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
         if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
-            return ExtendedPlanOutput.plan(e, options, json, mps, csv);
+            return ExtendedPlanOutput.plan(e, options, json, mps, csv, republic);
+        }
+        if (republic != null) {
+            throw new UsageException("--republic names a republic, but " + path + " has none (formats.md section 5)");
         }
         if (mps != null) {
             Planner.exportMps(e, options, mps);

@@ -52,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Jetty's and Javalin's start-up chatter is not for users; warnings and errors still show.
+        // Jetty's and Javalin's start-up chatter is not for users; errors still show.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
         int colon = listen.lastIndexOf(':');
         int port;
         try {
@@ -100,13 +101,9 @@ final class ServeCommand implements Callable<Integer> {
     private Server start(Record record, Log log, String host, int port, Limits limits) throws IOException {
         try {
             return Server.start(record, log, host, port, limits, policy, Capabilities.all());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.net.BindException || e.getMessage() != null
-                    && e.getMessage().contains("bind")) {
-                throw new UsageException("--listen " + listen + ": cannot listen there (" + e.getMessage()
-                        + "); choose another port or stop what uses it");
-            }
-            throw e;
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new UsageException("--listen " + listen + ": cannot listen there (" + e.getMessage()
+                    + "); choose another port with --listen, or stop what uses it");
         }
     }
 }

@@ -91,4 +91,21 @@ class PlanPartsCommandTest {
         assertTrue(regions.get("uk").get("lambda").asDouble() > regions.get("uk").get("alone").asDouble());
         assertEquals(first.get("value").asDouble(), regions.get("uk").get("lambda").asDouble(), 1e-8);
     }
+
+    @Test
+    void aRepublicThatLeavesIsPlannedByNamingIt() throws IOException {
+        Path usaUk = CliRun.examples().resolve("usa-uk-republics.economy.json");
+        JsonNode union = Json.MAPPER.readTree(CliRun.of("plan", usaUk.toString(), "--json").out());
+        CliRun r = CliRun.of("plan", usaUk.toString(), "--republic", "uk", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode alone = Json.MAPPER.readTree(r.out());
+        assertEquals(union.get("regions").get("uk").get("alone").asDouble(), alone.get("value").asDouble(), 1e-9);
+        assertTrue(alone.get("regions").get("usa").get("lambda").isNull(), "the USA is not planned");
+        for (String technique : (Iterable<String>) alone.get("levels")::fieldNames) {
+            assertTrue(technique.endsWith("-uk"), technique);
+        }
+        CliRun bad = CliRun.of("plan", usaUk.toString(), "--republic", "france");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("the republics are usa, uk"), bad.err());
+    }
 }

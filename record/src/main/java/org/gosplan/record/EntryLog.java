@@ -31,15 +31,22 @@ public interface EntryLog extends AutoCloseable {
     long append(byte[] entry, Condition condition) throws IOException;
 
     /**
-     * Appends entries in order (contiguous indexes) if {@code condition} holds, as one durable
-     * commit; returns the first one's index. A log that cannot append several at once appends a
-     * single entry and refuses more.
+     * Appends entries in order, as {@link #append(byte[], Condition)} appends one, with
+     * {@code condition} checked once, before the first; returns the first's index once all are
+     * durable. This default appends them one by one, each refused unless it follows the one
+     * before; a ledger log appends them as one group, all or none, in one commit.
      */
     default long appendAll(java.util.List<byte[]> entries, Condition condition) throws IOException {
-        if (entries.size() != 1) {
-            throw new UnsupportedOperationException("this log appends one entry at a time");
+        long first = append(entries.get(0), condition);
+        for (int i = 1; i < entries.size(); i++) {
+            long want = first + i;
+            append(entries.get(i), size -> {
+                if (size != want) {
+                    throw new IOException("another writer appended between the entries of one group");
+                }
+            });
         }
-        return append(entries.get(0), condition);
+        return first;
     }
 
     /** A condition on the log an entry is appended to (see {@link #append(byte[], Condition)}). */

@@ -36,7 +36,7 @@ public final class Record implements AutoCloseable {
     private long folded; // the entries the snapshot has taken in (refused ones skipped)
     // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
     // Ed25519 signatures are deterministic, so the same event has the same signature.
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> refused = new java.util.HashSet<>(); // entries the folds refused: few
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
@@ -214,137 +214,228 @@ public final class Record implements AutoCloseable {
      * Signs and appends an event after checking it against the current snapshot; content the
      * body names must already be stored. Returns its index.
      */
-    public synchronized long append(String type, ObjectNode body, NoteSigner key) throws IOException {
+    public long append(String type, ObjectNode body, NoteSigner key) throws IOException {
         Event e = Event.sign(type, body, key, clock.instant());
         return append(e);
     }
 
-    /** Appends an already signed event after the same checks. */
-    public synchronized long append(Event e) throws IOException {
-        // Checked under the log's writer lock, against the log as it is then: other processes may
-        // have appended events since this record last looked (registered the signer, say), and
-        // the event must hold on top of them.
-        Snapshot[] at = {snapshot};
-        long[] upTo = {folded};
+    /** An event waiting to be appended, and what became of it. */
+    private static final class Pending {
+        final Event event;
+        NoteVerifier verified; // the signer's key, when the signature verified with it
+        long index = -1;
+        RuntimeException refusal;
+        IOException failure;
+        volatile boolean done;
+
+        Pending(Event event) {
+            this.event = event;
+        }
+    }
+
+    /** Another writer appended between the check of a group and its append: check the group again. */
+    private static final class Moved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Moved() {
+            super(null, null, false, false);
+        }
+    }
+
+    // Events from many threads are checked and appended in groups, one durable commit (one fsync
+    // or transaction) a group: the thread that takes the lock appends what every waiting thread
+    // queued meanwhile.
+    private static final int GROUP = 1024;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queued =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock appending = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Appends an already signed event after the same checks; returns its index once it is durable.
+     * Each event is checked against the log as it is when it is appended, with every event before
+     * it, other processes' included: a refused event is never appended.
+     */
+    public long append(Event e) throws IOException {
+        Pending p = new Pending(e);
+        // The signature is verified here, in the caller's thread, in parallel with other callers;
+        // the checks in order then only compare keys.
+        Member m = snapshot().member(e.signer());
+        if (m != null && e.signedBy(m.key())) {
+            p.verified = m.key();
+        }
+        queued.add(p);
+        while (!p.done) {
+            appending.lock();
+            try {
+                if (!p.done) {
+                    appendQueued();
+                }
+            } finally {
+                appending.unlock();
+            }
+        }
+        if (p.failure != null) {
+            throw p.failure;
+        }
+        if (p.refusal != null) {
+            throw p.refusal;
+        }
+        return p.index;
+    }
+
+    /** Checks and appends a group of the queued events (holding {@link #appending}). */
+    private void appendQueued() {
+        List<Pending> group = new ArrayList<>();
+        Pending q;
+        while (group.size() < GROUP && (q = queued.poll()) != null) {
+            group.add(q);
+        }
+        try {
+            while (!tryAppend(group)) {
+                for (Pending p : group) {
+                    p.refusal = null;
+                }
+            }
+            // What this record's view refused may hold on the log as it is now (another process
+            // registered its signer, say): each is checked again under the writer's lock.
+            for (Pending p : group) {
+                if (p.refusal != null) {
+                    p.refusal = null;
+                    try {
+                        p.index = appendChecked(p.event);
+                    } catch (RecordException x) {
+                        p.refusal = x;
+                    } catch (IOException x) {
+                        p.failure = x;
+                    }
+                }
+            }
+        } catch (IOException x) {
+            for (Pending p : group) {
+                p.failure = x;
+            }
+        } catch (RuntimeException x) {
+            for (Pending p : group) {
+                p.refusal = p.refusal == null ? x : p.refusal;
+            }
+        } finally {
+            for (Pending p : group) {
+                p.done = true;
+            }
+        }
+    }
+
+    /**
+     * Checks the group against the log as this record last folded it, then appends what passed,
+     * provided the log is still that size under its writer lock (so the check held against the
+     * log as it is at the append); false when another writer appended meanwhile.
+     */
+    private boolean tryAppend(List<Pending> group) throws IOException {
+        Snapshot s;
+        long base;
+        synchronized (this) {
+            long size = log.size();
+            if (size != folded) {
+                snapshot = fold(snapshot, folded, size, null, seen);
+                folded = size;
+            }
+            s = snapshot;
+            base = folded;
+        }
+        java.util.Set<String> sigs = new java.util.HashSet<>();
+        List<Pending> accepted = new ArrayList<>();
+        List<byte[]> entries = new ArrayList<>();
+        for (Pending p : group) {
+            Event e = p.event;
+            p.refusal = refusal(s, e, sigs, p.verified);
+            if (p.refusal == null) {
+                s = s.apply(e, base + accepted.size());
+                sigs.add(e.sig());
+                accepted.add(p);
+                entries.add(e.entryBytes());
+            }
+        }
+        if (accepted.isEmpty()) {
+            return true;
+        }
+        long first;
+        try {
+            first = log.appendAll(entries, size -> {
+                if (size != base) {
+                    throw new Moved();
+                }
+                checkHoldsEvents(size);
+            });
+        } catch (Moved m) {
+            return false;
+        }
+        synchronized (this) {
+            snapshot = s;
+            folded = base + accepted.size();
+            seen.addAll(sigs);
+        }
+        for (int k = 0; k < accepted.size(); k++) {
+            accepted.get(k).index = first + k;
+        }
+        return true;
+    }
+
+    /** Appends one event checked under the log's writer lock, against the log as it is then. */
+    private long appendChecked(Event e) throws IOException {
+        Snapshot[] at = new Snapshot[1];
+        long[] upTo = new long[1];
+        synchronized (this) {
+            at[0] = snapshot;
+            upTo[0] = folded;
+        }
         long index;
         try {
             index = log.append(e.entryBytes(), size -> {
                 at[0] = fold(at[0], upTo[0], size, null, seen);
                 upTo[0] = size;
                 checkHoldsEvents(size);
-                String why = at[0].refusal(e);
-                if (why != null) {
-                    throw new RecordException(at[0].refusalKind(e), "refused, nothing recorded: " + why);
-                }
-                if (seen.contains(e.sig())) {
-                    throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this"
-                            + " event, signature and all, is on the log already; an event is recorded once (sign it"
-                            + " anew to record the same thing again)");
-                }
-                for (String field : contentFields(e)) {
-                    String h = e.body().get(field).asText();
-                    if (!content.contains(h)) {
-                        throw new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: the "
-                                + field + " content " + h + " is not stored beside the log; store it first");
-                    }
+                RecordException no = refusal(at[0], e, java.util.Set.of(), null);
+                if (no != null) {
+                    throw no;
                 }
             });
         } finally {
             // What the check took in stands, refused or not.
-            snapshot = at[0];
-            folded = upTo[0];
+            synchronized (this) {
+                if (upTo[0] > folded) {
+                    snapshot = at[0];
+                    folded = upTo[0];
+                }
+            }
         }
-        snapshot = snapshot.apply(e, index);
-        seen.add(e.sig());
-        folded = index + 1;
+        synchronized (this) {
+            snapshot = snapshot.apply(e, index);
+            seen.add(e.sig());
+            folded = index + 1;
+        }
         return index;
     }
 
-    /**
-     * Appends several signed events as one durable commit, each checked as {@link #append(Event)}
-     * checks it, against the log with the events before it in the list: one fsync for all, which
-     * is how many concurrent voters are served ({@link GroupAppender}). Returns, per event, its
-     * index, or -1 where it was refused, with the reason in {@code refusals} at the same place;
-     * refused events are left out and the rest appended.
-     */
-    public synchronized long[] appendAll(List<Event> events, String[] refusals) throws IOException {
-        long[] index = new long[events.size()];
-        List<Integer> left = new ArrayList<>();
-        for (int k = 0; k < events.size(); k++) {
-            left.add(k);
+    /** Why {@code e} may not follow snapshot {@code s} and its group's events (signed {@code sigs}), or null. */
+    private RecordException refusal(Snapshot s, Event e, java.util.Set<String> sigs, NoteVerifier verified)
+            throws IOException {
+        String why = s.refusal(e, verified);
+        if (why != null) {
+            return new RecordException(s.refusalKind(e, verified), "refused, nothing recorded: " + why);
         }
-        // the entries' bytes and the signatures (with each signer's key as it stands) in parallel, before the
-        // writer's lock; the check under it uses these answers where the key is still the same
-        byte[][] bytes = new byte[events.size()][];
-        org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[events.size()];
-        boolean[] signed = new boolean[events.size()];
-        Snapshot now = snapshot;
-        java.util.stream.IntStream.range(0, events.size()).parallel().forEach(k -> {
-            Event e = events.get(k);
-            bytes[k] = e.entryBytes();
-            Member m = now.member(e.signer());
-            keys[k] = m == null ? null : m.key();
-            signed[k] = keys[k] != null && e.signedBy(keys[k]);
-        });
-        while (!left.isEmpty()) {
-            List<byte[]> entries = new ArrayList<>(left.size());
-            for (int k : left) {
-                entries.add(bytes[k]);
-            }
-            Snapshot[] at = {snapshot};
-            long[] upTo = {folded};
-            Snapshot[] after = {null};
-            int[] refused = {-1};
-            String[] why = {null};
-            long first;
-            try {
-                first = log.appendAll(entries, size -> {
-                    at[0] = fold(at[0], upTo[0], size, null, seen);
-                    upTo[0] = size;
-                    checkHoldsEvents(size);
-                    Snapshot s = at[0];
-                    java.util.Set<String> batch = new java.util.HashSet<>();
-                    for (int j = 0; j < left.size(); j++) {
-                        int k = left.get(j);
-                        Event e = events.get(k);
-                        String no = s.refusal(e, (ev, key) -> key.equals(keys[k]) ? signed[k] : ev.signedBy(key));
-                        if (no == null && (seen.contains(e.sig()) || !batch.add(e.sig()))) {
-                            no = "this event, signature and all, is on the log already; an event is recorded once";
-                        }
-                        for (String field : no == null ? contentFields(e) : List.<String>of()) {
-                            if (!content.contains(e.body().get(field).asText())) {
-                                no = "the " + field + " content is not stored beside the log";
-                            }
-                        }
-                        if (no != null) {
-                            refused[0] = j;
-                            why[0] = no;
-                            throw new RecordException("refused: " + no);
-                        }
-                        s = s.apply(e, size + j);
-                    }
-                    after[0] = s;
-                });
-            } catch (RecordException x) {
-                snapshot = at[0];
-                folded = upTo[0];
-                if (refused[0] < 0) {
-                    throw x;
-                }
-                int k = left.remove(refused[0]);
-                index[k] = -1;
-                refusals[k] = "refused, nothing recorded: " + why[0];
-                continue;
-            }
-            for (int j = 0; j < left.size(); j++) {
-                index[left.get(j)] = first + j;
-                seen.add(events.get(left.get(j)).sig());
-            }
-            snapshot = after[0];
-            folded = first + left.size();
-            left.clear();
+        if (sigs.contains(e.sig()) || seen.contains(e.sig())) {
+            return new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this event,"
+                    + " signature and all, is on the log already; an event is recorded once (sign it anew to record"
+                    + " the same thing again)");
         }
-        return index;
+        for (String field : contentFields(e)) {
+            String h = e.body().get(field).asText();
+            if (!content.contains(h)) {
+                return new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: the " + field
+                        + " content " + h + " is not stored beside the log; store it first");
+            }
+        }
+        return null;
     }
 
     /** Refuses an event for a log of raw entries (see the class comment). */

@@ -114,6 +114,15 @@ public final class Snapshot {
     }
 
     /**
+     * As {@link #refusal(Event)}, taking the signature as checked when {@code verified} is the
+     * signer's registered key and the caller verified the signature with it already (so that
+     * signatures are verified in parallel, before the checks that must run one after another).
+     */
+    public String refusal(Event event, NoteVerifier verified) {
+        return refusal(event, (e, key) -> key.equals(verified) || e.signedBy(key));
+    }
+
+    /**
      * As {@link #refusal(Event)}, with the signature checked by {@code signed} (whether the event
      * is signed by the key): a fold over many events checks their signatures in parallel first and
      * answers from what it found.
@@ -143,15 +152,15 @@ public final class Snapshot {
     }
 
     /**
-     * What kind of refusal {@link #refusal} gives {@code event} (null when it gives none): who
+     * What kind of refusal {@link #refusal(Event, NoteVerifier)} gives {@code event} (null when it gives none): who
      * signed it comes first, then its form, then what the record's state rules out.
      */
-    public RecordException.Kind refusalKind(Event event) {
-        if (refusal(event) == null) {
+    public RecordException.Kind refusalKind(Event event, NoteVerifier verified) {
+        if (refusal(event, verified) == null) {
             return null;
         }
         Member m = member(event.signer());
-        if (m == null || !event.signedBy(m.key()) || m.isRevoked()) {
+        if (m == null || !m.key().equals(verified) && !event.signedBy(m.key()) || m.isRevoked()) {
             return RecordException.Kind.FORBIDDEN;
         }
         if (!EventTypes.KNOWN.contains(event.type())) {

@@ -29,7 +29,7 @@ public final class Served {
     private final Limits limits;
     private final Optional<Path> policy;
     private final Semaphore writes;
-    private final AtomicReference<Checkpoint> checkpoint = new AtomicReference<>();
+    private final AtomicReference<Signed> checkpoint = new AtomicReference<>();
     private final List<Routes.Page> pages = new ArrayList<>();
 
     Served(Record record, Log log, Limits limits, Path policy) {
@@ -70,17 +70,32 @@ public final class Served {
         return MAPPER;
     }
 
-    /**
-     * The signed checkpoint of the log as it is now. Signing takes the writer's lock, so the
-     * checkpoint of a size is signed once and kept: reads between writes cost nothing.
-     */
+    /** A checkpoint and when it was signed ({@link System#nanoTime}). */
+    private record Signed(Checkpoint checkpoint, long at) {}
+
+    private static final long RESIGN_NANOS = 1_000_000_000L;
+
+    /** The latest checkpoint: of the log as it is, or signed less than a second ago. */
     public Checkpoint checkpoint() throws IOException {
-        Checkpoint cp = checkpoint.get();
-        if (cp != null && cp.size() == log.size()) {
-            return cp;
+        return checkpoint(0);
+    }
+
+    /**
+     * A checkpoint of at least {@code size} entries: the log as it is, or one signed less than a
+     * second ago. Signing takes the writer's lock and stores the checkpoint, so while writes pour
+     * in the log signs at most about one a second for readers, as tlog-tiles allows (the
+     * checkpoint may be cached a few seconds), and reads between writes cost nothing.
+     */
+    public Checkpoint checkpoint(long size) throws IOException {
+        Signed s = checkpoint.get();
+        long now = System.nanoTime();
+        if (s != null && s.checkpoint().size() >= size
+                && (s.checkpoint().size() == log.size() || now - s.at() < RESIGN_NANOS)) {
+            return s.checkpoint();
         }
         Checkpoint fresh = log.checkpoint();
-        checkpoint.accumulateAndGet(fresh, (a, b) -> a == null || b.size() >= a.size() ? b : a);
+        checkpoint.accumulateAndGet(new Signed(fresh, now),
+                (a, b) -> a == null || b.checkpoint().size() >= a.checkpoint().size() ? b : a);
         return fresh;
     }
 

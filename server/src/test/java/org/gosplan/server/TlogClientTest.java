@@ -65,7 +65,7 @@ class TlogClientTest {
         Client(String prefix, String vkey) throws Exception {
             this.prefix = prefix;
             // signed-note: <name>+<hex key id>+<base64(0x01 || 32-byte Ed25519 key)>
-            String[] parts = vkey.split("\\+");
+            String[] parts = vkey.split("\\+", 3); // the base64 may hold "+" too
             name = parts[0];
             byte[] raw = Base64.getDecoder().decode(parts[2]);
             assertEquals(1, raw[0], "Ed25519 keys have type 0x01");

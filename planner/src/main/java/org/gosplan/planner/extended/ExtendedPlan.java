@@ -27,6 +27,7 @@ public final class ExtendedPlan {
     private final double[][][] stocks;
     private final double[][][] investment;
     private final double[][] imports;
+    private final double[][] sent;
     private final double[][] exports;
     private final double[][][] valuations;
     private final double tradePrice;
@@ -57,6 +58,7 @@ public final class ExtendedPlan {
         stocks = new double[m.years][nc][m.regions];
         investment = new double[m.years][nc][m.regions];
         imports = new double[m.years][parts.trade().size()];
+        sent = new double[m.years][parts.transport().size()];
         exports = new double[m.years][parts.trade().size()];
         valuations = new double[m.years][m.regions][e.products()];
         double price = 0;
@@ -74,6 +76,9 @@ public final class ExtendedPlan {
             }
             for (int t = 0; t < e.techniques(); t++) {
                 levels[y][t] = at(v, m.level[y][t]);
+            }
+            for (int l = 0; l < parts.transport().size(); l++) {
+                sent[y][l] = at(v, m.sent[y][l]);
             }
             for (int k = 0; k < parts.trade().size(); k++) {
                 imports[y][k] = m.imports[y][k] < 0 && solved ? 0 : at(v, m.imports[y][k]);
@@ -235,6 +240,9 @@ public final class ExtendedPlan {
         doc.put("value", number(value));
         doc.put("levels", levelsOf(0));
         doc.put("valuations", valuationsOf(0));
+        if (!parts.transport().isEmpty()) {
+            doc.put("transport", transportOf(0));
+        }
         Map<String, Object> solver = new LinkedHashMap<>();
         solver.put("method", method);
         solver.put("seconds", seconds);
@@ -267,6 +275,25 @@ public final class ExtendedPlan {
                 year.put("stocks", st);
                 year.put("investment", inv);
                 year.put("valuations", valuationsOf(y));
+                if (!parts.transport().isEmpty()) {
+                    year.put("transport", transportOf(y));
+                }
+                if (!parts.trade().isEmpty()) {
+                    Map<String, Object> im = new LinkedHashMap<>();
+                    Map<String, Object> ex = new LinkedHashMap<>();
+                    for (int k = 0; k < parts.trade().size(); k++) {
+                        Parts.Trade t = parts.trade().get(k);
+                        String key = place(t.product(), Math.max(0, t.region()), true);
+                        if (t.imports()) {
+                            im.put(key, number(imports[y][k]));
+                        }
+                        if (t.exports()) {
+                            ex.put(key, number(exports[y][k]));
+                        }
+                    }
+                    year.put("imports", im);
+                    year.put("exports", ex);
+                }
                 years.put(Integer.toString(y + 1), year);
             }
             doc.put("years", years);
@@ -336,6 +363,17 @@ public final class ExtendedPlan {
                 + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
         d.put("constraints", List.of("tradeBalance"));
         return d;
+    }
+
+    /** Units sent on each transport link in year {@code y} (before the loss). */
+    private Map<String, Object> transportOf(int y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int l = 0; l < parts.transport().size(); l++) {
+            if (!Double.isNaN(sent[y][l])) {
+                m.put(parts.transport().get(l).id(), sent[y][l]);
+            }
+        }
+        return m;
     }
 
     private Map<String, Object> levelsOf(int y) {

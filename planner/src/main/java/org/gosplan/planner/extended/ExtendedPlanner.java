@@ -24,6 +24,23 @@ public final class ExtendedPlanner {
         return e.hasParts();
     }
 
+    /**
+     * Plans one republic as if it had left the union: only its own techniques, resources, targets
+     * and trade, no transport (formats.md: "a republic that leaves is planned from the same files
+     * by naming it"). {@code region} is its index in {@code e.parts().regions()}.
+     */
+    public static ExtendedPlan planAlone(Economy e, int region, Options o) {
+        if (region < 0 || region >= e.parts().regions().size()) {
+            throw new IllegalArgumentException("no republic number " + region);
+        }
+        long t0 = System.nanoTime();
+        Leximin alone = leximin(new SpaceModel(e, region), o);
+        double[] lambdaAlone = new double[e.parts().regions().size()];
+        java.util.Arrays.fill(lambdaAlone, Double.NaN);
+        lambdaAlone[region] = alone.status == Lp.Status.OPTIMAL ? alone.value : Double.NaN;
+        return new ExtendedPlan(alone, lambdaAlone, (System.nanoTime() - t0) / 1e9);
+    }
+
     public static ExtendedPlan plan(Economy e, Options o) {
         long t0 = System.nanoTime();
         Leximin union = leximin(new SpaceModel(e, -1), o);

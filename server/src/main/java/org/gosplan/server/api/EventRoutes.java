@@ -82,7 +82,7 @@ public final class EventRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new HttpError(400, "'" + ctx.pathParam("index") + "' is not an event index (a whole number)");
         }
-        Checkpoint cp = served.checkpoint();
+        Checkpoint cp = served.checkpoint(Math.min(index + 1, served.log().size()));
         if (index < 0 || index >= cp.size()) {
             throw new HttpError(404, "there is no event " + index + "; the log has " + cp.size() + " (0 to "
                     + (cp.size() - 1) + ")");

@@ -27,10 +27,11 @@ public final class PageRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app, Served served) {
-        app.get("/", ctx -> page(ctx, "record.html"));
-        app.get("/events/{index}", ctx -> page(ctx, "event.html"));
-        app.get("/plan", ctx -> page(ctx, "plan.html"));
-        app.get("/vote", ctx -> page(ctx, "vote.html"));
+        app.get("/", ctx -> page(ctx, PageRoutes.class, "record.html", "The record", "/assets/record.js"));
+        app.get("/events/{index}", ctx -> page(ctx, PageRoutes.class, "event.html", "Event", "/assets/event.js"));
+        app.get("/plan", ctx -> page(ctx, PageRoutes.class, "plan.html", "The plan", "/assets/chart.umd.min.js",
+                "/assets/plan.js"));
+        app.get("/vote", ctx -> page(ctx, PageRoutes.class, "vote.html", "Vote", "/assets/vote.js"));
         app.get("/assets/{name}", PageRoutes::asset);
         app.get("/api/pages", ctx -> {
             ArrayNode a = Served.mapper().createArrayNode();
@@ -46,27 +47,50 @@ public final class PageRoutes implements Routes {
         return List.of(new Page("/", "Record"), new Page("/plan", "Plan"), new Page("/vote", "Vote"));
     }
 
-    /** Serves a page of this package's resources (for other capabilities: {@link #serve}). */
-    private static void page(Context ctx, String name) throws IOException {
-        serve(ctx, PageRoutes.class, name, "text/html; charset=utf-8");
+    /**
+     * Serves a page: the shell every page shares (head, styles, {@code gosplan.js}, the
+     * navigation) around the HTML in resource {@code name} beside {@code owner}'s class, with
+     * the {@code scripts} (paths on this server) and the pages' security headers. How a
+     * capability serves its own pages from its own package.
+     */
+    public static void page(Context ctx, Class<?> owner, String name, String title, String... scripts)
+            throws IOException {
+        StringBuilder tags = new StringBuilder();
+        for (String s : scripts) {
+            tags.append("<script src=\"").append(s).append("\" defer></script>\n");
+        }
+        String html = text(PageRoutes.class, "shell.html").replace("{{title}}", title)
+                .replace("{{scripts}}", tags).replace("{{main}}", text(owner, name).strip());
+        headers(ctx, "text/html; charset=utf-8");
+        ctx.result(html);
     }
 
-    /**
-     * Serves resource {@code name} beside {@code owner}'s class, with the pages' security headers:
-     * how a capability serves its own pages from its own package.
-     */
-    public static void serve(Context ctx, Class<?> owner, String name, String type) throws IOException {
+    /** Serves script {@code name} beside {@code owner}'s class: a capability's own scripts. */
+    public static void script(Context ctx, Class<?> owner, String name) throws IOException {
+        byte[] bytes = resource(owner, name);
+        headers(ctx, TYPES.get("js"));
+        ctx.result(bytes);
+    }
+
+    private static String text(Class<?> owner, String name) throws IOException {
+        return new String(resource(owner, name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(Class<?> owner, String name) throws IOException {
         InputStream in = owner.getResourceAsStream(name);
         if (in == null) {
             throw new HttpError(404, "no page " + name);
         }
         try (in) {
-            ctx.header("Content-Security-Policy", POLICY);
-            ctx.header("Referrer-Policy", "no-referrer");
-            ctx.header("Cache-Control", "no-cache");
-            ctx.contentType(type);
-            ctx.result(in.readAllBytes());
+            return in.readAllBytes();
         }
+    }
+
+    private static void headers(Context ctx, String type) {
+        ctx.header("Content-Security-Policy", POLICY);
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(type);
     }
 
     private static void asset(Context ctx) throws IOException {
@@ -74,6 +98,8 @@ public final class PageRoutes implements Routes {
         if (!ASSET.matcher(name).matches()) {
             throw new HttpError(400, "'" + name + "' is not an asset name");
         }
-        serve(ctx, PageRoutes.class, "assets/" + name, TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+        byte[] bytes = resource(PageRoutes.class, "assets/" + name);
+        headers(ctx, TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+        ctx.result(bytes);
     }
 }

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.gosplan.ledger.Log;
 import org.gosplan.server.HttpError;
@@ -18,6 +21,17 @@ public final class TileRoutes implements Routes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     // Mutable resources: the spec asks that they not be cached beyond a few seconds.
     static final String MUTABLE = "public, max-age=5";
+    // Full tiles and bundles never change: the most recently read are kept (8 KiB a hash tile),
+    // so that a store whose reads cost a round trip (PostgreSQL) serves them from memory.
+    private static final int CACHED = 2048;
+    private final Map<TilePath, byte[]> full = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TilePath, byte[]> eldest) {
+            return size() > CACHED;
+        }
+    });
 
     @Override
     public void addTo(Javalin app, Served served) {
@@ -29,13 +43,18 @@ public final class TileRoutes implements Routes {
         app.get("/tile/<path>", ctx -> tile(ctx, served.log()));
     }
 
-    private static void tile(Context ctx, Log log) throws IOException {
+    private void tile(Context ctx, Log log) throws IOException {
         TilePath t = TilePath.parse(ctx.pathParam("path"));
         if (t == null) {
             throw new HttpError(400, "'/tile/" + ctx.pathParam("path") + "' is not a tile path: tiles are"
                     + " /tile/<L>/<N>[.p/<W>] and /tile/entries/<N>[.p/<W>] as C2SP tlog-tiles encodes them");
         }
-        Optional<byte[]> bytes = t.entries() ? bundle(log, t) : log.tile(t.level(), t.index(), t.width());
+        byte[] kept = t.width() == TilePath.FULL ? full.get(t) : null;
+        Optional<byte[]> bytes = kept != null ? Optional.of(kept)
+                : t.entries() ? bundle(log, t) : log.tile(t.level(), t.index(), t.width());
+        if (kept == null && bytes.isPresent() && t.width() == TilePath.FULL) {
+            full.put(t, bytes.get());
+        }
         if (bytes.isEmpty()) {
             throw new HttpError(404, "the log (" + log.size() + " entries) has no such tile yet");
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many voters at once through one group commit: each checked as alone, each refusal its own caller's. */
-class GroupAppenderTest {
+class ConcurrentAppendTest {
     @TempDir
     Path dir;
 
@@ -46,7 +46,7 @@ class GroupAppenderTest {
             long before = r.log().size();
             Set<Long> indexes = ConcurrentHashMap.newKeySet();
             List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
-            try (GroupAppender g = new GroupAppender(r)) {
+            {
                 List<Thread> threads = new ArrayList<>();
                 for (int v = 0; v < voters; v++) {
                     int me = v;
@@ -57,7 +57,7 @@ class GroupAppenderTest {
                             try {
                                 // a second apart: the same vote signed twice in one second is one event, refused as a replay
                                 Instant at = Instant.parse("2027-01-01T00:00:00Z").plusSeconds(k);
-                                indexes.add(g.append(Event.sign(EventTypes.VOTE_CAST, body, voter(me), at)));
+                                indexes.add(r.append(Event.sign(EventTypes.VOTE_CAST, body, voter(me), at)));
                             } catch (RecordException e) {
                                 refusals.add(me + ": " + e.getMessage());
                             } catch (IOException e) {
