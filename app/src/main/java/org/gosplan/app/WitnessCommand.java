@@ -58,6 +58,8 @@ final class WitnessCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
+            // Jetty's and Javalin's start-up chatter is not for users; warnings and errors still show.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             Cosigner k = Keys.readWitness(key);
             List<NoteVerifier> keys = new ArrayList<>();
             for (String vkey : logs) {

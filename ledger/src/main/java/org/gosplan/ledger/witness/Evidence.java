@@ -21,8 +21,8 @@ import org.gosplan.ledger.LedgerException;
 /**
  * A checkpoint the witness refused although the log had signed it, kept in {@code DIR/evidence/}
  * as the request came (old size, proof, the signed checkpoint) with the witness's own cosigned
- * checkpoint of that origin at the time, if any. One file per distinct request, named by its
- * SHA-256, so a client that repeats itself does not fill the disk:
+ * checkpoint of that origin at the time, if any. One file per refused checkpoint and status (see
+ * {@link #write}), so that no client can fill the disk:
  *
  * <pre>
  * gosplan-witness-evidence v1
@@ -44,13 +44,18 @@ public record Evidence(int status, long time, String reason, String request, Opt
         return request.substring(request.indexOf("\n\n") + 2);
     }
 
-    /** Writes this evidence durably under {@code stateDir} (a no-op when the same request is kept already). */
-    void write(Path stateDir) throws IOException {
+    /**
+     * Writes this evidence durably under {@code stateDir}, unless the same checkpoint text (origin,
+     * size, root) was refused with the same status before: only the log can sign new checkpoints,
+     * so however a client varies the old size, the proof or unknown keys' lines, the files stay
+     * as few as the checkpoints the log signed.
+     */
+    void write(Path stateDir, String checkpointText) throws IOException {
         byte[] req = request.getBytes(StandardCharsets.UTF_8);
         byte[] cos = cosigned.orElse("").getBytes(StandardCharsets.UTF_8);
         Path dir = stateDir.resolve(DIR);
         Files.createDirectories(dir);
-        Path file = dir.resolve(sha256(req) + ".txt");
+        Path file = dir.resolve(sha256((status + "\n" + checkpointText).getBytes(StandardCharsets.UTF_8)) + ".txt");
         if (Files.exists(file)) {
             return;
         }

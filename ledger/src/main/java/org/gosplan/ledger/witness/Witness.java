@@ -197,7 +197,7 @@ public final class Witness implements AutoCloseable {
         }
         // The log signed this checkpoint: keep it, it may prove that the log forked.
         new Evidence(stale ? 409 : 422, clock.getAsLong(), refused, new String(body, StandardCharsets.UTF_8),
-                Optional.ofNullable(cosignedThen)).write(dir);
+                Optional.ofNullable(cosignedThen)).write(dir, c.note().text());
         return stale ? Answer.conflict(current) : Answer.of(422, refused);
     }
 

@@ -137,6 +137,7 @@ class WitnessTest {
             assertEquals(422, add(w, fork.request(4, 4)).status()); // same size, another root
         }
         views = Witness.splitViews(dir);
+        // two files of evidence (one per refused checkpoint and status: 409, 422), one split view
         assertEquals(1, views.size(), "the same fork checkpoint refused twice is one split view: " + views);
         for (SplitView v : views) {
             assertEquals(SplitView.SAME_SIZE, v.kind(), "the witness has cosigned the log's own 4 since");
@@ -231,6 +232,21 @@ class WitnessTest {
         Files.move(dir.resolve(Journal.FILE), dir.resolve(Journal.FILE + ".new"));
         try (Witness w = open(log, other)) {
             assertEquals("6\n", add(w, log.request(0, 6)).body());
+        }
+    }
+
+    @Test
+    void aClientVaryingTheOldSizeCannotFillTheDisk() throws Exception {
+        TestLog log = new TestLog("example.org/log", 1).append("a", "b", "c", "d");
+        try (Witness w = open(log)) {
+            assertEquals(200, add(w, log.request(0, 2)).status());
+            for (int old = 3; old <= 4; old++) {
+                assertEquals(409, add(w, log.request(0, 4).replace("old 0", "old " + old)).status());
+            }
+            assertEquals(409, add(w, log.request(0, 4) + "\u2014 someone AAAAAAA=\n").status());
+        }
+        try (var files = Files.list(dir.resolve("evidence"))) {
+            assertEquals(1, files.count(), "one 409 for the checkpoint of size 4, however sent");
         }
     }
 }
