@@ -40,7 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
         try (Record r = RecordAccess.open(dir, db)) {
             entries = r.log().size();
             v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null);
-            // every draw is recomputed, replay or not: a draw is seconds, and a false panel is what an auditor looks for
+            // every draw is recomputed, replay or not: a draw takes seconds, and a false panel is what an
+            // auditor looks for
             problems.addAll(org.gosplan.inspection.Draws.verify(r, draws));
         } catch (org.gosplan.ledger.LedgerException | org.gosplan.record.RecordException e) {
             // A log whose entries no longer read back (the ledger's verification has named where)
