@@ -45,10 +45,16 @@ import picocli.CommandLine.Model.OptionSpec;
                 KeyCommand.class,
                 RecordCommand.class,
                 CostCommand.class,
+                DrawCommand.class,
+                VoteCommand.class,
+                TallyCommand.class,
+                ReconcileCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
                 DemoCommand.class,
                 LogCommand.class,
+                CheckpointCommand.class,
+                WitnessCommand.class,
                 ServeCommand.class,
         })
 public final class Cli extends CommandGroup {

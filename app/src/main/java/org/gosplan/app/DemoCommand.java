@@ -15,6 +15,10 @@ import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
+import org.gosplan.inspection.Reports;
+import org.gosplan.inspection.report.Expected;
+import org.gosplan.inspection.report.Report;
+import org.gosplan.inspection.report.ReportWriter;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.planner.Plan;
@@ -27,6 +31,7 @@ import org.gosplan.record.Keys;
 import org.gosplan.record.PlanRecords;
 import org.gosplan.record.Record;
 import org.gosplan.record.Role;
+import org.gosplan.record.Unit;
 import org.gosplan.record.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +43,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
         "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
-        "validate, Leontief and multipliers, an optimal plan, a signed record, and a verified replay.",
+        "validate, Leontief and multipliers, an optimal plan, a signed record, units reporting on the plan (one reports",
+        "output it had no inputs for, and reconciliation names it), the councils' vote on proposals with the plan",
+        "recomputed on the adopted targets, and a verified replay with every tally recounted.",
         "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
@@ -106,8 +113,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Record r = Record.open(log)) {
             cmd("gosplan log init " + dir + " --origin demo.gosplan.org/uk-2010");
             cmd("gosplan key new " + councilKey + " --name council-demo");
-            long i = r.registerMember(council.verifier(), Role.COUNCIL, log.signingKey());
-            cmd("gosplan record " + dir + " member " + council.verifier() + " --role council", i);
+            long i = r.registerMember(council.verifier(), Role.COUNCIL, java.util.List.of("uk"), java.util.Map.of(),
+                    log.signingKey());
+            cmd("gosplan record " + dir + " member " + council.verifier() + " --role council --council uk", i);
             Record.Recorded ec = r.publishEconomy(uk, log.signingKey(), org.gosplan.economy.Progress.NONE);
             cmd("gosplan record " + dir + " economy " + uk, ec.index());
             Record.Recorded tg = r.setTargets(targets, council);
@@ -116,17 +124,26 @@ final class DemoCommand implements Callable<Integer> {
             cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
             o.println("   plan hash " + pr.hash());
             planIndex = pr.index();
+
+            step(6, "The inspectorate: units report on the plan, and reconciliation finds output on paper", null);
+            inspect(r, e, pr.plan(), pr.hash(), log.signingKey(), dir);
         }
 
-        step(6, "Verify the record: every hash, signature and role, and replay every plan", "gosplan verify " + dir + " --replay");
+        step(7, "The councils decide: proposals and their cost, a ballot, votes, the tally adopted, the plan redone",
+                null);
+        long tallyIndex = councils(dir, targets, council, councilKey, options, plan.resourceUse(rc));
+        planIndex = tallyIndex + 1;
+
+        step(8, "Verify the record: every hash, signature and role, replay every plan, recount every tally",
+                "gosplan verify " + dir + " --replay");
         Verification v;
         java.util.List<String> logProblems = RecordAccess.verifyLog(dir, null);
         try (Record r = RecordAccess.open(dir, null)) {
-            v = r.verify(PlanRecords.replayer());
+            v = r.verify(PlanRecords.replayer(), org.gosplan.council.ballot.Tallies.recounter());
         }
         boolean ok = v.ok() && logProblems.isEmpty();
-        o.printf("   %s: %d events, %d plan replayed to the same hash%n", ok ? "verified" : "VERIFICATION FAILED",
-                v.events(), v.plansReplayed());
+        o.printf("   %s: %d events, %d plans replayed to the same hash, %d tally recounted to the same result%n",
+                ok ? "verified" : "VERIFICATION FAILED", v.events(), v.plansReplayed(), v.tallies());
         for (String p : logProblems) {
             o.println("   FAIL " + p);
         }
@@ -140,11 +157,166 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("Done in %s. Look next at:%n", Durations.format(Durations.since(start)));
         next(g + " show " + dir + " " + planIndex, "the plan event as recorded");
         next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
+        next(g + " tally " + dir + " " + (tallyIndex - 5), "the councils' ballot counted again from the log");
         next(g + " log checkpoint " + dir, "the signed tree head");
         next(g + " plan " + shown(examples().resolve("village.economy.json")),
                 "technique choice, capacities, two scarce resources");
         next(g + " help", "every command; README.md has a tour");
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+
+    /**
+     * Step 6: two citizens and the council, members of the council 'uk', vote by approval (two
+     * seats, adopted) on three proposals: the published final demand, more public health care and
+     * more rail. Returns the tally's index; the plan on the adopted targets follows it.
+     */
+    private long councils(Path dir, Path base, NoteSigner council, Path councilKey, PlanOptions options,
+                          double employment) throws IOException {
+        Path health = out.resolve("health.csv");
+        Files.writeString(health, "product,quantity,weight\nNM_86,5000,1\n");
+        Path rail = out.resolve("rail.csv");
+        Files.writeString(rail, "product,quantity,weight\n49-1-2,2000,1\n");
+        String key = " --key " + councilKey;
+        try (Record r = RecordAccess.open(dir, null)) {
+            NoteSigner root = r.log().signingKey();
+            NoteSigner[] citizens = new NoteSigner[2];
+            String[] names = {"ana", "ben"};
+            for (int c = 0; c < 2; c++) {
+                citizens[c] = Keys.generate(names[c]);
+                Keys.write(citizens[c], out.resolve(names[c] + ".key"));
+                long i = r.registerMember(citizens[c].verifier(), Role.CITIZEN, java.util.List.of("uk"),
+                        java.util.Map.of(), root);
+                cmd("gosplan record " + dir + " member " + citizens[c].verifier() + " --role citizen --council uk", i);
+            }
+            long[] p = new long[3];
+            Path[] files = {base, health, rail};
+            String[] titles = {"The final demand of 2010", "More public health care", "More rail"};
+            for (int k = 0; k < 3; k++) {
+                NoteSigner by = k == 0 ? council : citizens[k - 1];
+                p[k] = org.gosplan.council.proposal.Proposals.make(r, files[k], titles[k], by).index();
+                cmd("gosplan record " + dir + " proposal " + files[k] + " --title '" + titles[k] + "' --key "
+                        + out.resolve(k == 0 ? "council.key" : names[k - 1] + ".key"), p[k]);
+            }
+            cmd("gosplan cost " + dir + " " + p[1]);
+            var cost = org.gosplan.council.proposal.Costs.of(r, p[1], LeontiefOptions.DEFAULT);
+            int rc = cost.economy().resourceIndex("compensation");
+            o.printf("   GBP 5,000 million more health care needs GBP %,.0f million of employment, direct and"
+                    + " indirect (%.2f%% of the plan's)%n", cost.resources()[rc], 100 * cost.resources()[rc] / employment);
+            long ballot = org.gosplan.council.ballot.Ballots.open(r, new org.gosplan.council.ballot.Opening(
+                    "The targets of next year", "approval", java.util.List.of(p[0], p[1], p[2]), java.util.List.of(), 2,
+                    null, 0, "council:uk", true), council);
+            cmd("gosplan record " + dir + " ballot --title 'The targets of next year' --method approval --proposals "
+                    + p[0] + "," + p[1] + "," + p[2] + " --seats 2 --electorate council:uk --adopt" + key, ballot);
+            String[] votes = {p[0] + "," + p[1], p[0] + "," + p[2], p[0] + "," + p[1] + "," + p[2]};
+            NoteSigner[] voters = {citizens[0], citizens[1], council};
+            String[] voterKeys = {"ana.key", "ben.key", "council.key"};
+            for (int k = 0; k < 3; k++) {
+                long i = org.gosplan.council.ballot.Ballots.vote(r, ballot, votes[k], null, voters[k]);
+                cmd("gosplan vote " + dir + " " + ballot + " --approve " + votes[k] + " --key "
+                        + out.resolve(voterKeys[k]), i);
+            }
+            long closed = org.gosplan.council.ballot.Ballots.close(r, ballot, council);
+            cmd("gosplan record " + dir + " close " + ballot + key, closed);
+            var tally = org.gosplan.council.ballot.Tallies.record(r, ballot, council);
+            cmd("gosplan record " + dir + " tally " + ballot + key, tally.index());
+            o.println("   approvals " + tally.json().get("counts") + "; winners " + tally.json().get("winners")
+                    + (tally.counted().tally().ties().isEmpty() ? "" : "; " + tally.counted().tally().ties().get(0)));
+            PlanRecords.Recorded pr = PlanRecords.computeAndRecord(r, options, root);
+            cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
+            o.println("   the plan on the adopted targets (the final demand and more health care): hash " + pr.hash());
+            return tally.index();
+        }
+    }
+
+    /**
+     * Three units report on the plan: the largest technique, the technique using most of its product,
+     * and the rest of the economy. The second reports a quarter more output than its inputs allow.
+     */
+    private void inspect(Record r, Economy e, Plan plan, String planHash, NoteSigner operator, Path dir)
+            throws IOException {
+        double[] z = plan.levels();
+        int big = 0;
+        for (int t = 1; t < z.length; t++) {
+            big = z[t] > z[big] ? t : big;
+        }
+        int made = e.outputs().rowIndexes()[e.outputs().columnStarts()[big]];
+        int user = -1;
+        double most = 0;
+        for (int t = 0; t < e.techniques(); t++) {
+            double use = t == big ? 0 : e.productInputs().get(made, t) * z[t];
+            if (use > most) {
+                most = use;
+                user = t;
+            }
+        }
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int t = 0; t < e.techniques(); t++) {
+            if (t != big && t != user) {
+                rest.add(e.techniqueId(t));
+            }
+        }
+        java.util.List<Unit> units = java.util.List.of(
+                new Unit("works-1", java.util.List.of(e.techniqueId(big)), java.util.Map.of(), -1),
+                new Unit("works-2", java.util.List.of(e.techniqueId(user)), java.util.Map.of(), -1),
+                new Unit("rest-of-economy", rest, java.util.Map.of(), -1));
+        Path reports = out.resolve("reports");
+        Files.createDirectories(reports);
+        java.util.List<Report> expected = Expected.reports(e, z, units, planHash, "2027-Q1");
+        java.util.List<NoteSigner> keys = new java.util.ArrayList<>();
+        for (Unit unit : units) {
+            long at = Reports.registerUnit(r, unit.id(), unit.techniques(), java.util.Map.of(), operator);
+            cmd("gosplan record " + dir + " unit " + unit.id() + " --techniques " + (unit.techniques().size() > 2
+                    ? unit.techniques().get(0) + ",...(" + unit.techniques().size() + ")"
+                    : String.join(",", unit.techniques())), at);
+            NoteSigner key = Keys.generate(unit.id());
+            Keys.write(key, out.resolve(unit.id() + ".key"));
+            keys.add(key);
+            at = r.registerMember(key.verifier(), Role.ENTERPRISE, java.util.List.of(),
+                    java.util.Map.of("unit", unit.id()), operator);
+            cmd("gosplan record " + dir + " member " + key.verifier() + " --role enterprise --attr unit="
+                    + unit.id(), at);
+        }
+        for (int u = 0; u < units.size(); u++) {
+            Unit unit = units.get(u);
+            NoteSigner key = keys.get(u);
+            Path keyFile = out.resolve(unit.id() + ".key");
+            Report report = expected.get(u);
+            if (u == 1) {
+                // a quarter more output than its inputs allow: levels and labour up, receipts as they were
+                java.util.Map<String, Double> levels = new java.util.LinkedHashMap<>();
+                report.levels().forEach((t, v) -> levels.put(t, 1.25 * v));
+                java.util.Map<String, Double> used = new java.util.LinkedHashMap<>();
+                report.resources().forEach((x, v) -> used.put(x, 1.25 * v));
+                report = new Report(report.unit(), report.plan(), report.period(), levels, report.delivered(),
+                        report.received(), used);
+            }
+            Path file = reports.resolve(unit.id() + ".json");
+            ReportWriter.write(report, file);
+            Reports.Recorded rec = Reports.record(r, file, key);
+            cmd("gosplan record " + dir + " report " + file + " --key " + keyFile, rec.index());
+        }
+        o.printf("   units: works-1 runs %s, works-2 runs %s (the largest user of its product), rest-of-economy the"
+                + " other %d; works-2 reports 25%% more output from the same inputs%n", e.techniqueId(big),
+                e.techniqueId(user), rest.size());
+        cmd("gosplan reconcile " + dir);
+        Reports.Reconciled c = Reports.reconcile(r, planHash, "2027-Q1", 1e-6);
+        java.util.Map<String, int[]> kinds = new java.util.TreeMap<>(); // kind -> {findings, naming works-2}
+        for (org.gosplan.inspection.reconcile.Finding f : c.result().findings()) {
+            int[] n = kinds.computeIfAbsent(f.kind().id(), k -> new int[2]);
+            n[0]++;
+            n[1] += f.units().contains("works-2") ? 1 : 0;
+        }
+        StringBuilder b = new StringBuilder();
+        kinds.forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(n[0]).append(' ').append(k)
+                .append(" (").append(n[1]).append(" naming works-2)"));
+        o.printf("   %d findings: %s; the under-fulfilled products are the inputs works-2 says it used. The largest"
+                + " naming works-2:%n", c.result().findings().size(), b);
+        int shown = 0;
+        for (org.gosplan.inspection.reconcile.Finding f : c.result().findings()) {
+            if (f.units().contains("works-2") && shown++ < 2) {
+                o.println("     " + f.kind().id() + ": " + f.message());
+            }
+        }
     }
 
     private void step(int n, String title, String command) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.gosplan.economy.EconomyException;
 import org.gosplan.economy.Problem;
+import org.gosplan.inspection.lottery.LotteryException;
+import org.gosplan.inspection.InspectionException;
 import org.gosplan.ledger.LedgerException;
 import org.gosplan.planner.PlannerException;
 import org.gosplan.record.RecordException;
@@ -21,7 +23,9 @@ final class Failures {
 
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof EconomyException || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
+        if (t instanceof EconomyException || t instanceof InspectionException || t instanceof LotteryException
+                || t instanceof PlannerException || t instanceof LedgerException || t instanceof RecordException
+                || t instanceof org.gosplan.council.count.CountException
                 || t instanceof UsageException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException) {
             return ExitCode.BAD_INPUT;
@@ -48,6 +52,10 @@ final class Failures {
         }
         if (t instanceof NoSuchFileException) {
             return List.of(new Problem(t.getMessage(), "no such file or folder; check the path"));
+        }
+        if (t instanceof InspectionException && !((InspectionException) t).where().isEmpty()) {
+            String where = ((InspectionException) t).where();
+            return List.of(new Problem(where, t.getMessage().substring(where.length() + 2)));
         }
         if (t instanceof AccessDeniedException) {
             return List.of(new Problem(t.getMessage(), "permission denied"));

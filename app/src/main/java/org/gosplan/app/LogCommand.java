@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +23,8 @@ import org.gosplan.ledger.MerkleTree;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.ledger.ProofException;
 import org.gosplan.ledger.Proofs;
+import org.gosplan.ledger.cosigning.Cosigning;
+import org.gosplan.ledger.policy.Policy;
 import org.gosplan.record.Event;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,12 +40,13 @@ import picocli.CommandLine.Parameters;
         subcommands = {LogCommand.Init.class, LogCommand.Append.class, LogCommand.CheckpointCmd.class,
                 LogCommand.Key.class, LogCommand.Prove.class, LogCommand.Verify.class, LogCommand.Root.class,
                 LogCommand.Inclusion.class, LogCommand.Consistency.class, LogCommand.VerifyInclusion.class,
-                LogCommand.VerifyConsistency.class},
+                LogCommand.VerifyConsistency.class, LogCommand.Witness.class},
         footer = {"", "Examples:",
                 "  gosplan log init data/log --origin example.org/gosplan",
                 "  printf 'a\\nb\\n' | gosplan log append data/log --json",
                 "  gosplan log prove data/log --index 0",
-                "  gosplan log verify data/log"})
+                "  gosplan log verify data/log",
+                "  gosplan log witness data/log --policy policy.txt"})
 final class LogCommand extends CommandGroup {
     @Mixin
     Help help;
@@ -253,7 +257,8 @@ final class LogCommand extends CommandGroup {
     @Command(name = "checkpoint", description = {
             "Prints the log's current signed checkpoint.",
             "C2SP tlog-checkpoint in signed-note form: origin, tree size, base64 root hash, blank line,",
-            "signature lines, the log's own first. Signs and keeps a new one when the tree has grown."})
+            "signature lines, the log's own first, then the cosignatures 'gosplan log witness' collected.",
+            "Signs and keeps a new one when the tree has grown."})
     static final class CheckpointCmd implements Callable<Integer> {
         @Mixin
         Help help;
@@ -281,6 +286,80 @@ final class LogCommand extends CommandGroup {
                 }
             }
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "witness", description = {
+            "Sends the latest checkpoint to the policy's witnesses and keeps their cosignatures.",
+            "C2SP tlog-witness: each witness of the tlog-policy FILE (at its URL) gets the checkpoint with a",
+            "consistency proof from the size it last cosigned (a 409 answer names it, and the checkpoint is sent",
+            "again from there). The cosignatures that verify are stored on the checkpoint ('gosplan log",
+            "checkpoint' prints them). A witness that is down or refuses does not stop the others: it is listed",
+            "as failed. Exit 0 when the policy's quorum is met, 1 when not."},
+            footer = {"", "Example:", "  gosplan log witness data/log --policy policy.txt --json"})
+    static final class Witness implements Callable<Integer> {
+        @Mixin
+        Help help;
+
+        @Mixin
+        Where where;
+
+        @Option(names = "--policy", required = true, paramLabel = "FILE",
+                description = "a C2SP tlog-policy file whose witness lines give each witness's URL")
+        Path policyFile;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+                description = "give up on a witness that does not connect or answer within this (default 10)")
+        int timeout;
+
+        @Option(names = "--json", description = "print {\"size\", \"root\", \"cosigned\", \"failed\": [{\"witness\","
+                + " \"status\", \"message\"}], \"quorum\", \"quorumMet\", \"missing\"}")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (timeout < 1) {
+                throw new UsageException("--timeout must be at least 1 second, not " + timeout);
+            }
+            Policy policy = Policy.read(policyFile);
+            Cosigning.Result r;
+            try (Log log = where.open()) {
+                r = new Cosigning(Duration.ofSeconds(timeout)).cosign(log, policy);
+            }
+            Checkpoint cp = r.checkpoint();
+            if (json) {
+                ObjectNode doc = Json.object();
+                doc.put("size", cp.size());
+                doc.put("root", LogInputs.hex(cp.root()));
+                ArrayNode c = doc.putArray("cosigned");
+                r.cosigned().forEach(c::add);
+                ArrayNode f = doc.putArray("failed");
+                for (Cosigning.Failure x : r.failed()) {
+                    f.addObject().put("witness", x.witness()).put("status", x.status()).put("message", x.message());
+                }
+                doc.put("quorum", policy.quorum());
+                doc.put("quorumMet", r.verdict().valid());
+                ArrayNode m = doc.putArray("missing");
+                r.verdict().missing().forEach(m::add);
+                Json.print(System.out, doc);
+            } else {
+                System.out.println("checkpoint of size " + cp.size() + ", root " + LogInputs.hex(cp.root()));
+                System.out.println("cosigned by " + (r.cosigned().isEmpty() ? "no witness"
+                        : String.join(", ", r.cosigned())));
+                for (Cosigning.Failure x : r.failed()) {
+                    System.out.println("failed: " + x.witness() + (x.status() == 0 ? "" : " (HTTP " + x.status() + ")")
+                            + ": " + x.message());
+                }
+                if (r.verdict().valid()) {
+                    System.out.println("quorum " + policy.quorum() + " met");
+                } else {
+                    System.out.println("QUORUM NOT MET (" + policy.quorum() + ")");
+                    for (String p : r.verdict().problems()) {
+                        System.out.println("  " + p);
+                    }
+                }
+            }
+            return r.verdict().valid() ? ExitCode.OK : ExitCode.NEGATIVE;
         }
     }
 

@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
         "size; else the simplex method for small problems, PDLP for large ones), exact (policy iteration or",
         "simplex), policy, simplex, pdlp (first-order, reports its gap), harmony (Cockshott's heuristic).",
         "",
+        "An economy with republics, foreign trade or years (docs/republics-trade-years.md) is planned fulfil, leximin:",
+        "the smallest λ over years and republics maximised, then the next; every republic also planned alone.",
+        "",
         "Exit 0 with a plan proven optimal to --tolerance; 1 when the plan is infeasible (with a diagnosis)",
         "or unbounded, or has no proven answer (status limit: the plan, if any, is still printed, and what to",
         "try goes to standard error; --record then records nothing); 2 on bad input."})
@@ -110,6 +113,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
         Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
+        if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
+            return ExtendedPlanOutput.plan(e, options, json, mps, csv);
+        }
         if (mps != null) {
             Planner.exportMps(e, options, mps);
             System.err.println("wrote the LP to " + mps);

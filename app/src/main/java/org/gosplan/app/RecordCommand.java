@@ -25,12 +25,18 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "record", description = {
         "Records a signed event on the log in DIR (or --db): a member or its revocation, an economy, targets, a",
-        "proposal, or an event built elsewhere.",
+        "proposal, a unit, a fulfilment report, an inspection and its secrets, findings and answers, or an event",
+        "built elsewhere.",
         "The signer must be registered with a role allowed for the event type; a refused event is never recorded.",
         "Each event is checked against the log as it is when appended, other processes' events included. A log",
         "holds events or raw lines, never both (its entry 0 decides; see docs/logs.md): a log of raw lines is refused."},
         subcommands = {RecordCommand.MemberCmd.class, RecordCommand.RevokeCmd.class, RecordCommand.EconomyCmd.class,
-                RecordCommand.TargetsCmd.class, ProposalCommand.class, RecordCommand.EventCmd.class})
+                RecordCommand.TargetsCmd.class, ProposalCommand.class, BallotCommand.Open.class, BallotCommand.Close.class,
+                BallotCommand.Tally.class, RecordCommand.EventCmd.class,
+                InspectionCommands.UnitCmd.class, InspectionCommands.ReportCmd.class,
+                InspectionCommands.InspectionCmd.class, InspectionCommands.CommitCmd.class,
+                InspectionCommands.RevealCmd.class, InspectionCommands.FindingCmd.class,
+                InspectionCommands.AnswerCmd.class, DrawCommand.RecordDraw.class})
 final class RecordCommand extends CommandGroup {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;
@@ -73,6 +79,21 @@ final class RecordCommand extends CommandGroup {
         return ExitCode.OK;
     }
 
+    /** {@code --attr KEY=VALUE} options, in order, each key once. */
+    static Map<String, String> attributes(List<String> attrs) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (String kv : attrs) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--attr '" + kv + "' is not KEY=VALUE, such as region=north");
+            }
+            if (a.put(kv.substring(0, eq), kv.substring(eq + 1)) != null) {
+                throw new UsageException("--attr " + kv.substring(0, eq) + " is given twice; give each attribute once");
+            }
+        }
+        return a;
+    }
+
     @Command(name = "member", description = {
             "Registers a public key (from 'gosplan key new') with a role, its councils and its attributes.",
             "Registering a key that is already registered replaces its role, councils and attributes from this entry on.",
@@ -103,16 +124,7 @@ final class RecordCommand extends CommandGroup {
         public Integer call() throws IOException {
             NoteVerifier k = Keys.parseVerifier(vkey);
             Role r = Role.parse(role);
-            Map<String, String> a = new LinkedHashMap<>();
-            for (String kv : attrs) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new UsageException("--attr '" + kv + "' is not KEY=VALUE, such as region=north");
-                }
-                if (a.put(kv.substring(0, eq), kv.substring(eq + 1)) != null) {
-                    throw new UsageException("--attr " + kv.substring(0, eq) + " is given twice; give each attribute once");
-                }
-            }
+            Map<String, String> a = attributes(attrs);
             try (Record rec = parent.open()) {
                 long i = rec.registerMember(k, r, councils, a, signing.signer(rec));
                 return report(signing, i, "member.registered", null);

@@ -20,6 +20,7 @@ final class RecordedContent {
             case EventTypes.PLAN_COMPUTED:
                 return "plan";
             case EventTypes.PROPOSAL_MADE:
+            case EventTypes.BALLOT_TALLIED: // an adopted ballot's targets
                 return "targets";
             default:
                 return null;
@@ -31,7 +32,7 @@ final class RecordedContent {
         if (field == null || !e.body().path(field).isTextual()) {
             throw new UsageException("event " + index + " is a " + e.type() + " event, which addresses no content;"
                     + " --content shows the economy, targets or plan of an economy.published, targets.set,"
-                    + " proposal.made or plan.computed event");
+                    + " proposal.made, plan.computed or adopted ballot.tallied event");
         }
         // as stored: 'sha256sum' of the output gives the event's hash
         try (InputStream in = r.content().open(e.body().get(field).asText())) {

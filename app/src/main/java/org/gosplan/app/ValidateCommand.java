@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyException;
+import org.gosplan.economy.Parts;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
 import org.gosplan.economy.Validation;
@@ -53,6 +54,14 @@ final class ValidateCommand implements Callable<Integer> {
             doc.put("resources", e == null ? 0 : e.resources());
             doc.put("techniques", e == null ? 0 : e.techniques());
             doc.put("nonzeros", e == null ? 0 : e.nonzeros());
+            if (e != null && e.hasParts()) {
+                Parts p = e.parts();
+                doc.put("regions", p.regions().size());
+                doc.put("transport", p.transport().size());
+                doc.put("trade", p.trade().size());
+                doc.put("years", p.years());
+                doc.put("capital", p.capital().size());
+            }
             Json.putProblems(doc, "errors", errors);
             Json.putProblems(doc, "warnings", warnings);
             Json.print(System.out, doc);
@@ -66,6 +75,14 @@ final class ValidateCommand implements Callable<Integer> {
                 System.out.printf("  techniques  %,d%n", e.techniques());
                 System.out.printf("  nonzeros    %,d%n", e.nonzeros());
                 System.out.printf("  targets     %,d%n", e.targets());
+                if (e.hasParts()) {
+                    Parts p = e.parts();
+                    System.out.printf("  regions     %,d (%,d transport links)%n", p.regions().size(),
+                            p.transport().size());
+                    System.out.printf("  trade       %,d products%s%n", p.trade().size(),
+                            p.currency() == null ? "" : " in " + p.currency());
+                    System.out.printf("  years       %,d (%,d capital products)%n", p.years(), p.capital().size());
+                }
             } else {
                 System.out.printf("invalid: %s (%d error%s)%n", path, errors.size(), errors.size() == 1 ? "" : "s");
                 for (Problem p : errors) {

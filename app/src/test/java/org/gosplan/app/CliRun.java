@@ -45,4 +45,24 @@ record CliRun(int exit, String out, String err) {
     boolean noStackTrace() {
         return !err.contains("\tat ") && !out.contains("\tat ") && !err.contains("Exception:");
     }
+
+    /** Makes a key named {@code name} in {@code dir} with 'gosplan key new'; returns its file. */
+    static String newKey(Path dir, String name) {
+        Path f = dir.resolve(name + ".key");
+        CliRun k = of("key", "new", f.toString(), "--name", name);
+        org.junit.jupiter.api.Assertions.assertEquals(0, k.exit(), k.err());
+        return f.toString();
+    }
+
+    /** The verifier key of a key file, as 'gosplan key show' prints it. */
+    static String vkey(String keyFile) {
+        return of("key", "show", keyFile).out().strip();
+    }
+
+    /** How many entries the log in {@code dir} has. */
+    static long logSize(String dir) throws java.io.IOException {
+        try (org.gosplan.ledger.Log log = org.gosplan.ledger.Log.open(Path.of(dir))) {
+            return log.size();
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gosplan.ledger.Log;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +25,16 @@ class CouncilCommandsTest {
     private String enterpriseKey;
     private String strangerKey;
 
-    private String key(String name) throws IOException {
-        Path f = tmp.resolve(name + ".key");
-        CliRun k = CliRun.of("key", "new", f.toString(), "--name", name);
-        assertEquals(0, k.exit(), k.err());
-        return f.toString();
+    private String key(String name) {
+        return CliRun.newKey(tmp, name);
     }
 
     private static String vkey(String keyFile) {
-        return CliRun.of("key", "show", keyFile).out().strip();
+        return CliRun.vkey(keyFile);
     }
 
     private long size() throws IOException {
-        try (Log log = Log.open(Path.of(dir))) {
-            return log.size();
-        }
+        return CliRun.logSize(dir);
     }
 
     private static void ok(CliRun r) {

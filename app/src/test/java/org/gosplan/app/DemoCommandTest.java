@@ -37,6 +37,8 @@ class DemoCommandTest {
         Path root = CliRun.examples().getParent().toAbsolutePath().normalize();
         CliRun demo = withHome(root, "demo", "--out", tmp.resolve("demo").toString());
         assertEquals(0, demo.exit(), demo.err());
+        // the inspectorate's step: the unit reporting output it had no inputs for is named
+        assertTrue(demo.out().contains("inputs-short: unit works-2 reports levels that need"), demo.out());
         List<String> lines = demo.out().lines().toList();
         int at = -1;
         for (int i = 0; i < lines.size(); i++) {

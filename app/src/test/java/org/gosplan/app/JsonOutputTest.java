@@ -25,7 +25,7 @@ class JsonOutputTest {
 
     /** The commands that print no JSON of their own (issue 16): the rest all take --json. */
     private static final Set<String> WITHOUT_JSON = Set.of("gosplan", "help", "convert", "generate", "key", "key new",
-            "show", "demo", "record", "log");
+            "show", "demo", "record", "log", "checkpoint", "witness", "witness serve");
 
     /** Parses standard output as exactly one JSON document. */
     static JsonNode oneDocument(CliRun r) throws IOException {

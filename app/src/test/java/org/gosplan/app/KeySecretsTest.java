@@ -43,6 +43,30 @@ class KeySecretsTest {
     }
 
     @Test
+    void aWitnessKeyIsACosignatureKeyOfType4AndKeyShowPrintsItAgain() throws Exception {
+        Path key = tmp.resolve("w1.key");
+        CliRun made = CliRun.of("key", "new", key.toString(), "--name", "witness.example/w1", "--witness");
+        assertEquals(0, made.exit(), made.err());
+        String vkey = made.out().strip();
+        String[] parts = vkey.split("\\+", 3);
+        byte[] raw = java.util.Base64.getDecoder().decode(parts[2]);
+        assertEquals(33, raw.length);
+        assertEquals(4, raw[0], "the signature type of cosignature/v1");
+        // the key id by hand: SHA-256(name || 0x0A || 0x04 || key)[:4]
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update("witness.example/w1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(raw);
+        assertEquals(java.util.HexFormat.of().formatHex(sha.digest(), 0, 4), parts[1]);
+        assertEquals(made.out(), CliRun.of("key", "show", key.toString()).out());
+        assertFalse(made.out().contains(secret(key)));
+        // a witness key cannot sign a record: it is refused with what to do instead
+        assertTrue(org.gosplan.record.Keys.isWitnessKey(key));
+        CliRun logWithIt = CliRun.of("log", "init", tmp.resolve("log").toString(), "--origin", "o", "--key",
+                key.toString());
+        assertNotEquals(0, logWithIt.exit(), logWithIt.err());
+    }
+
+    @Test
     void keyShowOfWhatIsNotAPrivateKeyIsBadInput() throws IOException {
         Path notKey = tmp.resolve("public.txt");
         Files.writeString(notKey, CliRun.of("key", "new", tmp.resolve("b.key").toString(), "--name", "bob").out());

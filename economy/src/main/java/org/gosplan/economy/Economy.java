@@ -33,12 +33,13 @@ public final class Economy {
     private final int[] targetProduct;
     private final double[] targetQuantity;
     private final double[] targetWeight;
+    private final Parts parts;
 
     Economy(String name, IdIndex products, String[] productUnits, String[] productNames,
             IdIndex resources, String[] resourceUnits, double[] available,
             IdIndex techniques, double[] capacity,
             SparseMatrix outputs, SparseMatrix productInputs, SparseMatrix resourceInputs,
-            int[] targetProduct, double[] targetQuantity, double[] targetWeight) {
+            int[] targetProduct, double[] targetQuantity, double[] targetWeight, Parts parts) {
         this.name = name;
         this.products = products;
         this.productUnits = productUnits;
@@ -54,6 +55,7 @@ public final class Economy {
         this.targetProduct = targetProduct;
         this.targetQuantity = targetQuantity;
         this.targetWeight = targetWeight;
+        this.parts = parts;
     }
 
     public String name() {
@@ -230,21 +232,36 @@ public final class Economy {
         return y;
     }
 
-    /** The same economy with other targets (the arrays are copied). */
+    /**
+     * The same economy with other targets (the arrays are copied); the new targets hold in every
+     * year and have no region.
+     */
     public Economy withTargets(int[] product, double[] quantity, double[] weight) {
         if (product.length != quantity.length || product.length != weight.length) {
             throw new IllegalArgumentException("target arrays differ in length");
         }
         return new Economy(name, products, productUnits, productNames, resources, resourceUnits, available,
                 techniques, capacity, outputs, productInputs, resourceInputs,
-                product.clone(), quantity.clone(), weight.clone());
+                product.clone(), quantity.clone(), weight.clone(),
+                parts == Parts.NONE ? parts : parts.withoutTargetPlaces());
     }
 
     /** The same economy under another name. */
     public Economy withName(String newName) {
         return new Economy(newName, products, productUnits, productNames, resources, resourceUnits, available,
                 techniques, capacity, outputs, productInputs, resourceInputs,
-                targetProduct, targetQuantity, targetWeight);
+                targetProduct, targetQuantity, targetWeight, parts);
+    }
+
+    // ---- the optional parts
+
+    /** Republics, transport, foreign trade, years and capital; {@link Parts#NONE} when the economy has none. */
+    public Parts parts() {
+        return parts;
+    }
+
+    public boolean hasParts() {
+        return parts != Parts.NONE;
     }
 
     /** Same content: ids, units, names, quantities, targets (bit-for-bit doubles). */
@@ -268,7 +285,8 @@ public final class Economy {
                 && resourceInputs.equals(e.resourceInputs)
                 && Arrays.equals(targetProduct, e.targetProduct)
                 && Arrays.equals(targetQuantity, e.targetQuantity)
-                && Arrays.equals(targetWeight, e.targetWeight);
+                && Arrays.equals(targetWeight, e.targetWeight)
+                && parts.equals(e.parts);
     }
 
     @Override

@@ -33,6 +33,10 @@ public final class EconomyBuilder {
     private static final byte OUTPUT = 0;
     private static final byte PRODUCT_INPUT = 1;
     private static final byte RESOURCE_INPUT = 2;
+    private static final byte CAPITAL_INPUT = 3;
+    private static final int KINDS = 4;
+
+    private final PartsBuilder parts = new PartsBuilder();
 
     public EconomyBuilder(String name) {
         this(name, 16);
@@ -95,6 +99,24 @@ public final class EconomyBuilder {
         return t;
     }
 
+    /** The optional parts (formats.md section 5): regions, transport, trade, years and capital. */
+    public PartsBuilder parts() {
+        return parts;
+    }
+
+    /** Sets the available amount of a resource added before (NaN: unlimited). */
+    void setAvailable(int r, double availableAmount) {
+        available[r] = availableAmount;
+    }
+
+    double available(int r) {
+        return available[r];
+    }
+
+    String resourceUnit(int r) {
+        return resourceUnits[r];
+    }
+
     IdIndex productIds() {
         return products;
     }
@@ -142,6 +164,14 @@ public final class EconomyBuilder {
         return flow(RESOURCE_INPUT, t, r, quantity);
     }
 
+    /**
+     * Technique {@code t} needs a stock of {@code quantity} of the capital product {@code p} per
+     * unit level (a stock it holds, not an input it uses up).
+     */
+    public EconomyBuilder capitalInput(int t, int p, double quantity) {
+        return flow(CAPITAL_INPUT, t, p, quantity);
+    }
+
     /** The number of flows added so far; the next flow gets this ordinal. */
     public int flows() {
         return flows;
@@ -164,6 +194,12 @@ public final class EconomyBuilder {
     }
 
     public EconomyBuilder target(int p, double quantity, double weight) {
+        return target(p, quantity, weight, -1, 0);
+    }
+
+    /** A target in a region (-1: none) and a year (0: every year). */
+    public EconomyBuilder target(int p, double quantity, double weight, int region, int year) {
+        parts.targetPlace(targets, region, year);
         if (targets == targetProduct.length) {
             targetProduct = Arrays.copyOf(targetProduct, targets * 2);
             targetQuantity = Arrays.copyOf(targetQuantity, targets * 2);
@@ -209,14 +245,15 @@ public final class EconomyBuilder {
             return null;
         }
         SparseMatrix.Builder[] by = {
-            new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(nr, nt)
+            new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(np, nt), new SparseMatrix.Builder(nr, nt),
+            new SparseMatrix.Builder(np, nt)
         };
-        int[][] ordinals = new int[3][];
-        int[] counts = new int[3];
+        int[][] ordinals = new int[KINDS][];
+        int[] counts = new int[KINDS];
         for (int f = 0; f < flows; f++) {
             counts[flowKind[f]]++;
         }
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < KINDS; k++) {
             ordinals[k] = new int[counts[k]];
             counts[k] = 0;
         }
@@ -225,9 +262,9 @@ public final class EconomyBuilder {
             ordinals[k][counts[k]++] = f;
             by[k].add(flowItem[f], flowTechnique[f], flowQuantity[f]);
         }
-        SparseMatrix[] m = new SparseMatrix[3];
-        String[] what = {"output of product", "input of product", "input of resource"};
-        for (int k = 0; k < 3; k++) {
+        SparseMatrix[] m = new SparseMatrix[KINDS];
+        String[] what = {"output of product", "input of product", "input of resource", "capital need of product"};
+        for (int k = 0; k < KINDS; k++) {
             final int kind = k;
             m[k] = by[k].build((row, col, addedAt) -> {
                 int f = ordinals[kind][addedAt];
@@ -245,15 +282,7 @@ public final class EconomyBuilder {
                                 + " (a positive quantity in flows.csv, or an entry in \"outputs\")");
             }
         }
-        boolean[] targeted = new boolean[np];
-        for (int i = 0; i < targets; i++) {
-            int p = targetProduct[i];
-            if (targeted[p]) {
-                problems.error(targetWhere != null ? targetWhere.apply(i) : "target '" + products.id(p) + "'",
-                        "product '" + products.id(p) + "' is targeted twice; give one target per product");
-            }
-            targeted[p] = true;
-        }
+        checkTargetsOnce(problems, targetWhere);
         if (problems.hasErrors()) {
             return null;
         }
@@ -261,6 +290,35 @@ public final class EconomyBuilder {
                 resources, Arrays.copyOf(resourceUnits, nr), Arrays.copyOf(available, nr),
                 techniques, Arrays.copyOf(capacity, nt), m[OUTPUT], m[PRODUCT_INPUT], m[RESOURCE_INPUT],
                 Arrays.copyOf(targetProduct, targets), Arrays.copyOf(targetQuantity, targets),
-                Arrays.copyOf(targetWeight, targets));
+                Arrays.copyOf(targetWeight, targets),
+                parts.build(nt, nr, targets, m[CAPITAL_INPUT].nonzeros() == 0 ? null : m[CAPITAL_INPUT]));
+    }
+
+    /**
+     * One target per product, region and year; a target for every year (year 0) leaves no room
+     * for one in a particular year.
+     */
+    private void checkTargetsOnce(Problems problems, IntFunction<String> targetWhere) {
+        java.util.Set<Long> placeYears = new java.util.HashSet<>();
+        java.util.Set<Long> everyYear = new java.util.HashSet<>();
+        java.util.Set<Long> someYear = new java.util.HashSet<>();
+        for (int i = 0; i < targets; i++) {
+            int p = targetProduct[i];
+            long place = (long) p * (parts.regions() + 1) + parts.targetRegion(i) + 1;
+            int year = parts.targetYear(i);
+            boolean twice = !placeYears.add(place * 1_000_003L + year);
+            boolean clash = year == 0 ? someYear.contains(place) : everyYear.contains(place);
+            (year == 0 ? everyYear : someYear).add(place);
+            if (twice || clash) {
+                int region = parts.targetRegion(i);
+                String in = region < 0 ? "" : " in region '" + parts.regionIds().get(region) + "'";
+                problems.error(targetWhere != null ? targetWhere.apply(i) : "target '" + products.id(p) + "'",
+                        "product '" + products.id(p) + "' is targeted twice" + in + (twice && year == 0
+                                ? "; give one target per product" + (parts.regions() > 0 ? " and region" : "")
+                                : twice ? " for year " + year + "; give one target per year"
+                                : "; a target without a year holds every year, so give either one without a year"
+                                        + " or one per year"));
+            }
+        }
     }
 }

@@ -99,7 +99,7 @@ public final class EconomyFiles {
         try {
             lines = EconomyFolder.readTargets(file, true, economy::productIndex, id -> Ids.unknown("product", id,
                     EconomyFolder.TARGETS_NAME, economy.products(), economy::productId),
-                    (p, q, w) -> {
+                    (p, q, w, region, year) -> {
                 if (n[0] == product[0].length) {
                     product[0] = java.util.Arrays.copyOf(product[0], n[0] * 2);
                     quantity[0] = java.util.Arrays.copyOf(quantity[0], n[0] * 2);
@@ -109,7 +109,7 @@ public final class EconomyFiles {
                 quantity[0][n[0]] = q;
                 weight[0][n[0]] = w;
                 n[0]++;
-            }, problems);
+            }, new PartsBuilder(), problems);
         } catch (CsvReader.CsvSyntaxException e) {
             throw new EconomyException(e.where, e.getMessage());
         } catch (java.io.IOException e) {

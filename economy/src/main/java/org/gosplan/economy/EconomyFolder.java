@@ -15,27 +15,35 @@ final class EconomyFolder {
     private EconomyFolder() {}
 
     private static final String[] PRODUCT_COLUMNS = {"id", "unit", "name"};
-    private static final String[] RESOURCE_COLUMNS = {"id", "unit", "available"};
-    private static final String[] TECHNIQUE_COLUMNS = {"id", "capacity"};
-    private static final String[] FLOW_COLUMNS = {"technique", "item", "quantity"};
-    private static final String[] TARGET_COLUMNS = {"product", "quantity", "weight"};
-    private static final boolean[] ID_ONLY = {true, false, false};
-    private static final boolean[] ALL = {true, true, true};
-    private static final boolean[] TWO = {true, true, false};
+    private static final String[] RESOURCE_COLUMNS = {"id", "unit", "available", "region", "year"};
+    private static final String[] TECHNIQUE_COLUMNS = {"id", "capacity", "region"};
+    private static final String[] FLOW_COLUMNS = {"technique", "item", "quantity", "stock"};
+    private static final String[] TARGET_COLUMNS = {"product", "quantity", "weight", "region", "year"};
+    private static final boolean[] ID_ONLY = {true, false, false, false, false};
+    private static final boolean[] THREE = {true, true, true, false};
+    private static final boolean[] TWO = {true, true, false, false, false};
 
     static Economy read(Path folder, Problems problems, Progress progress) {
-        String name = readMeta(folder, problems);
-        return CsvReader.reporting(folder, problems, () -> read(folder, name, problems, progress));
+        JsonNode[] meta = new JsonNode[1];
+        String name = readMeta(folder, problems, meta);
+        return CsvReader.reporting(folder, problems, () -> read(folder, name, meta[0], problems, progress));
     }
 
-    private static Economy read(Path folder, String name, Problems problems, Progress progress) throws IOException {
+    private static Economy read(Path folder, String name, JsonNode meta, Problems problems, Progress progress)
+            throws IOException {
         long techniqueBytes = Files.isRegularFile(folder.resolve("techniques.csv"))
                 ? Files.size(folder.resolve("techniques.csv")) : 0;
         // about 12 bytes a line in techniques.csv: size the id table once
         EconomyBuilder b = new EconomyBuilder(name, (int) Math.min(1 << 28, techniqueBytes / 12 + 16));
+        if (meta != null) {
+            new PartsJson(new EconomyJson.Reading("economy.json", problems), b).head(meta);
+        }
+        PartsFolder.readRegions(folder, b, problems);
         readProducts(folder, b, problems);
+        PartsFolder.readCapital(folder, b, problems);
         readResources(folder, b, problems);
         int[] techniqueLines = readTechniques(folder, b, problems);
+        PartsFolder.readTransport(folder, b, problems);
         if (problems.full()) {
             return null;
         }
@@ -53,13 +61,19 @@ final class EconomyFolder {
             }
         }
         int[] targetLines = readTargets(folder, b, problems);
+        PartsFolder.readTrade(folder, b, problems);
+        PartsFolder.readStocks(folder, b, problems);
         if (problems.hasErrors()) {
             return null;
         }
         return b.build(problems, f -> "flows.csv:" + flowLines[f], i -> "targets.csv:" + targetLines[i]);
 }
 
-    private static String readMeta(Path folder, Problems problems) {
+    private static final java.util.Set<String> META = java.util.Set.of("format", "name", "currency", "tradeBalance",
+            "years");
+
+    /** Reads economy.json; {@code root[0]} gets its tree for the fields beyond the name. */
+    private static String readMeta(Path folder, Problems problems, JsonNode[] rootOut) {
         Path meta = folder.resolve("economy.json");
         String fallback = folder.toAbsolutePath().normalize().getFileName() == null ? ""
                 : folder.toAbsolutePath().normalize().getFileName().toString();
@@ -78,11 +92,13 @@ final class EconomyFolder {
         }
         EconomyJson.checkFormat(root, "economy.json", Economy.FORMAT, problems);
         root.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("format") && !f.equals("name")) {
+            if (!META.contains(f)) {
                 problems.error("economy.json:/" + f, "unknown field '" + f + "'; economy.json of a folder holds"
-                        + " only \"format\" and \"name\"");
+                        + " only \"format\" and \"name\" (and \"currency\", \"tradeBalance\", \"years\"; the"
+                        + " other parts are CSV files beside it)");
             }
         });
+        rootOut[0] = root;
         JsonNode n = root.get("name");
         if (n == null) {
             return fallback;
@@ -124,6 +140,7 @@ final class EconomyFolder {
             if (h == null) {
                 return;
             }
+            java.util.BitSet defined = new java.util.BitSet();
             while (csv.next() && !problems.full()) {
                 if (!width(csv, h, problems)) {
                     continue;
@@ -138,8 +155,13 @@ final class EconomyFolder {
                                 + "' is negative; give an amount >= 0, or leave it empty for unlimited");
                     }
                 }
-                if (id != null && b.addResource(id, optional(csv, h.at(1)), available) < 0) {
-                    problems.error(csv.where(), duplicate("resource", id, b.productIndex(id) >= 0));
+                int region = PartsRows.region(b.parts(), optional(csv, h.at(3)), "resource '" + id + "'",
+                        m -> problems.error(csv.where(), m));
+                int year = PartsRows.year(b.parts(), PartsFolder.number(csv, h, 4, "year", problems),
+                        "resource '" + id + "'", m -> problems.error(csv.where(), m));
+                if (id != null && region != PartsRows.BAD && year >= 0) {
+                    PartsRows.resource(b, defined, id, optional(csv, h.at(1)), available, region, year,
+                            m -> problems.error(csv.where(), m));
                 }
             }
         }
@@ -170,11 +192,16 @@ final class EconomyFolder {
                                 + "' is negative; give a bound >= 0, or leave it empty for none");
                     }
                 }
+                int region = PartsRows.region(b.parts(), optional(csv, h.at(2)), "technique '" + id + "'",
+                        m -> problems.error(csv.where(), m));
                 if (id != null) {
                     int t = b.addTechnique(id, capacity);
                     if (t < 0) {
                         problems.error(csv.where(), "technique '" + id + "' is listed twice; ids must be unique");
                     } else {
+                        if (region >= 0) {
+                            b.parts().techniqueRegion(t, region);
+                        }
                         if (t == lines.length) {
                             lines = Arrays.copyOf(lines, t * 2);
                         }
@@ -194,11 +221,11 @@ final class EconomyFolder {
             if (csv == null) {
                 return lines;
             }
-            Header h = Header.read(csv, FLOW_COLUMNS, ALL, problems);
+            Header h = Header.read(csv, FLOW_COLUMNS, THREE, problems);
             if (h == null) {
                 return lines;
             }
-            int tc = h.at(0), ic = h.at(1), qc = h.at(2);
+            int tc = h.at(0), ic = h.at(1), qc = h.at(2), sc = h.at(3);
             IdIndex techniques = b.techniqueIds(), products = b.productIds(), resources = b.resourceIds();
             int technique = -1;
             int zeros = 0;
@@ -215,12 +242,17 @@ final class EconomyFolder {
                 if (technique < 0 || !csv.sameAsRemembered(tc)) {
                     technique = csv.lookup(techniques, tc);
                     if (technique < 0) {
+                        if (b.parts().transportIndex(csv.text(tc)) >= 0) {
+                            transportFlow(csv, h, b, problems);
+                            continue;
+                        }
                         problems.error(csv.where(), Ids.unknown("technique", csv.text(tc), "add it to techniques.csv",
                                 techniques));
                         continue;
                     }
                     csv.remember(tc);
                 }
+                boolean stock = sc >= 0 && stock(csv, sc, problems);
                 double q = csv.number(qc);
                 if (Double.isNaN(q) || Double.isInfinite(q)) {
                     problems.error(csv.where(), "quantity '" + csv.text(qc) + "' is not a number; write a"
@@ -238,6 +270,16 @@ final class EconomyFolder {
                     lines = Arrays.copyOf(lines, (int) Math.min(Integer.MAX_VALUE - 8, lines.length * 2L));
                 }
                 lines[b.flows()] = (int) Math.min(Integer.MAX_VALUE, csv.line());
+                if (stock) {
+                    if (p < 0 || q > 0) {
+                        problems.error(csv.where(), "a row with stock true is the capital a technique needs: its item"
+                                + " is a capital product and its quantity negative (the stock per unit of level)");
+                    } else {
+                        int t = technique;
+                        PartsRows.capitalNeed(b, t, p, -q, m -> problems.error(csv.where(), m));
+                    }
+                    continue;
+                }
                 if (p >= 0) {
                     if (q > 0) {
                         b.output(technique, p, q);
@@ -267,14 +309,47 @@ final class EconomyFolder {
         return lines;
     }
 
+    /** A flow row of a transport link: an input per unit moved. */
+    private static void transportFlow(CsvReader csv, Header h, EconomyBuilder b, Problems problems) {
+        int link = b.parts().transportIndex(csv.text(h.at(0)));
+        if (h.at(3) >= 0 && stock(csv, h.at(3), problems)) {
+            problems.error(csv.where(), "transport '" + csv.text(h.at(0)) + "' needs no capital; leave stock empty");
+            return;
+        }
+        double q = csv.number(h.at(2));
+        if (Double.isNaN(q) || Double.isInfinite(q) || q > 0) {
+            problems.error(csv.where(), "quantity '" + csv.text(h.at(2)) + "' of transport '" + csv.text(h.at(0))
+                    + "': a transport link's rows are its inputs per unit moved, negative numbers such as -0.5");
+            return;
+        }
+        if (q < 0) {
+            PartsRows.transportInput(b, link, csv.text(h.at(1)), -q, m -> problems.error(csv.where(), m));
+        }
+    }
+
+    private static boolean stock(CsvReader csv, int field, Problems problems) {
+        if (csv.isEmpty(field)) {
+            return false;
+        }
+        String v = csv.text(field);
+        if (v.equals("true")) {
+            return true;
+        }
+        if (!v.equals("false")) {
+            problems.error(csv.where(), "stock is '" + v + "'; write true (the row is capital the technique needs),"
+                    + " false or nothing");
+        }
+        return false;
+    }
+
     private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
         return readTargets(folder.resolve("targets.csv"), false, b::productIndex,
-                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, problems);
+                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, b.parts(), problems);
     }
 
     /** Receives the targets read. */
     interface TargetSink {
-        void target(int product, double quantity, double weight);
+        void target(int product, double quantity, double weight, int region, int year);
     }
 
     static final String TARGETS_NAME = "targets name products of the economy";
@@ -285,7 +360,7 @@ final class EconomyFolder {
      */
     static int[] readTargets(Path file, boolean required, java.util.function.ToIntFunction<String> productIndex,
                              java.util.function.UnaryOperator<String> unknownProduct, TargetSink sink,
-                             Problems problems) throws IOException {
+                             PartsBuilder parts, Problems problems) throws IOException {
         int[] lines = new int[16];
         int n = 0;
         Path folder = file.toAbsolutePath().getParent();
@@ -321,17 +396,24 @@ final class EconomyFolder {
                             + "' must be > 0; leave out products with no target");
                     continue;
                 }
+                int region = PartsRows.region(parts, optional(csv, h.at(3)), "the target for '" + id + "'",
+                        m -> problems.error(csv.where(), m));
+                int year = PartsRows.year(parts, PartsFolder.number(csv, h, 4, "year", problems),
+                        "the target for '" + id + "'", m -> problems.error(csv.where(), m));
+                if (region == PartsRows.BAD || year < 0) {
+                    continue;
+                }
                 if (n == lines.length) {
                     lines = Arrays.copyOf(lines, n * 2);
                 }
                 lines[n++] = (int) Math.min(Integer.MAX_VALUE, csv.line());
-                sink.target(p, q, w);
+                sink.target(p, q, w, region, year);
             }
         }
         return lines;
     }
 
-    private static boolean width(CsvReader csv, Header h, Problems problems) {
+    static boolean width(CsvReader csv, Header h, Problems problems) {
         if (csv.fields() != h.width) {
             problems.error(csv.where(), "this row has " + csv.fields() + " field" + (csv.fields() == 1 ? "" : "s")
                     + " but the header has " + h.width + "; every row needs one value per column (quote values"
@@ -375,10 +457,13 @@ final class EconomyFolder {
     // ---- writing
 
     static void write(Economy e, Path folder) {
+        Parts parts = e.parts();
+        boolean regional = parts.isRegional();
+        boolean yearly = parts.years() > 0;
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("economy.json"), "{\n  \"format\": " + EconomyJson.quote(Economy.FORMAT)
-                    + ",\n  \"name\": " + EconomyJson.quote(e.name()) + "\n}\n");
+                    + ",\n  \"name\": " + EconomyJson.quote(e.name()) + PartsFolder.meta(parts) + "\n}\n");
             try (Writer w = writer(folder, "products.csv")) {
                 w.write("id,unit,name\n");
                 for (int p = 0; p < e.products(); p++) {
@@ -386,47 +471,88 @@ final class EconomyFolder {
                 }
             }
             try (Writer w = writer(folder, "resources.csv")) {
-                w.write("id,unit,available\n");
+                w.write("id,unit,available" + (regional ? ",region" : "") + (yearly ? ",year" : "") + "\n");
                 for (int r = 0; r < e.resources(); r++) {
-                    row(w, e.resourceId(r), e.resourceUnit(r), e.isLimited(r) ? Numbers.format(e.available(r)) : null);
+                    String region = parts.regionId(parts.resourceRegion(r));
+                    row(w, extra(regional, yearly, region, 0, e.resourceId(r), e.resourceUnit(r),
+                            e.isLimited(r) ? Numbers.format(e.available(r)) : null));
+                    for (Parts.Availability a : parts.availability()) {
+                        if (a.resource() == r) {
+                            row(w, extra(regional, yearly, region, a.year(), e.resourceId(r), null,
+                                    PartsFolder.finite(a.available())));
+                        }
+                    }
                 }
             }
             try (Writer w = writer(folder, "techniques.csv")) {
-                w.write("id,capacity\n");
+                w.write("id,capacity" + (regional ? ",region" : "") + "\n");
                 for (int t = 0; t < e.techniques(); t++) {
-                    row(w, e.techniqueId(t), e.hasCapacity(t) ? Numbers.format(e.capacity(t)) : null);
+                    row(w, extra(regional, false, parts.regionId(parts.techniqueRegion(t)), 0, e.techniqueId(t),
+                            e.hasCapacity(t) ? Numbers.format(e.capacity(t)) : null));
                 }
             }
+            SparseMatrix capital = parts.capitalInputs();
             try (Writer w = writer(folder, "flows.csv")) {
-                w.write("technique,item,quantity\n");
+                w.write(capital == null ? "technique,item,quantity\n" : "technique,item,quantity,stock\n");
+                String plain = capital == null ? "" : ",";
                 SparseMatrix out = e.outputs(), pin = e.productInputs(), rin = e.resourceInputs();
                 for (int t = 0; t < e.techniques(); t++) {
                     String tid = field(e.techniqueId(t));
-                    flows(w, tid, out, t, e, false, 1);
-                    flows(w, tid, pin, t, e, false, -1);
-                    flows(w, tid, rin, t, e, true, -1);
+                    flows(w, tid, out, t, e, false, 1, plain);
+                    flows(w, tid, pin, t, e, false, -1, plain);
+                    flows(w, tid, rin, t, e, true, -1, plain);
+                    if (capital != null) {
+                        flows(w, tid, capital, t, e, false, -1, ",true");
+                    }
+                }
+                for (Parts.Transport l : parts.transport()) {
+                    for (Parts.Input i : l.inputs()) {
+                        row(w, capital == null
+                                ? new String[] {l.id(), i.resource() ? e.resourceId(i.item()) : e.productId(i.item()),
+                                    Numbers.format(-i.quantity())}
+                                : new String[] {l.id(), i.resource() ? e.resourceId(i.item()) : e.productId(i.item()),
+                                    Numbers.format(-i.quantity()), null});
+                    }
                 }
             }
             writeTargets(e, folder.resolve("targets.csv"));
+            PartsFolder.write(e, folder);
         } catch (IOException x) {
             throw new EconomyException(folder.toString(), "cannot write: " + x.getMessage());
         }
     }
 
+    /** The fields, then the region (where the economy is regional) and the year (where it has years; 0: empty). */
+    private static String[] extra(boolean regional, boolean yearly, String region, int year, String... fields) {
+        String[] all = Arrays.copyOf(fields, fields.length + (regional ? 1 : 0) + (yearly ? 1 : 0));
+        int at = fields.length;
+        if (regional) {
+            all[at++] = region;
+        }
+        if (yearly) {
+            all[at] = year == 0 ? null : Integer.toString(year);
+        }
+        return all;
+    }
+
     static void writeTargets(Economy e, Path file) {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            w.write("product,quantity,weight\n");
+            Parts parts = e.parts();
+            boolean regional = parts.isRegional();
+            boolean yearly = parts.years() > 0;
+            w.write("product,quantity,weight" + (regional ? ",region" : "") + (yearly ? ",year" : "") + "\n");
             for (int i = 0; i < e.targets(); i++) {
-                row(w, e.productId(e.targetProduct(i)), Numbers.format(e.targetQuantity(i)),
-                        Numbers.format(e.targetWeight(i)));
+                row(w, extra(regional, yearly, parts.regionId(parts.targetRegion(i)), parts.targetYear(i),
+                        e.productId(e.targetProduct(i)), Numbers.format(e.targetQuantity(i)),
+                        Numbers.format(e.targetWeight(i))));
             }
         } catch (IOException x) {
             throw new EconomyException(file.toString(), "cannot write: " + x.getMessage());
         }
     }
 
-    private static void flows(Writer w, String tid, SparseMatrix m, int t, Economy e, boolean resources, int sign)
-            throws IOException {
+    private static void flows(Writer w, String tid, SparseMatrix m, int t, Economy e, boolean resources, int sign,
+                              String stock) throws IOException {
         int[] start = m.columnStarts();
         int[] rows = m.rowIndexes();
         double[] v = m.values();
@@ -436,15 +562,16 @@ final class EconomyFolder {
             w.write(field(resources ? e.resourceId(rows[k]) : e.productId(rows[k])));
             w.write(',');
             w.write(Numbers.format(sign * v[k]));
+            w.write(stock);
             w.write('\n');
         }
     }
 
-    private static Writer writer(Path folder, String name) throws IOException {
+    static Writer writer(Path folder, String name) throws IOException {
         return new BufferedWriter(Files.newBufferedWriter(folder.resolve(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private static void row(Writer w, String... fields) throws IOException {
+    static void row(Writer w, String... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 w.write(',');

@@ -33,11 +33,12 @@ final class EconomyJson {
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final Set<String> TOP = Set.of("format", "name", "products", "resources", "techniques", "targets");
+    private static final Set<String> TOP = Set.of("format", "name", "products", "resources", "techniques", "targets",
+            "currency", "tradeBalance", "years", "regions", "transport", "trade", "capital", "stocks");
     private static final Set<String> PRODUCT = Set.of("id", "unit", "name");
-    private static final Set<String> RESOURCE = Set.of("id", "unit", "available");
-    private static final Set<String> TECHNIQUE = Set.of("id", "outputs", "inputs", "capacity");
-    private static final Set<String> TARGET = Set.of("product", "quantity", "weight");
+    private static final Set<String> RESOURCE = Set.of("id", "unit", "available", "region", "year");
+    private static final Set<String> TECHNIQUE = Set.of("id", "outputs", "inputs", "capacity", "region", "capital");
+    private static final Set<String> TARGET = Set.of("product", "quantity", "weight", "region", "year");
 
     /** Parses a JSON file into a tree; null (and a problem naming line and column) when it is malformed. */
     static JsonNode parse(Path file, Problems problems) {
@@ -87,7 +88,7 @@ final class EconomyJson {
     }
 
     /** One read: the file name for messages and the problems found. */
-    private static final class Reading {
+    static final class Reading {
         private final String file;
         private final Problems problems;
 
@@ -96,7 +97,7 @@ final class EconomyJson {
             this.problems = problems;
         }
 
-        private void error(String pointer, String message) {
+        void error(String pointer, String message) {
             problems.error(file + ":" + pointer, message);
         }
 
@@ -109,6 +110,8 @@ final class EconomyJson {
             unknownFields(root, "", TOP, "an economy");
             String name = optionalText(root, "", "name");
             EconomyBuilder b = new EconomyBuilder(name == null ? "" : name);
+            PartsJson parts = new PartsJson(this, b);
+            parts.head(root);
 
             JsonNode products = array(root, "", "products", true);
             for (int i = 0; products != null && i < products.size(); i++) {
@@ -123,6 +126,8 @@ final class EconomyJson {
                     error(at + "/id", "product '" + id + "' is listed twice; ids must be unique");
                 }
             }
+            parts.capital(root);
+            java.util.BitSet defined = new java.util.BitSet();
             JsonNode resources = array(root, "", "resources", false);
             for (int i = 0; resources != null && i < resources.size(); i++) {
                 String at = "/resources/" + i;
@@ -140,10 +145,11 @@ final class EconomyJson {
                                 + " >= 0, or leave \"available\" out for unlimited");
                     }
                 }
-                if (id != null && b.addResource(id, optionalText(r, at, "unit"), available) < 0) {
-                    error(at + "/id", b.productIndex(id) >= 0
-                            ? "resource '" + id + "' has the id of a product; an id names one item, so rename one"
-                            : "resource '" + id + "' is listed twice; ids must be unique");
+                int region = parts.region(r, at, "resource '" + id + "'");
+                int year = parts.year(r, at, "resource '" + id + "'");
+                if (id != null && region != PartsRows.BAD && year >= 0) {
+                    PartsRows.resource(b, defined, id, optionalText(r, at, "unit"), available, region, year,
+                            m -> error(at + "/id", m));
                 }
             }
             JsonNode techniques = array(root, "", "techniques", true);
@@ -163,6 +169,7 @@ final class EconomyJson {
                                 + " \"capacity\" out for none");
                     }
                 }
+                int region = parts.region(t, at, "technique '" + id + "'");
                 if (id == null) {
                     continue;
                 }
@@ -171,6 +178,10 @@ final class EconomyJson {
                     error(at + "/id", "technique '" + id + "' is listed twice; ids must be unique");
                     continue;
                 }
+                if (region >= 0) {
+                    b.parts().techniqueRegion(ti, region);
+                }
+                parts.capitalNeeds(t, at, ti);
                 JsonNode outputs = t.get("outputs");
                 if (outputs == null || !outputs.isObject() || outputs.isEmpty()) {
                     error(at + "/outputs", "technique '" + id + "' needs \"outputs\": an object of products it makes,"
@@ -187,6 +198,7 @@ final class EconomyJson {
                     }
                 }
             }
+            parts.transport(root);
             JsonNode targets = array(root, "", "targets", false);
             for (int i = 0; targets != null && i < targets.size(); i++) {
                 String at = "/targets/" + i;
@@ -224,8 +236,14 @@ final class EconomyJson {
                         continue;
                     }
                 }
-                b.target(p, q, w);
+                int region = parts.region(t, at, "the target for '" + pn.asText() + "'");
+                int year = parts.year(t, at, "the target for '" + pn.asText() + "'");
+                if (region != PartsRows.BAD && year >= 0) {
+                    b.target(p, q, w, region, year);
+                }
             }
+            parts.trade(root);
+            parts.stocks(root);
             if (problems.hasErrors()) {
                 return null;
             }
@@ -277,7 +295,7 @@ final class EconomyJson {
             }
         }
 
-        private JsonNode array(JsonNode parent, String at, String field, boolean required) {
+        JsonNode array(JsonNode parent, String at, String field, boolean required) {
             JsonNode a = parent.get(field);
             if (a == null || a.isNull()) {
                 if (required) {
@@ -292,7 +310,7 @@ final class EconomyJson {
             return a;
         }
 
-        private JsonNode object(JsonNode n, String at, String what) {
+        JsonNode object(JsonNode n, String at, String what) {
             if (!n.isObject()) {
                 error(at, what + " must be a JSON object, not " + n.getNodeType().toString().toLowerCase());
                 return null;
@@ -300,7 +318,7 @@ final class EconomyJson {
             return n;
         }
 
-        private void unknownFields(JsonNode n, String at, Set<String> known, String what) {
+        void unknownFields(JsonNode n, String at, Set<String> known, String what) {
             n.fieldNames().forEachRemaining(f -> {
                 if (!known.contains(f)) {
                     error(at + "/" + escape(f), "unknown field '" + f + "' in " + what + "; its fields are "
@@ -309,7 +327,7 @@ final class EconomyJson {
             });
         }
 
-        private String id(JsonNode n, String at) {
+        String id(JsonNode n, String at) {
             JsonNode id = n.get("id");
             if (id == null || !id.isTextual()) {
                 error(at + "/id", "missing \"id\": a non-empty string");
@@ -323,7 +341,7 @@ final class EconomyJson {
             return id.asText();
         }
 
-        private String optionalText(JsonNode n, String at, String field) {
+        String optionalText(JsonNode n, String at, String field) {
             JsonNode v = n.get(field);
             if (v == null || v.isNull()) {
                 return null;
@@ -335,7 +353,7 @@ final class EconomyJson {
             return v.asText().isEmpty() ? null : v.asText();
         }
 
-        private double number(JsonNode v, String at, String what) {
+        double number(JsonNode v, String at, String what) {
             if (!v.isNumber()) {
                 error(at, what + " must be a number, not " + v + (v.isTextual() ? " (remove the quotes)" : ""));
                 return Double.NaN;
@@ -372,6 +390,8 @@ final class EconomyJson {
             g.writeStartObject();
             g.writeStringField("format", Economy.FORMAT);
             g.writeStringField("name", e.name());
+            Parts parts = e.parts();
+            PartsJson.head(g, parts);
             g.writeArrayFieldStart("products");
             for (int p = 0; p < e.products(); p++) {
                 g.writeStartObject();
@@ -396,7 +416,9 @@ final class EconomyJson {
                     g.writeFieldName("available");
                     g.writeNumber(Numbers.format(e.available(r)));
                 }
+                PartsJson.region(g, parts, parts.resourceRegion(r));
                 g.writeEndObject();
+                PartsJson.availability(g, e, r);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("techniques");
@@ -415,9 +437,12 @@ final class EconomyJson {
                     g.writeFieldName("capacity");
                     g.writeNumber(Numbers.format(e.capacity(t)));
                 }
+                PartsJson.region(g, parts, parts.techniqueRegion(t));
+                PartsJson.capitalNeeds(g, e, t);
                 g.writeEndObject();
             }
             g.writeEndArray();
+            PartsJson.transport(g, e);
             g.writeArrayFieldStart("targets");
             for (int i = 0; i < e.targets(); i++) {
                 g.writeStartObject();
@@ -428,9 +453,14 @@ final class EconomyJson {
                     g.writeFieldName("weight");
                     g.writeNumber(Numbers.format(e.targetWeight(i)));
                 }
+                PartsJson.region(g, parts, parts.targetRegion(i));
+                if (parts.targetYear(i) > 0) {
+                    g.writeNumberField("year", parts.targetYear(i));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
+            PartsJson.tail(g, e);
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException x) {

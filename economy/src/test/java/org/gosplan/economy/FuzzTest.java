@@ -51,6 +51,19 @@ class FuzzTest {
             EconomyFiles.writeFolder(RandomEconomies.economy(r), f);
             FOLDERS.put("random" + i, files(f));
         }
+        // the optional parts of section 5: regions, transport, trade, years, capital, stocks
+        Path two = TestFiles.write(base.resolve("two.economy.json"), PartsTest.TWO_REPUBLICS);
+        JSONS.add(TestFiles.readBytes(two));
+        EconomyFiles.writeFolder(EconomyFiles.readEconomy(two), base.resolve("two"));
+        FOLDERS.put("two-republics", files(base.resolve("two")));
+        for (int i = 0; i < 2; i++) {
+            Path f = base.resolve("parts" + i);
+            Economy e = RandomParts.economy(r);
+            EconomyFiles.writeFolder(e, f);
+            FOLDERS.put("parts" + i, files(f));
+            EconomyFiles.writeJson(e, base.resolve("parts" + i + ".economy.json"));
+            JSONS.add(TestFiles.readBytes(base.resolve("parts" + i + ".economy.json")));
+        }
         TABLES.put("three", files(Fixtures.table(base.resolve("t1"))));
         TABLES.put("miller-blair", files(RealDataTest.millerBlair()));
         Map<String, byte[]> pymrio = files(MrioImportTest.pymrio());

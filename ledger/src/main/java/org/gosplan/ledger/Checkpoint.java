@@ -10,7 +10,7 @@ import java.util.Base64;
 public record Checkpoint(String origin, long size, byte[] root, SignedNote note) {
 
     /** The checkpoint body (the note text) for a tree head. */
-    static String text(String origin, long size, byte[] root) {
+    public static String text(String origin, long size, byte[] root) {
         return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n";
     }
 

@@ -1,7 +1,6 @@
 package org.gosplan.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -20,7 +19,7 @@ public final class CosignatureVerifier {
     private final String name;
     private final byte[] key;
     private final int keyId;
-    private final PublicKey publicKey;
+    private final Ed25519.PublicKey publicKey;
 
     CosignatureVerifier(String name, byte[] key) {
         NoteVerifier.checkName(name);
@@ -80,10 +79,7 @@ public final class CosignatureVerifier {
                 throw new ProofException("the cosignature of " + name + " has " + b.length + " bytes after its key id, not "
                         + SIGNATURE_BYTES + " (timestamp and Ed25519 signature)");
             }
-            long t = 0;
-            for (int i = 0; i < 8; i++) {
-                t = (t << 8) | (b[i] & 0xff);
-            }
+            long t = timestamp(s);
             if (t < 0) {
                 throw new ProofException("the cosignature of " + name + " has a timestamp above 2^63-1");
             }
@@ -93,6 +89,19 @@ public final class CosignatureVerifier {
             return OptionalLong.of(t);
         }
         return OptionalLong.empty();
+    }
+
+    /** The timestamp of a cosignature line, as its eight bytes after the key id say (negative above 2^63-1). */
+    public static long timestamp(SignedNote.Signature cosignature) {
+        byte[] b = cosignature.signature();
+        if (b.length < 8) {
+            throw new LedgerException("the cosignature of " + cosignature.name() + " is too short for a timestamp");
+        }
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            t = (t << 8) | (b[i] & 0xff);
+        }
+        return t;
     }
 
     public String name() {

@@ -480,13 +480,75 @@ public final class Log implements AutoCloseable {
         }
     }
 
-    /** Every stored checkpoint, oldest first: consistency proofs can be served between any two. */
+    /**
+     * Every stored checkpoint, oldest first: consistency proofs can be served between any two. A
+     * checkpoint that witnesses cosigned is listed once, with its cosignature lines.
+     */
     public List<Checkpoint> checkpoints() throws IOException {
         List<Checkpoint> out = new ArrayList<>();
         for (String s : store.checkpoints()) {
-            out.add(Checkpoint.parse(s));
+            Checkpoint cp = Checkpoint.parse(s);
+            if (!out.isEmpty() && cosigns(cp, out.get(out.size() - 1))) {
+                out.set(out.size() - 1, cp);
+            } else {
+                out.add(cp);
+            }
         }
         return out;
+    }
+
+    /** Whether {@code later} is {@code earlier} re-stored with cosignatures: the same tree head, the same text. */
+    private static boolean cosigns(Checkpoint later, Checkpoint earlier) {
+        return later.size() == earlier.size() && later.note().text().equals(earlier.note().text());
+    }
+
+    /**
+     * Adds the signature lines of {@code cosigned} (witnesses' cosignatures on the log's latest
+     * checkpoint: the same note text) to the stored checkpoint, after those it has, one line per
+     * key (name and key id): a key that signed already keeps its line. The log's own signature stays
+     * as stored. The caller checks the cosignatures (the log does not know its witnesses' keys).
+     * Returns the checkpoint as stored, or empty when the log has signed a newer checkpoint
+     * meanwhile (cosignatures go on the latest only, so that stored checkpoints keep growing).
+     * Throws when {@code cosigned} is no checkpoint this log signed.
+     */
+    public Optional<Checkpoint> addCosignatures(Checkpoint cosigned) throws IOException {
+        writer.lock();
+        try {
+            store.beginAppend();
+            try {
+                List<String> stored = store.checkpoints();
+                Checkpoint latest = Checkpoint.parse(stored.get(stored.size() - 1));
+                if (!cosigns(cosigned, latest)) {
+                    for (String s : stored) {
+                        if (cosigns(cosigned, Checkpoint.parse(s))) {
+                            return Optional.empty();
+                        }
+                    }
+                    throw new LedgerException("the cosigned checkpoint (" + cosigned.origin() + ", size "
+                            + cosigned.size() + ") is not one this log signed");
+                }
+                SignedNote note = latest.note();
+                for (SignedNote.Signature s : cosigned.note().signatures()) {
+                    boolean known = false;
+                    for (SignedNote.Signature t : note.signatures()) {
+                        known |= t.name().equals(s.name()) && t.keyId() == s.keyId();
+                    }
+                    if (!known) {
+                        note = note.with(s);
+                    }
+                }
+                if (note == latest.note()) {
+                    return Optional.of(latest);
+                }
+                Checkpoint merged = Checkpoint.parse(note.toString());
+                store.replaceLatestCheckpoint(merged);
+                return Optional.of(merged);
+            } finally {
+                store.endAppend();
+            }
+        } finally {
+            writer.unlock();
+        }
     }
 
     // ---------------------------------------------------------------- verification
@@ -538,7 +600,7 @@ public final class Log implements AutoCloseable {
                 add(problems, where, "its size is beyond the log's " + n + " entries");
                 continue;
             }
-            if (cp.size() <= lastSize) {
+            if (cp.size() <= lastSize && !(cps.size() > 0 && cosigns(cp, cps.get(cps.size() - 1)))) {
                 add(problems, where, "its size does not grow on the previous checkpoint's " + lastSize);
             }
             lastSize = Math.max(lastSize, cp.size());

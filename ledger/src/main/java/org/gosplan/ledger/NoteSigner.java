@@ -1,6 +1,5 @@
 package org.gosplan.ledger;
 
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,7 +12,7 @@ import java.util.Base64;
 public final class NoteSigner {
     private static final String PREFIX = "PRIVATE+KEY+";
     private final byte[] seed;
-    private final PrivateKey privateKey;
+    private final Ed25519.PrivateKey privateKey;
     private final NoteVerifier verifier;
 
     private NoteSigner(String name, byte[] seed) {

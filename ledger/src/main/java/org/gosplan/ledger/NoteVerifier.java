@@ -1,7 +1,6 @@
 package org.gosplan.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -16,7 +15,7 @@ public final class NoteVerifier {
     private final String name;
     private final byte[] key;
     private final int keyId;
-    private final PublicKey publicKey;
+    private final Ed25519.PublicKey publicKey;
 
     NoteVerifier(String name, byte[] key) {
         checkName(name);

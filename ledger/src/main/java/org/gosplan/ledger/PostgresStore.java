@@ -353,6 +353,20 @@ final class PostgresStore implements Store {
     }
 
     @Override
+    public void replaceLatestCheckpoint(Checkpoint cosigned) throws IOException {
+        try (PreparedStatement p = write.prepareStatement(
+                "UPDATE gosplan_log_checkpoints SET note = ? WHERE size = ?")) {
+            p.setString(1, cosigned.toString());
+            p.setLong(2, cosigned.size());
+            p.executeUpdate();
+            write.commit();
+        } catch (SQLException e) {
+            endAppend();
+            throw io("cannot store the cosigned checkpoint", e);
+        }
+    }
+
+    @Override
     public synchronized List<String> checkpoints() throws IOException {
         List<String> out = new ArrayList<>();
         try (Statement s = read.createStatement();

@@ -47,6 +47,13 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     /** Stores a signed checkpoint durably (after {@link #beginAppend}). */
     void addCheckpoint(Checkpoint checkpoint) throws IOException;
 
+    /**
+     * Stores {@code cosigned}, the latest stored checkpoint's note with more signature lines (a
+     * witness's cosignatures), in its place durably (after {@link #beginAppend}). A store that only
+     * appends may keep both records; {@link #checkpoints} then lists both, the cosigned one last.
+     */
+    void replaceLatestCheckpoint(Checkpoint cosigned) throws IOException;
+
     /** The stored checkpoints as text, oldest first. */
     List<String> checkpoints() throws IOException;
 

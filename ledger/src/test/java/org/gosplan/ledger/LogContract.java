@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +125,49 @@ abstract class LogContract {
             assertEquals(cp, log.checkpoints().get(log.checkpoints().size() - 1));
             all.addAll(fill(log, 700, 4));
             assertArrayEquals(MerkleTree.ofLeaves(all).root(all.size()), log.root());
+            assertTrue(log.verify().valid());
+        } finally {
+            log.close();
+        }
+    }
+
+    @Test
+    void cosignaturesAreKeptOnTheLatestCheckpointOnceEachAndSurviveReopening() throws IOException, ProofException {
+        Cosigner w1 = Cosigner.fromSeed("witness.example/w1", new byte[32]);
+        Cosigner w2 = Cosigner.generate("witness.example/w2");
+        Log log = create();
+        try {
+            fill(log, 10, 9);
+            Checkpoint cp = log.checkpoint();
+            Checkpoint by1 = Checkpoint.parse(cp.note().with(w1.cosign(cp.note().text(), 7)).toString());
+            Checkpoint stored = log.addCosignatures(by1).orElseThrow();
+            assertEquals(by1, stored);
+            assertEquals(by1, log.checkpoint());
+            log = reopen(log);
+            int count = log.checkpoints().size();
+            assertEquals(by1, log.checkpoints().get(count - 1));
+            // w1 again (another timestamp) keeps its first line; w2 comes after it
+            Checkpoint again = Checkpoint.parse(cp.note().with(w1.cosign(cp.note().text(), 8))
+                    .with(w2.cosign(cp.note().text(), 9)).toString());
+            Checkpoint both = log.addCosignatures(again).orElseThrow();
+            assertEquals(List.of(log.origin(), w1.name(), w2.name()),
+                    both.note().signatures().stream().map(SignedNote.Signature::name).toList());
+            assertEquals(7, w1.verifier().verify(both.note()).getAsLong());
+            assertEquals(9, w2.verifier().verify(both.note()).getAsLong());
+            both.verify(log.verifierKey());
+            assertEquals(both, log.checkpoint());
+            assertEquals(count, log.checkpoints().size());
+            LogVerification v = log.verify();
+            assertTrue(v.valid(), v.problems().toString());
+            // once the log has grown, the old checkpoint is no longer the one to cosign
+            fill(log, 3, 10);
+            Checkpoint next = log.checkpoint();
+            assertEquals(13, next.size());
+            Log grown = log;
+            assertEquals(Optional.empty(), grown.addCosignatures(again));
+            assertThrows(LedgerException.class, () -> grown.addCosignatures(Checkpoint.parse(
+                    SignedNote.sign("other.example\n13\n" + next.toString().split("\n")[2] + "\n",
+                            NoteSigner.generate("other.example")).toString())));
             assertTrue(log.verify().valid());
         } finally {
             log.close();

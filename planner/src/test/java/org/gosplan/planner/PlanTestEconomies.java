@@ -72,6 +72,17 @@ public final class PlanTestEconomies {
      */
     public static Economy random(long seed, int n, int k, int inputs, int resources, boolean limitAll, boolean capacities,
                           double share) {
+        return random(seed, n, k, inputs, resources, limitAll, capacities, share, 0);
+    }
+
+    /**
+     * As {@link #random(long, int, int, int, int, boolean, boolean, double)}, and a share {@code primary} of the
+     * techniques make their product from the last resource alone, without product inputs or r0: the farm's tractors
+     * at scale. Where r0 binds and the last resource does not, idle amounts of it can make any surplus of those
+     * products at the same optimum, and an optimal plan may waste it.
+     */
+    public static Economy random(long seed, int n, int k, int inputs, int resources, boolean limitAll, boolean capacities,
+                                 double share, double primary) {
         Random rnd = new Random(seed);
         EconomyBuilder b = new EconomyBuilder("random-" + seed, n * k);
         for (int p = 0; p < n; p++) {
@@ -85,6 +96,10 @@ public final class PlanTestEconomies {
                 double cap = capacities && rnd.nextInt(3) == 0 ? 1 + 50 * rnd.nextDouble() : INF;
                 int t = b.addTechnique("p" + p + "-t" + j, cap);
                 b.output(t, p, 0.5 + rnd.nextDouble());
+                if (primary > 0 && rnd.nextDouble() < primary) {
+                    b.resourceInput(t, resources - 1, 0.1 + rnd.nextDouble());
+                    continue;
+                }
                 inputs(b, rnd, t, p, n, inputs, share, null);
                 resources(b, rnd, t, resources);
             }

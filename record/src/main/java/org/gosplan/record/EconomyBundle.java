@@ -29,6 +29,12 @@ final class EconomyBundle {
     static final String MAGIC = "gosplan/economy-bundle@1";
     private static final List<String> FILES = List.of("economy.json", "products.csv", "resources.csv", "techniques.csv",
             "flows.csv", "targets.csv");
+    /**
+     * The files of the optional parts (formats.md section 5), after the others and only where the
+     * economy has them: an economy without them is stored in the same bytes as before.
+     */
+    private static final List<String> PART_FILES = List.of("regions.csv", "capital.csv", "transport.csv", "trade.csv",
+            "stocks.csv");
 
     /** Writes {@code economy} as a bundle, using {@code work} (a fresh folder) for its files. */
     static void write(Economy economy, Path bundle, Path work) throws IOException {
@@ -41,6 +47,13 @@ final class EconomyBundle {
                     Path f = folder.resolve(name);
                     out.write((name + " " + Files.size(f) + "\n").getBytes(StandardCharsets.US_ASCII));
                     Files.copy(f, out);
+                }
+                for (String name : PART_FILES) {
+                    Path f = folder.resolve(name);
+                    if (Files.isRegularFile(f)) {
+                        out.write((name + " " + Files.size(f) + "\n").getBytes(StandardCharsets.US_ASCII));
+                        Files.copy(f, out);
+                    }
                 }
             }
         } finally {
@@ -69,19 +82,33 @@ final class EconomyBundle {
                 if (head.length != 2 || !head[0].equals(expected)) {
                     throw new RecordException("stored economy bundle is damaged: expected " + expected);
                 }
-                long length = Long.parseLong(head[1]);
-                try (OutputStream out = Files.newOutputStream(folder.resolve(expected))) {
-                    long copied = copy(in, out, length);
-                    if (copied != length) {
-                        throw new RecordException("stored economy bundle is truncated in " + expected);
-                    }
+                unpack(in, folder, expected, Long.parseLong(head[1]));
+            }
+            int next = 0;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String[] head = header.split(" ");
+                int at = head.length == 2 ? PART_FILES.indexOf(head[0]) : -1;
+                if (at < next) {
+                    throw new RecordException("stored economy bundle is damaged: '" + header + "' is none of "
+                            + PART_FILES.subList(Math.min(next, PART_FILES.size()), PART_FILES.size()));
                 }
+                next = at + 1;
+                unpack(in, folder, head[0], Long.parseLong(head[1]));
             }
             return EconomyFiles.readEconomy(folder);
         } catch (NumberFormatException e) {
             throw new RecordException("stored economy bundle is damaged: " + e.getMessage());
         } finally {
             deleteTree(folder);
+        }
+    }
+
+    private static void unpack(InputStream in, Path folder, String name, long length) throws IOException {
+        try (OutputStream out = Files.newOutputStream(folder.resolve(name))) {
+            long copied = copy(in, out, length);
+            if (copied != length) {
+                throw new RecordException("stored economy bundle is truncated in " + name);
+            }
         }
     }
 

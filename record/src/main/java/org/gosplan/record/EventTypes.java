@@ -23,6 +23,18 @@ public final class EventTypes {
     public static final String BALLOT_CLOSED = "ballot.closed";
     public static final String BALLOT_TALLIED = "ballot.tallied";
 
+    // inspection.md
+    public static final String UNIT_REGISTERED = "unit.registered";
+    public static final String FULFILMENT_REPORTED = "fulfilment.reported";
+    public static final String INSPECTION_ORDERED = "inspection.ordered";
+    public static final String SECRET_COMMITTED = "secret.committed";
+    public static final String SECRET_REVEALED = "secret.revealed";
+    public static final String DRAW_MADE = "draw.made";
+    public static final String FINDING_FILED = "finding.filed";
+    public static final String FINDING_ANSWERED = "finding.answered";
+
     public static final Set<String> KNOWN = Set.of(MEMBER_REGISTERED, ECONOMY_PUBLISHED, TARGETS_SET, PLAN_COMPUTED,
-            MEMBER_REVOKED, PROPOSAL_MADE, BALLOT_OPENED, VOTE_CAST, BALLOT_CLOSED, BALLOT_TALLIED);
+            MEMBER_REVOKED, PROPOSAL_MADE, BALLOT_OPENED, VOTE_CAST, BALLOT_CLOSED, BALLOT_TALLIED,
+            UNIT_REGISTERED, FULFILMENT_REPORTED, INSPECTION_ORDERED, SECRET_COMMITTED, SECRET_REVEALED, DRAW_MADE,
+            FINDING_FILED, FINDING_ANSWERED);
 }

@@ -122,6 +122,11 @@ public final class PlanRecords {
                     + " economy than the latest (entry " + s.economy().index() + "); record targets for it first");
         }
         Economy e = record.economyWithTargets(s.economy().hash(), s.targets().hash());
+        if (e.hasParts()) {
+            // planned as one year of one closed economy, its republics, trade and years would be silently dropped
+            throw new RecordException("the recorded economy has republics, foreign trade or years, which plans on the"
+                    + " record do not cover yet (docs/republics-trade-years.md); plan it with 'gosplan plan ECONOMY'");
+        }
         Plan plan = Planner.plan(e, options);
         if (plan.status() == org.gosplan.planner.PlanStatus.LIMIT) {
             return new Recorded(plan, -1, null, null);

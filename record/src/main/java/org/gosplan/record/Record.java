@@ -37,6 +37,7 @@ public final class Record implements AutoCloseable {
     // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
     // Ed25519 signatures are deterministic, so the same event has the same signature.
     private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> refused = new java.util.HashSet<>(); // entries the folds refused: few
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
@@ -109,33 +110,104 @@ public final class Record implements AutoCloseable {
         return fold(Snapshot.genesis(log.key()), 0, size, null, null);
     }
 
-    /** {@code s}, the snapshot after entries before {@code from}, extended by the events up to {@code to}. */
+    /** Entries folded at a time: read in order, parsed and their signatures checked in parallel. */
+    static final int CHUNK = 8192;
+
+    /**
+     * {@code s}, the snapshot after entries before {@code from}, extended by the events up to
+     * {@code to}. Signatures are checked in parallel, a chunk at a time, each with the key its
+     * signer had at the chunk's start or was registered with earlier in the chunk; the fold, in
+     * order, uses that answer where the key is the one it finds, and checks again otherwise. The
+     * entries it refuses are remembered ({@link #accepted}).
+     */
     private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, java.util.Set<String> sigs)
             throws IOException {
         Snapshot s = start;
-        for (long i = from; i < to; i++) {
-            Event e;
-            try {
-                e = event(i);
-            } catch (RecordException x) {
-                if (refusals != null) {
-                    refusals.add(x.getMessage());
-                }
-                continue;
+        for (long base = from; base < to; base += CHUNK) {
+            int n = (int) Math.min(CHUNK, to - base);
+            byte[][] raw = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                raw[i] = log.entry(base + i);
             }
-            String why = s.refusal(e);
-            if (why != null) {
-                if (refusals != null) {
-                    refusals.add("entry " + i + ": " + why);
+            Event[] events = new Event[n];
+            String[] unreadable = new String[n];
+            long b0 = base;
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                try {
+                    events[i] = Event.parse(raw[i], "entry " + (b0 + i));
+                } catch (RecordException x) {
+                    unreadable[i] = x.getMessage();
                 }
-                continue;
+            });
+            org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[n];
+            java.util.Map<String, org.gosplan.ledger.NoteVerifier> registered = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Event e = events[i];
+                if (e == null) {
+                    continue;
+                }
+                Member m = s.member(e.signer());
+                keys[i] = registered.getOrDefault(e.signer(), m == null ? null : m.key());
+                if (e.type().equals(EventTypes.MEMBER_REGISTERED) && e.body().path("vkey").isTextual()) {
+                    try {
+                        org.gosplan.ledger.NoteVerifier k = Keys.parseVerifier(e.body().get("vkey").asText());
+                        registered.put(Keys.signerName(k), k);
+                    } catch (RecordException x) {
+                        // the fold refuses it
+                    }
+                }
             }
-            s = s.apply(e, i);
-            if (sigs != null) {
-                sigs.add(e.sig());
+            boolean[] signed = new boolean[n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                signed[i] = keys[i] != null && events[i].signedBy(keys[i]);
+            });
+            for (int i = 0; i < n; i++) {
+                long index = base + i;
+                if (events[i] == null) {
+                    refuse(index, refusals, unreadable[i]);
+                    continue;
+                }
+                int at = i;
+                String why = s.refusal(events[i], (e, key) -> key.equals(keys[at]) ? signed[at] : e.signedBy(key));
+                if (why != null) {
+                    refuse(index, refusals, "entry " + index + ": " + why);
+                    continue;
+                }
+                s = s.apply(events[i], index);
+                if (sigs != null) {
+                    sigs.add(events[i].sig());
+                }
             }
         }
         return s;
+    }
+
+    private void refuse(long index, List<String> refusals, String why) {
+        synchronized (refused) {
+            refused.add(index);
+        }
+        if (refusals != null) {
+            refusals.add(why);
+        }
+    }
+
+    /**
+     * Whether entry {@code index}, below the size this record has folded, was taken into the
+     * snapshot: an event in form that the record would have recorded there (signature, signer,
+     * role, body, state). What reads many events (a count) need not check them again.
+     */
+    public synchronized boolean accepted(long index) {
+        if (index < 0 || index >= folded) {
+            throw new IllegalArgumentException("entry " + index + " is not below the folded size " + folded);
+        }
+        synchronized (refused) {
+            return !refused.contains(index);
+        }
+    }
+
+    /** The size up to which {@link #accepted} answers. */
+    public synchronized long foldedSize() {
+        return folded;
     }
 
     /**
@@ -366,6 +438,93 @@ public final class Record implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Appends several signed events as one durable commit, each checked as {@link #append(Event)}
+     * checks it, against the log with the events before it in the list: one fsync for all, which
+     * is how many concurrent voters are served ({@link GroupAppender}). Returns, per event, its
+     * index, or -1 where it was refused, with the reason in {@code refusals} at the same place;
+     * refused events are left out and the rest appended.
+     */
+    public synchronized long[] appendAll(List<Event> events, String[] refusals) throws IOException {
+        long[] index = new long[events.size()];
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            left.add(k);
+        }
+        // the entries' bytes and the signatures (with each signer's key as it stands) in parallel, before the
+        // writer's lock; the check under it uses these answers where the key is still the same
+        byte[][] bytes = new byte[events.size()][];
+        org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[events.size()];
+        boolean[] signed = new boolean[events.size()];
+        Snapshot now = snapshot;
+        java.util.stream.IntStream.range(0, events.size()).parallel().forEach(k -> {
+            Event e = events.get(k);
+            bytes[k] = e.entryBytes();
+            Member m = now.member(e.signer());
+            keys[k] = m == null ? null : m.key();
+            signed[k] = keys[k] != null && e.signedBy(keys[k]);
+        });
+        while (!left.isEmpty()) {
+            List<byte[]> entries = new ArrayList<>(left.size());
+            for (int k : left) {
+                entries.add(bytes[k]);
+            }
+            Snapshot[] at = {snapshot};
+            long[] upTo = {folded};
+            Snapshot[] after = {null};
+            int[] refused = {-1};
+            String[] why = {null};
+            long first;
+            try {
+                first = log.appendAll(entries, size -> {
+                    at[0] = fold(at[0], upTo[0], size, null, seen);
+                    upTo[0] = size;
+                    checkHoldsEvents(size);
+                    Snapshot s = at[0];
+                    java.util.Set<String> batch = new java.util.HashSet<>();
+                    for (int j = 0; j < left.size(); j++) {
+                        int k = left.get(j);
+                        Event e = events.get(k);
+                        String no = s.refusal(e, (ev, key) -> key.equals(keys[k]) ? signed[k] : ev.signedBy(key));
+                        if (no == null && (seen.contains(e.sig()) || !batch.add(e.sig()))) {
+                            no = "this event, signature and all, is on the log already; an event is recorded once";
+                        }
+                        for (String field : no == null ? contentFields(e) : List.<String>of()) {
+                            if (!content.contains(e.body().get(field).asText())) {
+                                no = "the " + field + " content is not stored beside the log";
+                            }
+                        }
+                        if (no != null) {
+                            refused[0] = j;
+                            why[0] = no;
+                            throw new RecordException("refused: " + no);
+                        }
+                        s = s.apply(e, size + j);
+                    }
+                    after[0] = s;
+                });
+            } catch (RecordException x) {
+                snapshot = at[0];
+                folded = upTo[0];
+                if (refused[0] < 0) {
+                    throw x;
+                }
+                int k = left.remove(refused[0]);
+                index[k] = -1;
+                refusals[k] = "refused, nothing recorded: " + why[0];
+                continue;
+            }
+            for (int j = 0; j < left.size(); j++) {
+                index[left.get(j)] = first + j;
+                seen.add(events.get(left.get(j)).sig());
+            }
+            snapshot = after[0];
+            folded = first + left.size();
+            left.clear();
+        }
+        return index;
+    }
+
     /** Refuses an event for a log of raw entries (see the class comment). */
     private void checkHoldsEvents(long size) throws IOException {
         if (size > 0 && !Event.isEvent(log.entry(0))) {
@@ -384,6 +543,18 @@ public final class Record implements AutoCloseable {
                 return List.of("economy", "targets", "plan");
             case EventTypes.PROPOSAL_MADE:
                 return List.of("economy", "targets");
+            case EventTypes.FULFILMENT_REPORTED:
+                return List.of("report");
+            case EventTypes.INSPECTION_ORDERED:
+                return e.body().path("quotas").isTextual() ? List.of("quotas") : List.of();
+            case EventTypes.DRAW_MADE:
+                return List.of("probabilities");
+            case EventTypes.FINDING_FILED:
+                return List.of("finding");
+            case EventTypes.FINDING_ANSWERED:
+                return List.of("answer");
+            case EventTypes.BALLOT_TALLIED:
+                return e.body().has("targets") ? List.of("targets") : List.of();
             default:
                 return List.of();
         }
@@ -556,6 +727,16 @@ public final class Record implements AutoCloseable {
         }
     }
 
+    /** {@code economy} with the stored targets {@code targetsHash} in place of its own. */
+    public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
+        Path tmp = materialise(targetsHash, ".targets.csv");
+        try {
+            return EconomyFiles.readTargets(tmp, economy);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private Path materialise(String hash, String suffix) throws IOException {
         Path tmp = scratchFile(suffix);
         try (InputStream in = content.open(hash)) {
@@ -602,6 +783,20 @@ public final class Record implements AutoCloseable {
      * tree and checkpoints are the ledger's to verify.)
      */
     public Verification verify(PlanReplay replay) throws IOException {
+        return verify(replay, null);
+    }
+
+    /**
+     * Recounts a recorded tally from the log. Returns null when the recount gives the recorded
+     * winners, result hash and adopted targets, else what differs.
+     */
+    public interface TallyRecount {
+        /** {@code before} is the snapshot the tally was recorded on (its size is {@code index}). */
+        String recount(Record record, Snapshot before, Event tallyEvent, long index) throws IOException;
+    }
+
+    /** As {@link #verify(PlanReplay)}, and with {@code tallies} every {@code ballot.tallied} event is recounted. */
+    public Verification verify(PlanReplay replay, TallyRecount tallies) throws IOException {
         Verification v = new Verification();
         java.util.Set<String> checked = new java.util.HashSet<>();
         java.util.Set<String> bad = new java.util.HashSet<>();
@@ -680,6 +875,18 @@ public final class Record implements AutoCloseable {
                     if (diff != null) {
                         v.problem(at + ": replay gives a different plan: " + diff);
                     }
+                }
+            }
+            if (e.type().equals(EventTypes.BALLOT_TALLIED) && tallies != null) {
+                String diff;
+                try {
+                    diff = tallies.recount(this, s, e, i);
+                } catch (RuntimeException x) {
+                    diff = "it cannot be recounted: " + x.getMessage();
+                }
+                v.countTally();
+                if (diff != null) {
+                    v.problem(at + ": the tally of ballot " + e.body().get("ballot").asLong() + " is false: " + diff);
                 }
             }
             s = s.apply(e, i);

@@ -7,7 +7,10 @@ import java.util.Locale;
  * register and publish economies; operators and councils set targets and record plans (anyone can
  * check a plan by replay, but the record names the office that put it forward); councils and
  * citizens make proposals; councils and operators open, close and tally ballots; a vote may be cast
- * by any role, the ballot's electorate deciding who.
+ * by any role, the ballot's electorate deciding who. The inspectorate (inspection.md): operators
+ * register units, enterprises report and answer for their own unit, councils and operators order
+ * inspections and record draws, councils commit and reveal the draw's secrets, inspectors on the
+ * drawn panel file findings.
  */
 public enum Role {
     OPERATOR, COUNCIL, INSPECTOR, ENTERPRISE, CITIZEN;
@@ -43,6 +46,7 @@ public enum Role {
             case EventTypes.MEMBER_REGISTERED:
             case EventTypes.MEMBER_REVOKED:
             case EventTypes.ECONOMY_PUBLISHED:
+            case EventTypes.UNIT_REGISTERED:
                 return this == OPERATOR;
             case EventTypes.TARGETS_SET:
             case EventTypes.PLAN_COMPUTED:
@@ -54,7 +58,18 @@ public enum Role {
             case EventTypes.BALLOT_OPENED:
             case EventTypes.BALLOT_CLOSED:
             case EventTypes.BALLOT_TALLIED:
+            case EventTypes.INSPECTION_ORDERED:
+            case EventTypes.DRAW_MADE:
                 return this == OPERATOR || this == COUNCIL;
+            // of the unit concerned, of the drawn panel: the snapshot checks which unit, which panel
+            case EventTypes.FULFILMENT_REPORTED:
+            case EventTypes.FINDING_ANSWERED:
+                return this == ENTERPRISE;
+            case EventTypes.SECRET_COMMITTED:
+            case EventTypes.SECRET_REVEALED:
+                return this == COUNCIL;
+            case EventTypes.FINDING_FILED:
+                return this == INSPECTOR;
             default:
                 return false;
         }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The state of the record at one tree size: who is registered with which role, councils and
- * attributes (and who was revoked), the latest published economy, targets and plan. A fold over
+ * attributes (and who was revoked), the latest published economy, targets and plan, ballots, and the
+ * inspectorate's units, inspections with their panels and findings. A fold over
  * the events up to that size, so anyone holding the log computes the same snapshot. The
  * membership keeps its history ({@link #membersAt}): what it was at any earlier entry is
  * answered without folding again.
@@ -23,6 +24,8 @@ public final class Snapshot {
     private final Published targets;
     private final Published plan;
     private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
+    private final InspectionState inspectorate;
+    private final java.util.Set<Long> proposals; // the proposal.made entries, copied on each: proposals are few
 
     /**
      * Content named by an event.
@@ -34,7 +37,7 @@ public final class Snapshot {
     public record Published(long index, String hash, String name) {}
 
     private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
-                     Map<Long, Ballot> ballots) {
+                     Map<Long, Ballot> ballots, InspectionState inspectorate, java.util.Set<Long> proposals) {
         this.size = size;
         this.roster = roster;
         this.logKey = logKey;
@@ -42,12 +45,15 @@ public final class Snapshot {
         this.targets = targets;
         this.plan = plan;
         this.ballots = ballots;
+        this.inspectorate = inspectorate;
+        this.proposals = proposals;
     }
 
     /** The empty record of a log whose own key is the first operator. */
     public static Snapshot genesis(NoteVerifier logKey) {
         Member first = new Member(logKey, Role.OPERATOR, -1);
-        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of());
+        return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of(),
+                InspectionState.empty(), java.util.Set.of());
     }
 
     public long size() {
@@ -104,7 +110,7 @@ public final class Snapshot {
      * body well-formed. Content existence is checked by the caller who holds the store.
      */
     public String refusal(Event event) {
-        return refusal(event, null);
+        return refusal(event, Event::signedBy);
     }
 
     /**
@@ -113,12 +119,21 @@ public final class Snapshot {
      * signatures are verified in parallel, before the checks that must run one after another).
      */
     public String refusal(Event event, NoteVerifier verified) {
+        return refusal(event, (e, key) -> key.equals(verified) || e.signedBy(key));
+    }
+
+    /**
+     * As {@link #refusal(Event)}, with the signature checked by {@code signed} (whether the event
+     * is signed by the key): a fold over many events checks their signatures in parallel first and
+     * answers from what it found.
+     */
+    public String refusal(Event event, java.util.function.BiPredicate<Event, NoteVerifier> signed) {
         Member m = member(event.signer());
         if (m == null) {
             return "signer '" + event.signer() + "' is not a registered member; an operator must first record"
                     + " 'gosplan record DIR member VKEY --role ROLE'";
         }
-        if (!m.key().equals(verified) && !event.signedBy(m.key())) {
+        if (!signed.test(event, m.key())) {
             return "the signature does not verify with the registered key of '" + event.signer() + "'";
         }
         if (m.isRevoked()) {
@@ -189,21 +204,16 @@ public final class Snapshot {
                 }
                 return null;
             }
-            case EventTypes.VOTE_CAST: {
-                Ballot ballot = ballots.get(b.get("ballot").asLong());
-                if (ballot == null) {
-                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
-                }
-                if (ballot.isClosed()) {
-                    return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
-                            + " refused";
-                }
-                if (!ballot.electorate().admits(this, ballot.index(), event.signer())) {
-                    return "'" + event.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
-                            + ballot.electorate() + ", as it stood when the ballot opened)";
+            case EventTypes.VOTE_CAST:
+                return voteState(event, size);
+            case EventTypes.BALLOT_OPENED:
+                for (JsonNode o : b.get("options")) {
+                    if (o.isIntegralNumber() && !proposals.contains(o.asLong())) {
+                        return "option " + o.asLong() + " is not a proposal: entry " + o.asLong() + " is no"
+                                + " proposal.made event before this one ('gosplan log list' or 'gosplan show' finds them)";
+                    }
                 }
                 return null;
-            }
             case EventTypes.BALLOT_CLOSED: {
                 Ballot ballot = ballots.get(b.get("ballot").asLong());
                 if (ballot == null) {
@@ -218,9 +228,23 @@ public final class Snapshot {
                 }
                 return null;
             }
-            case EventTypes.BALLOT_TALLIED:
-                return ballots.containsKey(b.get("ballot").asLong()) ? null
-                        : "there is no ballot opened at entry " + b.get("ballot").asLong();
+            case EventTypes.BALLOT_TALLIED: {
+                Ballot ballot = ballots.get(b.get("ballot").asLong());
+                if (ballot == null) {
+                    return "there is no ballot opened at entry " + b.get("ballot").asLong();
+                }
+                if (!ballot.isClosed()) {
+                    return "ballot " + ballot.index() + " is still open; close it first ('gosplan record DIR close "
+                            + ballot.index() + "'), so that its votes are final";
+                }
+                if (b.has("targets") && !ballot.adopt()) {
+                    return "ballot " + ballot.index() + " was not opened with --adopt, so its tally sets no targets";
+                }
+                if (b.has("targets") && economy == null) {
+                    return "no economy is recorded, so adopted targets have nothing to be set for";
+                }
+                return null;
+            }
             case EventTypes.PROPOSAL_MADE:
                 if (economy == null) {
                     return "no economy is recorded yet; a proposal names the latest recorded economy";
@@ -231,8 +255,55 @@ public final class Snapshot {
                 }
                 return null;
             default:
-                return null;
+                return inspectorate.refusal(this, event);
         }
+    }
+
+    /**
+     * The reason the vote {@code vote} may not stand at log index {@code at} (at or before this
+     * snapshot's size), or null: the checks of {@link #refusal} for a vote, answered from the
+     * membership's history and the ballot's close without folding again, so that a count reading
+     * the votes of a long log counts exactly those the record would have taken.
+     */
+    public String voteRefusal(Event vote, long at) {
+        if (!vote.type().equals(EventTypes.VOTE_CAST)) {
+            return "entry " + at + " is a " + vote.type() + " event, not a vote";
+        }
+        Member m = memberAt(vote.signer(), at);
+        if (m == null) {
+            return "signer '" + vote.signer() + "' was not a registered member";
+        }
+        if (m.isRevoked()) {
+            return "'" + vote.signer() + "' was revoked at entry " + m.revoked();
+        }
+        String form = EventBodies.problem(vote);
+        if (form != null) {
+            return form;
+        }
+        String state = voteState(vote, at);
+        if (state != null) {
+            return state;
+        }
+        return vote.signedBy(m.key()) ? null
+                : "the signature does not verify with the registered key of '" + vote.signer() + "'";
+    }
+
+    /** What the ballot, as it stands at entry {@code at}, rules out of a well-formed vote. */
+    private String voteState(Event vote, long at) {
+        long index = vote.body().get("ballot").asLong();
+        Ballot ballot = ballots.get(index);
+        if (ballot == null || ballot.index() >= at) {
+            return "there is no ballot opened at entry " + index;
+        }
+        if (ballot.isClosed() && ballot.closed() < at) {
+            return "ballot " + ballot.index() + " was closed at entry " + ballot.closed() + "; votes after it are"
+                    + " refused";
+        }
+        if (!ballot.electorate().admits(this, ballot.index(), vote.signer())) {
+            return "'" + vote.signer() + "' is not in ballot " + ballot.index() + "'s electorate ("
+                    + ballot.electorate() + ", as it stood when the ballot opened)";
+        }
+        return ballot.voteProblem(vote.body());
     }
 
     private static String whoMay(String type) {
@@ -278,10 +349,23 @@ public final class Snapshot {
             case EventTypes.PLAN_COMPUTED:
                 p = new Published(index, b.get("plan").asText(), b.get("economy").asText());
                 break;
+            case EventTypes.BALLOT_TALLIED:
+                // an adopted ballot's winners' targets, summed, are the targets the next plan uses
+                if (b.has("targets") && e != null) {
+                    t = new Published(index, b.get("targets").asText(), e.hash());
+                }
+                break;
             default:
                 break;
         }
-        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index));
+        java.util.Set<Long> pr = proposals;
+        if (event.type().equals(EventTypes.PROPOSAL_MADE)) {
+            java.util.Set<Long> copy = new java.util.HashSet<>(proposals);
+            copy.add(index);
+            pr = java.util.Collections.unmodifiableSet(copy);
+        }
+        return new Snapshot(index + 1, m, logKey, e, t, p, ballotsAfter(event, index),
+                inspectorate.after(event, index, size), pr);
     }
 
     private Map<Long, Ballot> ballotsAfter(Event event, long index) {
@@ -289,7 +373,7 @@ public final class Snapshot {
         switch (event.type()) {
             case EventTypes.BALLOT_OPENED: {
                 Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
-                copy.put(index, new Ballot(index, Electorate.parse(b.get("electorate").asText()), event.signer(), -1));
+                copy.put(index, Ballot.opened(b, index, event.signer(), economy, plan));
                 return java.util.Collections.unmodifiableMap(copy);
             }
             case EventTypes.BALLOT_CLOSED: {
@@ -298,7 +382,7 @@ public final class Snapshot {
                     return ballots; // refused by refusal(); apply() without it changes nothing here
                 }
                 Map<Long, Ballot> copy = new LinkedHashMap<>(ballots);
-                copy.put(was.index(), new Ballot(was.index(), was.electorate(), was.opener(), index));
+                copy.put(was.index(), was.closedAt(index));
                 return java.util.Collections.unmodifiableMap(copy);
             }
             default:
@@ -316,18 +400,42 @@ public final class Snapshot {
         return ballots;
     }
 
+    /** The unit registered as {@code id}, as its latest registration has it, or null. */
+    public Unit unit(String id) {
+        return inspectorate.unit(id, size);
+    }
+
+    /** Every registered unit, in order of first registration. */
+    public Map<String, Unit> units() {
+        return inspectorate.units(size);
+    }
+
+    /** The log index of the first {@code plan.computed} event that recorded plan {@code hash}, or null. */
+    public Long planIndex(String hash) {
+        return inspectorate.plan(hash, size);
+    }
+
+    /** The inspection ordered at log index {@code index} (with its panel once drawn), or null. */
+    public Inspection inspection(long index) {
+        return inspectorate.inspection(index, size);
+    }
+
+    /** Every inspection ordered so far, by the log index of its ordering. */
+    public Map<Long, Inspection> inspections() {
+        return inspectorate.inspections(size);
+    }
+
+    /** The finding filed at log index {@code index}, or null. */
+    public Finding finding(long index) {
+        return inspectorate.finding(index, size);
+    }
+
     /** A registration's councils; absent in events older than councils (an empty list). */
     private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(n.asText());
-        }
-        return out;
+        return InspectionState.strings(array);
     }
 
     private static Map<String, String> attributes(JsonNode object) {
-        Map<String, String> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
-        return out;
+        return InspectionState.attributes(object);
     }
 }

@@ -13,6 +13,7 @@ public final class Verification {
     private long events;
     private long plans;
     private long plansReplayed;
+    private long tallies;
 
     void problem(String p) {
         problems.add(p);
@@ -32,6 +33,15 @@ public final class Verification {
 
     void countReplay() {
         plansReplayed++;
+    }
+
+    void countTally() {
+        tallies++;
+    }
+
+    /** The ballot.tallied events recounted. */
+    public long tallies() {
+        return tallies;
     }
 
     public boolean ok() {

@@ -234,7 +234,7 @@ class MembershipTest {
 
     private static ObjectNode vote(long ballot) {
         ObjectNode b = Canonical.MAPPER.createObjectNode().put("ballot", ballot);
-        b.putArray("approve").add(0);
+        b.putArray("approve").add("bread");
         return b;
     }
 
@@ -246,8 +246,8 @@ class MembershipTest {
             r.registerMember(ben.verifier(), Role.COUNCIL, List.of("south"), Map.of(), operator);
             r.registerMember(deputy.verifier(), Role.COUNCIL, List.of("north"), Map.of(), operator);
             ObjectNode opened = Canonical.MAPPER.createObjectNode().put("title", "Bread").put("method", "approval")
-                    .put("electorate", "council:north");
-            opened.putArray("options").add(0);
+                    .put("electorate", "council:north").put("seats", 1).put("adopt", false).putNull("budget");
+            opened.putArray("options").add("bread");
             long ballot = r.append(EventTypes.BALLOT_OPENED, opened, ben);
             r.registerMember(cleo.verifier(), Role.CITIZEN, List.of("north"), Map.of(), operator);
             r.append(EventTypes.VOTE_CAST, vote(ballot), ana);

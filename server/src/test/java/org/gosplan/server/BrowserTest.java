@@ -198,7 +198,7 @@ class BrowserTest {
         assertEquals("vote.cast", vote.type());
         assertTrue(vote.signedBy(fixture.citizen.verifier()), "signed with the key from the file");
         assertEquals(fixture.ballot, vote.body().get("ballot").asLong());
-        assertEquals("[2]", vote.body().get("approve").toString());
+        assertEquals("[\"east\"]", vote.body().get("approve").toString());
         shoot("vote-cast");
     }
 

@@ -41,6 +41,9 @@ final class Fixture implements AutoCloseable {
         return s;
     }
 
+    /** The options of the fixture's ballot: a vote names them by label. */
+    static final List<String> OPTIONS = List.of("north", "south", "east");
+
     Fixture(Path dir, Limits limits, List<Routes> extra) throws IOException {
         log = Log.init(dir.resolve("record"), ORIGIN, null);
         operator = log.signingKey();
@@ -50,8 +53,9 @@ final class Fixture implements AutoCloseable {
         ObjectNode b = Served.object();
         b.put("title", "Which bakery opens first?");
         b.put("method", "approval");
-        b.putArray("options").add("north").add("south").add("east");
+        OPTIONS.forEach(b.putArray("options")::add);
         b.put("electorate", "all");
+        b.put("seats", 1).putNull("budget").put("adopt", false);
         ballot = record.append(Event.sign("ballot.opened", b, council, Instant.parse("2026-01-01T00:00:00Z")));
         List<Routes> routes = new ArrayList<>(Capabilities.all());
         routes.addAll(extra);
@@ -66,7 +70,7 @@ final class Fixture implements AutoCloseable {
     Event vote(NoteSigner key, int option) {
         ObjectNode b = Served.object();
         b.put("ballot", ballot);
-        b.putArray("approve").add(option);
+        b.putArray("approve").add(OPTIONS.get(option));
         return Event.sign("vote.cast", b, key, Instant.parse("2026-01-01T01:00:00Z").plusSeconds(second++));
     }
 

@@ -61,7 +61,7 @@ class SecurityTest {
             refused(f, bytes(unsigned), 400, "no field 'sig'");
 
             ObjectNode altered = f.vote(f.citizen, 2).toJson();
-            ((ObjectNode) altered.get("body")).putArray("approve").add(0);
+            ((ObjectNode) altered.get("body")).putArray("approve").add("north");
             refused(f, bytes(altered), 403, "signature does not verify");
 
             NoteSigner stranger = NoteSigner.fromSeed("stranger", Fixture.seed(9));
@@ -77,7 +77,7 @@ class SecurityTest {
 
             ObjectNode wrongBallot = Served.object();
             wrongBallot.put("ballot", 0);
-            wrongBallot.putArray("approve").add(0);
+            wrongBallot.putArray("approve").add("north");
             refused(f, bytes(Event.sign("vote.cast", wrongBallot, f.citizen, java.time.Instant.now())), 409,
                     "no ballot opened at entry 0");
         }

@@ -92,7 +92,7 @@ public final class PlanBench {
         }
     }
 
-    static void resetPeaks() {
+    public static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
             if (b.getType() == MemoryType.HEAP) {
@@ -101,7 +101,7 @@ public final class PlanBench {
         }
     }
 
-    static long peakHeap() {
+    public static long peakHeap() {
         long s = 0;
         for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
             if (b.getType() == MemoryType.HEAP) {

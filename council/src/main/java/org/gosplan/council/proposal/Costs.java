@@ -31,9 +31,21 @@ public final class Costs {
     static final double MARGIN = 1e-12;
 
     public static ProposalCost of(Record record, long index, LeontiefOptions options) throws IOException {
-        Proposal proposal = Proposal.read(record, index);
         Snapshot s = record.snapshot();
-        Snapshot.Published latest = s.economy();
+        return of(record, index, s.economy(), s.plan(), options);
+    }
+
+    /**
+     * The cost of proposal {@code index} on the economy {@code latest} and the plan {@code plan}
+     * (null for none) as they stood at some entry: a ballot costs its proposals as they stood when
+     * it opened, so that a recount gives the same costs after later plans.
+     */
+    public static ProposalCost of(Record record, long index, Snapshot.Published latest, Snapshot.Published plan,
+                                  LeontiefOptions options) throws IOException {
+        Proposal proposal = Proposal.read(record, index);
+        if (latest == null) {
+            throw new RecordException("no economy is recorded, so proposal " + index + " has no cost");
+        }
         long start = System.nanoTime();
         Economy e;
         try {
@@ -48,7 +60,6 @@ public final class Costs {
         double[] levels = null;
         double[] valuations = null;
         long planIndex = -1;
-        Snapshot.Published plan = s.plan();
         if (plan != null && plan.name().equals(latest.hash())) {
             PlanFigures f;
             try (InputStream in = record.content().open(plan.hash())) {

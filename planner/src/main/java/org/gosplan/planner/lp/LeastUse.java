@@ -51,8 +51,10 @@ import org.gosplan.planner.Planner;
  * certificate ({@link PlanStage}). The plan is optimal when all of them prove the tolerance.
  *
  * <p>Beyond {@link Planner#SIMPLEX_LIMIT} techniques a stage is planned by policy iteration where it applies, by
- * the simplex method under {@code --method simplex} or {@code exact}, and otherwise not: PDLP's exact finish
- * does not yet make a stage exact (see {@link #pdlpIterations}), and the plan before the stage stands, with a note.
+ * the simplex method under {@code --method simplex} or {@code exact}, and otherwise by the exact finish started
+ * from the plan before the stage ({@link LpPlanner#finishFrom}): that plan meets every constraint of the stage, so
+ * the finish's first small LP has a solution, which it did not have from PDLP's iterate (see {@link
+ * #pdlpIterations}). Where the finish does not apply either, the plan before the stage stands, with a note.
  *
  * <p>Harmony runs no stage: it is the reference heuristic, kept as Cockshott's algorithm leaves it, and its
  * plan is not optimal, so there is no optimum to hold. Nor does a plan whose objective is not proven optimal
@@ -105,7 +107,7 @@ final class LeastUse {
             }
         }
         if (!ids.isEmpty()) {
-            Plan p = stage(m, weight, demand, available, so, progress, "least use of the limited resources");
+            Plan p = stage(m, weight, demand, available, so, last, progress, "least use of the limited resources");
             if (p.status() != PlanStatus.OPTIMAL) {
                 return failed(m, o, first, last, stages, "limited", p);
             }
@@ -132,7 +134,8 @@ final class LeastUse {
             }
         }
         if (!ids.isEmpty()) {
-            Plan p = stage(m, weight, demand, available, so, progress, "least use of the unlimited resources");
+            Plan p = stage(m, weight, demand, available, so, last, progress,
+                    "least use of the unlimited resources");
             if (p.status() != PlanStatus.OPTIMAL) {
                 return failed(m, o, first, last, stages, "unlimited", p);
             }
@@ -148,10 +151,10 @@ final class LeastUse {
      * so its feasible set has no interior, and PDLP can crawl there for ever (a min-resource stage of 200
      * products ran for minutes in PlanMethodsTest); the finish makes the iterate exact, and where it cannot, the
      * simplex method takes the stage. Measured on the hard economies of PlanBench at 10,000 and 100,000 products
-     * (fulfil and min-resource), the finish gave up on the stage (its small LP infeasible), also started from
-     * the plan before it and with the optimum held 1e-9 loose, so beyond {@link Planner#SIMPLEX_LIMIT} techniques
-     * a stage is not given to PDLP at all ({@link #stage}). A limit, not a time limit, so that the stage stays
-     * deterministic.
+     * (fulfil and min-resource), the finish from PDLP's iterate gave up on the stage (its small LP infeasible: the
+     * iterate is no plan of the stage, and the techniques past the first side columns are fixed at zero, where the
+     * held optimum leaves no room), so beyond {@link Planner#SIMPLEX_LIMIT} techniques a stage is finished from the
+     * plan before it instead ({@link #stage}). A limit, not a time limit, so that the stage stays deterministic.
      */
     static long pdlpIterations(LpModel m, PlanOptions o) {
         return m.generalCost() && o.timeLimitSeconds() <= 0 ? BasisFinish.warmIterations(m) : 0;
@@ -163,7 +166,7 @@ final class LeastUse {
     }
 
     private static Plan stage(LpModel m, double[] weight, double[] demand, double[] available, PlanOptions o,
-                              Progress progress, String what) {
+                              Plan before, Progress progress, String what) {
         double[] cost = new double[m.nt];
         for (int t = 0; t < m.nt; t++) {
             double c = 0;
@@ -175,16 +178,27 @@ final class LeastUse {
         Progress inner = (task, done, total) -> progress.update(what + ": " + task, done, total);
         LpModel stage = m.withCost(cost, demand, available);
         if (stage.nt > Planner.SIMPLEX_LIMIT && o.method() != PlanMethod.SIMPLEX && o.method() != PlanMethod.EXACT) {
-            // beyond the simplex method's size only policy iteration plans a stage: PDLP and its exact finish did not
-            // (see pdlpIterations: 18 s for nothing at 10,000 hard products, 453 s at 100,000)
+            // beyond the simplex method's size: policy iteration where it applies, else the exact finish started
+            // from the plan before the stage, which meets the stage's constraints (from PDLP's iterate the finish
+            // gave up on every stage measured: 18 s for nothing at 10,000 hard products, 453 s at 100,000)
             inner.update("policy iteration", -1, -1);
             LpSolution s = PolicyIteration.solve(stage);
             if (s.outcome() == LpSolution.Outcome.SOLVED) {
                 return PlanAssembly.assemble(stage, s, o, null);
             }
-            return PlanAssembly.without(stage, PlanStatus.LIMIT, s.withNote("beyond " + Planner.SIMPLEX_LIMIT
-                    + " techniques only policy iteration or --method exact plans it, and policy iteration does not"
-                    + " apply"), null);
+            String why = "policy iteration does not apply: " + s.note();
+            if (!BasisFinish.tried(stage) || !BasisFinish.applies(stage)) {
+                return PlanAssembly.without(stage, PlanStatus.LIMIT, s.withNote("beyond " + Planner.SIMPLEX_LIMIT
+                        + " techniques policy iteration, the exact finish or --method exact plans a stage, and"
+                        + " neither of the first two applies"), null);
+            }
+            Plan f = LpPlanner.finishFrom(stage, before.levels(), o, inner);
+            PlanSolverInfo b = f.solver();
+            PlanSolverInfo info = new PlanSolverInfo(b.method(), s.seconds() + b.seconds(), b.iterations(), b.gap(),
+                    b.deterministic(), join(why, b.note()));
+            return f.hasSolution() ? f.withLeastUse(f.status(), info, List.of())
+                    : PlanAssembly.without(stage, PlanStatus.LIMIT, LpSolution.without(LpSolution.Outcome.LIMIT,
+                    b.method(), 0, info.seconds(), info.note()), null);
         }
         Plan p = LpPlanner.solve(stage, o, inner);
         boolean finished = p.status() == PlanStatus.OPTIMAL && !p.solver().method().equals("pdlp");

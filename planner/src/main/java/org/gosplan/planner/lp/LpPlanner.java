@@ -95,6 +95,24 @@ public final class LpPlanner {
                 .withNote("solved again by GLOP without presolve and scaling: its first answer did not prove itself") : s;
     }
 
+    /**
+     * The exact basis finish ({@link BasisFinish}) started from {@code levels}, a plan in the economy's units that
+     * meets every constraint of {@code given} (the plan before a least-use stage): what plans a stage beyond the
+     * simplex method's size where policy iteration does not apply. Without levels (status limit) where it gives up.
+     */
+    static Plan finishFrom(LpModel given, double[] levels, PlanOptions o, Progress progress) {
+        long t0 = System.nanoTime();
+        Scaling scaling = Scaling.of(given);
+        LpSolution start = new LpSolution(LpSolution.Outcome.SOLVED, scaling.scaledLevels(levels), Double.NaN, null,
+                null, BasisFinish.FROM_PLAN, 0, 0, true, null);
+        LpSolution s = scaling.unscale(BasisFinish.finish(scaling.model(), start, o, progress, true));
+        if (s.outcome() != LpSolution.Outcome.SOLVED) {
+            return PlanAssembly.without(given, PlanStatus.LIMIT, LpSolution.without(LpSolution.Outcome.LIMIT,
+                    BasisFinish.FROM_PLAN, 0, PolicyIteration.seconds(t0), s.note()), null);
+        }
+        return PlanAssembly.assemble(given, s.withSeconds(PolicyIteration.seconds(t0)), o, null);
+    }
+
     static Plan solve(LpModel m, PlanOptions o) {
         return solve(m, o, Progress.NONE);
     }

@@ -178,6 +178,18 @@ final class Scaling {
         };
     }
 
+    /** Levels in the economy's units, in the scaled model's ({@code z' = z / γ}): a start for a method. */
+    double[] scaledLevels(double[] z) {
+        if (column == null) {
+            return z.clone();
+        }
+        double[] out = new double[z.length];
+        for (int t = 0; t < z.length; t++) {
+            out[t] = z[t] / column[t];
+        }
+        return out;
+    }
+
     /** A method's answer on the scaled model, in the economy's units. */
     LpSolution unscale(LpSolution s) {
         if (row == null) {

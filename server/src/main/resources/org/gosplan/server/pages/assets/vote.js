@@ -64,13 +64,14 @@ const body = () => {
   const i = Number(document.getElementById('ballot').value);
   const b = state.ballots.get(i);
   if (b.method === 'approval') {
-    const approve = b.options.map((o, k) => k).filter((k) => document.getElementById('option-' + k).checked);
+    // a vote names the options themselves (a proposal's log index, a candidate's label), as councils.md says
+    const approve = b.options.filter((o, k) => document.getElementById('option-' + k).checked);
     return { ballot: i, approve };
   }
   const ranks = new Map();
   b.options.forEach((o, k) => {
     const r = Number(document.getElementById('option-' + k).value);
-    if (r > 0) ranks.set(r, (ranks.get(r) || []).concat([k]));
+    if (r > 0) ranks.set(r, (ranks.get(r) || []).concat([o]));
   });
   return { ballot: i, rank: [...ranks.keys()].sort((x, y) => x - y).map((r) => ranks.get(r)) };
 };

@@ -1,0 +1,362 @@
+package org.gosplan.planner.extended;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gosplan.economy.Economy;
+import org.gosplan.economy.Parts;
+
+/**
+ * A plan of an economy with republics, foreign trade or years: per year and republic its λ,
+ * the levels, stocks, investment and valuations, the trade and its balance's shadow price, and
+ * every republic's λ planned alone. Years and republics are 0-based here; the plan's JSON counts
+ * years from 1 and names republics by id (formats.md section 5).
+ *
+ * <p>The valuations and the trade price are the duals of the first leximin round, whose
+ * objective is the plan's value (the smallest λ): what one more unit is worth to the worst-off
+ * year and republic. The levels and the certificate are those of the last round, the plan itself.
+ */
+public final class ExtendedPlan {
+    private final Economy e;
+    private final Parts parts;
+    private final String status;
+    private final double value;
+    private final double[][] lambda;
+    private final double[] alone;
+    private final double[][] levels;
+    private final double[][][] stocks;
+    private final double[][][] investment;
+    private final double[][] imports;
+    private final double[][] exports;
+    private final double[][][] valuations;
+    private final double tradePrice;
+    private final double primalInfeasibility;
+    private final double dualInfeasibility;
+    private final double gap;
+    private final String method;
+    private final int rounds;
+    private final double seconds;
+    private final double firstRoundSeconds;
+
+    ExtendedPlan(ExtendedPlanner.Leximin x, double[] alone, double seconds) {
+        SpaceModel m = x.model;
+        this.e = m.e;
+        this.parts = m.parts;
+        this.status = x.status == Lp.Status.OPTIMAL ? "optimal" : x.status.name().toLowerCase();
+        this.alone = alone;
+        this.seconds = seconds;
+        this.firstRoundSeconds = x.first.seconds();
+        this.rounds = x.rounds;
+        this.method = x.last.method();
+        boolean solved = x.last.x() != null && x.first.x() != null;
+        this.value = solved ? x.value : Double.NaN;
+        double[] v = solved ? x.last.x() : null;
+        lambda = new double[m.years][m.regions];
+        levels = new double[m.years][e.techniques()];
+        int nc = parts.capital().size();
+        stocks = new double[m.years][nc][m.regions];
+        investment = new double[m.years][nc][m.regions];
+        imports = new double[m.years][parts.trade().size()];
+        exports = new double[m.years][parts.trade().size()];
+        valuations = new double[m.years][m.regions][e.products()];
+        double price = 0;
+        for (int y = 0; y < m.years; y++) {
+            for (int g = 0; g < m.regions; g++) {
+                lambda[y][g] = at(v, m.lambda[y][g]);
+                for (int p = 0; p < e.products(); p++) {
+                    int row = m.productRow[y][g][p];
+                    valuations[y][g][p] = solved && row >= 0 ? -x.first.dual()[row] + 0.0 : Double.NaN;
+                }
+                for (int c = 0; c < nc; c++) {
+                    stocks[y][c][g] = at(v, m.stock[y][c][g]);
+                    investment[y][c][g] = m.invest[y][c][g] < 0 && solved ? 0 : at(v, m.invest[y][c][g]);
+                }
+            }
+            for (int t = 0; t < e.techniques(); t++) {
+                levels[y][t] = at(v, m.level[y][t]);
+            }
+            for (int k = 0; k < parts.trade().size(); k++) {
+                imports[y][k] = m.imports[y][k] < 0 && solved ? 0 : at(v, m.imports[y][k]);
+                exports[y][k] = m.exports[y][k] < 0 && solved ? 0 : at(v, m.exports[y][k]);
+            }
+            if (solved && m.balanceRow[y] >= 0) {
+                // a unit more deficit allowed lowers the balance row's bound by one, in every year
+                price -= x.first.dual()[m.balanceRow[y]];
+            }
+        }
+        this.tradePrice = solved ? price + 0.0 : Double.NaN;
+        this.primalInfeasibility = x.last.primalInfeasibility();
+        this.dualInfeasibility = x.last.dualInfeasibility();
+        this.gap = x.last.gap();
+    }
+
+    private static double at(double[] v, int var) {
+        return v == null || var < 0 ? Double.NaN : v[var];
+    }
+
+    public Economy economy() {
+        return e;
+    }
+
+    /** optimal, infeasible, unbounded or limit. */
+    public String status() {
+        return status;
+    }
+
+    /** The smallest λ over years and republics. */
+    public double value() {
+        return value;
+    }
+
+    public int years() {
+        return lambda.length;
+    }
+
+    /** λ of year {@code y} in republic {@code g} (0-based; NaN where it has no targets). */
+    public double lambda(int y, int g) {
+        return lambda[y][g];
+    }
+
+    /** The smallest λ of a year over the republics. */
+    public double yearLambda(int y) {
+        return min(lambda[y]);
+    }
+
+    /** The smallest λ of a republic over the years. */
+    public double regionLambda(int g) {
+        double[] column = new double[lambda.length];
+        for (int y = 0; y < lambda.length; y++) {
+            column[y] = lambda[y][g];
+        }
+        return min(column);
+    }
+
+    private static double min(double[] a) {
+        double m = Double.NaN;
+        for (double v : a) {
+            if (!Double.isNaN(v) && !(v >= m)) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    /** The republic's smallest λ planned alone, with only its own resources and trade. */
+    public double alone(int g) {
+        return alone[g];
+    }
+
+    public double level(int y, int t) {
+        return levels[y][t];
+    }
+
+    /** The stock of capital product number {@code c} (in {@code parts().capital()}) at the start of year {@code y}. */
+    public double stock(int y, int c, int g) {
+        return stocks[y][c][g];
+    }
+
+    public double investment(int y, int c, int g) {
+        return investment[y][c][g];
+    }
+
+    public double imports(int y, int term) {
+        return imports[y][term];
+    }
+
+    public double exports(int y, int term) {
+        return exports[y][term];
+    }
+
+    /** Exports less imports at world prices in year {@code y}. */
+    public double balance(int y) {
+        double b = 0;
+        List<Parts.Trade> terms = parts.trade();
+        for (int k = 0; k < terms.size(); k++) {
+            Parts.Trade t = terms.get(k);
+            b += t.exports() ? t.exportPrice() * exports[y][k] : 0;
+            b -= t.imports() ? t.importPrice() * imports[y][k] : 0;
+        }
+        return b;
+    }
+
+    /** The change of the plan's value per unit of currency allowed as deficit (in every year). */
+    public double tradePrice() {
+        return tradePrice;
+    }
+
+    public double valuation(int y, int g, int p) {
+        return valuations[y][g][p];
+    }
+
+    public double gap() {
+        return gap;
+    }
+
+    public double primalInfeasibility() {
+        return primalInfeasibility;
+    }
+
+    public double dualInfeasibility() {
+        return dualInfeasibility;
+    }
+
+    /** glop or pdlp. */
+    public String method() {
+        return method;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    /** The seconds of the solver in the first round (the smallest λ maximised), the model built. */
+    public double firstRoundSeconds() {
+        return firstRoundSeconds;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    private String place(int item, int g, boolean product) {
+        String id = product ? e.productId(item) : e.techniqueId(item);
+        return parts.isRegional() ? id + "@" + parts.regionId(g) : id;
+    }
+
+    private static Object number(double v) {
+        return Double.isFinite(v) ? (Object) v : null;
+    }
+
+    /** The plan's JSON: the members of cli.md for year 1, and "years", "regions", "trade" as formats.md says. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("status", status);
+        doc.put("objective", "fulfil");
+        doc.put("value", number(value));
+        doc.put("levels", levelsOf(0));
+        doc.put("valuations", valuationsOf(0));
+        Map<String, Object> solver = new LinkedHashMap<>();
+        solver.put("method", method);
+        solver.put("seconds", seconds);
+        solver.put("rounds", rounds);
+        solver.put("gap", number(gap));
+        doc.put("solver", solver);
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        certificate.put("primalInfeasibility", number(primalInfeasibility));
+        certificate.put("dualInfeasibility", number(dualInfeasibility));
+        certificate.put("gap", number(gap));
+        doc.put("certificate", certificate);
+        if ("infeasible".equals(status)) {
+            doc.put("diagnosis", diagnosis());
+        }
+        if (parts.years() > 0) {
+            Map<String, Object> years = new LinkedHashMap<>();
+            for (int y = 0; y < lambda.length; y++) {
+                Map<String, Object> year = new LinkedHashMap<>();
+                year.put("lambda", number(yearLambda(y)));
+                year.put("levels", levelsOf(y));
+                Map<String, Object> st = new LinkedHashMap<>();
+                Map<String, Object> inv = new LinkedHashMap<>();
+                for (int c = 0; c < parts.capital().size(); c++) {
+                    for (int g = 0; g < lambda[y].length; g++) {
+                        int p = parts.capital().get(c).product();
+                        st.put(place(p, g, true), number(stocks[y][c][g]));
+                        inv.put(place(p, g, true), number(investment[y][c][g]));
+                    }
+                }
+                year.put("stocks", st);
+                year.put("investment", inv);
+                year.put("valuations", valuationsOf(y));
+                years.put(Integer.toString(y + 1), year);
+            }
+            doc.put("years", years);
+        }
+        if (parts.isRegional()) {
+            Map<String, Object> regions = new LinkedHashMap<>();
+            for (int g = 0; g < parts.regions().size(); g++) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("lambda", number(regionLambda(g)));
+                r.put("alone", number(alone[g]));
+                regions.put(parts.regionId(g), r);
+            }
+            doc.put("regions", regions);
+        }
+        if (!parts.trade().isEmpty()) {
+            Map<String, Object> im = new LinkedHashMap<>();
+            Map<String, Object> ex = new LinkedHashMap<>();
+            double balance = 0;
+            for (int k = 0; k < parts.trade().size(); k++) {
+                Parts.Trade t = parts.trade().get(k);
+                double qi = 0, qe = 0;
+                for (int y = 0; y < lambda.length; y++) {
+                    qi += imports[y][k];
+                    qe += exports[y][k];
+                }
+                String key = place(t.product(), Math.max(0, t.region()), true);
+                if (t.imports()) {
+                    im.put(key, number(qi));
+                }
+                if (t.exports()) {
+                    ex.put(key, number(qe));
+                }
+            }
+            for (int y = 0; y < lambda.length; y++) {
+                balance += balance(y);
+            }
+            Map<String, Object> trade = new LinkedHashMap<>();
+            trade.put("imports", im);
+            trade.put("exports", ex);
+            trade.put("balance", number(balance));
+            trade.put("price", number(tradePrice));
+            if (parts.currency() != null) {
+                trade.put("currency", parts.currency());
+            }
+            doc.put("trade", trade);
+        }
+        return doc;
+    }
+
+    /**
+     * Why no plan exists. Levels and λ at zero meet every other row (net output 0 >= 0, use 0
+     * within what is available, stocks as they start), so only a balance of trade above zero can
+     * fail: the exports cannot earn it.
+     */
+    public Map<String, Object> diagnosis() {
+        double most = 0;
+        for (Parts.Trade t : parts.trade()) {
+            if (t.exports()) {
+                most += t.exportPrice() * t.exportLimit();
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("summary", "no plan meets the balance of trade: exports less imports at world prices must be at least "
+                + parts.tradeBalance() + (parts.currency() == null ? "" : " " + parts.currency()) + " in every year");
+        d.put("explanation", List.of("the exports cannot earn it: at their export limits they would bring at most "
+                + (Double.isFinite(most) ? Double.toString(most) : "an unbounded amount, but what the economy can make"
+                + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
+        d.put("constraints", List.of("tradeBalance"));
+        return d;
+    }
+
+    private Map<String, Object> levelsOf(int y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int t = 0; t < e.techniques(); t++) {
+            if (!Double.isNaN(levels[y][t])) {
+                m.put(e.techniqueId(t), levels[y][t]);
+            }
+        }
+        return m;
+    }
+
+    private Map<String, Object> valuationsOf(int y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int g = 0; g < valuations[y].length; g++) {
+            for (int p = 0; p < e.products(); p++) {
+                if (!Double.isNaN(valuations[y][g][p])) {
+                    m.put(place(p, g, true), valuations[y][g][p]);
+                }
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,125 @@
+package org.gosplan.planner.extended;
+
+import org.gosplan.economy.Economy;
+
+/**
+ * Plans an economy with the optional parts of formats.md section 5 (republics, transport,
+ * foreign trade, years and capital) as one LP, {@link SpaceModel}, solved leximin: the smallest
+ * of the λ of every year and republic is maximised, the λ that bind there are held, and the
+ * smallest of the others is maximised next, until every λ is held. A λ binds when its row
+ * {@code λ >= t} has a non-zero dual: complementary slackness then holds it at {@code t} in every
+ * optimal plan, so holding it loses nothing, and one always does (the duals of those rows add
+ * up to the objective's coefficient, 1). Each republic is then planned alone the same way.
+ */
+public final class ExtendedPlanner {
+    private ExtendedPlanner() {}
+
+    /** How to solve: PDLP instead of GLOP, the tolerance of the certificate, a time limit per LP (0: none). */
+    public record Options(boolean pdlp, double tolerance, double timeLimitSeconds) {
+        public static final Options DEFAULT = new Options(false, 1e-7, 0);
+    }
+
+    /** True when the economy has parts this planner is for. */
+    public static boolean applies(Economy e) {
+        return e.hasParts();
+    }
+
+    public static ExtendedPlan plan(Economy e, Options o) {
+        long t0 = System.nanoTime();
+        Leximin union = leximin(new SpaceModel(e, -1), o);
+        int regions = e.parts().regions().size();
+        double[] alone = new double[regions];
+        if (union.status == Lp.Status.OPTIMAL) {
+            for (int g = 0; g < regions; g++) {
+                Leximin a = leximin(new SpaceModel(e, g), o);
+                alone[g] = a.status == Lp.Status.OPTIMAL ? a.value
+                        : a.status == Lp.Status.UNBOUNDED ? Double.POSITIVE_INFINITY : Double.NaN;
+            }
+        }
+        return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Writes the LP of the first leximin round of the union (maximise the smallest λ) for a second
+     * solver to solve the same LP (bench/scripts/extended_highs.py); returns its rows, columns and entries.
+     */
+    public static int[] exportFirstRound(Economy e, java.nio.file.Path dir) throws java.io.IOException {
+        SpaceModel m = new SpaceModel(e, -1);
+        m.lp.write(dir);
+        return new int[] {m.lp.rows(), m.lp.vars(), m.lp.entries()};
+    }
+
+    /** One leximin solve: the first round's answer (its t is the plan's value) and the last (the plan). */
+    static final class Leximin {
+        final SpaceModel model;
+        Lp.Status status;
+        Lp.Solution first;
+        Lp.Solution last;
+        double value;
+        int rounds;
+
+        Leximin(SpaceModel model) {
+            this.model = model;
+        }
+    }
+
+    static Leximin leximin(SpaceModel m, Options o) {
+        Leximin result = new Leximin(m);
+        Lp lp = m.lp;
+        int count = 0;
+        for (int[] row : m.lambda) {
+            for (int v : row) {
+                count += v >= 0 ? 1 : 0;
+            }
+        }
+        if (count == 0) {
+            lp.setUpper(m.least, 0); // nothing targeted: nothing to maximise
+        }
+        boolean[][] held = new boolean[m.years][m.regions];
+        int left = count;
+        do {
+            Lp.Solution s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
+            result.rounds++;
+            if (s.status() == Lp.Status.INFEASIBLE || s.status() == Lp.Status.UNBOUNDED || s.x() == null) {
+                result.status = s.status();
+                result.last = s;
+                if (result.first == null) {
+                    result.first = s;
+                }
+                return result;
+            }
+            if (result.first == null) {
+                result.first = s;
+                result.value = s.x()[m.least];
+            }
+            result.last = s;
+            result.status = s.status();
+            double t = s.x()[m.least];
+            int fixed = 0;
+            for (int pass = 0; pass < 2 && fixed == 0; pass++) {
+                for (int y = 0; y < m.years; y++) {
+                    for (int g = 0; g < m.regions; g++) {
+                        int v = m.lambda[y][g];
+                        if (v < 0 || held[y][g]) {
+                            continue;
+                        }
+                        // the dual's sign says the row binds; should rounding hide every dual, the λ at t bind
+                        boolean binds = pass == 0 ? Math.abs(s.dual()[m.lambdaRow[y][g]]) > 1e-9
+                                : s.x()[v] <= t + 1e-9 * (1 + Math.abs(t));
+                        if (binds) {
+                            held[y][g] = true;
+                            fixed++;
+                            lp.setLower(v, Math.max(0, t - 1e-9 * (1 + Math.abs(t))));
+                            lp.setRowLower(m.lambdaRow[y][g], -Lp.INF);
+                        }
+                    }
+                }
+            }
+            if (fixed == 0) {
+                break;
+            }
+            left -= fixed;
+        } while (left > 0);
+        return result;
+    }
+}

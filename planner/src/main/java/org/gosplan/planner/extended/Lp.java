@@ -1,0 +1,307 @@
+package org.gosplan.planner.extended;
+
+import com.google.ortools.Loader;
+import com.google.ortools.modelbuilder.ModelBuilderHelper;
+import com.google.ortools.modelbuilder.ModelSolverHelper;
+import com.google.ortools.modelbuilder.SolveStatus;
+import java.util.Arrays;
+
+/**
+ * A sparse LP, maximise {@code c·x} subject to {@code lo <= A x <= hi} and {@code l <= x <= u},
+ * kept in growable primitive arrays, solved by OR-Tools (GLOP, or PDLP for large models), and
+ * certified from the answer's own numbers: primal infeasibility of {@code x}, dual
+ * infeasibility of the row duals and the reduced costs they imply, and the relative gap
+ * between {@code c·x} and the dual bound.
+ *
+ * <p>Duals follow MPSolver: the dual of a row is the derivative of the objective by the row's
+ * active bound.
+ */
+final class Lp {
+    private double[] lower = new double[64];
+    private double[] upper = new double[64];
+    private double[] cost = new double[64];
+    private int vars;
+    private double[] rowLower = new double[64];
+    private double[] rowUpper = new double[64];
+    private int rows;
+    private int[] entryRow = new int[256];
+    private int[] entryVar = new int[256];
+    private double[] entryValue = new double[256];
+    private int entries;
+
+    static final double INF = Double.POSITIVE_INFINITY;
+
+    int addVar(double lo, double hi, double c) {
+        if (vars == lower.length) {
+            lower = Arrays.copyOf(lower, vars * 2);
+            upper = Arrays.copyOf(upper, vars * 2);
+            cost = Arrays.copyOf(cost, vars * 2);
+        }
+        lower[vars] = lo;
+        upper[vars] = hi;
+        cost[vars] = c;
+        return vars++;
+    }
+
+    int addRow(double lo, double hi) {
+        if (rows == rowLower.length) {
+            rowLower = Arrays.copyOf(rowLower, rows * 2);
+            rowUpper = Arrays.copyOf(rowUpper, rows * 2);
+        }
+        rowLower[rows] = lo;
+        rowUpper[rows] = hi;
+        return rows++;
+    }
+
+    void add(int row, int var, double value) {
+        if (value == 0) {
+            return;
+        }
+        if (entries == entryRow.length) {
+            entryRow = Arrays.copyOf(entryRow, entries * 2);
+            entryVar = Arrays.copyOf(entryVar, entries * 2);
+            entryValue = Arrays.copyOf(entryValue, entries * 2);
+        }
+        entryRow[entries] = row;
+        entryVar[entries] = var;
+        entryValue[entries] = value;
+        entries++;
+    }
+
+    void setCost(int var, double c) {
+        cost[var] = c;
+    }
+
+    void setLower(int var, double lo) {
+        lower[var] = lo;
+    }
+
+    void setUpper(int var, double hi) {
+        upper[var] = hi;
+    }
+
+    void setRowLower(int row, double lo) {
+        rowLower[row] = lo;
+    }
+
+    int vars() {
+        return vars;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    int entries() {
+        return entries;
+    }
+
+    /**
+     * Adds up the entries of one row and variable (a technique that uses some of its own output
+     * has two), which OR-Tools would refuse as a duplicate term.
+     */
+    private void mergeEntries() {
+        long[] key = new long[entries];
+        for (int k = 0; k < entries; k++) {
+            key[k] = (long) entryVar[k] * rows + entryRow[k];
+        }
+        boolean sorted = true;
+        for (int k = 1; k < entries && sorted; k++) {
+            sorted = key[k] > key[k - 1];
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[entries];
+        for (int k = 0; k < entries; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(key[a], key[b]));
+        int[] r = new int[entries];
+        int[] v = new int[entries];
+        double[] x = new double[entries];
+        int n = 0;
+        for (int i = 0; i < entries; i++) {
+            int k = order[i];
+            if (n > 0 && r[n - 1] == entryRow[k] && v[n - 1] == entryVar[k]) {
+                x[n - 1] += entryValue[k];
+            } else {
+                r[n] = entryRow[k];
+                v[n] = entryVar[k];
+                x[n] = entryValue[k];
+                n++;
+            }
+        }
+        entryRow = r;
+        entryVar = v;
+        entryValue = x;
+        entries = n;
+    }
+
+    /**
+     * Writes the LP as raw little-endian arrays for a second solver (bench/scripts/extended_highs.py):
+     * {@code c, lb, ub, rlo, rhi} (float64) and the entries {@code rows, cols} (int32) and {@code vals} (float64).
+     */
+    void write(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        doubles(dir.resolve("c.f64"), cost, vars);
+        doubles(dir.resolve("lb.f64"), lower, vars);
+        doubles(dir.resolve("ub.f64"), upper, vars);
+        doubles(dir.resolve("rlo.f64"), rowLower, rows);
+        doubles(dir.resolve("rhi.f64"), rowUpper, rows);
+        ints(dir.resolve("rows.i32"), entryRow, entries);
+        ints(dir.resolve("cols.i32"), entryVar, entries);
+        doubles(dir.resolve("vals.f64"), entryValue, entries);
+    }
+
+    private static void doubles(java.nio.file.Path file, double[] a, int n) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(a, 0, n);
+        java.nio.file.Files.write(file, b.array());
+    }
+
+    private static void ints(java.nio.file.Path file, int[] a, int n) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(a, 0, n);
+        java.nio.file.Files.write(file, b.array());
+    }
+
+    /** What came back: the status, and where solved the values, row duals and certificate. */
+    record Solution(Status status, double[] x, double[] dual, double objective, double primalInfeasibility,
+                    double dualInfeasibility, double gap, double dualBound, String method, double seconds) {}
+
+    enum Status { OPTIMAL, INFEASIBLE, UNBOUNDED, LIMIT }
+
+    private static boolean loaded;
+
+    private static synchronized void load() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+
+    /** Solves by GLOP ({@code pdlp} false) or PDLP to {@code tolerance}. */
+    Solution solve(boolean pdlp, double tolerance, double timeLimit) {
+        load();
+        long t0 = System.nanoTime();
+        ModelBuilderHelper m = new ModelBuilderHelper();
+        ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : "glop");
+        try {
+            for (int j = 0; j < vars; j++) {
+                int v = m.addVar();
+                m.setVarLowerBound(v, lower[j]);
+                m.setVarUpperBound(v, upper[j]);
+                if (cost[j] != 0) {
+                    m.setVarObjectiveCoefficient(v, cost[j]);
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                int c = m.addLinearConstraint();
+                m.setConstraintLowerBound(c, rowLower[i]);
+                m.setConstraintUpperBound(c, rowUpper[i]);
+            }
+            mergeEntries();
+            for (int k = 0; k < entries; k++) {
+                if (entryValue[k] != 0) {
+                    m.addConstraintTerm(entryRow[k], entryVar[k], entryValue[k]);
+                }
+            }
+            m.setMaximize(true);
+            solver.setSolverSpecificParameters(pdlp
+                    ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
+                            + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
+                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
+                            + System.getProperty("gosplan.extended.glop", ""));
+            if (timeLimit > 0) {
+                solver.setTimeLimitInSeconds(timeLimit);
+            }
+            solver.enableOutput(false);
+            solver.solve(m);
+            SolveStatus status = solver.getStatus();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String method = pdlp ? "pdlp" : "glop";
+            switch (status) {
+                case OPTIMAL:
+                case FEASIBLE:
+                    break;
+                case INFEASIBLE:
+                    return new Solution(Status.INFEASIBLE, null, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, method, seconds);
+                case UNBOUNDED:
+                    return new Solution(Status.UNBOUNDED, null, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, method, seconds);
+                default:
+                    if (!(pdlp && solver.hasResponse())) {
+                        return new Solution(Status.LIMIT, null, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                                Double.NaN, method, seconds);
+                    }
+            }
+            double[] x = new double[vars];
+            for (int j = 0; j < vars; j++) {
+                x[j] = solver.getVariableValue(j);
+            }
+            double[] y = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                y[i] = solver.getDualValue(i);
+            }
+            return certify(x, y, method, seconds, tolerance);
+        } finally {
+            solver.delete();
+            m.delete();
+        }
+    }
+
+    /**
+     * The certificate of {@code x} and {@code y} from this LP's own numbers. The reduced cost of
+     * a variable is {@code c_j - (A^T y)_j}; a positive one bounds the objective by its upper
+     * bound, a negative one by its lower bound; a row dual of sign {@code s} by the row's upper
+     * ({@code s > 0}) or lower bound. An infinite bound where a dual needs a finite one is dual
+     * infeasibility, measured by the dual's size.
+     */
+    Solution certify(double[] x, double[] y, String method, double seconds, double tolerance) {
+        double[] ax = new double[rows];
+        double[] aty = new double[vars];
+        for (int k = 0; k < entries; k++) {
+            ax[entryRow[k]] += entryValue[k] * x[entryVar[k]];
+            aty[entryVar[k]] += entryValue[k] * y[entryRow[k]];
+        }
+        double primal = 0;
+        double objective = 0;
+        for (int j = 0; j < vars; j++) {
+            primal = Math.max(primal, Math.max(lower[j] - x[j], x[j] - upper[j]));
+            objective += cost[j] * x[j];
+        }
+        for (int i = 0; i < rows; i++) {
+            double scale = 1 + Math.max(finite(rowLower[i]), finite(rowUpper[i]));
+            primal = Math.max(primal, Math.max(rowLower[i] - ax[i], ax[i] - rowUpper[i]) / scale);
+        }
+        double bound = 0;
+        double dualInf = 0;
+        for (int i = 0; i < rows; i++) {
+            double b = y[i] > 0 ? rowUpper[i] : y[i] < 0 ? rowLower[i] : 0;
+            if (Double.isInfinite(b)) {
+                dualInf = Math.max(dualInf, Math.abs(y[i]));
+            } else {
+                bound += y[i] * b;
+            }
+        }
+        for (int j = 0; j < vars; j++) {
+            double d = cost[j] - aty[j];
+            double b = d > 0 ? upper[j] : d < 0 ? lower[j] : 0;
+            if (Double.isInfinite(b)) {
+                dualInf = Math.max(dualInf, Math.abs(d));
+            } else {
+                bound += d * b;
+            }
+        }
+        double gap = Math.abs(bound - objective) / (1 + Math.abs(objective));
+        Status status = Math.max(primal, Math.max(dualInf, gap)) <= Math.max(tolerance, 1e-9)
+                ? Status.OPTIMAL : Status.LIMIT;
+        return new Solution(status, x, y, objective, primal, dualInf, gap, bound, method, seconds);
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? Math.abs(v) : 0;
+    }
+}
