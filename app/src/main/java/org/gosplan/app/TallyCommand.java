@@ -61,6 +61,10 @@ final class TallyCommand implements Callable<Integer> {
             Tally t = FileCount.count(where, method, seats, budget);
             out = TallyJson.of(t, null, false);
         } else {
+            if (db == null && where != null && !Files.exists(where)) {
+                throw new UsageException(where + ": no such file or log directory; give a PrefLib or Pabulib FILE, or"
+                        + " a log's DIR and a BALLOT");
+            }
             if (method != null || seats != null || budget != null) {
                 throw new UsageException("--method, --seats and --budget are for a FILE; a ballot on the log has its"
                         + " own");

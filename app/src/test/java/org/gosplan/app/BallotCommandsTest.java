@@ -27,18 +27,6 @@ class BallotCommandsTest {
     private long bread; // proposals
     private long tractors;
 
-    private String key(String name) {
-        return CliRun.newKey(tmp, name);
-    }
-
-    private static String vkey(String keyFile) {
-        return CliRun.vkey(keyFile);
-    }
-
-    private long size() throws IOException {
-        return CliRun.logSize(dir);
-    }
-
     private static void ok(CliRun r) {
         assertEquals(0, r.exit(), r.out() + r.err());
     }
@@ -51,12 +39,12 @@ class BallotCommandsTest {
 
     /** Exit 2, {@code what} said on standard error, nothing recorded. */
     private void refused(String what, String... args) throws IOException {
-        long before = size();
+        long before = CliRun.logSize(dir);
         CliRun r = CliRun.of(args);
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains(what), r.err());
         assertTrue(r.noStackTrace(), r.err());
-        assertEquals(before, size(), "nothing recorded");
+        assertEquals(before, CliRun.logSize(dir), "nothing recorded");
     }
 
     private Path file(String name, String text) throws IOException {
@@ -74,14 +62,14 @@ class BallotCommandsTest {
     void log() throws IOException {
         dir = tmp.resolve("log").toString();
         ok(CliRun.of("log", "init", dir, "--origin", "example.org/ballots"));
-        ana = key("ana");
-        ben = key("ben");
-        cleo = key("cleo");
-        north = key("north");
-        ok(CliRun.of("record", dir, "member", vkey(ana), "--role", "citizen", "--council", "north"));
-        ok(CliRun.of("record", dir, "member", vkey(ben), "--role", "citizen", "--council", "north"));
-        ok(CliRun.of("record", dir, "member", vkey(cleo), "--role", "citizen"));
-        ok(CliRun.of("record", dir, "member", vkey(north), "--role", "council", "--council", "north"));
+        ana = CliRun.newKey(tmp, "ana");
+        ben = CliRun.newKey(tmp, "ben");
+        cleo = CliRun.newKey(tmp, "cleo");
+        north = CliRun.newKey(tmp, "north");
+        ok(CliRun.of("record", dir, "member", CliRun.vkey(ana), "--role", "citizen", "--council", "north"));
+        ok(CliRun.of("record", dir, "member", CliRun.vkey(ben), "--role", "citizen", "--council", "north"));
+        ok(CliRun.of("record", dir, "member", CliRun.vkey(cleo), "--role", "citizen"));
+        ok(CliRun.of("record", dir, "member", CliRun.vkey(north), "--role", "council", "--council", "north"));
         ok(CliRun.of("record", dir, "economy", CliRun.examples().resolve("village.economy.json").toString()));
         ok(CliRun.of("record", dir, "targets", file("t.csv", "product,quantity,weight\nbread,80000,\ntractor,50,\n")
                 .toString(), "--key", north));

@@ -65,7 +65,8 @@ class DrawCommandTest {
 
     @Test
     void infeasibleQuotasExitTwoNamingThem() throws IOException {
-        Path quotas = file("q.csv", "attr,value,min,max\ngender,female,12,20\ngender,male,9,20\nleaning,liberal,0,20\n");
+        Path quotas = file("q.csv", "attr,value,min,max\ngender,female,12,20\ngender,male,9,20\n"
+                + "leaning,liberal,0,20\n");
         CliRun r = CliRun.of("draw", "--pool", alternate().toString(), "--panel", "20", "--quotas", quotas.toString(),
                 "--json");
         assertEquals(2, r.exit(), r.out() + r.err());
@@ -191,7 +192,8 @@ class DrawCommandTest {
             probabilities = r.content().put("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         Path forged = file("forged.json", "{\"type\": \"draw.made\", \"body\": {\"inspection\": " + inspection2
-                + ", \"seed\": \"" + d2.get("seed").asText() + "\", \"panel\": [\"" + liar + "\"], \"probabilities\": \""
+                + ", \"seed\": \"" + d2.get("seed").asText() + "\", \"panel\": [\"" + liar + "\"],"
+                + " \"probabilities\": \""
                 + probabilities + "\"}}");
         ok(CliRun.of("record", dir, "event", forged.toString(), "--key", south));
         CliRun caught = CliRun.of("verify", dir);

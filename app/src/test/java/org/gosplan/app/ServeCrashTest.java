@@ -53,6 +53,7 @@ class ServeCrashTest {
             b.put("method", "approval");
             b.putArray("options").add("a").add("b");
             b.put("electorate", "all");
+            b.put("seats", 1).putNull("budget").put("adopt", false);
             ballot = r.append("ballot.opened", b, operator);
         }
         List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -78,7 +79,7 @@ class ServeCrashTest {
                     while (!stop.get()) {
                         ObjectNode body = Json.object();
                         body.put("ballot", ballot);
-                        body.putArray("approve").add(0);
+                        body.putArray("approve").add("a");
                         int n = next.getAndIncrement();
                         // A second apart: no two votes alike, so none is a replay.
                         Instant time = Instant.parse("2027-01-01T00:00:00Z").plusSeconds(n);

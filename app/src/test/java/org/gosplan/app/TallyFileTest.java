@@ -90,6 +90,9 @@ class TallyFileTest {
         CliRun approval = CliRun.of("tally", election("00008-00000001.soi"), "--method", "approval");
         assertEquals(2, approval.exit());
         assertTrue(approval.err().contains("holds rankings"), approval.err());
+        CliRun missing = CliRun.of("tally", tmp.resolve("absent.soi").toString(), "--method", "stv");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("absent.soi: no such file or log directory"), missing.err());
         CliRun none = CliRun.of("tally", election("00008-00000001.soi"));
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("--method is needed"), none.err());

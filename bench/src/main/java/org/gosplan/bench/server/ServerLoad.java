@@ -79,6 +79,7 @@ public final class ServerLoad {
             b.put("method", "approval");
             b.putArray("options").add("a").add("b").add("c");
             b.put("electorate", "all");
+            b.put("seats", 1).putNull("budget").put("adopt", false);
             ballot = r.append("ballot.opened", b, operator);
         }
         // Votes a second apart in their time field: no two alike, so none is refused as a replay.
@@ -87,7 +88,7 @@ public final class ServerLoad {
         for (int i = 0; i < events; i++) {
             ObjectNode body = new ObjectMapper().createObjectNode();
             body.put("ballot", ballot);
-            body.putArray("approve").add(i % 3);
+            body.putArray("approve").add(String.valueOf((char) ('a' + i % 3)));
             Event e = Event.sign("vote.cast", body, voters.get(i % voters.size()), t.plusSeconds(i));
             out.append(new String(e.entryBytes(), StandardCharsets.UTF_8)).append('\n');
         }

@@ -156,8 +156,14 @@ public final class Counting {
      */
     static double[] costs(Record record, Ballot b, List<String> proposals, String resource) throws IOException {
         double[] costs = new double[proposals.size()];
+        if (b.economy() == null) {
+            throw new RecordException("no economy was recorded when ballot " + b.index() + " opened, so its proposals"
+                    + " have no cost");
+        }
+        org.gosplan.economy.Economy economy = record.economy(b.economy().hash());
         for (int i = 0; i < costs.length; i++) {
-            var c = Costs.of(record, Long.parseLong(proposals.get(i)), b.economy(), b.plan(), LeontiefOptions.DEFAULT);
+            var c = Costs.of(record, Long.parseLong(proposals.get(i)), economy, b.economy(), b.plan(),
+                    LeontiefOptions.DEFAULT);
             int r = c.economy().resourceIndex(resource);
             if (r < 0) {
                 throw new RecordException("ballot " + b.index() + "'s budget is of resource '" + resource + "', which"

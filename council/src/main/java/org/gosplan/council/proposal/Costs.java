@@ -42,14 +42,25 @@ public final class Costs {
      */
     public static ProposalCost of(Record record, long index, Snapshot.Published latest, Snapshot.Published plan,
                                   LeontiefOptions options) throws IOException {
-        Proposal proposal = Proposal.read(record, index);
         if (latest == null) {
             throw new RecordException("no economy is recorded, so proposal " + index + " has no cost");
         }
+        return of(record, index, null, latest, plan, options);
+    }
+
+    /**
+     * As {@link #of(Record, long, Snapshot.Published, Snapshot.Published, LeontiefOptions)}, on
+     * {@code economy}, the economy {@code latest} names, already read (null: read it): a ballot
+     * costs all its proposals on one reading of it.
+     */
+    public static ProposalCost of(Record record, long index, Economy economy, Snapshot.Published latest,
+                                  Snapshot.Published plan, LeontiefOptions options) throws IOException {
+        Proposal proposal = Proposal.read(record, index);
         long start = System.nanoTime();
         Economy e;
         try {
-            e = record.economyWithTargets(latest.hash(), proposal.targets());
+            e = economy == null ? record.economyWithTargets(latest.hash(), proposal.targets())
+                    : record.withStoredTargets(economy, proposal.targets());
         } catch (EconomyException x) {
             throw new RecordException("proposal " + index + " was made for economy " + proposal.economy() + ", and its"
                     + " targets do not fit the latest economy (entry " + latest.index() + "): " + x.getMessage());

@@ -159,8 +159,8 @@ final class Leximin {
                     }
                 }
                 if (TRACE) {
-                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s, cpu %.1f s (lp %.1f, pricing"
-                            + " %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
+                    System.err.printf("stage %d: z %.9f, %d panels, %d priced, %d open, %.1f s, cpu %.1f s (lp %.1f,"
+                            + " pricing %.1f)%n", stages, z, panels.size(), priced, open, (System.nanoTime() - T0) / 1e9,
                             java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
                             lpNanos / 1e9, priceNanos / 1e9);
                 }

@@ -67,14 +67,7 @@ final class Rounding {
     private static long[] closest(Types types, Leximin.Result d, int m) {
         CpModel model = new CpModel();
         List<int[]> panels = d.panels();
-        IntVar[] x = new IntVar[panels.size()];
-        for (int p = 0; p < x.length; p++) {
-            double target = m * d.weight()[p];
-            long lo = Math.max(0, (long) Math.floor(target + 1e-9));
-            long hi = Math.min(m, (long) Math.ceil(target - 1e-9));
-            x[p] = model.newIntVar(Math.min(lo, hi), Math.max(lo, hi), "m" + p);
-        }
-        model.addEquality(LinearExpr.sum(x), m);
+        IntVar[] x = counts(model, d, m);
         IntVar worst = model.newIntVar(0, 1000L * m, "worst");
         for (int t = 0; t < types.count; t++) {
             List<IntVar> vars = new ArrayList<>();
@@ -111,11 +104,9 @@ final class Rounding {
         return count;
     }
 
-    private static long[] multiplicities(Types types, Leximin.Result d, int m, boolean tight) {
-        Solvers.load();
-        CpModel model = new CpModel();
-        List<int[]> panels = d.panels();
-        IntVar[] x = new IntVar[panels.size()];
+    /** Each panel's count, {@code ⌊M λ_P⌋} or {@code ⌈M λ_P⌉}, the counts summing to {@code M}. */
+    private static IntVar[] counts(CpModel model, Leximin.Result d, int m) {
+        IntVar[] x = new IntVar[d.panels().size()];
         for (int p = 0; p < x.length; p++) {
             double target = m * d.weight()[p];
             long lo = Math.max(0, (long) Math.floor(target + 1e-9));
@@ -123,6 +114,14 @@ final class Rounding {
             x[p] = model.newIntVar(Math.min(lo, hi), Math.max(lo, hi), "m" + p);
         }
         model.addEquality(LinearExpr.sum(x), m);
+        return x;
+    }
+
+    private static long[] multiplicities(Types types, Leximin.Result d, int m, boolean tight) {
+        Solvers.load();
+        CpModel model = new CpModel();
+        List<int[]> panels = d.panels();
+        IntVar[] x = counts(model, d, m);
         for (int t = 0; t < types.count; t++) {
             List<IntVar> vars = new ArrayList<>();
             List<Long> coefficients = new ArrayList<>();

@@ -27,7 +27,8 @@ final class Enumeration {
             for (Quota q : quotas) {
                 int c = 0;
                 for (int i = 0; i < n; i++) {
-                    if ((mask >> i & 1) == 1 && q.value().equals(pool.members().get(i).attributes().get(q.attribute()))) {
+                    String v = pool.members().get(i).attributes().get(q.attribute());
+                    if ((mask >> i & 1) == 1 && q.value().equals(v)) {
                         c++;
                     }
                 }
