@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
         "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
         "validate, Leontief and multipliers, an optimal plan, a signed record, units reporting on the plan (one reports",
         "output it had no inputs for, and reconciliation names it), the councils' vote on proposals with the plan",
-        "recomputed on the adopted targets, and a verified replay with every tally recounted.",
+        "recomputed on the adopted targets, a verified replay with every tally recounted, and two witnesses on",
+        "loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
         "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
@@ -151,6 +152,10 @@ final class DemoCommand implements Callable<Integer> {
             o.println("   FAIL " + p);
         }
 
+        step(9, "Witnesses: two independent parties cosign the checkpoint, and refuse a forked copy of the log", null);
+        DemoWitnesses.Shown w = new DemoWitnesses(o, out).run(dir);
+        ok &= w.ok();
+
         o.println();
         // every command below runs as printed from the folder the demo ran in (DemoCommandTest runs them)
         String g = launcher();
@@ -158,7 +163,11 @@ final class DemoCommand implements Callable<Integer> {
         next(g + " show " + dir + " " + planIndex, "the plan event as recorded");
         next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
         next(g + " tally " + dir + " " + (tallyIndex - 5), "the councils' ballot counted again from the log");
-        next(g + " log checkpoint " + dir, "the signed tree head");
+        next(g + " log checkpoint " + dir, "the signed tree head, with both witnesses' cosignatures");
+        next(g + " checkpoint verify " + w.checkpoint() + " --policy " + w.policy(),
+                "the 2-of-2 policy, checked again");
+        next(g + " witness evidence --state " + w.witnessState(),
+                "the split view: both checkpoints in full (exit 1: one was caught)");
         next(g + " plan " + shown(examples().resolve("village.economy.json")),
                 "technique choice, capacities, two scarce resources");
         next(g + " help", "every command; README.md has a tour");

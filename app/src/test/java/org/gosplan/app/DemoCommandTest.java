@@ -1,21 +1,39 @@
 package org.gosplan.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import org.gosplan.ledger.Checkpoint;
+import org.gosplan.ledger.NoteVerifier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's "look next" commands run as printed, from the folder the demo ran in. */
+/**
+ * The demo runs once: its "look next" commands run as printed, from the folder the demo ran in, and
+ * its witness step left a checkpoint cosigned by both witnesses and a split view of the forked log.
+ */
 class DemoCommandTest {
     @TempDir
-    Path tmp;
+    static Path tmp;
+    static Path root;
+    static CliRun demo;
+
+    @BeforeAll
+    static void runTheDemo() {
+        root = CliRun.examples().getParent().toAbsolutePath().normalize();
+        demo = withHome(root, "demo", "--out", tmp.resolve("demo").toString());
+        assertEquals(0, demo.exit(), demo.out() + demo.err());
+    }
 
     /** Runs with gosplan.home set as the ./gosplan launcher sets it. */
     static CliRun withHome(Path home, String... args) {
@@ -34,9 +52,6 @@ class DemoCommandTest {
 
     @Test
     void everyLookNextCommandRunsAsPrinted() {
-        Path root = CliRun.examples().getParent().toAbsolutePath().normalize();
-        CliRun demo = withHome(root, "demo", "--out", tmp.resolve("demo").toString());
-        assertEquals(0, demo.exit(), demo.err());
         // the inspectorate's step: the unit reporting output it had no inputs for is named
         assertTrue(demo.out().contains("inputs-short: unit works-2 reports levels that need"), demo.out());
         List<String> lines = demo.out().lines().toList();
@@ -59,10 +74,64 @@ class DemoCommandTest {
             // the launcher as typed here (the tests run in app/, the repository's root is its parent)
             assertTrue(Files.isRegularFile(Paths.get(words[0])) && words[0].endsWith("gosplan"), command);
             CliRun r = withHome(root, Arrays.copyOfRange(words, 1, words.length));
-            assertEquals(0, r.exit(), command + ": " + r.err());
+            // the evidence command's answer is negative on purpose: the demo's fork was caught
+            assertEquals(command.contains(" witness evidence ") ? 1 : 0, r.exit(), command + ": " + r.err());
             assertTrue(!r.out().isBlank(), command);
         }
         assertTrue(commands.stream().anyMatch(c -> c.endsWith("--content")), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.contains(" witness evidence ")), commands.toString());
+    }
+
+    /**
+     * Issue 12 item 5: both witnesses cosigned the record's checkpoint, which meets the 2-of-2 policy
+     * and fails a policy that also wants a third witness; both refused the fork with 422; and the
+     * split view holds two notes of one size and two roots, each with a valid signature of the log's key.
+     */
+    @Test
+    void theWitnessesCosignTheRecordAndCatchTheFork() throws Exception {
+        Path out = tmp.resolve("demo");
+        String d = demo.out();
+        assertTrue(d.contains("cosigned by witness-a, witness-b"), d);
+        assertTrue(d.contains("verified: the checkpoint is cosigned by witness-a, witness-b"), d);
+        assertTrue(d.contains("verified: the record's latest checkpoint is cosigned by witness-a, witness-b"), d);
+        for (String w : List.of("witness-a", "witness-b")) {
+            assertTrue(d.contains("refused by " + w + " (HTTP 422): "), d);
+        }
+        String record = out.resolve("record").toString();
+        String logKey = CliRun.of("log", "key", record).out().strip();
+        JsonNode cp = Json.MAPPER.readTree(CliRun.of("log", "checkpoint", record, "--json").out());
+        String policy = out.resolve("policy.txt").toString();
+        JsonNode v = Json.MAPPER.readTree(CliRun.of("checkpoint", "verify", out.resolve("checkpoint.txt").toString(),
+                "--policy", policy, "--json").out());
+        assertTrue(v.get("valid").asBoolean(), v.toString());
+        assertEquals(List.of("witness-a", "witness-b"), LogCommandTest.strings(v.get("cosigned")));
+        assertEquals(cp.get("size").asLong(), v.get("size").asLong());
+        assertEquals(cp.get("checkpoint").asText(), Files.readString(out.resolve("checkpoint.txt")));
+
+        Path three = tmp.resolve("three.txt");
+        String third = CliRun.of("key", "new", tmp.resolve("c.key").toString(), "--name", "demo.gosplan.org/witness-c",
+                "--witness").out().strip().split("\\s+")[0];
+        Files.writeString(three, Files.readString(Path.of(policy)).replace("group both all witness-a witness-b",
+                "witness witness-c " + third + "\ngroup both all witness-a witness-b witness-c"));
+        CliRun missing = CliRun.of("verify", record, "--policy", three.toString());
+        assertEquals(1, missing.exit(), missing.out() + missing.err());
+        assertTrue(missing.out().contains("missing cosignatures: witness-c"), missing.out());
+
+        JsonNode e = Json.MAPPER.readTree(CliRun.of("witness", "evidence", "--state",
+                out.resolve("witness-b").toString(), "--json").out());
+        // the fork's checkpoint came twice (409 naming the size, then 422): two files of evidence, one split view
+        assertEquals(2, e.get("evidence").asInt(), e.toString());
+        assertEquals(1, e.get("splitViews").size(), e.toString());
+        JsonNode view = e.get("splitViews").get(0);
+        assertEquals("same-size", view.get("kind").asText(), e.toString());
+        NoteVerifier log = NoteVerifier.parse(logKey);
+        Checkpoint cosigned = Checkpoint.parse(view.get("cosigned").asText());
+        Checkpoint refused = Checkpoint.parse(view.get("refused").asText());
+        cosigned.verify(log);
+        refused.verify(log);
+        assertEquals(cosigned.size(), refused.size());
+        assertEquals(cp.get("root").asText(), HexFormat.of().formatHex(cosigned.root()));
+        assertFalse(Arrays.equals(cosigned.root(), refused.root()));
     }
 
     @Test

@@ -237,6 +237,57 @@ class LogWitnessTest {
         ok(CliRun.of("log", "verify", dir));
     }
 
+    /**
+     * Issue 12: a log that outgrows the witnesses three rounds running, or a witness whose size keeps
+     * changing, is an outcome to report (exit 1, one JSON document saying what happened), not bad input.
+     */
+    @Test
+    void aLogThatKeepsGrowingOrAWitnessThatKeepsChangingItsSizeIsAFailureNotBadInput() throws Exception {
+        FakeWitness a = witness("witness.example/a");
+        Runnable[] grow = new Runnable[1];
+        grow[0] = () -> {
+            try (Log log = Log.open(Path.of(dir))) { // another writer appends before every answer
+                log.append(("entry " + log.size()).getBytes(StandardCharsets.UTF_8));
+                log.checkpoint();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            a.meanwhile = grow[0];
+        };
+        a.meanwhile = grow[0];
+        CliRun r = CliRun.of("log", "witness", dir, "--policy", policy("quorum w0\n").toString(), "--json");
+        a.meanwhile = null;
+        assertEquals(1, r.exit(), r.out() + r.err());
+        JsonNode j = json(r);
+        assertEquals(List.of(), texts(j.get("cosigned")));
+        assertEquals(List.of("w0"), texts(j.get("missing")));
+        String why = j.get("failed").get(0).get("message").asText();
+        assertTrue(why.startsWith("the log signed a newer checkpoint (size "), why);
+        assertTrue(why.contains("while each of 3 was being cosigned"), why);
+        // every round was cosigned once the 409 named the size: 1 request, then 2 for each of rounds 2 and 3
+        assertEquals(5, a.oldSizes.size(), a.oldSizes.toString());
+        assertEquals(j.get("size").asLong(), Long.parseLong(why.replaceAll(".*\\(size (\\d+)\\).*", "$1")));
+        ok(CliRun.of("log", "verify", dir));
+
+        // a witness that names another size at each try: 1, 2, 1 (the log has size 1 + 5 more)
+        FakeWitness b = witness("witness.example/b");
+        b.failWith = 409;
+        String[] sizes = {"1\n", "2\n", "1\n"};
+        int[] at = {0};
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            b.answerBody = sizes[Math.min(at[0]++, sizes.length - 1)];
+            b.meanwhile = next[0];
+        };
+        b.meanwhile = next[0];
+        CliRun c = CliRun.of("log", "witness", dir, "--policy", policy("quorum w1\n").toString());
+        assertEquals(1, c.exit(), c.out() + c.err());
+        assertTrue(c.out().contains("failed: w1 (HTTP 409): the size it last cosigned kept changing; 3 tries"),
+                c.out());
+        assertTrue(c.out().contains("QUORUM NOT MET (w1)"), c.out());
+        assertEquals(3, at[0]);
+    }
+
     @Test
     void answersWithoutAValidCosignatureByTheWitnessAreFailures() throws Exception {
         FakeWitness a = witness("witness.example/a");

@@ -65,19 +65,42 @@ public final class Cosigning {
      */
     public Result cosign(Log log, Policy policy) throws IOException {
         for (int round = 1; ; round++) {
-            Optional<Result> r = cosignLatest(log, policy);
+            Checkpoint sent = log.checkpoint();
+            Optional<Result> r = cosignLatest(log, policy, sent);
             if (r.isPresent()) {
                 return r.get();
             }
             if (round == ROUNDS) {
-                throw new LedgerException("the log signed a newer checkpoint while each of " + ROUNDS + " was being"
-                        + " cosigned: other writers append faster than the witnesses answer; try again");
+                return outpaced(log, policy, sent);
             }
         }
     }
 
-    private Optional<Result> cosignLatest(Log log, Policy policy) throws IOException {
-        Checkpoint latest = log.checkpoint();
+    /**
+     * The log signed a newer checkpoint while each of {@link #ROUNDS} was with the witnesses: not
+     * the user's mistake but an outcome, so the latest stored checkpoint is reported as it stands,
+     * with every witness whose cosignature it lacks failed for that reason.
+     */
+    private static Result outpaced(Log log, Policy policy, Checkpoint sent) throws IOException {
+        List<Checkpoint> stored = log.checkpoints();
+        Checkpoint latest = stored.get(stored.size() - 1);
+        Policy.Verdict verdict = verdict(policy, latest, log.verifierKey());
+        List<Failure> failed = new ArrayList<>();
+        for (Policy.Witness w : policy.witnesses()) {
+            if (!verdict.cosigned().containsKey(w.name())) {
+                failed.add(new Failure(w.name(), 0, "the log signed a newer checkpoint (size " + latest.size()
+                        + ") while each of " + ROUNDS + " was being cosigned (the last of size " + sent.size()
+                        + "): other writers append faster than the witnesses answer; try again"));
+            }
+        }
+        return new Result(latest, List.copyOf(verdict.cosigned().keySet()), failed, verdict);
+    }
+
+    private static Policy.Verdict verdict(Policy policy, Checkpoint cp, NoteVerifier logKey) {
+        return policy.logs().isEmpty() ? policy.evaluate(cp, List.of(logKey)) : policy.evaluate(cp);
+    }
+
+    private Optional<Result> cosignLatest(Log log, Policy policy, Checkpoint latest) throws IOException {
         NoteVerifier logKey = log.verifierKey();
         String request = ownNote(latest, logKey);
         List<Checkpoint> history = log.checkpoints();
@@ -116,8 +139,7 @@ public final class Cosigning {
                 return Optional.empty();
             }
             Checkpoint stored = kept.get();
-            Policy.Verdict verdict = policy.logs().isEmpty() ? policy.evaluate(stored, List.of(logKey))
-                    : policy.evaluate(stored);
+            Policy.Verdict verdict = verdict(policy, stored, logKey);
             return Optional.of(new Result(stored, List.copyOf(verdict.cosigned().keySet()), failed, verdict));
         } finally {
             pool.shutdownNow();

@@ -3,8 +3,10 @@ package org.gosplan.ledger.witness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.gosplan.ledger.Checkpoint;
 import org.gosplan.ledger.LedgerException;
@@ -27,6 +29,7 @@ public record SplitView(String origin, String kind, String reason, long time, St
             cosigned.computeIfAbsent(c.origin(), o -> new TreeMap<>()).put(c.size(), c);
         }
         List<SplitView> out = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
         for (Evidence e : evidence) {
             Checkpoint refused;
             try {
@@ -35,13 +38,19 @@ public record SplitView(String origin, String kind, String reason, long time, St
                 continue; // only checkpoints the log signed are kept, so this cannot be one
             }
             Checkpoint same = cosigned.getOrDefault(refused.origin(), new TreeMap<>()).get(refused.size());
+            SplitView v = null;
             if (same != null && !Arrays.equals(same.root(), refused.root())) {
-                out.add(new SplitView(refused.origin(), SAME_SIZE, "two roots for size " + refused.size(), e.time(),
-                        same.toString(), refused.toString()));
+                v = new SplitView(refused.origin(), SAME_SIZE, "two roots for size " + refused.size(), e.time(),
+                        same.toString(), refused.toString());
             } else if (e.status() == 422 && e.cosigned().isPresent()
                     && e.reason().startsWith("the consistency proof")) {
-                out.add(new SplitView(refused.origin(), PROOF_FAILED, e.reason(), e.time(), e.cosigned().get(),
-                        refused.toString()));
+                v = new SplitView(refused.origin(), PROOF_FAILED, e.reason(), e.time(), e.cosigned().get(),
+                        refused.toString());
+            }
+            // A forking log is often refused twice with one checkpoint (409 naming the size, then 422 when
+            // sent from it): two files of evidence, one split view.
+            if (v != null && pairs.add(v.cosignedNote() + "\n" + v.refusedNote())) {
+                out.add(v);
             }
         }
         return out;
