@@ -157,6 +157,30 @@ class TradeLicencesTest {
     }
 
     @Test
+    void aForgedPlanTradingBeyondItsLicencesLimitIsCaughtByReplay() throws IOException {
+        try (Record r = openFarm(new MemoryLog(operator))) {
+            r.append(EventTypes.TRADE_LICENSED, TradeLicences.body(licence("steel", true, 20)), council);
+            r.append(EventTypes.TRADE_LICENSED, TradeLicences.body(licence("grain", false, Double.POSITIVE_INFINITY)),
+                    council);
+            PartPlans.Recorded honest = plan(r);
+            ObjectNode forged = PartPlans.document(honest.plan(), false);
+            // the plan as it would be with the import limit stretched to 30: lambda 0.3
+            ((ObjectNode) forged.at("/trade/imports")).put("steel", 30);
+            ((ObjectNode) forged.at("/trade/exports")).put("grain", 30);
+            forged.put("value", 0.3);
+            ObjectNode body = r.event(r.log().size() - 1).body().deepCopy();
+            body.put("plan", r.content().put(Canonical.bytes(forged)));
+            body.put("value", 0.3);
+            r.append(EventTypes.PLAN_COMPUTED, body, council);
+            Verification v = r.verify(PlanRecords.replayer());
+            assertEquals(1, v.problems().size(), v.problems().toString());
+            String why = v.problems().get(0);
+            assertTrue(why.contains("imports 30.0 of 'steel' beyond its licence's limit 20.0"), why);
+            assertTrue(!why.contains("grain"), "the grain exports are licensed without a limit: " + why);
+        }
+    }
+
+    @Test
     void malformedLicencesAreRefusedAndOnlyOperatorsAndCouncilsMayLicense() throws IOException {
         MemoryLog log = new MemoryLog(operator);
         try (Record r = open(log)) {
