@@ -171,7 +171,8 @@ final class PlanCommand implements Callable<Integer> {
 
     /** An economy with republics, trade or years on the record: planned within the trade licences recorded. */
     private int planPartsOnTheRecord(org.gosplan.record.Record r, org.gosplan.record.PlanRecords.Latest latest,
-                                     PlanOptions options, org.gosplan.ledger.NoteSigner signer) throws java.io.IOException {
+                                     PlanOptions options, org.gosplan.ledger.NoteSigner signer)
+            throws java.io.IOException {
         if (csv != null || republic != null) {
             throw new UsageException((csv != null ? "--csv" : "--republic") + " is not for plans on the record of an"
                     + " economy with republics, trade or years: the union plan is recorded, its figures in --json");
