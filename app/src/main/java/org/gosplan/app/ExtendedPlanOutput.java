@@ -45,6 +45,12 @@ final class ExtendedPlanOutput {
             }
         }
         ExtendedPlan p = region >= 0 ? ExtendedPlanner.planAlone(e, region, o) : ExtendedPlanner.plan(e, o);
+        return show(p, json, republic);
+    }
+
+    /** The plan in words or as JSON; 0 when optimal, else 1. */
+    static int show(ExtendedPlan p, boolean json, String republic) {
+        Economy e = p.economy();
         if (json) {
             Map<String, Object> doc = new java.util.LinkedHashMap<>(p.toMap());
             doc.put("labels", Labels.of(e).asMap());

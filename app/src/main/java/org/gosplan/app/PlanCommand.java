@@ -151,7 +151,12 @@ final class PlanCommand implements Callable<Integer> {
         }
         try (org.gosplan.record.Record r = RecordAccess.open(record, db)) {
             org.gosplan.ledger.NoteSigner signer = key == null ? r.log().signingKey() : org.gosplan.record.Keys.read(key);
-            org.gosplan.record.PlanRecords.Recorded rec = org.gosplan.record.PlanRecords.computeAndRecord(r, options, signer);
+            org.gosplan.record.PlanRecords.Latest latest = org.gosplan.record.PlanRecords.latest(r);
+            if (latest.hasParts()) {
+                return planPartsOnTheRecord(r, latest, options, signer);
+            }
+            org.gosplan.record.PlanRecords.Recorded rec = org.gosplan.record.PlanRecords.computeAndRecord(r, latest,
+                    options, signer);
             if (rec.recorded()) {
                 System.err.printf("recorded plan.computed at index %d, plan hash %s%n", rec.index(), rec.hash());
             } else {
@@ -162,6 +167,26 @@ final class PlanCommand implements Callable<Integer> {
             print(plan);
             return exitCode(plan, options);
         }
+    }
+
+    /** An economy with republics, trade or years on the record: planned within the trade licences recorded. */
+    private int planPartsOnTheRecord(org.gosplan.record.Record r, org.gosplan.record.PlanRecords.Latest latest,
+                                     PlanOptions options, org.gosplan.ledger.NoteSigner signer)
+            throws java.io.IOException {
+        if (csv != null || republic != null) {
+            throw new UsageException((csv != null ? "--csv" : "--republic") + " is not for plans on the record of an"
+                    + " economy with republics, trade or years: the union plan is recorded, its figures in --json");
+        }
+        org.gosplan.record.PartPlans.Recorded rec = org.gosplan.record.PartPlans.computeAndRecord(r, latest, options,
+                signer);
+        if (rec.recorded()) {
+            System.err.printf("recorded plan.computed at index %d, plan hash %s, within %d trade licence%s%n",
+                    rec.index(), rec.hash(), rec.licences().size(), rec.licences().size() == 1 ? "" : "s");
+        } else {
+            System.err.println("gosplan: recorded nothing: a plan without a proven answer (status limit) is not"
+                    + " recorded");
+        }
+        return ExtendedPlanOutput.show(rec.plan(), json, null);
     }
 
     /** The plan on standard output (JSON with the products' labels, or readable), and in the --csv file. */

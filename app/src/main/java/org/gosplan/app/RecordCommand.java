@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
                 InspectionCommands.UnitCmd.class, InspectionCommands.ReportCmd.class,
                 InspectionCommands.InspectionCmd.class, InspectionCommands.CommitCmd.class,
                 InspectionCommands.RevealCmd.class, InspectionCommands.FindingCmd.class,
-                InspectionCommands.AnswerCmd.class, DrawCommand.RecordDraw.class})
+                InspectionCommands.AnswerCmd.class, DrawCommand.RecordDraw.class, LicenceCommand.class})
 final class RecordCommand extends CommandGroup {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;

@@ -246,6 +246,13 @@ public final class Economy {
                 parts == Parts.NONE ? parts : parts.withoutTargetPlaces());
     }
 
+    /** The same economy with other parts, made from its own by {@link Parts}' with-methods. */
+    public Economy withParts(Parts newParts) {
+        return new Economy(name, products, productUnits, productNames, resources, resourceUnits, available,
+                techniques, capacity, outputs, productInputs, resourceInputs,
+                targetProduct, targetQuantity, targetWeight, newParts);
+    }
+
     /** The same economy under another name. */
     public Economy withName(String newName) {
         return new Economy(newName, products, productUnits, productNames, resources, resourceUnits, available,

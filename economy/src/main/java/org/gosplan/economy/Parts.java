@@ -196,6 +196,12 @@ public final class Parts {
     }
 
     /** These parts for other targets: the targets' regions and years are dropped. */
+    /** The same parts with other foreign trade terms (licences on the record narrow the limits). */
+    public Parts withTrade(List<Trade> newTrade) {
+        return new Parts(regions, techniqueRegion, resourceRegion, targetRegion, targetYear, transport, newTrade,
+                currency, tradeBalance, years, capital, stocks, availability, capitalInputs);
+    }
+
     Parts withoutTargetPlaces() {
         return new Parts(regions, techniqueRegion, resourceRegion, new int[0], new int[0], transport, trade, currency,
                 tradeBalance, years, capital, stocks, availability, capitalInputs);

@@ -91,6 +91,8 @@ final class EventBodies {
                     return "plan.computed needs \"options\", \"planner\" and \"status\"";
                 }
                 return null;
+            case EventTypes.TRADE_LICENSED:
+                return TradeLicences.problem(b);
             case EventTypes.UNIT_REGISTERED:
             case EventTypes.FULFILMENT_REPORTED:
             case EventTypes.INSPECTION_ORDERED:

@@ -33,8 +33,11 @@ public final class EventTypes {
     public static final String FINDING_FILED = "finding.filed";
     public static final String FINDING_ANSWERED = "finding.answered";
 
+    // formats.md section 5: the monopoly of foreign trade (TradeLicences)
+    public static final String TRADE_LICENSED = "trade.licensed";
+
     public static final Set<String> KNOWN = Set.of(MEMBER_REGISTERED, ECONOMY_PUBLISHED, TARGETS_SET, PLAN_COMPUTED,
             MEMBER_REVOKED, PROPOSAL_MADE, BALLOT_OPENED, VOTE_CAST, BALLOT_CLOSED, BALLOT_TALLIED,
             UNIT_REGISTERED, FULFILMENT_REPORTED, INSPECTION_ORDERED, SECRET_COMMITTED, SECRET_REVEALED, DRAW_MADE,
-            FINDING_FILED, FINDING_ANSWERED);
+            FINDING_FILED, FINDING_ANSWERED, TRADE_LICENSED);
 }

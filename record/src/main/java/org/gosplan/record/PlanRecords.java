@@ -108,6 +108,19 @@ public final class PlanRecords {
      * decision, and one cut off by a time limit could not even be replayed; it comes back unrecorded.
      */
     public static Recorded computeAndRecord(Record record, PlanOptions options, NoteSigner key) throws IOException {
+        return computeAndRecord(record, latest(record), options, key);
+    }
+
+    /** What a plan on the record reads: the tree size, the snapshot there, and its economy with its targets. */
+    public record Latest(long size, Snapshot snapshot, Economy economy) {
+        /** Whether the economy has republics, trade or years: planned by {@link PartPlans}. */
+        public boolean hasParts() {
+            return economy.hasParts();
+        }
+    }
+
+    /** The latest economy and targets on the record, refused when either is missing or they do not match. */
+    public static Latest latest(Record record) throws IOException {
         long size = record.log().size();
         Snapshot s = record.snapshotAt(size);
         if (s.economy() == null) {
@@ -121,11 +134,19 @@ public final class PlanRecords {
             throw new RecordException("the latest targets (entry " + s.targets().index() + ") were set for another"
                     + " economy than the latest (entry " + s.economy().index() + "); record targets for it first");
         }
-        Economy e = record.economyWithTargets(s.economy().hash(), s.targets().hash());
+        return new Latest(size, s, record.economyWithTargets(s.economy().hash(), s.targets().hash()));
+    }
+
+    /** As {@link #computeAndRecord(Record, PlanOptions, NoteSigner)}, from inputs read by {@link #latest}. */
+    public static Recorded computeAndRecord(Record record, Latest in, PlanOptions options, NoteSigner key)
+            throws IOException {
+        long size = in.size();
+        Snapshot s = in.snapshot();
+        Economy e = in.economy();
         if (e.hasParts()) {
             // planned as one year of one closed economy, its republics, trade and years would be silently dropped
-            throw new RecordException("the recorded economy has republics, foreign trade or years, which plans on the"
-                    + " record do not cover yet (docs/republics-trade-years.md); plan it with 'gosplan plan ECONOMY'");
+            throw new RecordException("the recorded economy has republics, foreign trade or years, which this"
+                    + " planner does not cover; plan it with PartPlans (docs/republics-trade-years.md)");
         }
         Plan plan = Planner.plan(e, options);
         if (plan.status() == org.gosplan.planner.PlanStatus.LIMIT) {
@@ -158,6 +179,9 @@ public final class PlanRecords {
         return (record, event, index) -> {
             JsonNode b = event.body();
             Economy e = record.economyWithTargets(b.get("economy").asText(), b.get("targets").asText());
+            if (e.hasParts()) {
+                return PartPlans.replay(record, event, e);
+            }
             PlanOptions o;
             try {
                 o = options(b.path("options"));

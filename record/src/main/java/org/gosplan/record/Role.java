@@ -50,6 +50,7 @@ public enum Role {
                 return this == OPERATOR;
             case EventTypes.TARGETS_SET:
             case EventTypes.PLAN_COMPUTED:
+            case EventTypes.TRADE_LICENSED:
                 return this == OPERATOR || this == COUNCIL;
             case EventTypes.VOTE_CAST:
                 return true;
