@@ -216,6 +216,9 @@ public final class Draws {
         Set<String> revealedBy = new LinkedHashSet<>();
         Snapshot now = record.snapshotAt(size);
         for (long i = o.index() + 1; i < size; i++) {
+            if (!record.accepted(i)) {
+                continue; // an entry the record refused (not an event, a forgery) commits and reveals nothing
+            }
             Event e = record.event(i);
             boolean commit = e.type().equals(EventTypes.SECRET_COMMITTED);
             boolean reveal = e.type().equals(EventTypes.SECRET_REVEALED);
