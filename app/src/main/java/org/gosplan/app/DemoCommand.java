@@ -15,6 +15,8 @@ import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.IoTable;
 import org.gosplan.economy.Problem;
 import org.gosplan.economy.Source;
+import org.gosplan.inspection.Draws;
+import org.gosplan.inspection.Inspections;
 import org.gosplan.inspection.Reports;
 import org.gosplan.inspection.report.Expected;
 import org.gosplan.inspection.report.Report;
@@ -44,9 +46,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = {
         "Runs Gosplan's story on the bundled UK 2010 input-output table and prints each step:",
         "validate, Leontief and multipliers, an optimal plan, a signed record, units reporting on the plan (one reports",
-        "output it had no inputs for, and reconciliation names it), the councils' vote on proposals with the plan",
-        "recomputed on the adopted targets, a verified replay with every tally recounted, and two witnesses on",
-        "loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
+        "output it had no inputs for, and reconciliation names it), an inspection of that unit by inspectors drawn by",
+        "a lottery seeded by secrets of two councils, a finding and the unit's answer, the councils' vote on proposals",
+        "with the plan recomputed on the adopted targets, a verified replay with every tally and draw recomputed, and",
+        "two witnesses on loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
         "Writes its files under --out (default ./demo-data, replaced on each run)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
@@ -110,6 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         Path targets = out.resolve("targets.csv");
         EconomyFiles.writeTargets(e, targets);
         long planIndex;
+        long[] inspection;
         Log log = Log.init(dir, "demo.gosplan.org/uk-2010", null);
         try (Record r = Record.open(log)) {
             cmd("gosplan log init " + dir + " --origin demo.gosplan.org/uk-2010");
@@ -126,8 +130,10 @@ final class DemoCommand implements Callable<Integer> {
             o.println("   plan hash " + pr.hash());
             planIndex = pr.index();
 
-            step(6, "The inspectorate: units report on the plan, and reconciliation finds output on paper", null);
-            inspect(r, e, pr.plan(), pr.hash(), log.signingKey(), dir);
+            step(6, "The inspectorate: units report on the plan, reconciliation finds output on paper, and"
+                    + " inspectors drawn by a lottery nobody can steer inspect the unit", null);
+            Reports.Reconciled found = inspect(r, e, pr.plan(), pr.hash(), log.signingKey(), dir);
+            inspection = inspection(r, found, council, councilKey, log.signingKey(), dir);
         }
 
         step(7, "The councils decide: proposals and their cost, a ballot, votes, the tally adopted, the plan redone",
@@ -139,12 +145,19 @@ final class DemoCommand implements Callable<Integer> {
                 "gosplan verify " + dir + " --replay");
         Verification v;
         java.util.List<String> logProblems = RecordAccess.verifyLog(dir, null);
+        long[] draws = {0};
+        java.util.List<String> drawProblems;
         try (Record r = RecordAccess.open(dir, null)) {
             v = r.verify(PlanRecords.replayer(), org.gosplan.council.ballot.Tallies.recounter());
+            drawProblems = Draws.verify(r, draws);
         }
-        boolean ok = v.ok() && logProblems.isEmpty();
-        o.printf("   %s: %d events, %d plans replayed to the same hash, %d tally recounted to the same result%n",
-                ok ? "verified" : "VERIFICATION FAILED", v.events(), v.plansReplayed(), v.tallies());
+        boolean ok = v.ok() && logProblems.isEmpty() && drawProblems.isEmpty();
+        o.printf("   %s: %d events, %d plans replayed to the same hash, %d tally recounted to the same result,"
+                        + " %d draw recomputed to the same panel%n",
+                ok ? "verified" : "VERIFICATION FAILED", v.events(), v.plansReplayed(), v.tallies(), draws[0]);
+        for (String p : drawProblems) {
+            o.println("   FAIL " + p);
+        }
         for (String p : logProblems) {
             o.println("   FAIL " + p);
         }
@@ -163,6 +176,8 @@ final class DemoCommand implements Callable<Integer> {
         next(g + " show " + dir + " " + planIndex, "the plan event as recorded");
         next(g + " show " + dir + " " + planIndex + " --content", "the plan itself, as stored under its hash");
         next(g + " tally " + dir + " " + (tallyIndex - 5), "the councils' ballot counted again from the log");
+        next(g + " draw " + dir + " " + inspection[0], "the inspection's lottery drawn again from the log");
+        next(g + " show " + dir + " " + inspection[1], "the drawn inspector's finding on the record");
         next(g + " log checkpoint " + dir, "the signed tree head, with both witnesses' cosignatures");
         next(g + " checkpoint verify " + w.checkpoint() + " --policy " + w.policy(),
                 "the 2-of-2 policy, checked again");
@@ -241,8 +256,8 @@ final class DemoCommand implements Callable<Integer> {
      * Three units report on the plan: the largest technique, the technique using most of its product,
      * and the rest of the economy. The second reports a quarter more output than its inputs allow.
      */
-    private void inspect(Record r, Economy e, Plan plan, String planHash, NoteSigner operator, Path dir)
-            throws IOException {
+    private Reports.Reconciled inspect(Record r, Economy e, Plan plan, String planHash, NoteSigner operator,
+                                       Path dir) throws IOException {
         double[] z = plan.levels();
         int big = 0;
         for (int t = 1; t < z.length; t++) {
@@ -326,6 +341,106 @@ final class DemoCommand implements Callable<Integer> {
                 o.println("     " + f.kind().id() + ": " + f.message());
             }
         }
+        return c;
+    }
+
+    /**
+     * The council orders an inspection of works-2 by two inspectors, a man and a woman, none of works-2;
+     * the councils 'uk' and 'regions' commit secrets before drawAt and reveal them after; the panel is
+     * drawn and recorded, a drawn inspector files a finding and works-2 answers. Returns the indexes of
+     * the inspection and of the finding.
+     */
+    private long[] inspection(Record r, Reports.Reconciled found, NoteSigner council, Path councilKey,
+                              NoteSigner operator, Path dir) throws IOException {
+        String[][] inspectors = {{"vera", "unit=works-2", "f"}, {"ines", "unit=rest-of-economy", "f"},
+            {"olga", "unit=works-1", "f"}, {"rosa", "unit=rest-of-economy", "f"}, {"ivan", "unit=works-1", "m"},
+            {"karl", "unit=rest-of-economy", "m"}};
+        java.util.Map<String, NoteSigner> bySigner = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String[] i : inspectors) {
+            NoteSigner key = Keys.generate(i[0]);
+            Keys.write(key, out.resolve(i[0] + ".key"));
+            String[] unit = i[1].split("=");
+            long at = r.registerMember(key.verifier(), Role.INSPECTOR, java.util.List.of(),
+                    java.util.Map.of(unit[0], unit[1], "gender", i[2]), operator);
+            cmd("gosplan record " + dir + " member " + key.verifier() + " --role inspector --attr " + i[1]
+                    + " --attr gender=" + i[2], at);
+            bySigner.put(Keys.signerName(key.verifier()), key);
+            names.put(Keys.signerName(key.verifier()), i[0]);
+        }
+        NoteSigner regions = Keys.generate("council-regions");
+        Path regionsKey = out.resolve("council-regions.key");
+        Keys.write(regions, regionsKey);
+        long at = r.registerMember(regions.verifier(), Role.COUNCIL, java.util.List.of("regions"), java.util.Map.of(),
+                operator);
+        cmd("gosplan record " + dir + " member " + regions.verifier() + " --role council --council regions", at);
+        Path quotas = out.resolve("quotas.csv");
+        Files.writeString(quotas, "attr,value,min,max\ngender,f,1,1\ngender,m,1,1\n");
+        // drawAt past the two commitments: the seed's root is of a tree nobody could know when it was ordered
+        long drawAt = r.log().size() + 3;
+        long ordered = Inspections.order(r, "works-2", 2, quotas, java.util.List.of(), drawAt, council);
+        cmd("gosplan record " + dir + " inspection --unit works-2 --panel 2 --quotas " + quotas + " --draw-at "
+                + drawAt + " --key " + councilKey, ordered);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        NoteSigner[] committers = {council, regions};
+        Path[] committerKeys = {councilKey, regionsKey};
+        String[] secrets = new String[2];
+        for (int k = 0; k < 2; k++) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            secrets[k] = java.util.HexFormat.of().formatHex(secret);
+            String hash = org.gosplan.record.Canonical.sha256(secret);
+            long i = Inspections.commit(r, ordered, hash, committers[k]);
+            cmd("gosplan record " + dir + " commit --inspection " + ordered + " --hash " + hash + " --key "
+                    + committerKeys[k], i);
+        }
+        for (int k = 0; k < 2; k++) {
+            long i = Inspections.reveal(r, ordered, secrets[k], committers[k]);
+            cmd("gosplan record " + dir + " reveal --inspection " + ordered + " --secret " + secrets[k] + " --key "
+                    + committerKeys[k], i);
+        }
+        cmd("gosplan draw " + dir + " " + ordered);
+        Draws.Draw d = Draws.compute(r, ordered, r.log().size());
+        org.gosplan.inspection.lottery.Selection s = d.selection();
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            p.append(i == 0 ? "" : ", ").append(names.get(s.id(i)))
+                    .append(String.format(java.util.Locale.ROOT, " %.4f", s.probability(i)));
+        }
+        o.printf("   pool of %d (vera works at works-2): %s; one man and one woman on every one of %d panels%n",
+                s.size(), p, s.panels());
+        o.printf("   seed = SHA-256(root at %d %s... || %d secrets in log order || index %d) = %s...: panel %d: %s%n",
+                drawAt, r.log().root(drawAt).substring(0, 12), d.secrets(), ordered, d.seedHex().substring(0, 16),
+                s.index(d.seed()), d.panel().stream().map(names::get).toList());
+        long drawn = Draws.record(r, ordered, council);
+        cmd("gosplan record " + dir + " draw " + ordered + " --key " + councilKey, drawn);
+        String drawnName = names.get(d.panel().get(0));
+        NoteSigner inspector = bySigner.get(d.panel().get(0));
+        com.fasterxml.jackson.databind.node.ObjectNode finding = Json.object();
+        finding.put("format", Inspections.FINDING_FORMAT);
+        finding.put("summary", "works-2 reported a quarter more output than the inputs it received could make;"
+                + " its stores hold no such stock");
+        com.fasterxml.jackson.databind.node.ArrayNode list = finding.putArray("findings");
+        for (org.gosplan.inspection.reconcile.Finding f : found.result().findings()) {
+            if (f.units().contains("works-2") && list.size() < 3) {
+                list.add(f.kind().id() + ": " + f.message());
+            }
+        }
+        finding.put("verdict", "fraud");
+        Path findingFile = out.resolve("finding.json");
+        Files.writeString(findingFile, finding.toPrettyString() + "\n");
+        Inspections.Filed filed = Inspections.file(r, findingFile, ordered, inspector);
+        cmd("gosplan record " + dir + " finding " + findingFile + " --inspection " + ordered + " --key "
+                + out.resolve(drawnName + ".key"), filed.index());
+        Path answerFile = out.resolve("answer.json");
+        Files.writeString(answerFile, "{\"format\": \"" + Inspections.ANSWER_FORMAT + "\", \"summary\": \"The"
+                + " levels were reported from the plan, not the shop floor; a corrected report follows.\"}\n");
+        NoteSigner unitKey = Keys.read(out.resolve("works-2.key"));
+        Inspections.Filed answered = Inspections.answer(r, answerFile, filed.index(), unitKey);
+        cmd("gosplan record " + dir + " answer " + answerFile + " --finding " + filed.index() + " --key "
+                + out.resolve("works-2.key"), answered.index());
+        o.printf("   %s, drawn, finds fraud; works-2 answers%n", drawnName);
+        return new long[] {ordered, filed.index()};
     }
 
     private void step(int n, String title, String command) {

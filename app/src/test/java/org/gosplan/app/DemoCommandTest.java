@@ -54,6 +54,14 @@ class DemoCommandTest {
     void everyLookNextCommandRunsAsPrinted() {
         // the inspectorate's step: the unit reporting output it had no inputs for is named
         assertTrue(demo.out().contains("inputs-short: unit works-2 reports levels that need"), demo.out());
+        // then an inspection of it: vera (of works-2) is not in the pool; the quotas give the two men 1/2 each and
+        // the three women 1/3 each (one seat of each, shared evenly); a drawn inspector files, works-2 answers
+        assertTrue(demo.out().contains("pool of 5 (vera works at works-2): ines 0.3333, olga 0.3333, rosa 0.3333,"
+                + " ivan 0.5000, karl 0.5000"), demo.out());
+        assertTrue(demo.out().contains("/record draw "), demo.out());
+        assertTrue(demo.out().contains("/record answer "), demo.out());
+        assertTrue(demo.out().contains("1 draw recomputed to the same panel"), demo.out());
+        assertTrue(!demo.out().contains("FAIL"), demo.out());
         List<String> lines = demo.out().lines().toList();
         int at = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -80,6 +88,7 @@ class DemoCommandTest {
         }
         assertTrue(commands.stream().anyMatch(c -> c.endsWith("--content")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.contains(" witness evidence ")), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.contains(" draw ")), commands.toString());
     }
 
     /**
