@@ -81,16 +81,17 @@ public final class Served {
     }
 
     /**
-     * A checkpoint of at least {@code size} entries: the log as it is, or one signed less than a
-     * second ago. Signing takes the writer's lock and stores the checkpoint, so while writes pour
-     * in the log signs at most about one a second for readers, as tlog-tiles allows (the
-     * checkpoint may be cached a few seconds), and reads between writes cost nothing.
+     * A checkpoint of at least {@code size} entries, with the witnesses' cosignatures the log keeps
+     * on it: the log as it is, or one read less than a second ago. Signing takes the writer's lock
+     * and stores the checkpoint, so while writes pour in the log signs at most about one a second
+     * for readers, as tlog-tiles allows (the checkpoint may be cached a few seconds). Between
+     * writes the stored checkpoint is read again once a second, so that cosignatures stored
+     * after it was signed ('gosplan log witness') are served within a second.
      */
     public Checkpoint checkpoint(long size) throws IOException {
         Signed s = checkpoint.get();
         long now = System.nanoTime();
-        if (s != null && s.checkpoint().size() >= size
-                && (s.checkpoint().size() == log.size() || now - s.at() < RESIGN_NANOS)) {
+        if (s != null && s.checkpoint().size() >= size && now - s.at() < RESIGN_NANOS) {
             return s.checkpoint();
         }
         Checkpoint fresh = log.checkpoint();
