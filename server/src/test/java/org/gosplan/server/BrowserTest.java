@@ -203,6 +203,29 @@ class BrowserTest {
     }
 
     @Test
+    void aClosedStvBallotShowsItsCountStageByStage() throws Exception {
+        Record r = fixture.record;
+        ObjectNode b = Served.object();
+        b.put("title", "Who keeps the bakery's books?");
+        b.put("method", "stv");
+        List.of("ana", "boris", "chen").forEach(b.putArray("options")::add);
+        b.put("electorate", "all");
+        b.put("seats", 1).putNull("budget").put("adopt", false);
+        long ballot = r.append("ballot.opened", b, fixture.council);
+        org.gosplan.council.ballot.Ballots.vote(r, ballot, null, "boris,ana", fixture.citizen);
+        org.gosplan.council.ballot.Ballots.vote(r, ballot, null, "boris,chen", fixture.council);
+        org.gosplan.council.ballot.Ballots.close(r, ballot, fixture.council);
+        driver.get(fixture.url("/ballots/" + ballot));
+        assertEquals("boris", waitForText("#winners", "boris"));
+        assertTrue(driver.findElement(By.id("status")).getText().contains("after 2 votes"));
+        assertEquals("Stages of the count", driver.findElement(By.id("steps-title")).getText());
+        assertTrue(!driver.findElements(By.cssSelector("#steps li")).isEmpty(), "the stages are listed");
+        assertTrue(driver.findElement(By.id("options")).getText().contains("chen"));
+        shoot("ballot-closed");
+        assertNoSidewaysScroll("/ballots/" + ballot);
+    }
+
+    @Test
     void everyPageFitsAPhone() throws Exception {
         driver.get(fixture.url("/"));
         waitForText("#checkpoint-check", "checkpoint signature verified");
