@@ -2,6 +2,7 @@ package org.gosplan.server;
 
 import java.util.List;
 import org.gosplan.server.ballots.BallotRoutes;
+import org.gosplan.server.inspections.InspectionRoutes;
 import org.gosplan.server.api.ContentRoutes;
 import org.gosplan.server.api.EventRoutes;
 import org.gosplan.server.api.PlanRoutes;
@@ -17,6 +18,6 @@ public final class Capabilities {
 
     public static List<Routes> all() {
         return List.of(new TileRoutes(), new EventRoutes(), new ContentRoutes(), new PlanRoutes(), new PageRoutes(),
-                new BallotRoutes());
+                new BallotRoutes(), new InspectionRoutes());
     }
 }
