@@ -226,6 +226,19 @@ class BrowserTest {
     }
 
     @Test
+    void theFulfilmentPageShowsThePlanAgainstReportsAndFitsAPhone() throws Exception {
+        org.gosplan.inspection.Reports.registerUnit(fixture.record, "mill", List.of(
+                fixture.record.economy(fixture.record.snapshot().economy().hash()).techniqueId(0)), Map.of(),
+                fixture.operator);
+        driver.get(fixture.url("/fulfilment"));
+        String reported = waitForText("#reported", " of ");
+        assertTrue(reported.startsWith("0 of "), reported);
+        assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("check"));
+        shoot("fulfilment");
+        assertNoSidewaysScroll("/fulfilment");
+    }
+
+    @Test
     void everyPageFitsAPhone() throws Exception {
         driver.get(fixture.url("/"));
         waitForText("#checkpoint-check", "checkpoint signature verified");
