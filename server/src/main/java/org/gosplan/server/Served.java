@@ -140,6 +140,18 @@ public final class Served {
         }
     }
 
+    /**
+     * The log index in path parameter {@code text}; 400 otherwise, saying that {@code what} (such
+     * as "a ballot") is named by the entry number of its {@code event} (such as "ballot.opened").
+     */
+    public static long logIndex(String text, String what, String event) {
+        if (!text.matches("\\d{1,18}")) {
+            throw new HttpError(400, "'" + text + "' is not a log index; " + what + " is named by the entry number of"
+                    + " its " + event + " event");
+        }
+        return Long.parseLong(text);
+    }
+
     public static HttpError tooLarge(long limit) {
         return new HttpError(413, "the body is larger than this server takes here (" + limit + " bytes)");
     }

@@ -28,18 +28,10 @@ public final class BallotRoutes implements Routes {
     @Override
     public void addTo(Javalin app, Served served) {
         app.get("/api/ballots/{index}", ctx -> Served.json(ctx, 200, ballot(served.record(),
-                index(ctx.pathParam("index")))));
+                Served.logIndex(ctx.pathParam("index"), "a ballot", "ballot.opened"))));
         app.get("/ballots/{index}", ctx -> PageRoutes.page(ctx, BallotRoutes.class, "ballot.html", "Ballot",
                 "/assets/ballots/ballot.js"));
         app.get("/assets/ballots/ballot.js", ctx -> PageRoutes.script(ctx, BallotRoutes.class, "ballot.js"));
-    }
-
-    static long index(String text) {
-        if (!text.matches("\\d{1,18}")) {
-            throw new HttpError(400, "'" + text + "' is not a log index; a ballot is named by the entry number of its"
-                    + " ballot.opened event");
-        }
-        return Long.parseLong(text);
     }
 
     /** The ballot at entry {@code index} as the API serves it. */

@@ -33,8 +33,8 @@ public final class InspectionRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app, Served served) {
-        app.get("/api/inspections/{index}", ctx -> Served.json(ctx, 200,
-                inspection(served.record(), index(ctx.pathParam("index")))));
+        app.get("/api/inspections/{index}", ctx -> Served.json(ctx, 200, inspection(served.record(),
+                Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered"))));
         app.get("/api/reconcile", ctx -> {
             String tolerance = ctx.queryParam("tolerance");
             try {
@@ -72,14 +72,6 @@ public final class InspectionRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new HttpError(400, "tolerance '" + s + "' is not a number; give one such as 1e-6");
         }
-    }
-
-    private static long index(String text) {
-        if (!text.matches("\\d{1,18}")) {
-            throw new HttpError(400, "'" + text + "' is not a log index; an inspection is named by the entry number"
-                    + " of its inspection.ordered event");
-        }
-        return Long.parseLong(text);
     }
 
     private ObjectNode inspection(Record record, long index) throws IOException {
