@@ -239,6 +239,21 @@ class BrowserTest {
     }
 
     @Test
+    void anInspectionPageShowsTheDrawWithEveryonesProbability() throws Exception {
+        InspectionRoutesTest.Drawn o = InspectionRoutesTest.ordered(fixture, dir);
+        org.gosplan.inspection.Draws.record(fixture.record, o.inspection(),
+                org.gosplan.ledger.NoteSigner.fromSeed("north", Fixture.seed(11)));
+        JsonNode draw = Fixture.json(fixture.get("/api/inspections/" + o.inspection())).get("draw");
+        driver.get(fixture.url("/inspections/" + o.inspection()));
+        waitForText("#status", "recompute from the log");
+        assertEquals(draw.get("seed").asText(), driver.findElement(By.id("seed-value")).getText());
+        String table = driver.findElement(By.id("probabilities")).getText();
+        assertTrue(table.contains("0.5") && table.contains("drawn"), table);
+        shoot("inspection");
+        assertNoSidewaysScroll("/inspections/" + o.inspection());
+    }
+
+    @Test
     void everyPageFitsAPhone() throws Exception {
         driver.get(fixture.url("/"));
         waitForText("#checkpoint-check", "checkpoint signature verified");

@@ -40,34 +40,14 @@ class InspectionRoutesTest {
     void anInspectionShowsItsDrawSeedInputsFindingsAndAnswers() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             Record r = f.record;
+            Drawn o = ordered(f, dir);
+            long inspection = o.inspection();
+            long drawAt = o.drawAt();
+            byte[] s1 = o.first();
+            byte[] s2 = o.second();
+            Map<String, NoteSigner> inspectors = o.inspectors();
             NoteSigner north = NoteSigner.fromSeed("north", Fixture.seed(11));
-            NoteSigner south = NoteSigner.fromSeed("south", Fixture.seed(12));
-            r.registerMember(north.verifier(), Role.COUNCIL, List.of("north"), Map.of(), f.operator);
-            r.registerMember(south.verifier(), Role.COUNCIL, List.of("south"), Map.of(), f.operator);
-            Map<String, NoteSigner> inspectors = new LinkedHashMap<>();
-            String[][] people = {{"bob", "north", "m"}, {"dan", "south", "m"}, {"eve", "south", "f"},
-                {"fay", "east", "f"}};
-            for (int i = 0; i < people.length; i++) {
-                NoteSigner k = NoteSigner.fromSeed(people[i][0], Fixture.seed(20 + i));
-                r.registerMember(k.verifier(), Role.INSPECTOR, List.of(),
-                        Map.of("region", people[i][1], "gender", people[i][2]), f.operator);
-                inspectors.put(Keys.signerName(k.verifier()), k);
-            }
-            NoteSigner bakery = NoteSigner.fromSeed("bakery", Fixture.seed(30));
-            r.registerMember(bakery.verifier(), Role.ENTERPRISE, List.of(), Map.of("unit", "bakery"), f.operator);
-            r.publishEconomy(BrowserTest.village(), f.operator, Progress.NONE);
-            Reports.registerUnit(r, "bakery", List.of("bakery"), Map.of("region", "north"), f.operator);
-            Path quotas = Files.writeString(dir.resolve("quotas.csv"), "attr,value,min,max\ngender,m,1,1\n"
-                    + "gender,f,1,1\n");
-            long drawAt = r.log().size() + 3;
-            long inspection = Inspections.order(r, "bakery", 2, quotas, List.of("region"), drawAt, north);
-            byte[] s1 = HexFormat.of().parseHex("11".repeat(32));
-            byte[] s2 = HexFormat.of().parseHex("22".repeat(32));
-            Inspections.commit(r, inspection, sha256(s1), north);
-            Inspections.commit(r, inspection, sha256(s2), south);
-            Inspections.reveal(r, inspection, HexFormat.of().formatHex(s2), south);
-            Inspections.reveal(r, inspection, HexFormat.of().formatHex(s1), north);
-
+            NoteSigner bakery = o.bakery();
             JsonNode ordered = Fixture.json(f.get("/api/inspections/" + inspection));
             assertTrue(ordered.get("draw").isNull(), "not drawn yet: " + ordered);
             assertEquals(drawAt, ordered.get("drawAt").asLong());
@@ -137,6 +117,49 @@ class InspectionRoutesTest {
             assertEquals(400, f.get("/api/reconcile?tolerance=much").statusCode());
             assertEquals(200, f.get("/fulfilment").statusCode());
         }
+    }
+
+    /** A drawn inspection and what went into it. */
+    record Drawn(long inspection, long drawAt, byte[] first, byte[] second, Map<String, NoteSigner> inspectors,
+            NoteSigner bakery) {}
+
+    /**
+     * Orders an inspection of the bakery on {@code f}'s record (publishing the village's economy when
+     * none is recorded), commits and reveals two councils' secrets (the second revealed first), and
+     * leaves it ready to draw.
+     */
+    static Drawn ordered(Fixture f, Path dir) throws Exception {
+        Record r = f.record;
+        NoteSigner north = NoteSigner.fromSeed("north", Fixture.seed(11));
+        NoteSigner south = NoteSigner.fromSeed("south", Fixture.seed(12));
+        r.registerMember(north.verifier(), Role.COUNCIL, List.of("north"), Map.of(), f.operator);
+        r.registerMember(south.verifier(), Role.COUNCIL, List.of("south"), Map.of(), f.operator);
+        Map<String, NoteSigner> inspectors = new LinkedHashMap<>();
+        String[][] people = {{"bob", "north", "m"}, {"dan", "south", "m"}, {"eve", "south", "f"},
+            {"fay", "east", "f"}};
+        for (int i = 0; i < people.length; i++) {
+            NoteSigner k = NoteSigner.fromSeed(people[i][0], Fixture.seed(20 + i));
+            r.registerMember(k.verifier(), Role.INSPECTOR, List.of(),
+                    Map.of("region", people[i][1], "gender", people[i][2]), f.operator);
+            inspectors.put(Keys.signerName(k.verifier()), k);
+        }
+        NoteSigner bakery = NoteSigner.fromSeed("bakery", Fixture.seed(30));
+        r.registerMember(bakery.verifier(), Role.ENTERPRISE, List.of(), Map.of("unit", "bakery"), f.operator);
+        if (r.snapshot().economy() == null) {
+            r.publishEconomy(BrowserTest.village(), f.operator, Progress.NONE);
+        }
+        Reports.registerUnit(r, "bakery", List.of("bakery"), Map.of("region", "north"), f.operator);
+        Path quotas = Files.writeString(dir.resolve("quotas.csv"), "attr,value,min,max\ngender,m,1,1\n"
+                + "gender,f,1,1\n");
+        long drawAt = r.log().size() + 3;
+        long inspection = Inspections.order(r, "bakery", 2, quotas, List.of("region"), drawAt, north);
+        byte[] s1 = HexFormat.of().parseHex("11".repeat(32));
+        byte[] s2 = HexFormat.of().parseHex("22".repeat(32));
+        Inspections.commit(r, inspection, sha256(s1), north);
+        Inspections.commit(r, inspection, sha256(s2), south);
+        Inspections.reveal(r, inspection, HexFormat.of().formatHex(s2), south);
+        Inspections.reveal(r, inspection, HexFormat.of().formatHex(s1), north);
+        return new Drawn(inspection, drawAt, s1, s2, inspectors, bakery);
     }
 
     private static String sha256(byte[] b) throws Exception {
