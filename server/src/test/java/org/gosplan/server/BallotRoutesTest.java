@@ -63,6 +63,11 @@ class BallotRoutesTest {
             assertEquals(200, page.statusCode());
             assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("/assets/ballots/ballot.js"));
             assertEquals(200, f.get("/assets/ballots/ballot.js").statusCode());
+            JsonNode list = Fixture.json(f.get("/api/ballots"));
+            assertEquals(1, list.size());
+            assertEquals(f.ballot, list.get(0).get("index").asLong());
+            assertEquals("Which bakery opens first?", list.get(0).get("title").asText());
+            assertTrue(list.get(0).get("closed").isNull());
         }
     }
 }

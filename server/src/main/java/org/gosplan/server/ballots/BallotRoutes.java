@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.util.List;
 import org.gosplan.council.ballot.Counting;
 import org.gosplan.council.ballot.TallyJson;
 import org.gosplan.council.proposal.Costs;
@@ -29,9 +30,37 @@ public final class BallotRoutes implements Routes {
     public void addTo(Javalin app, Served served) {
         app.get("/api/ballots/{index}", ctx -> Served.json(ctx, 200, ballot(served.record(),
                 Served.logIndex(ctx.pathParam("index"), "a ballot", "ballot.opened"))));
+        app.get("/api/ballots", ctx -> Served.json(ctx, 200, list(served.record())));
+        app.get("/ballots", ctx -> PageRoutes.page(ctx, BallotRoutes.class, "ballots.html", "Ballots",
+                "/assets/ballots/ballots.js"));
+        app.get("/assets/ballots/ballots.js", ctx -> PageRoutes.script(ctx, BallotRoutes.class, "ballots.js"));
         app.get("/ballots/{index}", ctx -> PageRoutes.page(ctx, BallotRoutes.class, "ballot.html", "Ballot",
                 "/assets/ballots/ballot.js"));
         app.get("/assets/ballots/ballot.js", ctx -> PageRoutes.script(ctx, BallotRoutes.class, "ballot.js"));
+    }
+
+    @Override
+    public List<Page> pages() {
+        return List.of(new Page("/ballots", "Ballots"));
+    }
+
+    /** Every ballot, newest first: {@code [{"index", "title", "method", "closed"}]}. */
+    static ArrayNode list(Record record) throws IOException {
+        ArrayNode out = Served.mapper().createArrayNode();
+        List<Ballot> all = new java.util.ArrayList<>(record.snapshot().ballots().values());
+        all.sort(java.util.Comparator.comparingLong(Ballot::index).reversed());
+        for (Ballot b : all) {
+            ObjectNode o = out.addObject();
+            o.put("index", b.index());
+            o.set("title", record.event(b.index()).body().get("title"));
+            o.put("method", b.method());
+            if (b.isClosed()) {
+                o.put("closed", b.closed());
+            } else {
+                o.putNull("closed");
+            }
+        }
+        return out;
     }
 
     /** The ballot at entry {@code index} as the API serves it. */
