@@ -261,7 +261,8 @@ class BrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("events-table")));
         shoot("record");
         assertNoSidewaysScroll("/");
-        for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex, "/ballots"}) {
+        for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex, "/ballots",
+            "/inspections"}) {
             driver.get(fixture.url(page));
             Thread.sleep(1500);
             assertNoSidewaysScroll(page);

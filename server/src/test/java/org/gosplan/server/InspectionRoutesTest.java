@@ -50,6 +50,11 @@ class InspectionRoutesTest {
             NoteSigner bakery = o.bakery();
             JsonNode ordered = Fixture.json(f.get("/api/inspections/" + inspection));
             assertTrue(ordered.get("draw").isNull(), "not drawn yet: " + ordered);
+            JsonNode list = Fixture.json(f.get("/api/inspections"));
+            assertEquals(1, list.size());
+            assertEquals(inspection, list.get(0).get("index").asLong());
+            assertEquals("bakery", list.get(0).get("unit").asText());
+            assertTrue(list.get(0).get("drawn").isNull());
             assertEquals(drawAt, ordered.get("drawAt").asLong());
 
             long drawn = Draws.record(r, inspection, north);

@@ -33,6 +33,22 @@ public final class InspectionRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app, Served served) {
+        app.get("/api/inspections", ctx -> {
+            ArrayNode out = Served.mapper().createArrayNode();
+            List<Inspection> all = new java.util.ArrayList<>(served.record().snapshot().inspections().values());
+            all.sort(java.util.Comparator.comparingLong(Inspection::index).reversed());
+            for (Inspection i : all) {
+                ObjectNode o = out.addObject().put("index", i.index()).put("unit", i.unit()).put("panel", i.panel());
+                if (i.isDrawn()) {
+                    o.put("drawn", i.drawn());
+                } else {
+                    o.putNull("drawn");
+                }
+            }
+            Served.json(ctx, 200, out);
+        });
+        app.get("/inspections", ctx -> PageRoutes.page(ctx, InspectionRoutes.class, "inspections.html",
+                "Inspections", "/assets/inspections/inspections.js"));
         app.get("/api/inspections/{index}", ctx -> Served.json(ctx, 200, inspection(served.record(),
                 Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered"))));
         app.get("/api/reconcile", ctx -> {
@@ -50,7 +66,7 @@ public final class InspectionRoutes implements Routes {
                 "/assets/chart.umd.min.js", "/assets/inspections/fulfilment.js"));
         app.get("/assets/inspections/{name}", ctx -> {
             String name = ctx.pathParam("name");
-            if (!List.of("inspection.js", "fulfilment.js").contains(name)) {
+            if (!List.of("inspection.js", "inspections.js", "fulfilment.js").contains(name)) {
                 throw new HttpError(404, "no script " + name);
             }
             PageRoutes.script(ctx, InspectionRoutes.class, name);
@@ -59,7 +75,7 @@ public final class InspectionRoutes implements Routes {
 
     @Override
     public List<Page> pages() {
-        return List.of(new Page("/fulfilment", "Fulfilment"));
+        return List.of(new Page("/inspections", "Inspections"), new Page("/fulfilment", "Fulfilment"));
     }
 
     private static String blank(String s) {
