@@ -18,13 +18,8 @@ const step = (round) => {
 document.addEventListener('DOMContentLoaded', async () => {
   const status = document.getElementById('status');
   const index = location.pathname.split('/').pop();
-  let b;
-  try {
-    b = await G.api('/api/ballots/' + encodeURIComponent(index));
-  } catch (e) {
-    G.check(status, false, e.message);
-    return;
-  }
+  const b = await G.load('/api/ballots/' + encodeURIComponent(index), status);
+  if (!b) return;
   document.getElementById('title').textContent = b.title || 'Ballot ' + b.index;
   G.check(status, true, b.closed === null ? 'open: ' + b.votes + ' vote' + (b.votes === 1 ? '' : 's') + ' so far'
     : 'closed at entry ' + b.closed + ' after ' + b.votes + ' vote' + (b.votes === 1 ? '' : 's'));

@@ -2,13 +2,8 @@
 // Every ballot on the record, each linking to its page.
 document.addEventListener('DOMContentLoaded', async () => {
   const status = document.getElementById('status');
-  let list;
-  try {
-    list = await G.api('/api/ballots');
-  } catch (e) {
-    G.check(status, false, e.message);
-    return;
-  }
+  const list = await G.load('/api/ballots', status);
+  if (!list) return;
   G.check(status, true, list.length + ' ballot' + (list.length === 1 ? '' : 's'));
   document.getElementById('ballots').append(G.table([{ title: 'Entry', num: true }, { title: 'Ballot' },
     { title: 'Method' }, { title: 'State' }], list.map((b) => [b.index,

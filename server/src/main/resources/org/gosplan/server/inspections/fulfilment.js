@@ -10,13 +10,8 @@ const show = async () => {
     const v = document.getElementById(f).value.trim();
     if (v) q.set(f, v);
   }
-  let r;
-  try {
-    r = await G.api('/api/reconcile?' + q);
-  } catch (e) {
-    G.check(status, false, e.message);
-    return;
-  }
+  const r = await G.load('/api/reconcile?' + q, status);
+  if (!r) return;
   G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
     : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
   const facts = document.getElementById('facts');

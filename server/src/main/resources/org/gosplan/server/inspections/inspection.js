@@ -4,13 +4,8 @@
 document.addEventListener('DOMContentLoaded', async () => {
   const status = document.getElementById('status');
   const index = location.pathname.split('/').pop();
-  let i;
-  try {
-    i = await G.api('/api/inspections/' + encodeURIComponent(index));
-  } catch (e) {
-    G.check(status, false, e.message);
-    return;
-  }
+  const i = await G.load('/api/inspections/' + encodeURIComponent(index), status);
+  if (!i) return;
   document.getElementById('title').textContent = 'Inspection of ' + i.unit;
   const facts = document.getElementById('facts');
   const fact = (list, t, v, id) => list.append(G.el('dt', {}, t), G.el('dd', id ? { id } : {}, v));

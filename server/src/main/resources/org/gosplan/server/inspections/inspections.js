@@ -2,13 +2,8 @@
 // Every inspection on the record, each linking to its page.
 document.addEventListener('DOMContentLoaded', async () => {
   const status = document.getElementById('status');
-  let list;
-  try {
-    list = await G.api('/api/inspections');
-  } catch (e) {
-    G.check(status, false, e.message);
-    return;
-  }
+  const list = await G.load('/api/inspections', status);
+  if (!list) return;
   G.check(status, true, list.length + ' inspection' + (list.length === 1 ? '' : 's'));
   document.getElementById('inspections').append(G.table([{ title: 'Entry', num: true }, { title: 'Unit' },
     { title: 'Panel', num: true }, { title: 'State' }], list.map((i) => [i.index,
