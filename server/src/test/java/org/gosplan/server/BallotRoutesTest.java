@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gosplan.council.ballot.Ballots;
+import org.gosplan.council.proposal.Proposals;
+import org.gosplan.economy.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,41 @@ class BallotRoutesTest {
             assertEquals(1, t.get("counts").get("east").asInt());
             assertEquals(1, t.get("winners").size(), "one seat: " + t);
             assertEquals(1, t.get("ties").size(), "the tie between south and east is broken and said: " + t);
+        }
+    }
+
+    /**
+     * A ballot over a proposal shows the proposal's cost before anyone votes, worked by hand: with
+     * no plan each product is made at its cheapest technique in labour, so 10 A by a-with-b take
+     * 10 h and 5 B, and the 5 B take 5 h: 15 h of the 1,000 available, a share of 0.015.
+     */
+    @Test
+    void aProposalsCostIsShownBeforeVoting() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            Path economy = Files.writeString(dir.resolve("two-ways.economy.json"), "{\"format\":"
+                    + " \"gosplan/economy@1\", \"name\": \"two ways\","
+                    + "\"products\": [{\"id\": \"A\", \"unit\": \"u\"}, {\"id\": \"B\", \"unit\": \"u\"}],"
+                    + "\"resources\": [{\"id\": \"labour\", \"unit\": \"h\", \"available\": 1000}],"
+                    + "\"techniques\": [{\"id\": \"a-by-hand\", \"outputs\": {\"A\": 1}, \"inputs\": {\"labour\": 2}},"
+                    + "{\"id\": \"a-with-b\", \"outputs\": {\"A\": 1}, \"inputs\": {\"labour\": 1, \"B\": 0.5}},"
+                    + "{\"id\": \"b\", \"outputs\": {\"B\": 1}, \"inputs\": {\"labour\": 1}}],"
+                    + "\"targets\": [{\"product\": \"A\", \"quantity\": 10}]}");
+            f.record.publishEconomy(economy, f.operator, Progress.NONE);
+            Path targets = Files.writeString(dir.resolve("ten-a.csv"), "product,quantity,weight\nA,10,\n");
+            long proposal = Proposals.make(f.record, targets, "Ten A", f.citizen).index();
+            ObjectNode b = Served.object();
+            b.put("title", "Ten A?");
+            b.put("method", "approval");
+            b.putArray("options").add(proposal);
+            b.put("electorate", "all");
+            b.put("seats", 1).putNull("budget").put("adopt", false);
+            long ballot = f.record.append("ballot.opened", b, f.council);
+            JsonNode option = Fixture.json(f.get("/api/ballots/" + ballot)).get("options").get(0);
+            assertEquals(proposal, option.get("option").asLong());
+            assertEquals("Ten A", option.get("title").asText());
+            assertEquals(15.0, option.get("cost").get("resources").get("labour").asDouble(), 1e-9);
+            assertEquals(0.015, option.get("cost").get("shares").get("labour").asDouble(), 1e-12);
+            assertTrue(option.get("cost").get("valuation").isNull(), "no plan, no valuation");
         }
     }
 
