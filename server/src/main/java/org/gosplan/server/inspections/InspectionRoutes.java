@@ -30,6 +30,7 @@ import org.gosplan.server.pages.PageRoutes;
 public final class InspectionRoutes implements Routes {
     // A draw once made never changes; recomputing it runs the lottery, so each is computed once.
     private final Map<Long, Draws.Draw> draws = new ConcurrentHashMap<>();
+    private final Map<Long, Findings> findings = new ConcurrentHashMap<>();
 
     @Override
     public void addTo(Javalin app, Served served) {
@@ -112,7 +113,7 @@ public final class InspectionRoutes implements Routes {
             o.putNull("drawn");
             o.putNull("draw");
         }
-        o.set("findings", findings(record, index, at.size()));
+        o.set("findings", findings.computeIfAbsent(index, Findings::new).upTo(record, at.size()));
         return o;
     }
 
@@ -149,30 +150,43 @@ public final class InspectionRoutes implements Routes {
     }
 
     /**
-     * The findings filed on inspection {@code index}, each with its document and the unit's answers:
-     * found by reading the entries after the order (the record keeps no index of them).
+     * The findings filed on an inspection, each with its document and the unit's answers, found by
+     * reading the entries after the order (the record keeps no index of them). Each request reads
+     * only the entries added since the last one, so a long log is read once, not once a request.
      */
-    private static ArrayNode findings(Record record, long index, long size) throws IOException {
-        ArrayNode out = Served.mapper().createArrayNode();
-        Map<Long, ObjectNode> byIndex = new java.util.HashMap<>();
-        for (long e = index + 1; e < size; e++) {
-            Event ev = record.event(e);
-            if (ev.type().equals(EventTypes.FINDING_FILED) && ev.body().path("inspection").asLong(-1) == index) {
-                ObjectNode f = out.addObject();
-                f.put("index", e);
-                f.put("signer", ev.signer());
-                f.set("finding", content(record, ev.body().get("finding").asText()));
-                f.putArray("answers");
-                byIndex.put(e, f);
-            } else if (ev.type().equals(EventTypes.FINDING_ANSWERED)
-                    && byIndex.containsKey(ev.body().path("finding").asLong(-1))) {
-                ObjectNode a = ((ArrayNode) byIndex.get(ev.body().get("finding").asLong()).get("answers")).addObject();
-                a.put("index", e);
-                a.put("signer", ev.signer());
-                a.set("answer", content(record, ev.body().get("answer").asText()));
-            }
+    private static final class Findings {
+        private final long inspection;
+        private long read;
+        private final ArrayNode found = Served.mapper().createArrayNode();
+        private final Map<Long, ObjectNode> byIndex = new java.util.HashMap<>();
+
+        Findings(long inspection) {
+            this.inspection = inspection;
+            this.read = inspection + 1;
         }
-        return out;
+
+        synchronized ArrayNode upTo(Record record, long size) throws IOException {
+            for (; read < size; read++) {
+                Event ev = record.event(read);
+                if (ev.type().equals(EventTypes.FINDING_FILED)
+                        && ev.body().path("inspection").asLong(-1) == inspection) {
+                    ObjectNode f = found.addObject();
+                    f.put("index", read);
+                    f.put("signer", ev.signer());
+                    f.set("finding", content(record, ev.body().get("finding").asText()));
+                    f.putArray("answers");
+                    byIndex.put(read, f);
+                } else if (ev.type().equals(EventTypes.FINDING_ANSWERED)
+                        && byIndex.containsKey(ev.body().path("finding").asLong(-1))) {
+                    ObjectNode a = ((ArrayNode) byIndex.get(ev.body().get("finding").asLong()).get("answers"))
+                            .addObject();
+                    a.put("index", read);
+                    a.put("signer", ev.signer());
+                    a.set("answer", content(record, ev.body().get("answer").asText()));
+                }
+            }
+            return found.deepCopy();
+        }
     }
 
     private static JsonNode content(Record record, String hash) throws IOException {
