@@ -26,10 +26,23 @@ import org.gosplan.server.pages.PageRoutes;
  * so far, and once closed its tally as {@code gosplan tally --json} prints it) and the ballot page.
  */
 public final class BallotRoutes implements Routes {
+    // A closed ballot never changes; counting it reads its votes from the log (and, for equal
+    // shares, costs every proposal), so each closed ballot is counted once.
+    private final java.util.Map<Long, ObjectNode> closed = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void addTo(Javalin app, Served served) {
-        app.get("/api/ballots/{index}", ctx -> Served.json(ctx, 200, ballot(served.record(),
-                Served.logIndex(ctx.pathParam("index"), "a ballot", "ballot.opened"))));
+        app.get("/api/ballots/{index}", ctx -> {
+            long index = Served.logIndex(ctx.pathParam("index"), "a ballot", "ballot.opened");
+            ObjectNode kept = closed.get(index);
+            if (kept == null) {
+                kept = ballot(served.record(), index);
+                if (!kept.get("closed").isNull()) {
+                    closed.put(index, kept);
+                }
+            }
+            Served.json(ctx, 200, kept);
+        });
         app.get("/api/ballots", ctx -> Served.json(ctx, 200, list(served.record())));
         app.get("/ballots", ctx -> PageRoutes.page(ctx, BallotRoutes.class, "ballots.html", "Ballots",
                 "/assets/ballots/ballots.js"));
