@@ -81,8 +81,8 @@ public final class BallotRoutes implements Routes {
         Snapshot at = record.snapshot();
         Ballot b = at.ballot(index);
         if (b == null) {
-            throw new HttpError(404, "entry " + index + " opens no ballot; the record has ballots at "
-                    + at.ballots().keySet());
+            throw new HttpError(404, "entry " + index + " opens no ballot; GET /api/ballots lists the "
+                    + at.ballots().size() + " ballots on the record");
         }
         Counting.Counted c = Counting.count(record, at, index);
         ObjectNode o = Served.object();

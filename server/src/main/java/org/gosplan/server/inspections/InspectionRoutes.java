@@ -95,8 +95,8 @@ public final class InspectionRoutes implements Routes {
         Snapshot at = record.snapshot();
         Inspection i = at.inspection(index);
         if (i == null) {
-            throw new HttpError(404, "entry " + index + " orders no inspection; the record has inspections at "
-                    + at.inspections().keySet());
+            throw new HttpError(404, "entry " + index + " orders no inspection; GET /api/inspections lists"
+                    + " the " + at.inspections().size() + " inspections on the record");
         }
         ObjectNode o = Served.object();
         o.put("index", index);
