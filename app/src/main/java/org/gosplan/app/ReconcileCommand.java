@@ -1,11 +1,8 @@
 package org.gosplan.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gosplan.inspection.Reports;
 import org.gosplan.inspection.reconcile.Finding;
@@ -58,48 +55,11 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         Reconciliation c = r.result();
         if (json) {
-            Json.print(System.out, document(r));
+            Json.print(System.out, r.toJson());
         } else {
             print(System.out, r);
         }
         return c.findings().isEmpty() ? ExitCode.OK : ExitCode.NEGATIVE;
-    }
-
-    static ObjectNode document(Reports.Reconciled r) {
-        Reconciliation c = r.result();
-        ObjectNode o = Json.object();
-        o.put("plan", r.plan());
-        if (r.period() == null) {
-            o.putNull("period");
-        } else {
-            o.put("period", r.period());
-        }
-        o.put("units", c.units());
-        o.put("reported", c.reported());
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : c.findings()) {
-            ObjectNode n = fs.addObject();
-            n.put("kind", f.kind().id());
-            f.units().forEach(n.putArray("units")::add);
-            if (f.product() != null) {
-                n.put("product", f.product());
-            }
-            if (f.technique() != null) {
-                n.put("technique", f.technique());
-            }
-            if (f.resource() != null) {
-                n.put("resource", f.resource());
-            }
-            n.put("expected", f.expected());
-            n.put("reported", f.reported());
-            n.put("difference", f.difference());
-            n.put("message", f.message());
-        }
-        ObjectNode ful = o.putObject("fulfilment");
-        for (Map.Entry<String, Double> e : c.fulfilment().entrySet()) {
-            ful.put(e.getKey(), e.getValue());
-        }
-        return o;
     }
 
     private void print(PrintStream out, Reports.Reconciled r) {

@@ -109,7 +109,47 @@ public final class Reports {
     }
 
     /** A reconciliation with the plan and period it was made for. */
-    public record Reconciled(String plan, String period, Reconciliation result) {}
+    public record Reconciled(String plan, String period, Reconciliation result) {
+        /**
+         * {@code {"plan", "period", "units", "reported", "findings", "fulfilment"}}: what
+         * {@code gosplan reconcile --json} prints and {@code GET /api/reconcile} answers.
+         */
+        public ObjectNode toJson() {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("plan", plan);
+            if (period == null) {
+                o.putNull("period");
+            } else {
+                o.put("period", period);
+            }
+            o.put("units", result.units());
+            o.put("reported", result.reported());
+            com.fasterxml.jackson.databind.node.ArrayNode fs = o.putArray("findings");
+            for (org.gosplan.inspection.reconcile.Finding f : result.findings()) {
+                ObjectNode n = fs.addObject();
+                n.put("kind", f.kind().id());
+                f.units().forEach(n.putArray("units")::add);
+                if (f.product() != null) {
+                    n.put("product", f.product());
+                }
+                if (f.technique() != null) {
+                    n.put("technique", f.technique());
+                }
+                if (f.resource() != null) {
+                    n.put("resource", f.resource());
+                }
+                n.put("expected", f.expected());
+                n.put("reported", f.reported());
+                n.put("difference", f.difference());
+                n.put("message", f.message());
+            }
+            ObjectNode ful = o.putObject("fulfilment");
+            for (Map.Entry<String, Double> e : result.fulfilment().entrySet()) {
+                ful.put(e.getKey(), e.getValue());
+            }
+            return o;
+        }
+    }
 
     /**
      * Reconciles the reports of {@code plan} (null: the latest recorded plan) for {@code period} (null:

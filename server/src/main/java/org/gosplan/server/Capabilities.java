@@ -1,6 +1,8 @@
 package org.gosplan.server;
 
 import java.util.List;
+import org.gosplan.server.ballots.BallotRoutes;
+import org.gosplan.server.inspections.InspectionRoutes;
 import org.gosplan.server.api.ContentRoutes;
 import org.gosplan.server.api.EventRoutes;
 import org.gosplan.server.api.PlanRoutes;
@@ -15,6 +17,7 @@ public final class Capabilities {
     private Capabilities() {}
 
     public static List<Routes> all() {
-        return List.of(new TileRoutes(), new EventRoutes(), new ContentRoutes(), new PlanRoutes(), new PageRoutes());
+        return List.of(new TileRoutes(), new EventRoutes(), new ContentRoutes(), new PlanRoutes(), new PageRoutes(),
+                new BallotRoutes(), new InspectionRoutes());
     }
 }

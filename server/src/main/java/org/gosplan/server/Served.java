@@ -81,16 +81,17 @@ public final class Served {
     }
 
     /**
-     * A checkpoint of at least {@code size} entries: the log as it is, or one signed less than a
-     * second ago. Signing takes the writer's lock and stores the checkpoint, so while writes pour
-     * in the log signs at most about one a second for readers, as tlog-tiles allows (the
-     * checkpoint may be cached a few seconds), and reads between writes cost nothing.
+     * A checkpoint of at least {@code size} entries, with the witnesses' cosignatures the log keeps
+     * on it: the log as it is, or one read less than a second ago. Signing takes the writer's lock
+     * and stores the checkpoint, so while writes pour in the log signs at most about one a second
+     * for readers, as tlog-tiles allows (the checkpoint may be cached a few seconds). Between
+     * writes the stored checkpoint is read again once a second, so that cosignatures stored
+     * after it was signed ('gosplan log witness') are served within a second.
      */
     public Checkpoint checkpoint(long size) throws IOException {
         Signed s = checkpoint.get();
         long now = System.nanoTime();
-        if (s != null && s.checkpoint().size() >= size
-                && (s.checkpoint().size() == log.size() || now - s.at() < RESIGN_NANOS)) {
+        if (s != null && s.checkpoint().size() >= size && now - s.at() < RESIGN_NANOS) {
             return s.checkpoint();
         }
         Checkpoint fresh = log.checkpoint();
@@ -137,6 +138,18 @@ public final class Served {
             }
             return b;
         }
+    }
+
+    /**
+     * The log index in path parameter {@code text}; 400 otherwise, saying that {@code what} (such
+     * as "a ballot") is named by the entry number of its {@code event} (such as "ballot.opened").
+     */
+    public static long logIndex(String text, String what, String event) {
+        if (!text.matches("\\d{1,18}")) {
+            throw new HttpError(400, "'" + text + "' is not a log index; " + what + " is named by the entry number of"
+                    + " its " + event + " event");
+        }
+        return Long.parseLong(text);
     }
 
     public static HttpError tooLarge(long limit) {

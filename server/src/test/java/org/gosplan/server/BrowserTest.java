@@ -203,6 +203,57 @@ class BrowserTest {
     }
 
     @Test
+    void aClosedStvBallotShowsItsCountStageByStage() throws Exception {
+        Record r = fixture.record;
+        ObjectNode b = Served.object();
+        b.put("title", "Who keeps the bakery's books?");
+        b.put("method", "stv");
+        List.of("ana", "boris", "chen").forEach(b.putArray("options")::add);
+        b.put("electorate", "all");
+        b.put("seats", 1).putNull("budget").put("adopt", false);
+        long ballot = r.append("ballot.opened", b, fixture.council);
+        org.gosplan.council.ballot.Ballots.vote(r, ballot, null, "boris,ana", fixture.citizen);
+        org.gosplan.council.ballot.Ballots.vote(r, ballot, null, "boris,chen", fixture.council);
+        org.gosplan.council.ballot.Ballots.close(r, ballot, fixture.council);
+        driver.get(fixture.url("/ballots/" + ballot));
+        assertEquals("boris", waitForText("#winners", "boris"));
+        assertTrue(driver.findElement(By.id("status")).getText().contains("after 2 votes"));
+        assertEquals("Stages of the count", driver.findElement(By.id("steps-title")).getText());
+        assertTrue(!driver.findElements(By.cssSelector("#steps li")).isEmpty(), "the stages are listed");
+        assertTrue(driver.findElement(By.id("options")).getText().contains("chen"));
+        shoot("ballot-closed");
+        assertNoSidewaysScroll("/ballots/" + ballot);
+    }
+
+    @Test
+    void theFulfilmentPageShowsThePlanAgainstReportsAndFitsAPhone() throws Exception {
+        org.gosplan.inspection.Reports.registerUnit(fixture.record, "mill", List.of(
+                fixture.record.economy(fixture.record.snapshot().economy().hash()).techniqueId(0)), Map.of(),
+                fixture.operator);
+        driver.get(fixture.url("/fulfilment"));
+        String reported = waitForText("#reported", " of ");
+        assertTrue(reported.startsWith("0 of "), reported);
+        assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("check"));
+        shoot("fulfilment");
+        assertNoSidewaysScroll("/fulfilment");
+    }
+
+    @Test
+    void anInspectionPageShowsTheDrawWithEveryonesProbability() throws Exception {
+        InspectionRoutesTest.Drawn o = InspectionRoutesTest.ordered(fixture, dir);
+        org.gosplan.inspection.Draws.record(fixture.record, o.inspection(),
+                org.gosplan.ledger.NoteSigner.fromSeed("north", Fixture.seed(11)));
+        JsonNode draw = Fixture.json(fixture.get("/api/inspections/" + o.inspection())).get("draw");
+        driver.get(fixture.url("/inspections/" + o.inspection()));
+        waitForText("#status", "recompute from the log");
+        assertEquals(draw.get("seed").asText(), driver.findElement(By.id("seed-value")).getText());
+        String table = driver.findElement(By.id("probabilities")).getText();
+        assertTrue(table.contains("0.5") && table.contains("drawn"), table);
+        shoot("inspection");
+        assertNoSidewaysScroll("/inspections/" + o.inspection());
+    }
+
+    @Test
     void everyPageFitsAPhone() throws Exception {
         driver.get(fixture.url("/"));
         waitForText("#checkpoint-check", "checkpoint signature verified");
@@ -210,7 +261,8 @@ class BrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("events-table")));
         shoot("record");
         assertNoSidewaysScroll("/");
-        for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex}) {
+        for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex, "/ballots",
+            "/inspections"}) {
             driver.get(fixture.url(page));
             Thread.sleep(1500);
             assertNoSidewaysScroll(page);

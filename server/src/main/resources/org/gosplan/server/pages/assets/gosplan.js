@@ -148,4 +148,14 @@ G.fmt = (x) => (typeof x !== 'number' ? String(x)
 
 G.check = (node, ok, text) => { node.className = 'check ' + (ok ? 'ok' : 'bad'); node.textContent = text; };
 
+// Reads the API at path; on a refusal says what failed in node (a .check) and gives null.
+G.load = async (path, node) => {
+  try {
+    return await G.api(path);
+  } catch (e) {
+    G.check(node, false, e.message);
+    return null;
+  }
+};
+
 document.addEventListener('DOMContentLoaded', G.nav);

@@ -34,6 +34,8 @@ const loadBallots = async () => {
   }
   for (const [i, b] of state.ballots) select.append(G.el('option', { value: String(i) }, i + ': ' + b.title));
   if (!state.ballots.size) select.append(G.el('option', { value: '' }, 'no ballot is open'));
+  // a ballot's page links here as /vote#I
+  if (state.ballots.has(Number(location.hash.slice(1)))) select.value = location.hash.slice(1);
   showBallot();
 };
 

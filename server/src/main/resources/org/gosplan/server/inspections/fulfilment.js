@@ -1,0 +1,46 @@
+'use strict';
+// Fulfilment: the plan against the units' reports, per product, as a table and a chart, and the
+// reconciliation's findings.
+let chart = null;
+
+const show = async () => {
+  const status = document.getElementById('status');
+  const q = new URLSearchParams();
+  for (const f of ['plan', 'period']) {
+    const v = document.getElementById(f).value.trim();
+    if (v) q.set(f, v);
+  }
+  const r = await G.load('/api/reconcile?' + q, status);
+  if (!r) return;
+  G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
+    : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
+  const facts = document.getElementById('facts');
+  facts.replaceChildren(G.el('dt', {}, 'Plan'), G.el('dd', {}, G.el('code', {}, r.plan)),
+    G.el('dt', {}, 'Period'), G.el('dd', { id: 'period-value' }, r.period === null ? 'none reported' : r.period),
+    G.el('dt', {}, 'Units reporting'), G.el('dd', { id: 'reported' }, r.reported + ' of ' + r.units));
+  const rows = Object.entries(r.fulfilment);
+  document.getElementById('products').replaceChildren(G.table([{ title: 'Product' },
+    { title: 'Fulfilment (reported / planned)', num: true }], rows.slice()));
+  document.getElementById('findings').replaceChildren(r.findings.length ? G.table([{ title: 'Kind' },
+    { title: 'What' }, { title: 'Difference', num: true }],
+  r.findings.map((f) => [f.kind, f.message, f.difference])) : G.el('p', { class: 'muted' }, 'none'));
+  const canvas = document.getElementById('fulfilment-chart');
+  const top = rows.slice(0, 30);
+  canvas.parentNode.style.height = (60 + 22 * top.length) + 'px';
+  if (chart) chart.destroy();
+  chart = new Chart(canvas, {
+    type: 'bar',
+    data: { labels: top.map((x) => x[0]), datasets: [{ label: 'fulfilment', data: top.map((x) => x[1]),
+      backgroundColor: '#b33a2b' }] },
+    options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { display: false } } },
+  });
+};
+
+document.addEventListener('DOMContentLoaded', () => {
+  const q = new URLSearchParams(location.search);
+  document.getElementById('plan').value = q.get('plan') || '';
+  document.getElementById('period').value = q.get('period') || '';
+  document.getElementById('show').addEventListener('click', show);
+  show();
+});
