@@ -195,13 +195,16 @@ class DrawSecretsTest {
         }
     }
 
+    /** Commitments made so far by {@link #fill}: each to a hash of its own, or the same event twice would be a replay. */
+    private static final java.util.concurrent.atomic.AtomicLong FILLED = new java.util.concurrent.atomic.AtomicLong();
+
     /** Appends {@code n} commitments to {@code inspection}, signed first, from eight threads: grouped commits. */
     private static void fill(Record r, long inspection, NoteSigner by, long n) throws Exception {
         List<Event> events = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             ObjectNode body = JSON.createObjectNode();
             body.put("inspection", inspection);
-            body.put("hash", String.format("%064x", i));
+            body.put("hash", String.format("%064x", FILLED.getAndIncrement()));
             events.add(Event.sign(EventTypes.SECRET_COMMITTED, body, by, Instant.now()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
