@@ -155,7 +155,8 @@ public final class BallotBench {
                 for (int i = 0; i < few; i++) {
                     ObjectNode body = JSON.objectNode().put("ballot", ballot);
                     body.putArray("approve").add("a");
-                    r.append(Event.sign(EventTypes.VOTE_CAST, body, voter(v), Instant.now()));
+                    // a day on, a second apart: not the same event as a vote cast above (a replay, refused)
+                    r.append(Event.sign(EventTypes.VOTE_CAST, body, voter(v), Instant.now().plusSeconds(86_400 + i)));
                 }
             }
             s = (System.nanoTime() - t0) / 1e9;
