@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Witness keys and cosignature lines against vectors published by a second implementation:
  * transparency-dev/formats {@code note/note_cosigv1_test.go} (Go, Apache-2.0; its
- * TestCoSigV1NewVerifier keys and TestCoSigV1Timestamp line), read on 2026-12-07.
+ * TestCoSigV1NewVerifier keys and TestCoSigV1Timestamp line), read on 2026-12-07; and sigsum-go
+ * {@code pkg/checkpoint/cosignature_test.go} and {@code signature_test.go} (Go, BSD-2-Clause; the
+ * cosignature line of a witness key and the log key ID's definition), read on 2026-12-07.
  */
 class CosignatureKeyVectorsTest {
     /** "works: native algEd25519CosignatureV1 verifier": a live witness's vkey of type 0x04. */
@@ -82,5 +84,39 @@ class CosignatureKeyVectorsTest {
         } catch (ProofException e) {
             throw new AssertionError("an unknown key's line was checked: " + e.getMessage());
         }
+    }
+
+    @Test
+    void sigsumsCosignatureLineCarriesItsKeyIdTimestampAndSignatureInThatOrder() {
+        // sigsum-go testCosignature: key id {117, 230, 157, 109}, timestamp 0xe79ff9d79a75ca1d, signature {253, 202, 29, 0...}
+        SignedNote note = SignedNote.parse("o\n1\n" + Base64.getEncoder().encodeToString(new byte[32]) + "\n\n"
+                // the rest of the 76 bytes (4 + 8 + 64) are zero: 82 'A's and the padding
+                + "\u2014 example.org/witness-key deadbeef+deadcod/cod" + "A".repeat(82) + "==\n");
+        SignedNote.Signature s = note.signatures().get(0);
+        assertEquals("example.org/witness-key", s.name());
+        assertEquals(0x75e69d6d, s.keyId());
+        assertEquals(CosignatureVerifier.SIGNATURE_BYTES, s.signature().length);
+        assertEquals(0xe79ff9d79a75ca1dL, CosignatureVerifier.timestamp(s));
+        assertEquals((byte) 253, s.signature()[8]);
+        assertEquals((byte) 202, s.signature()[9]);
+        assertEquals((byte) 29, s.signature()[10]);
+    }
+
+    @Test
+    void theKeyIdIsTheHashOfNameNewlineTypeAndKeyAsSigsumDefinesIt() throws Exception {
+        // sigsum-go TestNewLogKeyId: SHA-256("example.org/log" || 0x0A || 0x01 || key)[:4] for a log key; a
+        // witness key is the same with type 0x04 (tlog-cosignature). Recomputed here with the JDK's SHA-256.
+        NoteSigner log = NoteSigner.fromSeed("example.org/log", new byte[32]);
+        byte[] key = log.verifier().publicKey();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update("example.org/log\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0x01);
+        sha.update(key);
+        assertEquals(java.util.HexFormat.of().formatHex(sha.digest(), 0, 4), log.verifier().keyIdHex());
+        Cosigner w = Cosigner.fromSeed("example.org/witness-key", new byte[32]);
+        sha.update("example.org/witness-key\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0x04);
+        sha.update(key);
+        assertEquals(java.util.HexFormat.of().formatHex(sha.digest(), 0, 4), w.verifier().keyIdHex());
     }
 }
