@@ -1,8 +1,5 @@
 package org.gosplan.record;
 
-import org.gosplan.ledger.NoteSigner;
-import org.gosplan.ledger.NoteVerifier;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.Source;
+import org.gosplan.ledger.NoteSigner;
+import org.gosplan.ledger.NoteVerifier;
 
 /**
  * The record of a planning system: signed events in a transparency log, with their content
@@ -36,8 +42,8 @@ public final class Record implements AutoCloseable {
     private long folded; // the entries the snapshot has taken in (refused ones skipped)
     // The signatures of the events folded in: an event sent again as it was (a replay) is refused.
     // Ed25519 signatures are deterministic, so the same event has the same signature.
-    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Set<Long> refused = new java.util.HashSet<>(); // entries the folds refused: few
+    private final Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> refused = new HashSet<>(); // entries the folds refused: few
 
     private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
         this.log = log;
@@ -120,7 +126,7 @@ public final class Record implements AutoCloseable {
      * order, uses that answer where the key is the one it finds, and checks again otherwise. The
      * entries it refuses are remembered ({@link #accepted}).
      */
-    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, java.util.Set<String> sigs)
+    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, Set<String> sigs)
             throws IOException {
         Snapshot s = start;
         for (long base = from; base < to; base += CHUNK) {
@@ -132,7 +138,7 @@ public final class Record implements AutoCloseable {
             Event[] events = new Event[n];
             String[] unreadable = new String[n];
             long b0 = base;
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            IntStream.range(0, n).parallel().forEach(i -> {
                 try {
                     events[i] = Event.parse(raw[i], "entry " + (b0 + i));
                 } catch (RecordException x) {
@@ -140,7 +146,7 @@ public final class Record implements AutoCloseable {
                 }
             });
             org.gosplan.ledger.NoteVerifier[] keys = new org.gosplan.ledger.NoteVerifier[n];
-            java.util.Map<String, org.gosplan.ledger.NoteVerifier> registered = new java.util.HashMap<>();
+            Map<String, NoteVerifier> registered = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 Event e = events[i];
                 if (e == null) {
@@ -158,7 +164,7 @@ public final class Record implements AutoCloseable {
                 }
             }
             boolean[] signed = new boolean[n];
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            IntStream.range(0, n).parallel().forEach(i -> {
                 signed[i] = keys[i] != null && events[i].signedBy(keys[i]);
             });
             for (int i = 0; i < n; i++) {
@@ -246,9 +252,8 @@ public final class Record implements AutoCloseable {
     // or transaction) a group: the thread that takes the lock appends what every waiting thread
     // queued meanwhile.
     private static final int GROUP = 1024;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queued =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.locks.ReentrantLock appending = new java.util.concurrent.locks.ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock appending = new ReentrantLock();
 
     /**
      * Appends an already signed event after the same checks; returns its index once it is durable.
@@ -342,7 +347,7 @@ public final class Record implements AutoCloseable {
             s = snapshot;
             base = folded;
         }
-        java.util.Set<String> sigs = new java.util.HashSet<>();
+        Set<String> sigs = new HashSet<>();
         List<Pending> accepted = new ArrayList<>();
         List<byte[]> entries = new ArrayList<>();
         for (Pending p : group) {
@@ -394,7 +399,7 @@ public final class Record implements AutoCloseable {
                 at[0] = fold(at[0], upTo[0], size, null, seen);
                 upTo[0] = size;
                 checkHoldsEvents(size);
-                RecordException no = refusal(at[0], e, java.util.Set.of(), null);
+                RecordException no = refusal(at[0], e, Set.of(), null);
                 if (no != null) {
                     throw no;
                 }
@@ -417,7 +422,7 @@ public final class Record implements AutoCloseable {
     }
 
     /** Why {@code e} may not follow snapshot {@code s} and its group's events (signed {@code sigs}), or null. */
-    private RecordException refusal(Snapshot s, Event e, java.util.Set<String> sigs, NoteVerifier verified)
+    private RecordException refusal(Snapshot s, Event e, Set<String> sigs, NoteVerifier verified)
             throws IOException {
         String why = s.refusal(e, verified);
         if (why != null) {
@@ -475,7 +480,7 @@ public final class Record implements AutoCloseable {
 
     /** Registers {@code member} with {@code role}, in no council; signed by {@code by}, who must be an operator. */
     public long registerMember(NoteVerifier member, Role role, NoteSigner by) throws IOException {
-        return registerMember(member, role, List.of(), java.util.Map.of(), by);
+        return registerMember(member, role, List.of(), Map.of(), by);
     }
 
     /**
@@ -483,7 +488,7 @@ public final class Record implements AutoCloseable {
      * {@code attrs} (in the order given); registering a registered key replaces all three from this
      * entry on. Signed by {@code by}, who must be an operator.
      */
-    public long registerMember(NoteVerifier member, Role role, List<String> councils, java.util.Map<String, String> attrs,
+    public long registerMember(NoteVerifier member, Role role, List<String> councils, Map<String, String> attrs,
                                NoteSigner by) throws IOException {
         ObjectNode body = Canonical.MAPPER.createObjectNode();
         body.put("vkey", member.toString());
@@ -711,8 +716,8 @@ public final class Record implements AutoCloseable {
     /** As {@link #verify(PlanReplay)}, and with {@code tallies} every {@code ballot.tallied} event is recounted. */
     public Verification verify(PlanReplay replay, TallyRecount tallies) throws IOException {
         Verification v = new Verification();
-        java.util.Set<String> checked = new java.util.HashSet<>();
-        java.util.Set<String> bad = new java.util.HashSet<>();
+        Set<String> checked = new HashSet<>();
+        Set<String> bad = new HashSet<>();
         Snapshot s = Snapshot.genesis(log.key());
         long size = log.size();
         for (long i = 0; i < size; i++) {

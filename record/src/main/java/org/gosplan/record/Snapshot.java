@@ -1,12 +1,15 @@
 package org.gosplan.record;
 
-import org.gosplan.ledger.NoteVerifier;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import org.gosplan.ledger.NoteVerifier;
 
 /**
  * The state of the record at one tree size: who is registered with which role, councils and
@@ -25,7 +28,7 @@ public final class Snapshot {
     private final Published plan;
     private final Map<Long, Ballot> ballots; // copied on open and close only: ballots are few, votes many
     private final InspectionState inspectorate;
-    private final java.util.Set<Long> proposals; // the proposal.made entries, copied on each: proposals are few
+    private final Set<Long> proposals; // the proposal.made entries, copied on each: proposals are few
 
     /**
      * Content named by an event.
@@ -37,7 +40,7 @@ public final class Snapshot {
     public record Published(long index, String hash, String name) {}
 
     private Snapshot(long size, Roster roster, String logKey, Published economy, Published targets, Published plan,
-                     Map<Long, Ballot> ballots, InspectionState inspectorate, java.util.Set<Long> proposals) {
+                     Map<Long, Ballot> ballots, InspectionState inspectorate, Set<Long> proposals) {
         this.size = size;
         this.roster = roster;
         this.logKey = logKey;
@@ -53,7 +56,7 @@ public final class Snapshot {
     public static Snapshot genesis(NoteVerifier logKey) {
         Member first = new Member(logKey, Role.OPERATOR, -1);
         return new Snapshot(0, Roster.of(first), first.signer(), null, null, null, Map.of(),
-                InspectionState.empty(), java.util.Set.of());
+                InspectionState.empty(), Set.of());
     }
 
     public long size() {
@@ -127,7 +130,7 @@ public final class Snapshot {
      * is signed by the key): a fold over many events checks their signatures in parallel first and
      * answers from what it found.
      */
-    public String refusal(Event event, java.util.function.BiPredicate<Event, NoteVerifier> signed) {
+    public String refusal(Event event, BiPredicate<Event, NoteVerifier> signed) {
         Member m = member(event.signer());
         if (m == null) {
             return "signer '" + event.signer() + "' is not a registered member; an operator must first record"
@@ -141,7 +144,7 @@ public final class Snapshot {
         }
         if (!EventTypes.KNOWN.contains(event.type())) {
             return "unknown event type '" + event.type() + "'; the types are " + String.join(", ",
-                    new java.util.TreeSet<>(EventTypes.KNOWN));
+                    new TreeSet<>(EventTypes.KNOWN));
         }
         if (!m.role().mayRecord(event.type())) {
             return "'" + event.signer() + "' has role " + m.role().id() + ", which may not record " + event.type()
@@ -358,9 +361,9 @@ public final class Snapshot {
             default:
                 break;
         }
-        java.util.Set<Long> pr = proposals;
+        Set<Long> pr = proposals;
         if (event.type().equals(EventTypes.PROPOSAL_MADE)) {
-            java.util.Set<Long> copy = new java.util.HashSet<>(proposals);
+            Set<Long> copy = new HashSet<>(proposals);
             copy.add(index);
             pr = java.util.Collections.unmodifiableSet(copy);
         }
