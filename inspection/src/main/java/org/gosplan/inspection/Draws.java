@@ -79,7 +79,7 @@ public final class Draws {
         Pool pool = pool(ordered, o);
         List<Quota> quotas = o.quotas() == null || o.quotas().isEmpty() ? List.of()
                 : Quota.parse(text(record, o.quotas()), "quotas " + o.quotas().substring(0, 12));
-        Secrets secrets = secrets(record, o, size);
+        Secrets secrets = secrets(record, s, o, size);
         if (!secrets.waiting.isEmpty() && size < o.drawAt() + REVEAL_WINDOW) {
             throw new InspectionException("INSPECTION", "inspection " + inspection + " waits for the reveals of "
                     + String.join(", ", secrets.waiting) + " (until the log has " + (o.drawAt() + REVEAL_WINDOW)
@@ -209,12 +209,11 @@ public final class Draws {
         final List<String> waiting = new ArrayList<>();
     }
 
-    private static Secrets secrets(Record record, Inspection o, long size) throws IOException {
+    private static Secrets secrets(Record record, Snapshot now, Inspection o, long size) throws IOException {
         Secrets out = new Secrets();
         Map<String, String> committed = new LinkedHashMap<>();
         Map<String, Long> committedAt = new HashMap<>();
         Set<String> revealedBy = new LinkedHashSet<>();
-        Snapshot now = record.snapshotAt(size);
         for (long i = o.index() + 1; i < size; i++) {
             if (!record.accepted(i)) {
                 continue; // an entry the record refused (not an event, a forgery) commits and reveals nothing
