@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.gosplan.bench.ProcessCost;
 import org.gosplan.council.ballot.Counting;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
@@ -98,7 +99,8 @@ public final class BallotBench {
     }
 
     static void cast(int threads, int each, Path dir) throws Exception {
-        try (Record r = Record.open(Log.init(dir, "bench.example/cast", null))) {
+        Log ledger = Log.init(dir, "bench.example/cast", null);
+        try (Record r = Record.open(ledger)) {
             NoteSigner op = r.log().signingKey();
             for (int v = 0; v < threads; v++) {
                 r.append(EventTypes.MEMBER_REGISTERED, member(voter(v)), op);
@@ -117,9 +119,26 @@ public final class BallotBench {
                 }
             });
             long size0 = r.log().size();
-            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
+            // The floor: one signature check a vote, on one thread (what any write path must spend).
+            java.lang.management.ThreadMXBean tm = java.lang.management.ManagementFactory.getThreadMXBean();
+            int checked = Math.min(each, 250) * threads;
+            int good = 0;
+            for (int warm = 0; warm < 2000; warm++) {
+                good += votes[warm % threads][0].signedBy(voter(warm % threads).verifier()) ? 0 : 1;
+            }
+            long v0 = tm.getCurrentThreadCpuTime();
+            for (int v = 0; v < threads; v++) {
+                org.gosplan.ledger.NoteVerifier key = voter(v).verifier();
+                for (int i = 0; i < checked / threads; i++) {
+                    good += votes[v][i].signedBy(key) ? 1 : 0;
+                }
+            }
+            double verify = (tm.getCurrentThreadCpuTime() - v0) / 1e3 / checked;
+            if (good != checked) {
+                throw new IllegalStateException("a vote signed beforehand does not verify");
+            }
+            long commits0 = ledger.commits();
+            ProcessCost cpu0 = ProcessCost.now();
             long t0 = System.nanoTime();
             {
                 // Record.append commits the events that arrive while a commit is being made as one group
@@ -143,11 +162,15 @@ public final class BallotBench {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            ProcessCost cpu = ProcessCost.now().since(cpu0);
             long n = (long) threads * each;
+            long groups = ledger.commits() - commits0;
             System.out.printf("group commit: %d voters x %d votes = %,d votes in %.2f s: %,.0f votes/s (log %d -> %d);"
                     + " %.2f s of CPU, %,.0f votes per CPU second%n", threads, each, n, s, n / s, size0, r.log().size(),
-                    cpu, n / cpu);
+                    cpu.total(), n / cpu.total());
+            System.out.printf("  %s; one signature check alone %.0f µs; %,d group commits (fsync rounds),"
+                    + " %.3f a vote, %.1f votes a group%n", cpu.perOp(n), verify, groups, (double) groups / n,
+                    (double) n / groups);
             // the same votes again, one append (one fsync) at a time, for comparison
             int few = Math.min(each, 50);
             t0 = System.nanoTime();
