@@ -268,9 +268,15 @@ public final class Record implements AutoCloseable {
             holdsEvents = false;
         }
         if (size > aheadSize) {
-            // Other writers appended (committed, so readable): take their events in.
+            // Other writers appended: take their events in. The log passes a size beyond what
+            // this record checked only when every entry below it is committed (readable), so what
+            // the check took in stands in the public snapshot too, whether this event passes or not.
             ahead = fold(ahead, aheadSize, size, null, seen);
             aheadSize = size;
+            if (size > folded) {
+                snapshot = ahead;
+                folded = size;
+            }
         }
         if (size > 0 && !holdsEvents) {
             checkHoldsEvents(size);
