@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gosplan.bench.ProcessCost;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.record.Event;
@@ -50,11 +51,11 @@ public final class ServerLoad {
                 reads(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 break;
             case "writes":
-                writes(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+                writes(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args.length > 4 ? Long.parseLong(args[4]) : 0);
                 break;
             default:
                 System.err.println("usage: ServerLoad prepare DIR EVENTS [JDBC_URL] | reads URL CLIENTS SECONDS"
-                        + " | writes URL CLIENTS EVENTS_FILE");
+                        + " | writes URL CLIENTS EVENTS_FILE [SERVER_PID]");
                 System.exit(2);
         }
     }
@@ -141,13 +142,19 @@ public final class ServerLoad {
                 ok.get() / s, failed.get(), statuses);
     }
 
-    /** The clients post the file's events between them, each once; 201 counts only when durable. */
-    static void writes(String url, int clients, Path events) throws Exception {
+    /**
+     * The clients post the file's events between them, each once; 201 counts only when durable.
+     * With the server's process id (same machine), also the server's CPU per write, and the
+     * client's own.
+     */
+    static void writes(String url, int clients, Path events, long serverPid) throws Exception {
         List<String> lines = Files.readAllLines(events);
         AtomicInteger next = new AtomicInteger();
         AtomicLong created = new AtomicLong();
         Map<Integer, Long> statuses = new HashMap<>();
         List<Thread> threads = new ArrayList<>();
+        ProcessCost server0 = ProcessCost.of(serverPid);
+        ProcessCost client0 = ProcessCost.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             threads.add(started(() -> {
@@ -177,7 +184,13 @@ public final class ServerLoad {
             t.join();
         }
         double s = (System.nanoTime() - start) / 1e9;
+        ProcessCost server = ProcessCost.of(serverPid).since(server0);
+        ProcessCost client = ProcessCost.now().since(client0);
         System.out.printf("writes: %d clients, %.1f s: %d created (%.0f/s), refused or failed %s%n", clients, s,
                 created.get(), created.get() / s, statuses);
+        long n = Math.max(1, created.get());
+        if (serverPid > 0) {
+            System.out.printf("  server: %s; client: %s%n", server.perOp(n), client.perOp(n));
+        }
     }
 }
