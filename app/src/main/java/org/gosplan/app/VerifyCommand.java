@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         Verification v;
         long entries;
         long[] draws = {0};
-        try (Record r = RecordAccess.open(dir, db)) {
+        try (Record r = RecordAccess.openVerifyingAll(dir, db)) {
             entries = r.log().size();
             v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null,
                     org.gosplan.council.ballot.Tallies.recounter());

@@ -43,13 +43,54 @@ public final class Record implements AutoCloseable {
     private final Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<Long> refused = new HashSet<>(); // entries the folds refused: few
 
-    private Record(EntryLog log, ContentStore content, Path scratch, Clock clock) throws IOException {
+    private Record(EntryLog log, ContentStore content, Path scratch, Clock clock, boolean trustMark)
+            throws IOException {
         this.log = log;
         this.content = content;
         this.scratch = scratch;
         this.clock = clock;
         this.folded = log.size();
-        this.snapshot = fold(Snapshot.genesis(log.key()), 0, folded, null, seen);
+        this.snapshot = foldOnOpen(trustMark);
+    }
+
+    /**
+     * The fold of the whole log when the record is opened. Below a {@link VerifiedMark} beside the
+     * log, signatures are not checked again (the verdicts the mark keeps stand), provided the
+     * entries read give the mark's root; otherwise, and after the mark, everything is checked. A
+     * new mark is left at the size verified.
+     */
+    private Snapshot foldOnOpen(boolean trustMark) throws IOException {
+        String key = log.key().toString();
+        VerifiedMark mark = trustMark && scratch != null ? VerifiedMark.read(scratch, key) : null;
+        VerifiedMark.Tree tree = new VerifiedMark.Tree();
+        Snapshot s = Snapshot.genesis(log.key());
+        if (mark != null && mark.size() <= folded) {
+            synchronized (refused) {
+                refused.addAll(mark.refused());
+            }
+            s = fold(s, 0, mark.size(), null, seen, mark.size(), tree);
+            if (!tree.root().equals(mark.root())) {
+                // an entry before the mark is not what was verified: nothing the mark says holds
+                synchronized (refused) {
+                    refused.clear();
+                }
+                seen.clear();
+                tree = new VerifiedMark.Tree();
+                s = Snapshot.genesis(log.key());
+                mark = null;
+            }
+        } else {
+            mark = null;
+        }
+        s = fold(s, tree.size(), folded, null, seen, 0, tree);
+        if (scratch != null && (mark == null || folded > mark.size())) {
+            Set<Long> no;
+            synchronized (refused) {
+                no = new HashSet<>(refused);
+            }
+            new VerifiedMark(key, folded, tree.root(), no).write(scratch);
+        }
+        return s;
     }
 
     /**
@@ -66,12 +107,25 @@ public final class Record implements AutoCloseable {
 
     /** A record on an embedded log directory: content under {@code dir/content}. */
     public static Record open(EntryLog log, Path dataDir) throws IOException {
-        return new Record(log, new FileContentStore(dataDir), dataDir, Clock.systemUTC());
+        return new Record(log, new FileContentStore(dataDir), dataDir, Clock.systemUTC(), true);
     }
 
     /** A record on a PostgreSQL log: content in the same database. */
     public static Record openPostgres(EntryLog log, String jdbcUrl) throws IOException {
-        return new Record(log, new PostgresContentStore(jdbcUrl), null, Clock.systemUTC());
+        return new Record(log, new PostgresContentStore(jdbcUrl), null, Clock.systemUTC(), false);
+    }
+
+    /**
+     * As {@link #open(org.gosplan.ledger.Log)}, checking every signature from the first entry
+     * whatever mark of an earlier verification lies beside the log ({@code gosplan verify}).
+     */
+    public static Record openVerifyingAll(org.gosplan.ledger.Log log) throws IOException {
+        EntryLog entries = new LedgerEntryLog(log);
+        if (log.directory().isPresent()) {
+            Path dir = log.directory().get();
+            return new Record(entries, new FileContentStore(dir), dir, Clock.systemUTC(), false);
+        }
+        return openPostgres(entries, log.jdbcUrl().orElseThrow());
     }
 
     public EntryLog log() {
@@ -111,7 +165,8 @@ public final class Record implements AutoCloseable {
 
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
-        return fold(Snapshot.genesis(log.key()), 0, size, null, null);
+        // below the size folded, what the fold found stands: signatures are not checked again
+        return fold(Snapshot.genesis(log.key()), 0, size, null, null, foldedSize(), null);
     }
 
     /** Entries folded at a time: read in order, parsed and their signatures checked in parallel. */
@@ -126,6 +181,16 @@ public final class Record implements AutoCloseable {
      */
     private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, Set<String> sigs)
             throws IOException {
+        return fold(start, from, to, refusals, sigs, 0, null);
+    }
+
+    /**
+     * As above; below {@code trusted} the verdicts are known (those in {@link #refused} were
+     * refused, the rest signed with the key the fold finds), so no signature is checked there;
+     * with {@code tree}, every entry read is added to it (to check or set a {@link VerifiedMark}).
+     */
+    private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, Set<String> sigs,
+                          long trusted, VerifiedMark.Tree tree) throws IOException {
         Snapshot s = start;
         for (long base = from; base < to; base += CHUNK) {
             int n = (int) Math.min(CHUNK, to - base);
@@ -135,8 +200,12 @@ public final class Record implements AutoCloseable {
             }
             Event[] events = new Event[n];
             String[] unreadable = new String[n];
+            byte[][] leaves = tree == null ? null : new byte[n][];
             long b0 = base;
             IntStream.range(0, n).parallel().forEach(i -> {
+                if (leaves != null) {
+                    leaves[i] = org.gosplan.ledger.Merkle.leafHash(raw[i]);
+                }
                 try {
                     events[i] = Event.parse(raw[i], "entry " + (b0 + i));
                 } catch (RecordException x) {
@@ -161,18 +230,29 @@ public final class Record implements AutoCloseable {
                     }
                 }
             }
+            if (leaves != null) {
+                for (byte[] leaf : leaves) {
+                    tree.add(leaf);
+                }
+            }
             boolean[] signed = new boolean[n];
             IntStream.range(0, n).parallel().forEach(i -> {
-                signed[i] = keys[i] != null && events[i].signedBy(keys[i]);
+                signed[i] = b0 + i < trusted || keys[i] != null && events[i].signedBy(keys[i]);
             });
             for (int i = 0; i < n; i++) {
                 long index = base + i;
+                if (index < trusted && isRefused(index)) {
+                    refuse(index, refusals, "entry " + index + ": refused when the record was verified before");
+                    continue;
+                }
                 if (events[i] == null) {
                     refuse(index, refusals, unreadable[i]);
                     continue;
                 }
                 int at = i;
-                String why = s.refusal(events[i], (e, key) -> key.equals(keys[at]) ? signed[at] : e.signedBy(key));
+                boolean known = index < trusted;
+                String why = s.refusal(events[i], known ? (e, key) -> true
+                        : (e, key) -> key.equals(keys[at]) ? signed[at] : e.signedBy(key));
                 if (why != null) {
                     refuse(index, refusals, "entry " + index + ": " + why);
                     continue;
@@ -184,6 +264,12 @@ public final class Record implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    private boolean isRefused(long index) {
+        synchronized (refused) {
+            return refused.contains(index);
+        }
     }
 
     private void refuse(long index, List<String> refusals, String why) {

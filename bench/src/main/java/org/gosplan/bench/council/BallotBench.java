@@ -32,6 +32,7 @@ import org.gosplan.record.Role;
  *                                         (the fold), reading the votes and the STV count timed apart
  * equal-shares VOTERS PROPOSALS ECONOMY DIR   the same for approvals over proposals of ECONOMY, by equal shares
  * </pre>
+ * build stv|equal-shares ...            only the log of the mode after it, to time {@code gosplan tally DIR BALLOT} on
  * DIR must not exist; it is left behind (remove it after).
  */
 public final class BallotBench {
@@ -39,7 +40,14 @@ public final class BallotBench {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** With {@code build} before the mode, only the log is written (to time {@code gosplan tally} on it after). */
+    private static boolean buildOnly;
+
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("build")) {
+            buildOnly = true;
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         switch (args[0]) {
             case "cast":
                 cast(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
@@ -320,7 +328,11 @@ public final class BallotBench {
                         Instant.EPOCH).entryBytes());
             }
         }
-        System.out.printf("built the log: %,d voters, %d options, %.1f s%n", voters, m, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("built the log: %,d voters, %d options, %.1f s; the ballot is entry %d%n", voters, m,
+                (System.nanoTime() - t0) / 1e9, ballot);
+        if (buildOnly) {
+            return;
+        }
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
