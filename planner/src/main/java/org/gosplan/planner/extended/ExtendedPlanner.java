@@ -14,9 +14,22 @@ import org.gosplan.economy.Economy;
 public final class ExtendedPlanner {
     private ExtendedPlanner() {}
 
-    /** How to solve: PDLP instead of GLOP, the tolerance of the certificate, a time limit per LP (0: none). */
-    public record Options(boolean pdlp, double tolerance, double timeLimitSeconds) {
+    /**
+     * How to solve: PDLP instead of GLOP, the tolerance of the certificate, a time limit per LP (0: none), and
+     * from how many techniques and transport links a first round that is a one-year plan goes to the one-year
+     * planner's methods ({@link OneYear}; 0: always, {@link Integer#MAX_VALUE}: never; not with PDLP asked for).
+     */
+    public record Options(boolean pdlp, double tolerance, double timeLimitSeconds, int oneYearFrom) {
+        /**
+         * Below this GLOP on the whole LP is quick (10 republics x 300 products: 3 s of CPU) and the one-year
+         * planner itself takes GLOP there ({@code Planner.SIMPLEX_LIMIT}).
+         */
+        public static final int ONE_YEAR_FROM = 5_000;
         public static final Options DEFAULT = new Options(false, 1e-7, 0);
+
+        public Options(boolean pdlp, double tolerance, double timeLimitSeconds) {
+            this(pdlp, tolerance, timeLimitSeconds, ONE_YEAR_FROM);
+        }
     }
 
     /** True when the economy has parts this planner is for. */
@@ -47,11 +60,12 @@ public final class ExtendedPlanner {
         int regions = e.parts().regions().size();
         double[] alone = new double[regions];
         if (union.status == Lp.Status.OPTIMAL) {
-            for (int g = 0; g < regions; g++) {
+            // the republics alone are independent LPs: planned side by side, each the same as on its own
+            java.util.stream.IntStream.range(0, regions).parallel().forEach(g -> {
                 Leximin a = leximin(new SpaceModel(e, g), o);
                 alone[g] = a.status == Lp.Status.OPTIMAL ? a.value
                         : a.status == Lp.Status.UNBOUNDED ? Double.POSITIVE_INFINITY : Double.NaN;
-            }
+            });
         }
         return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
     }
@@ -95,7 +109,13 @@ public final class ExtendedPlanner {
         boolean[][] held = new boolean[m.years][m.regions];
         int left = count;
         do {
-            Lp.Solution s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
+            Lp.Solution s = null;
+            if (result.rounds == 0 && !o.pdlp() && OneYear.applies(m) && OneYear.columns(m) >= o.oneYearFrom()) {
+                s = OneYear.solve(m, o.tolerance(), o.timeLimitSeconds());
+            }
+            if (s == null) {
+                s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
+            }
             result.rounds++;
             if (s.status() == Lp.Status.INFEASIBLE || s.status() == Lp.Status.UNBOUNDED || s.x() == null) {
                 result.status = s.status();

@@ -84,6 +84,14 @@ final class Lp {
         rowLower[row] = lo;
     }
 
+    double upper(int var) {
+        return upper[var];
+    }
+
+    double rowUpper(int row) {
+        return rowUpper[row];
+    }
+
     int vars() {
         return vars;
     }
@@ -186,7 +194,9 @@ final class Lp {
         load();
         long t0 = System.nanoTime();
         ModelBuilderHelper m = new ModelBuilderHelper();
-        ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : "glop");
+        // gosplan.extended.solver: another simplex code of OR-Tools (clp) in GLOP's place, for measurements
+        String simplex = System.getProperty("gosplan.extended.solver", "glop");
+        ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : simplex);
         try {
             for (int j = 0; j < vars; j++) {
                 int v = m.addVar();
@@ -211,8 +221,8 @@ final class Lp {
             solver.setSolverSpecificParameters(pdlp
                     ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
-                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
-                            + System.getProperty("gosplan.extended.glop", ""));
+                    : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
+                            + System.getProperty("gosplan.extended.glop", "") : "");
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
             }
@@ -220,7 +230,7 @@ final class Lp {
             solver.solve(m);
             SolveStatus status = solver.getStatus();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String method = pdlp ? "pdlp" : "glop";
+            String method = pdlp ? "pdlp" : simplex;
             switch (status) {
                 case OPTIMAL:
                 case FEASIBLE:
