@@ -17,6 +17,7 @@ import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.Progress;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.extended.ExtendedObjectives;
 import org.gosplan.planner.extended.ExtendedPlan;
 import org.gosplan.planner.extended.ExtendedPlanner;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,8 @@ class TargetPlacesOnTheRecordTest {
                     stored);
             PartPlans.Recorded p = PartPlans.computeAndRecord(r, PlanRecords.latest(r), PlanOptions.DEFAULT, council);
             assertTrue(p.recorded());
-            ExtendedPlan direct = ExtendedPlanner.plan(reference(), ExtendedPlanner.Options.DEFAULT);
+            ExtendedPlan direct = ExtendedObjectives.plan(reference(), ExtendedPlanner.Options.DEFAULT,
+                    PlanOptions.DEFAULT);
             assertEquals("optimal", direct.status());
             assertEquals(Canonical.sha256(Canonical.bytes(PartPlans.document(direct, false))), p.hash(),
                     "the plan on the record is that of the targets inside the economy file");
@@ -119,6 +121,31 @@ class TargetPlacesOnTheRecordTest {
             Verification v = r.verify(PlanRecords.replayer());
             assertEquals(1, v.problems().size(), v.problems().toString());
             assertTrue(v.problems().get(0).contains("instead of the recorded " + hash), v.problems().get(0));
+        }
+    }
+
+    @Test
+    void aPlanRecordedBeforeTheStagesReplaysWithoutThemAndMinResourceReplays() throws IOException {
+        try (Record r = open(new MemoryLog(operator))) {
+            PartPlans.Recorded staged = PartPlans.computeAndRecord(r, PlanRecords.latest(r), PlanOptions.DEFAULT,
+                    council);
+            assertTrue(PartPlans.document(staged.plan(), false).has("leastUse"));
+            // as the previous session recorded it: leastUse among the options (one-year plans had the stages),
+            // no partsLeastUse, and a plan without stages
+            ExtendedPlan old = ExtendedPlanner.plan(TradeLicences.apply(PlanRecords.latest(r).economy(), List.of()),
+                    ExtendedPlanner.Options.DEFAULT);
+            ObjectNode body = r.event(r.log().size() - 1).body().deepCopy();
+            ((ObjectNode) body.get("options")).remove(PartPlans.STAGES);
+            assertTrue(body.get("options").get("leastUse").asBoolean());
+            body.put("plan", r.content().put(Canonical.bytes(PartPlans.document(old, false))));
+            r.append(EventTypes.PLAN_COMPUTED, body, council);
+            PartPlans.Recorded least = PartPlans.computeAndRecord(r, PlanRecords.latest(r),
+                    PlanOptions.minResource("labour-s"), council);
+            assertTrue(least.recorded());
+            assertEquals("min-resource", PartPlans.document(least.plan(), false).get("objective").asText());
+            Verification v = r.verify(PlanRecords.replayer());
+            assertTrue(v.ok(), v.problems().toString());
+            assertEquals(3, v.plansReplayed());
         }
     }
 

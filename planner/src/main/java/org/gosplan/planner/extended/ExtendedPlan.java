@@ -194,6 +194,11 @@ public final class ExtendedPlan {
         return investment[y][c][g];
     }
 
+    /** Units sent on transport link {@code l} in year {@code y} (before the loss); NaN when the link is not planned. */
+    public double sent(int y, int l) {
+        return sent[y][l];
+    }
+
     public double imports(int y, int term) {
         return imports[y][term];
     }
