@@ -173,9 +173,9 @@ final class PlanCommand implements Callable<Integer> {
     private int planPartsOnTheRecord(org.gosplan.record.Record r, org.gosplan.record.PlanRecords.Latest latest,
                                      PlanOptions options, org.gosplan.ledger.NoteSigner signer)
             throws java.io.IOException {
-        if (csv != null || republic != null) {
-            throw new UsageException((csv != null ? "--csv" : "--republic") + " is not for plans on the record of an"
-                    + " economy with republics, trade or years: the union plan is recorded, its figures in --json");
+        if (republic != null) {
+            throw new UsageException("--republic is not for plans on the record of an economy with republics, trade"
+                    + " or years: the union plan is recorded");
         }
         org.gosplan.record.PartPlans.Recorded rec = org.gosplan.record.PartPlans.computeAndRecord(r, latest, options,
                 signer);
@@ -186,7 +186,7 @@ final class PlanCommand implements Callable<Integer> {
             System.err.println("gosplan: recorded nothing: a plan without a proven answer (status limit) is not"
                     + " recorded");
         }
-        return ExtendedPlanOutput.show(rec.plan(), json, null);
+        return ExtendedPlanOutput.show(rec.plan(), json, null, csv);
     }
 
     /** The plan on standard output (JSON with the products' labels, or readable), and in the --csv file. */

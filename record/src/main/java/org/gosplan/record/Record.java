@@ -607,7 +607,7 @@ public final class Record implements AutoCloseable {
         Economy e = economy(economyHash);
         Path tmp = materialise(targetsHash, ".targets.csv");
         try {
-            return EconomyFiles.readTargets(tmp, e);
+            return EconomyFiles.readStoredTargets(tmp, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -617,7 +617,7 @@ public final class Record implements AutoCloseable {
     public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
         Path tmp = materialise(targetsHash, ".targets.csv");
         try {
-            return EconomyFiles.readTargets(tmp, economy);
+            return EconomyFiles.readStoredTargets(tmp, economy);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -43,11 +43,19 @@ public final class ExtendedPlanner {
      * by naming it"). {@code region} is its index in {@code e.parts().regions()}.
      */
     public static ExtendedPlan planAlone(Economy e, int region, Options o) {
+        return planAlone(e, region, o, false);
+    }
+
+    /** {@link #planAlone(Economy, int, Options)}, with the least-use stages after its leximin when {@code leastUse}. */
+    public static ExtendedPlan planAlone(Economy e, int region, Options o, boolean leastUse) {
         if (region < 0 || region >= e.parts().regions().size()) {
             throw new IllegalArgumentException("no republic number " + region);
         }
         long t0 = System.nanoTime();
         Leximin alone = leximin(new SpaceModel(e, region), o);
+        if (leastUse) {
+            LeastUseStages.run(alone, o, new ResourceUse(alone.model), new int[] {alone.model.least});
+        }
         double[] lambdaAlone = new double[e.parts().regions().size()];
         java.util.Arrays.fill(lambdaAlone, Double.NaN);
         lambdaAlone[region] = alone.status == Lp.Status.OPTIMAL ? alone.value : Double.NaN;
@@ -55,8 +63,19 @@ public final class ExtendedPlanner {
     }
 
     public static ExtendedPlan plan(Economy e, Options o) {
+        return plan(e, o, false);
+    }
+
+    /**
+     * The union's plan, with the least-use stages after its leximin when {@code leastUse}
+     * ({@link LeastUseStages}: no resource spent on what nobody asked for); the republics alone as always.
+     */
+    public static ExtendedPlan plan(Economy e, Options o, boolean leastUse) {
         long t0 = System.nanoTime();
         Leximin union = leximin(new SpaceModel(e, -1), o);
+        if (leastUse) {
+            LeastUseStages.run(union, o, new ResourceUse(union.model), new int[] {union.model.least});
+        }
         int regions = e.parts().regions().size();
         double[] alone = new double[regions];
         if (union.status == Lp.Status.OPTIMAL) {
@@ -88,6 +107,8 @@ public final class ExtendedPlanner {
         Lp.Solution last;
         double value;
         int rounds;
+        /** min-resource and the least-use stages; null for a plan of the leximin alone. */
+        Publication publication;
 
         Leximin(SpaceModel model) {
             this.model = model;

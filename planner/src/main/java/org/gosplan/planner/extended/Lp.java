@@ -314,4 +314,15 @@ final class Lp {
     private static double finite(double v) {
         return Double.isFinite(v) ? Math.abs(v) : 0;
     }
+
+    /** A copy of the LP's numbers (entries of one row and variable added up), for a writer in another format. */
+    record Numbers(double[] lower, double[] upper, double[] cost, double[] rowLower, double[] rowUpper,
+                   int[] entryRow, int[] entryVar, double[] entryValue) {}
+
+    Numbers numbers() {
+        mergeEntries();
+        return new Numbers(Arrays.copyOf(lower, vars), Arrays.copyOf(upper, vars), Arrays.copyOf(cost, vars),
+                Arrays.copyOf(rowLower, rows), Arrays.copyOf(rowUpper, rows), Arrays.copyOf(entryRow, entries),
+                Arrays.copyOf(entryVar, entries), Arrays.copyOf(entryValue, entries));
+    }
 }
