@@ -104,10 +104,20 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {
+            "plan on Apache Spark: local[N] or a cluster's master URL; policy iteration with every step a",
+            "distributed solve, where the non-substitution theorem applies (spark.md). The gosplan launcher adds Spark"})
+    String spark;
+
     @Override
     public Integer call() throws java.io.IOException {
         PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
                 timeLimit, threads, !noLeastUse);
+        String master = SparkBridge.master(spark);
+        if (master != null && (record != null || db != null || mps != null || republic != null)) {
+            throw new UsageException("--spark plans an ECONOMY file or folder; leave out --record, --db, --export-mps"
+                    + " and --republic");
+        }
         if (record != null || db != null) {
             return planOnTheRecord(options);
         }
@@ -118,6 +128,15 @@ final class PlanCommand implements Callable<Integer> {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
         Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
+        if (master != null) {
+            if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
+                throw new UsageException(path + " has republics, trade or years: plan it without --spark");
+            }
+            Plan plan = StderrProgress.during(System.err, "planning on Spark (" + master + ")",
+                    progress -> SparkBridge.plan(master, e, options));
+            print(plan);
+            return exitCode(plan, options);
+        }
         if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
             return ExtendedPlanOutput.plan(e, options, json, mps, csv, republic);
         }
