@@ -330,9 +330,10 @@ public final class Record implements AutoCloseable {
      * entry's bytes made here, in the caller's thread, in parallel with other callers.
      */
     public long append(Event e) throws IOException {
+        byte[][] bytes = e.signedAndEntryBytes();
         Member m = snapshot().member(e.signer());
-        NoteVerifier verified = m != null && e.signedBy(m.key()) ? m.key() : null;
-        byte[] entry = e.entryBytes();
+        NoteVerifier verified = m != null && e.signedBy(m.key(), bytes[0]) ? m.key() : null;
+        byte[] entry = bytes[1];
         Snapshot[] after = new Snapshot[1];
         long index = log.appendInOrder(entry, size -> after[0] = admit(e, verified, size));
         acknowledge(after[0], e);
