@@ -49,6 +49,11 @@ final class TallyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // With --db the only positional is the ballot.
+        if (db != null && ballot == null && where != null) {
+            ballot = ballotIndex(where.toString());
+            where = null;
+        }
         boolean file = db == null && where != null && Files.isRegularFile(where);
         ObjectNode out;
         if (file) {
@@ -92,7 +97,17 @@ final class TallyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void print(ObjectNode t) throws IOException {
+    /** A ballot's log index given where DIR would stand (with --db). */
+    static long ballotIndex(String given) {
+        try {
+            return Long.parseLong(given);
+        } catch (NumberFormatException e) {
+            throw new UsageException("BALLOT must be the ballot's log index, a number, not '" + given + "' (with --db,"
+                    + " the log is the database and no DIR is given)");
+        }
+    }
+
+        private static void print(ObjectNode t) throws IOException {
         System.out.println((t.get("ballot").isNull() ? "" : "ballot " + t.get("ballot") + ", ") + t.get("method").asText()
                 + ", " + t.get("voters") + " voter" + (t.get("voters").asLong() == 1 ? "" : "s"));
         System.out.println("winners: " + words(t.get("winners")));

@@ -18,11 +18,12 @@ import picocli.CommandLine.Parameters;
         "the electorate, a closed ballot, an unknown option or a vote of the wrong kind is refused (exit 2) and",
         "nothing is recorded. A later vote by the same key replaces its earlier one."})
 final class VoteCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "the log's data directory")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the log's data directory")
     Path dir;
 
-    @Parameters(index = "1", paramLabel = "BALLOT", description = "the ballot's log index (its ballot.opened entry)")
-    long ballot;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "BALLOT",
+            description = "the ballot's log index (its ballot.opened entry)")
+    Long ballot;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "a log kept in PostgreSQL instead of DIR")
     String db;
@@ -44,6 +45,14 @@ final class VoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // With --db the only positional is the ballot.
+        if (db != null && ballot == null && dir != null) {
+            ballot = TallyCommand.ballotIndex(dir.toString());
+            dir = null;
+        }
+        if (ballot == null) {
+            throw new UsageException("give the ballot's log index: gosplan vote DIR BALLOT (or --db JDBC_URL BALLOT)");
+        }
         try (Record rec = RecordAccess.open(dir, db)) {
             long i = Ballots.vote(rec, ballot, choice.approve, choice.rank, signing.signer(rec));
             return RecordCommand.report(signing, i, "vote.cast", null);
