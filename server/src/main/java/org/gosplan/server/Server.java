@@ -20,10 +20,12 @@ public final class Server implements AutoCloseable {
 
     private final Javalin app;
     private final Served served;
+    private final UnnamedContent unnamed; // null: unnamed content kept for ever
 
-    private Server(Javalin app, Served served) {
+    private Server(Javalin app, Served served, UnnamedContent unnamed) {
         this.app = app;
         this.served = served;
+        this.unnamed = unnamed;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class Server implements AutoCloseable {
             served.addPages(r.pages());
         }
         app.start(host, port);
-        return new Server(app, served);
+        return new Server(app, served, UnnamedContent.start(served));
     }
 
     private static void notJson(Context ctx, int status, String message) {
@@ -90,6 +92,9 @@ public final class Server implements AutoCloseable {
     /** Stops serving (the record stays open: its owner closes it). */
     @Override
     public void close() {
+        if (unnamed != null) {
+            unnamed.close();
+        }
         app.stop();
     }
 }

@@ -15,7 +15,7 @@ public final class PlanRoutes implements Routes {
     public void addTo(Javalin app, Served served) {
         app.get("/api/plans/latest", ctx -> {
             Record r = served.record();
-            Snapshot.Published p = r.snapshot().plan();
+            Snapshot.Published p = served.current().plan();
             if (p == null) {
                 throw new HttpError(404, "no plan is recorded yet; an operator records one with"
                         + " 'gosplan plan --record DIR'");

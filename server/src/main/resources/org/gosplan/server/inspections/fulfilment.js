@@ -12,8 +12,16 @@ const show = async () => {
   }
   const r = await G.load('/api/reconcile?' + q, status);
   if (!r) return;
-  G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
-    : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
+  const none = r.reported === 0;
+  if (none) {
+    // nothing to reconcile yet: not a failure, and a chart of zeros would say nothing
+    status.className = 'check wait';
+    status.textContent = 'no unit has reported against this plan' + (r.period === null ? '' : ' for ' + r.period)
+      + ' yet; reports name the plan they answer, so give an earlier plan\u2019s hash to see its reports';
+  } else {
+    G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
+      : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
+  }
   const facts = document.getElementById('facts');
   facts.replaceChildren(G.el('dt', {}, 'Plan'), G.el('dd', {}, G.el('code', {}, r.plan)),
     G.el('dt', {}, 'Period'), G.el('dd', { id: 'period-value' }, r.period === null ? 'none reported' : r.period),
@@ -25,6 +33,8 @@ const show = async () => {
     { title: 'What' }, { title: 'Difference', num: true }],
   r.findings.map((f) => [f.kind, f.message, f.difference])) : G.el('p', { class: 'muted' }, 'none'));
   const canvas = document.getElementById('fulfilment-chart');
+  canvas.parentNode.hidden = none;
+  if (none) return;
   const top = rows.slice(0, 30);
   canvas.parentNode.style.height = (60 + 22 * top.length) + 'px';
   if (chart) chart.destroy();
