@@ -60,7 +60,13 @@ const showBallot = async () => {
   info.textContent = '';
   state.ballot = null;
   ready();
-  if (value === '') return;
+  if (value === '') {
+    if (!state.open) {
+      info.replaceChildren('No ballot is open now. Closed ballots and their counts are on the ',
+        G.el('a', { href: '/ballots' }, 'Ballots'), ' page.');
+    }
+    return;
+  }
   let b = state.ballots.get(value);
   if (!b) {
     info.textContent = 'reading ballot ' + value + '…';
