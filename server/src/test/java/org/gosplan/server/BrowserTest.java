@@ -233,6 +233,8 @@ class BrowserTest {
         driver.get(fixture.url("/fulfilment"));
         String reported = waitForText("#reported", " of ");
         assertTrue(reported.startsWith("0 of "), reported);
+        String plans = driver.findElement(By.id("plan")).getText();
+        assertTrue(plans.contains("entry " + planIndex + " (") && plans.contains("no reports"), plans);
         assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("check"));
         shoot("fulfilment");
         assertNoSidewaysScroll("/fulfilment");
@@ -262,7 +264,7 @@ class BrowserTest {
         shoot("record");
         assertNoSidewaysScroll("/");
         for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex, "/ballots",
-            "/inspections"}) {
+            "/inspections", "/no-such-page"}) {
             driver.get(fixture.url(page));
             Thread.sleep(1500);
             assertNoSidewaysScroll(page);

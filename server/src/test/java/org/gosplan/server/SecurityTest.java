@@ -201,8 +201,16 @@ class SecurityTest {
                         || a.contains("\u00ca\u00fe\u00ba\u00be"), path + " served a file: " + a);
             }
             String trace = raw(f, "TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret: trace-me\r\nConnection: close\r\n\r\n");
-            assertTrue(status(trace) >= 400, trace);
+            assertEquals(405, status(trace), trace);
+            assertTrue(trace.contains("Allow: GET, HEAD, POST, PUT"), trace);
             assertFalse(trace.contains("trace-me"), "TRACE does not echo the request: " + trace);
+            // a person who mistypes a page gets a page that leads back; a program gets JSON
+            String lost = raw(f, "GET /ballotz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+            assertEquals(404, status(lost), lost);
+            assertTrue(lost.contains("Nothing here") && lost.contains("Content-Security-Policy: default-src 'self'"), lost);
+            String api = raw(f, "GET /api/ballotz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+            assertEquals(404, status(api), api);
+            assertTrue(api.contains("{\"error\":\"nothing is served at /api/ballotz\"}"), api);
             String host = raw(f, "GET /nothing HTTP/1.1\r\nHost: <script>alert(1)</script>\r\nConnection: close\r\n\r\n");
             assertEquals(400, status(host), host);
             assertFalse(host.contains("<script>"), "the Host is not echoed: " + host);

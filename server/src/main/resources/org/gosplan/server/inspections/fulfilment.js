@@ -7,7 +7,7 @@ const show = async () => {
   const status = document.getElementById('status');
   const q = new URLSearchParams();
   for (const f of ['plan', 'period']) {
-    const v = document.getElementById(f).value.trim();
+    const v = document.getElementById(f).value;
     if (v) q.set(f, v);
   }
   const r = await G.load('/api/reconcile?' + q, status);
@@ -17,7 +17,7 @@ const show = async () => {
     // nothing to reconcile yet: not a failure, and a chart of zeros would say nothing
     status.className = 'check wait';
     status.textContent = 'no unit has reported against this plan' + (r.period === null ? '' : ' for ' + r.period)
-      + ' yet; reports name the plan they answer, so give an earlier plan\u2019s hash to see its reports';
+      + ' yet; reports name the plan they answer: choose a plan with reports above';
   } else {
     G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
       : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
@@ -47,10 +47,47 @@ const show = async () => {
   });
 };
 
-document.addEventListener('DOMContentLoaded', () => {
+// The recorded plans (GET /api/plans), each with the periods units reported on against it: people
+// choose from them instead of typing a plan's hash.
+let plans = [];
+
+const choice = (select, value, text) => {
+  if (![...select.options].some((o) => o.value === value)) select.append(G.el('option', { value }, text));
+  select.value = value;
+};
+
+const fillPeriods = (wanted) => {
+  const select = document.getElementById('period');
+  select.replaceChildren(G.el('option', { value: '' }, 'the latest period reported'));
+  const hash = document.getElementById('plan').value;
+  const p = hash ? plans.find((x) => x.plan === hash) : plans[0];
+  for (const [period, units] of Object.entries(p ? p.reports : {})) {
+    select.append(G.el('option', { value: period }, period + ' (' + units + ' unit' + (units === 1 ? '' : 's')
+      + ' reported)'));
+  }
+  if (wanted) choice(select, wanted, wanted);
+};
+
+const loadPlans = async (q) => {
+  const select = document.getElementById('plan');
+  try {
+    plans = await G.api('/api/plans');
+  } catch (e) {
+    plans = [];
+  }
+  for (const p of plans) {
+    const n = Object.values(p.reports).reduce((a, b) => a + b, 0);
+    select.append(G.el('option', { value: p.plan }, 'entry ' + p.index + ' (' + p.time.replace('T', ' ')
+      .replace('Z', '') + '): ' + p.status + ', ' + (n ? n + ' report' + (n === 1 ? '' : 's') : 'no reports')));
+  }
+  if (q.get('plan')) choice(select, q.get('plan'), q.get('plan'));
+  fillPeriods(q.get('period'));
+};
+
+document.addEventListener('DOMContentLoaded', async () => {
   const q = new URLSearchParams(location.search);
-  document.getElementById('plan').value = q.get('plan') || '';
-  document.getElementById('period').value = q.get('period') || '';
   document.getElementById('show').addEventListener('click', show);
+  document.getElementById('plan').addEventListener('change', () => fillPeriods(null));
+  await loadPlans(q);
   show();
 });
