@@ -141,6 +141,20 @@ public final class Record implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * The snapshot of the log as it is now: folds in what other writers (another process on the
+     * same log, such as {@code gosplan record} beside a running server) appended since this record
+     * last appended or folded. {@link #snapshot} alone does not look at the log.
+     */
+    public synchronized Snapshot refresh() throws IOException {
+        long size = log.size();
+        if (size > folded) {
+            snapshot = fold(snapshot, folded, size, null, seen);
+            folded = size;
+        }
+        return snapshot;
+    }
+
     /** Reads the event at {@code index}. */
     public Event event(long index) throws IOException {
         return Event.parse(log.entry(index), "entry " + index);

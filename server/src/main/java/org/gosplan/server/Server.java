@@ -20,10 +20,12 @@ public final class Server implements AutoCloseable {
 
     private final Javalin app;
     private final Served served;
+    private final UnnamedContent unnamed; // null: unnamed content kept for ever
 
-    private Server(Javalin app, Served served) {
+    private Server(Javalin app, Served served, UnnamedContent unnamed) {
         this.app = app;
         this.served = served;
+        this.unnamed = unnamed;
     }
 
     /**
@@ -59,7 +61,20 @@ public final class Server implements AutoCloseable {
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                Served.error(ctx, 404, "nothing is served at " + ctx.path());
+                String method = ctx.method().name();
+                if (!List.of("GET", "HEAD", "POST", "PUT").contains(method)) {
+                    // TRACE, OPTIONS, DELETE, ...: nothing here answers them, whatever the path
+                    ctx.header("Allow", "GET, HEAD, POST, PUT");
+                    Served.error(ctx, 405, method + " is not answered here: reads are GET, writes are POST"
+                            + " /api/events and PUT /api/content/<sha256>");
+                } else if (method.equals("GET") && !ctx.path().startsWith("/api/") && !ctx.path().startsWith("/tile/")
+                        && String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                    // a person in a browser: a page that says so and leads back, not JSON
+                    org.gosplan.server.pages.PageRoutes.page(ctx, org.gosplan.server.pages.PageRoutes.class,
+                            "notfound.html", "Nothing here");
+                } else {
+                    Served.error(ctx, 404, "nothing is served at " + ctx.path());
+                }
             }
         });
         app.error(413, ctx -> notJson(ctx, 413, "the body is larger than this server takes"));
@@ -68,7 +83,7 @@ public final class Server implements AutoCloseable {
             served.addPages(r.pages());
         }
         app.start(host, port);
-        return new Server(app, served);
+        return new Server(app, served, UnnamedContent.start(served));
     }
 
     private static void notJson(Context ctx, int status, String message) {
@@ -90,6 +105,9 @@ public final class Server implements AutoCloseable {
     /** Stops serving (the record stays open: its owner closes it). */
     @Override
     public void close() {
+        if (unnamed != null) {
+            unnamed.close();
+        }
         app.stop();
     }
 }

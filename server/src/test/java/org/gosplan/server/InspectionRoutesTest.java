@@ -121,6 +121,21 @@ class InspectionRoutesTest {
             assertTrue(Fixture.json(bad).get("error").asText().contains("no plan"), new String(bad.body()));
             assertEquals(400, f.get("/api/reconcile?tolerance=much").statusCode());
             assertEquals(200, f.get("/fulfilment").statusCode());
+
+            // the plans to choose from, each with the periods units reported on against it
+            JsonNode plans = Fixture.json(f.get("/api/plans"));
+            assertEquals(1, plans.size(), plans.toString());
+            assertEquals(r.snapshot().plan().index(), plans.get(0).get("index").asLong());
+            assertEquals(r.snapshot().plan().hash(), plans.get(0).get("plan").asText());
+            assertEquals("{}", plans.get(0).get("reports").toString());
+            NoteSigner bakery = NoteSigner.fromSeed("bakery", Fixture.seed(30));
+            r.registerMember(bakery.verifier(), Role.ENTERPRISE, List.of(), Map.of("unit", "bakery"), f.operator);
+            Path report = Files.writeString(dir.resolve("report.json"), "{\"format\": \"gosplan/report@1\","
+                    + " \"unit\": \"bakery\", \"plan\": \"" + r.snapshot().plan().hash() + "\", \"period\": \"2027-Q1\","
+                    + " \"levels\": {\"bakery\": 1}}");
+            Reports.record(r, report, bakery);
+            Reports.record(r, report, bakery); // a unit reporting again counts once
+            assertEquals("{\"2027-Q1\":1}", Fixture.json(f.get("/api/plans")).get(0).get("reports").toString());
         }
     }
 

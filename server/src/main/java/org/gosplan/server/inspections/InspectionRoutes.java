@@ -36,7 +36,7 @@ public final class InspectionRoutes implements Routes {
     public void addTo(Javalin app, Served served) {
         app.get("/api/inspections", ctx -> {
             ArrayNode out = Served.mapper().createArrayNode();
-            List<Inspection> all = new java.util.ArrayList<>(served.record().snapshot().inspections().values());
+            List<Inspection> all = new java.util.ArrayList<>(served.current().inspections().values());
             all.sort(java.util.Comparator.comparingLong(Inspection::index).reversed());
             for (Inspection i : all) {
                 ObjectNode o = out.addObject().put("index", i.index()).put("unit", i.unit()).put("panel", i.panel());
@@ -50,10 +50,14 @@ public final class InspectionRoutes implements Routes {
         });
         app.get("/inspections", ctx -> PageRoutes.page(ctx, InspectionRoutes.class, "inspections.html",
                 "Inspections", "/assets/inspections/inspections.js"));
-        app.get("/api/inspections/{index}", ctx -> Served.json(ctx, 200, inspection(served.record(),
-                Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered"))));
+        app.get("/api/inspections/{index}", ctx -> {
+            long index = Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered");
+            served.current();
+            Served.json(ctx, 200, inspection(served.record(), index));
+        });
         app.get("/api/reconcile", ctx -> {
             String tolerance = ctx.queryParam("tolerance");
+            served.current(); // what other writers appended counts too
             try {
                 Served.json(ctx, 200, Reports.reconcile(served.record(), blank(ctx.queryParam("plan")),
                         blank(ctx.queryParam("period")), tolerance == null ? 1e-6 : number(tolerance)).toJson());
@@ -92,7 +96,7 @@ public final class InspectionRoutes implements Routes {
     }
 
     private ObjectNode inspection(Record record, long index) throws IOException {
-        Snapshot at = record.snapshot();
+        Snapshot at = record.refresh();
         Inspection i = at.inspection(index);
         if (i == null) {
             throw new HttpError(404, "entry " + index + " orders no inspection; GET /api/inspections lists"

@@ -7,13 +7,21 @@ const show = async () => {
   const status = document.getElementById('status');
   const q = new URLSearchParams();
   for (const f of ['plan', 'period']) {
-    const v = document.getElementById(f).value.trim();
+    const v = document.getElementById(f).value;
     if (v) q.set(f, v);
   }
   const r = await G.load('/api/reconcile?' + q, status);
   if (!r) return;
-  G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
-    : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
+  const none = r.reported === 0;
+  if (none) {
+    // nothing to reconcile yet: not a failure, and a chart of zeros would say nothing
+    status.className = 'check wait';
+    status.textContent = 'no unit has reported against this plan' + (r.period === null ? '' : ' for ' + r.period)
+      + ' yet; reports name the plan they answer: choose a plan with reports above';
+  } else {
+    G.check(status, r.findings.length === 0, r.findings.length === 0 ? 'reports agree with the plan'
+      : r.findings.length + ' finding' + (r.findings.length === 1 ? '' : 's'));
+  }
   const facts = document.getElementById('facts');
   facts.replaceChildren(G.el('dt', {}, 'Plan'), G.el('dd', {}, G.el('code', {}, r.plan)),
     G.el('dt', {}, 'Period'), G.el('dd', { id: 'period-value' }, r.period === null ? 'none reported' : r.period),
@@ -25,6 +33,8 @@ const show = async () => {
     { title: 'What' }, { title: 'Difference', num: true }],
   r.findings.map((f) => [f.kind, f.message, f.difference])) : G.el('p', { class: 'muted' }, 'none'));
   const canvas = document.getElementById('fulfilment-chart');
+  canvas.parentNode.hidden = none;
+  if (none) return;
   const top = rows.slice(0, 30);
   canvas.parentNode.style.height = (60 + 22 * top.length) + 'px';
   if (chart) chart.destroy();
@@ -37,10 +47,47 @@ const show = async () => {
   });
 };
 
-document.addEventListener('DOMContentLoaded', () => {
+// The recorded plans (GET /api/plans), each with the periods units reported on against it: people
+// choose from them instead of typing a plan's hash.
+let plans = [];
+
+const choice = (select, value, text) => {
+  if (![...select.options].some((o) => o.value === value)) select.append(G.el('option', { value }, text));
+  select.value = value;
+};
+
+const fillPeriods = (wanted) => {
+  const select = document.getElementById('period');
+  select.replaceChildren(G.el('option', { value: '' }, 'the latest period reported'));
+  const hash = document.getElementById('plan').value;
+  const p = hash ? plans.find((x) => x.plan === hash) : plans[0];
+  for (const [period, units] of Object.entries(p ? p.reports : {})) {
+    select.append(G.el('option', { value: period }, period + ' (' + units + ' unit' + (units === 1 ? '' : 's')
+      + ' reported)'));
+  }
+  if (wanted) choice(select, wanted, wanted);
+};
+
+const loadPlans = async (q) => {
+  const select = document.getElementById('plan');
+  try {
+    plans = await G.api('/api/plans');
+  } catch (e) {
+    plans = [];
+  }
+  for (const p of plans) {
+    const n = Object.values(p.reports).reduce((a, b) => a + b, 0);
+    select.append(G.el('option', { value: p.plan }, 'entry ' + p.index + ' (' + p.time.replace('T', ' ')
+      .replace('Z', '') + '): ' + p.status + ', ' + (n ? n + ' report' + (n === 1 ? '' : 's') : 'no reports')));
+  }
+  if (q.get('plan')) choice(select, q.get('plan'), q.get('plan'));
+  fillPeriods(q.get('period'));
+};
+
+document.addEventListener('DOMContentLoaded', async () => {
   const q = new URLSearchParams(location.search);
-  document.getElementById('plan').value = q.get('plan') || '';
-  document.getElementById('period').value = q.get('period') || '';
   document.getElementById('show').addEventListener('click', show);
+  document.getElementById('plan').addEventListener('change', () => fillPeriods(null));
+  await loadPlans(q);
   show();
 });
