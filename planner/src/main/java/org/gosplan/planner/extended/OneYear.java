@@ -162,16 +162,44 @@ final class OneYear {
                 }
             }
         }
-        // resources: the limited ones, then the capital stocks
+        // resources: the limited ones, then the capital stocks; only those a technique or link here uses, so that
+        // a republic alone, whose LP keeps the others' resources as empty rows, has only its own (policy iteration
+        // applies where one of them is scarce, not where nine more are listed at zero)
+        boolean[] used = new boolean[e.resources()];
+        SparseMatrix rin = e.resourceInputs();
+        for (int t = 0; t < e.techniques(); t++) {
+            for (int k = rin.columnStarts()[t]; k < rin.columnStarts()[t + 1] && m.level[0][t] >= 0; k++) {
+                used[rin.rowIndexes()[k]] = true;
+            }
+        }
+        for (int l = 0; l < m.sent[0].length; l++) {
+            for (Parts.Input i : parts.transport().get(l).inputs()) {
+                if (i.resource() && m.sent[0][l] >= 0) {
+                    used[i.item()] = true;
+                }
+            }
+        }
         int[] resource = new int[e.resources()];
         int nRes = 0;
         int[] resourceRowOf = new int[e.resources() + m.capitalRow[0].length * m.regions];
         for (int r = 0; r < e.resources(); r++) {
             int row = m.resourceRow[0][r];
             resource[r] = -1;
-            if (row >= 0) {
+            if (row >= 0 && used[r]) {
                 resource[r] = b.addResource("r" + nRes, null, lp.rowUpper(row));
                 resourceRowOf[nRes++] = row;
+            }
+        }
+        int[] capitalOf = new int[np];
+        Arrays.fill(capitalOf, -1);
+        for (int c = 0; c < parts.capital().size(); c++) {
+            capitalOf[parts.capital().get(c).product()] = c;
+        }
+        SparseMatrix need = parts.capitalInputs();
+        boolean[][] needed = new boolean[m.capitalRow[0].length][m.regions];
+        for (int t = 0; t < e.techniques() && need != null; t++) {
+            for (int k = need.columnStarts()[t]; k < need.columnStarts()[t + 1] && m.level[0][t] >= 0; k++) {
+                needed[capitalOf[need.rowIndexes()[k]]][Math.max(0, parts.techniqueRegion(t))] = true;
             }
         }
         int[][] capital = new int[m.capitalRow[0].length][m.regions];
@@ -179,24 +207,18 @@ final class OneYear {
             for (int g = 0; g < m.regions; g++) {
                 int row = m.capitalRow[0][c][g];
                 capital[c][g] = -1;
-                if (row >= 0) {
+                if (row >= 0 && needed[c][g]) {
                     capital[c][g] = b.addResource("r" + nRes, null, lp.upper(m.stock[0][c][g]));
                     resourceRowOf[nRes++] = row;
                 }
             }
         }
         resourceRowOf = Arrays.copyOf(resourceRowOf, nRes);
-        int[] capitalOf = new int[np];
-        Arrays.fill(capitalOf, -1);
-        for (int c = 0; c < parts.capital().size(); c++) {
-            capitalOf[parts.capital().get(c).product()] = c;
-        }
         // techniques and links, each column's entries added up by item (as the LP adds them up)
         Column col = new Column(count, nRes);
         int[] techniqueOf = new int[columns(m)];
         int nt = 0;
-        SparseMatrix out = e.outputs(), pin = e.productInputs(), rin = e.resourceInputs();
-        SparseMatrix need = parts.capitalInputs();
+        SparseMatrix out = e.outputs(), pin = e.productInputs();
         for (int t = 0; t < e.techniques(); t++) {
             int var = m.level[0][t];
             if (var < 0) {
