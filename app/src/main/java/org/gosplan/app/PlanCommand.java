@@ -117,10 +117,18 @@ final class PlanCommand implements Callable<Integer> {
         if (key != null) {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
-        Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
-        if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
-            return ExtendedPlanOutput.plan(e, options, json, mps, csv, republic);
+        Economy read = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING)
+                .economy();
+        // one year of one republic without trade: the one-year planner's plan and methods, exactly
+        Economy plain = republic == null ? org.gosplan.planner.extended.OneYearEconomy.of(read) : null;
+        if (org.gosplan.planner.extended.ExtendedPlanner.applies(read) && plain == null) {
+            return ExtendedPlanOutput.plan(read, options, json, mps, csv, republic);
         }
+        if (plain != null && plain != read) {
+            System.err.println("gosplan: one year, one republic, no trade or capital needs: planned as a one-year"
+                    + " economy (docs/republics-trade-years.md)");
+        }
+        Economy e = plain != null ? plain : read;
         if (republic != null) {
             throw new UsageException("--republic names a republic, but " + path + " has none (formats.md section 5)");
         }
