@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
         "",
         "An economy with republics, foreign trade or years (docs/republics-trade-years.md) is planned fulfil, leximin:",
         "the smallest λ over years and republics maximised, then the next; every republic also planned alone.",
+        "min-resource (every target met, the least use over the years), the least-use stages, --csv and",
+        "--export-mps apply to it too; one year of one republic without trade goes to the one-year planner.",
         "",
         "Exit 0 with a plan proven optimal to --tolerance; 1 when the plan is infeasible (with a diagnosis)",
         "or unbounded, or has no proven answer (status limit: the plan, if any, is still printed, and what to",
