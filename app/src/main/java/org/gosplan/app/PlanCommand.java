@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
         "",
         "An economy with republics, foreign trade or years (docs/republics-trade-years.md) is planned fulfil, leximin:",
         "the smallest λ over years and republics maximised, then the next; every republic also planned alone.",
+        "min-resource (every target met, the least use over the years), the least-use stages, --csv and",
+        "--export-mps apply to it too; one year of one republic without trade goes to the one-year planner.",
         "",
         "Exit 0 with a plan proven optimal to --tolerance; 1 when the plan is infeasible (with a diagnosis)",
         "or unbounded, or has no proven answer (status limit: the plan, if any, is still printed, and what to",
@@ -127,19 +129,29 @@ final class PlanCommand implements Callable<Integer> {
         if (key != null) {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
-        Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
+        Economy read = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING)
+                .economy();
+        // one year of one republic without trade: the one-year planner's plan and methods, exactly
+        Economy plain = republic == null ? org.gosplan.planner.extended.OneYearEconomy.of(read) : null;
+        boolean extended = org.gosplan.planner.extended.ExtendedPlanner.applies(read) && plain == null;
         if (master != null) {
-            if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
+            if (extended) {
                 throw new UsageException(path + " has republics, trade or years: plan it without --spark");
             }
+            Economy oneYear = plain != null ? plain : read;
             Plan plan = StderrProgress.during(System.err, "planning on Spark (" + master + ")",
-                    progress -> SparkBridge.plan(master, e, options));
+                    progress -> SparkBridge.plan(master, oneYear, options));
             print(plan);
             return exitCode(plan, options);
         }
-        if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
-            return ExtendedPlanOutput.plan(e, options, json, mps, csv, republic);
+        if (extended) {
+            return ExtendedPlanOutput.plan(read, options, json, mps, csv, republic);
         }
+        if (plain != null && plain != read) {
+            System.err.println("gosplan: one year, one republic, no trade or capital needs: planned as a one-year"
+                    + " economy (docs/republics-trade-years.md)");
+        }
+        Economy e = plain != null ? plain : read;
         if (republic != null) {
             throw new UsageException("--republic names a republic, but " + path + " has none (formats.md section 5)");
         }

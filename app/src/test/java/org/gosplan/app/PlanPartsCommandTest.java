@@ -160,4 +160,47 @@ class PlanPartsCommandTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("the republics are usa, uk"), bad.err());
     }
+
+    /** One year of one republic, no trade: the one-year planner's plan and method, exactly (any method of it). */
+    @Test
+    void oneYearOfOneRepublicIsPlannedByTheOneYearPlanner() throws IOException {
+        Path parts = tmp.resolve("parts.economy.json");
+        java.nio.file.Files.writeString(parts, """
+                {"format": "gosplan/economy@1", "name": "one", "years": 1, "regions": [{"id": "only"}],
+                 "products": [{"id": "bread"}, {"id": "tractor"}],
+                 "capital": [{"product": "tractor", "depreciation": 0.1}],
+                 "stocks": [{"product": "tractor", "region": "only", "quantity": 5}],
+                 "resources": [{"id": "labour", "available": 1000, "region": "only"},
+                               {"id": "labour", "available": 900, "region": "only", "year": 1}],
+                 "techniques": [
+                   {"id": "farm", "outputs": {"bread": 1}, "inputs": {"labour": 2, "tractor": 0.01}, "region": "only"},
+                   {"id": "plant", "outputs": {"tractor": 1}, "inputs": {"labour": 10}, "region": "only"}],
+                 "targets": [{"product": "bread", "quantity": 100, "region": "only"}]}
+                """);
+        Path plain = tmp.resolve("plain.economy.json");
+        java.nio.file.Files.writeString(plain, """
+                {"format": "gosplan/economy@1", "name": "one",
+                 "products": [{"id": "bread"}, {"id": "tractor"}],
+                 "resources": [{"id": "labour", "available": 900}],
+                 "techniques": [
+                   {"id": "farm", "outputs": {"bread": 1}, "inputs": {"labour": 2, "tractor": 0.01}},
+                   {"id": "plant", "outputs": {"tractor": 1}, "inputs": {"labour": 10}}],
+                 "targets": [{"product": "bread", "quantity": 100}]}
+                """);
+        for (String method : new String[] {"auto", "policy"}) {
+            CliRun a = CliRun.of("plan", parts.toString(), "--json", "--method", method);
+            CliRun b = CliRun.of("plan", plain.toString(), "--json", "--method", method);
+            assertEquals(0, a.exit(), a.err());
+            assertTrue(a.err().contains("planned as a one-year economy"), a.err());
+            JsonNode x = Json.MAPPER.readTree(a.out());
+            JsonNode y = Json.MAPPER.readTree(b.out());
+            for (JsonNode d : new JsonNode[] {x, y}) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) d.get("solver")).remove("seconds");
+                for (JsonNode stage : d.at("/leastUse/stages")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) stage).remove("seconds");
+                }
+            }
+            assertEquals(y, x, method);
+        }
+    }
 }

@@ -266,6 +266,16 @@ public final class Economy {
         return e.parts == Parts.NONE ? e : e.withParts(e.parts.withTargetPlaces(region.clone(), year.clone()));
     }
 
+    /** The same economy with other amounts available of its resources (NaN: unlimited). */
+    public Economy withAvailable(double[] newAvailable) {
+        if (newAvailable.length != available.length) {
+            throw new IllegalArgumentException(newAvailable.length + " amounts for " + available.length + " resources");
+        }
+        return new Economy(name, products, productUnits, productNames, resources, resourceUnits, newAvailable.clone(),
+                techniques, capacity, outputs, productInputs, resourceInputs,
+                targetProduct, targetQuantity, targetWeight, parts);
+    }
+
     /** The same economy with other parts, made from its own by {@link Parts}' with-methods. */
     public Economy withParts(Parts newParts) {
         return new Economy(name, products, productUnits, productNames, resources, resourceUnits, available,

@@ -42,6 +42,7 @@ public final class ExtendedPlan {
     private final int minimised;
     private final List<ExtendedStage> stages;
     private final String note;
+    private final Map<String, Object> diagnosis;
 
     ExtendedPlan(ExtendedPlanner.Leximin x, double[] alone, double seconds) {
         SpaceModel m = x.model;
@@ -60,6 +61,7 @@ public final class ExtendedPlan {
         this.objective = pub.minimised < 0 ? "fulfil" : "min-resource";
         this.stages = pub.stages == null ? null : List.copyOf(pub.stages);
         this.note = pub.note;
+        this.diagnosis = "infeasible".equals(status) ? Diagnose.of(e, x.model.alone, minimised) : null;
         // the levels are the last least-use stage's where one ran, else the objective's last round
         double[] v = !solved ? null : pub.levels != null ? pub.levels.x() : x.last.x();
         lambda = new double[m.years][m.regions];
@@ -403,25 +405,11 @@ public final class ExtendedPlan {
     }
 
     /**
-     * Why no plan exists. Levels and λ at zero meet every other row (net output 0 >= 0, use 0
-     * within what is available, stocks as they start), so only a balance of trade above zero can
-     * fail: the exports cannot earn it.
+     * Why no plan exists ({@link Diagnose}): the years, republics and trade limits at fault; null when
+     * the plan is not infeasible.
      */
     public Map<String, Object> diagnosis() {
-        double most = 0;
-        for (Parts.Trade t : parts.trade()) {
-            if (t.exports()) {
-                most += t.exportPrice() * t.exportLimit();
-            }
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("summary", "no plan meets the balance of trade: exports less imports at world prices must be at least "
-                + parts.tradeBalance() + (parts.currency() == null ? "" : " " + parts.currency()) + " in every year");
-        d.put("explanation", List.of("the exports cannot earn it: at their export limits they would bring at most "
-                + (Double.isFinite(most) ? Double.toString(most) : "an unbounded amount, but what the economy can make"
-                + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
-        d.put("constraints", List.of("tradeBalance"));
-        return d;
+        return diagnosis;
     }
 
     /** Units sent on each transport link in year {@code y} (before the loss). */
