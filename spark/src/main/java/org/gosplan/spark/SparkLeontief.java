@@ -61,6 +61,14 @@ public final class SparkLeontief {
         SparseMatrix in = e.productInputs();
         int[] is = in.columnStarts(), ir = in.rowIndexes();
         double[] iv = in.values();
+        boolean identity = true;
+        for (int p = 0; p < n && identity; p++) {
+            identity = techniqueOf[p] == p && out.values()[out.columnStarts()[p]] == 1.0;
+        }
+        if (identity) {
+            // technique p makes one unit of p: A is the economy's own product inputs, not copied
+            return new SparkLeontief(sc, n, is, ir, iv, null, e, "product", partitions);
+        }
         int[] cs = new int[n + 1];
         for (int p = 0; p < n; p++) {
             int t = techniqueOf[p];
