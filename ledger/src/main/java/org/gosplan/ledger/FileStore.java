@@ -431,21 +431,42 @@ final class FileStore implements Store {
             sync.add(headFile);
         }
         List<java.util.concurrent.Future<?>> round = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(sync.size());
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         for (FileChannel c : sync) {
             round.add(SYNCERS.submit(() -> {
-                c.force(false);
+                try {
+                    c.force(false);
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        done.complete(null);
+                    }
+                }
                 return null;
             }));
         }
-        return () -> {
-            awaitAll(round);
-            synchronized (FileStore.this) {
-                if (record && (durable == null || durable.seq < h.seq)) {
-                    durable = h;
+        return new Round() {
+            @Override
+            public void await() throws IOException {
+                awaitAll(round);
+                synchronized (FileStore.this) {
+                    if (record && (durable == null || durable.seq < h.seq)) {
+                        durable = h;
+                    }
+                    if (target.seq > head.seq) {
+                        head = target;
+                    }
                 }
-                if (target.seq > head.seq) {
-                    head = target;
-                }
+            }
+
+            @Override
+            public void whenDone(Runnable r) {
+                done.thenRun(r);
+            }
+
+            @Override
+            public boolean done() {
+                return done.isDone();
             }
         };
     }

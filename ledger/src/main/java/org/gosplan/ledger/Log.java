@@ -377,32 +377,44 @@ public final class Log implements AutoCloseable {
         }
     }
 
+    // Queued by a round of syncs when it is done, to wake the committer waiting for appends.
+    private static final Pending ROUND_DONE = new Pending(List.of(), null, false);
+
     /**
      * The committer: takes everything queued as one group, runs its preconditions, writes it and
      * makes it durable. On a store that pipelines, the writer's lock is kept while appends keep
      * coming (at most {@link #PIPELINE_ROUNDS} rounds, so that other writers get their turn), and
-     * while one group's round of syncs is in flight the next group is gathered, checked and
-     * written; a group is acknowledged only once its own round is done, and its round starts only
-     * after the round before it is done.
+     * while one round of syncs is in flight, whatever arrives meanwhile is checked and written at
+     * once, gathering into one open group; when the round is done its appends are acknowledged
+     * and the open group's round starts. So the next round's group is as large as when it is
+     * gathered after the round (everything that arrived during it), and its checks and writes
+     * are already done when the round before ends. A group is acknowledged only once its own round
+     * is done, and its round starts only after the round before it is done.
      */
     private void commitLoop() {
-        Flight flying = null;
+        Flight flying = null; // its round of syncs in flight
+        Flight open = null; // written while flying was in flight; its round not started yet
         int rounds = 0;
         while (true) {
             Pending first;
             try {
-                first = flying == null ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                first = flying == null ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 first = null;
             }
-            if (first == null) {
-                if (flying != null) {
-                    land(flying, null);
+            if (first == ROUND_DONE || first == null && flying != null) {
+                if (flying != null && flying.round != null && isDone(flying)) {
+                    boolean landed = land(flying, open);
                     flying = null;
-                    if (!queue.isEmpty()) {
-                        continue; // they came during the round: the next group, the lock still held
+                    if (landed && open != null) {
+                        flying = startRound(open);
+                        rounds++;
                     }
+                    open = null;
                 }
+                continue;
+            }
+            if (first == null) {
                 // Nothing to do: let other writers (processes, checkpoints) have the lock.
                 release();
                 if (closed && queue.isEmpty()) {
@@ -417,15 +429,23 @@ public final class Log implements AutoCloseable {
             long bytes = first.bytes;
             int count = first.entries.length;
             Pending q;
-            while ((q = queue.peek()) != null && !q.needsCommitted() && bytes + q.bytes <= BATCH_BYTES
-                    && count + q.entries.length <= BATCH_ENTRIES) {
+            while ((q = queue.peek()) != null && q != ROUND_DONE && !q.needsCommitted()
+                    && bytes + q.bytes <= BATCH_BYTES && count + q.entries.length <= BATCH_ENTRIES) {
                 batch.add(queue.poll());
                 bytes += q.bytes;
                 count += q.entries.length;
             }
             if (flying != null && (first.needsCommitted() || rounds >= PIPELINE_ROUNDS)) {
-                land(flying, null);
+                // Everything written made durable first (or given up, when a round fails).
+                boolean landed = land(flying, open);
                 flying = null;
+                if (landed && open != null) {
+                    Flight last = startRound(open);
+                    if (last != null) {
+                        land(last, null);
+                    }
+                }
+                open = null;
             }
             if (flying == null && rounds >= PIPELINE_ROUNDS) {
                 release(); // other writers' turn
@@ -456,16 +476,13 @@ public final class Log implements AutoCloseable {
                     land(flying, null);
                     flying = null;
                 }
+                if (open != null) {
+                    fail(open.batch, t);
+                    open = null;
+                }
                 fail(batch, t);
                 giveUp();
                 continue;
-            }
-            if (flying != null) {
-                boolean landed = land(flying, next);
-                flying = null;
-                if (!landed) {
-                    continue; // next failed with it, and the lock was given up
-                }
             }
             if (next == null) {
                 continue;
@@ -479,18 +496,37 @@ public final class Log implements AutoCloseable {
                 release();
                 continue;
             }
-            try {
-                next.round = store.syncAppend();
-                flying = next;
-                rounds++;
-                if (!PIPELINE) {
-                    land(flying, null);
-                    flying = null;
+            if (flying != null) {
+                if (open == null) {
+                    open = next;
+                } else {
+                    open.batch.addAll(next.batch);
                 }
-            } catch (Throwable t) {
-                fail(next.batch, t);
-                giveUp();
+                continue;
             }
+            flying = startRound(next);
+            rounds++;
+            if (!PIPELINE && flying != null) {
+                land(flying, null);
+                flying = null;
+            }
+        }
+    }
+
+    private static boolean isDone(Flight f) {
+        return f.round.done();
+    }
+
+    /** Starts the round of syncs that makes {@code f}'s groups durable; null (and {@code f} failed) when it cannot. */
+    private Flight startRound(Flight f) {
+        try {
+            f.round = store.syncAppend();
+            f.round.whenDone(() -> queue.add(ROUND_DONE));
+            return f;
+        } catch (Throwable t) {
+            fail(f.batch, t);
+            giveUp();
+            return null;
         }
     }
 

@@ -75,6 +75,12 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     interface Round {
         /** Waits for the round; throws when a sync failed (the groups of the round are then not known durable). */
         void await() throws IOException;
+
+        /** Runs {@code r} (on any thread) once every sync of the round has returned, well or not. */
+        void whenDone(Runnable r);
+
+        /** Whether every sync of the round has returned, well or not ({@link #await} then does not wait). */
+        boolean done();
     }
 
     /** Stores a signed checkpoint durably (after {@link #beginAppend}). */

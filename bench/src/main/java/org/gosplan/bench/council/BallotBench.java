@@ -121,18 +121,20 @@ public final class BallotBench {
             int warmup = Math.min(500, each / 4);
             Event[][] votes = new Event[threads][each];
             Event[][] early = new Event[threads][warmup];
+            // one clock reading for all: no two votes of a voter at the same second (a replay, refused)
+            Instant base = Instant.now();
             IntStream.range(0, threads).parallel().forEach(v -> {
                 NoteSigner k = voter(v);
                 for (int i = 0; i < warmup; i++) {
                     ObjectNode body = JSON.objectNode().put("ballot", ballot);
                     body.putArray("approve").add(options.get(i % 4));
-                    early[v][i] = Event.sign(EventTypes.VOTE_CAST, body, k, Instant.now().minusSeconds(1 + i));
+                    early[v][i] = Event.sign(EventTypes.VOTE_CAST, body, k, base.minusSeconds(1 + i));
                 }
                 for (int i = 0; i < each; i++) {
                     ObjectNode body = JSON.objectNode().put("ballot", ballot);
                     body.putArray("approve").add(options.get(i % 4));
                     // a second apart: the same vote signed twice in one second is one event, refused as a replay
-                    votes[v][i] = Event.sign(EventTypes.VOTE_CAST, body, k, Instant.now().plusSeconds(i));
+                    votes[v][i] = Event.sign(EventTypes.VOTE_CAST, body, k, base.plusSeconds(i));
                 }
             });
             castAll(r, early);
