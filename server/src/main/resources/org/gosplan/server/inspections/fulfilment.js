@@ -87,7 +87,12 @@ const loadPlans = async (q) => {
 document.addEventListener('DOMContentLoaded', async () => {
   const q = new URLSearchParams(location.search);
   document.getElementById('show').addEventListener('click', show);
-  document.getElementById('plan').addEventListener('change', () => fillPeriods(null));
+  // choosing is enough: the page shows the choice at once (Show reads the log again)
+  document.getElementById('plan').addEventListener('change', () => {
+    fillPeriods(null);
+    show();
+  });
+  document.getElementById('period').addEventListener('change', show);
   await loadPlans(q);
   show();
 });
