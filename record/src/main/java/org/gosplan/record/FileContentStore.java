@@ -57,8 +57,13 @@ final class FileContentStore implements ContentStore {
             String hash = HexFormat.of().formatHex(d.digest());
             Path target = path(hash);
             if (Files.exists(target)) {
-                // stored again: its time starts again (see ContentStore.Stored)
-                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                // stored again: its time starts again (see ContentStore.Stored); a file this process may
+                // not touch (another user's store, read-only) keeps its time, and the content is still there
+                try {
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                } catch (IOException e) {
+                    // the content is stored; only its age is not renewed
+                }
                 return hash;
             }
             try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -238,6 +238,22 @@ class BrowserTest {
         assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("check"));
         shoot("fulfilment");
         assertNoSidewaysScroll("/fulfilment");
+
+        // with a report, the chart is drawn, and fits the phone too
+        String technique = fixture.record.economy(fixture.record.snapshot().economy().hash()).techniqueId(0);
+        org.gosplan.ledger.NoteSigner mill = org.gosplan.ledger.NoteSigner.fromSeed("mill", Fixture.seed(40));
+        fixture.record.registerMember(mill.verifier(), org.gosplan.record.Role.ENTERPRISE, List.of(),
+                Map.of("unit", "mill"), fixture.operator);
+        Path report = Files.writeString(dir.resolve("mill-report.json"), "{\"format\": \"gosplan/report@1\","
+                + " \"unit\": \"mill\", \"plan\": \"" + fixture.record.snapshot().plan().hash() + "\","
+                + " \"period\": \"2027-Q1\", \"levels\": {\"" + technique + "\": 1}}");
+        org.gosplan.inspection.Reports.record(fixture.record, report, mill);
+        driver.get(fixture.url("/fulfilment"));
+        assertTrue(waitForText("#reported", " of ").startsWith("1 of "));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "return Chart.getChart(document.getElementById('fulfilment-chart')) !== undefined"));
+        shoot("fulfilment-reported");
+        assertNoSidewaysScroll("/fulfilment (a report charted)");
     }
 
     @Test

@@ -35,7 +35,10 @@ const show = async () => {
   const canvas = document.getElementById('fulfilment-chart');
   canvas.parentNode.hidden = none;
   if (none) return;
-  const top = rows.slice(0, 30);
+  // the 30 products furthest from their plan, on an axis from 0 to 2 times the plan: a ratio over a
+  // plan of almost nothing (thousands of times over, or below zero) would flatten every other bar;
+  // the table below has every ratio as it is
+  const top = rows.slice().sort((a, b) => Math.abs(b[1] - 1) - Math.abs(a[1] - 1)).slice(0, 30);
   canvas.parentNode.style.height = (60 + 22 * top.length) + 'px';
   if (chart) chart.destroy();
   chart = new Chart(canvas, {
@@ -43,7 +46,7 @@ const show = async () => {
     data: { labels: top.map((x) => x[0]), datasets: [{ label: 'fulfilment', data: top.map((x) => x[1]),
       backgroundColor: '#b33a2b' }] },
     options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
-      plugins: { legend: { display: false } } },
+      scales: { x: { min: 0, max: 2 } }, plugins: { legend: { display: false } } },
   });
 };
 
@@ -87,7 +90,12 @@ const loadPlans = async (q) => {
 document.addEventListener('DOMContentLoaded', async () => {
   const q = new URLSearchParams(location.search);
   document.getElementById('show').addEventListener('click', show);
-  document.getElementById('plan').addEventListener('change', () => fillPeriods(null));
+  // choosing is enough: the page shows the choice at once (Show reads the log again)
+  document.getElementById('plan').addEventListener('change', () => {
+    fillPeriods(null);
+    show();
+  });
+  document.getElementById('period').addEventListener('change', show);
   await loadPlans(q);
   show();
 });
