@@ -178,10 +178,10 @@ final class Rounding {
     }
 
     /**
-     * Where no rounding keeps everyone within {@code 1/M} (large pools with many people alone in
-     * their type), the multiplicities next to {@code M λ} that keep the largest deviation of a
-     * type's seats per member from {@code M p} smallest, in thousandths of a seat: CP-SAT with one
-     * worker and a deterministic time limit, so that the same input still gives the same panels.
+     * The multiplicities next to {@code M λ} that keep the largest deviation of a type's seats per
+     * member from {@code M p} smallest, in thousandths of a seat: CP-SAT with one worker and a
+     * deterministic time limit, so that the same input still gives the same panels. The second
+     * start of the exchanges, where the first leaves seats outside the windows.
      */
     private static long[] closest(Types types, Leximin.Result d, int m) {
         CpModel model = new CpModel();
