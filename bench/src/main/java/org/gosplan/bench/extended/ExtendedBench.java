@@ -27,7 +27,10 @@ import org.gosplan.planner.extended.ExtendedPlanner;
  * {@code union}: REPUBLICS copies of the economy of PRODUCTS products (two techniques each, each
  * republic its own seed and labour), every tenth product carried to the next republic in a ring
  * with 2% lost and 0.01 h of the sender's labour per unit. With an export folder the first
- * leximin round's LP is written for bench/scripts/extended_highs.py (scipy's HiGHS).
+ * leximin round's LP is written for bench/scripts/extended_highs.py (scipy's HiGHS). Methods:
+ * {@code auto} (the planner's default: a first round that is a one-year plan goes to the one-year
+ * planner from {@code Options.ONE_YEAR_FROM} columns), {@code glop} (GLOP on the whole LP whatever
+ * its size), {@code pdlp} (PDLP on the whole LP).
  * System property {@code tolerance} (default 1e-6).
  */
 public final class ExtendedBench {
