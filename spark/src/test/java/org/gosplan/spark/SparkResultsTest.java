@@ -54,6 +54,49 @@ class SparkResultsTest {
     }
 
     @Test
+    void techniquesInAnotherOrderAndMakingSeveralUnitsGiveTheSingleMachinesAnswers() {
+        // technique t makes product n - 1 - t, 1.5 to 3 units a level: A is permuted and scaled on the fly
+        int n = 3_000;
+        EconomyBuilder b = new EconomyBuilder("permuted", n);
+        for (int p = 0; p < n; p++) {
+            b.addProduct("p" + p, null, null);
+        }
+        int labour = b.addResource("labour", "h", Double.NaN);
+        int land = b.addResource("land", "ha", Double.NaN);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int t = 0; t < n; t++) {
+            int tech = b.addTechnique("t" + t, Double.POSITIVE_INFINITY);
+            int made = n - 1 - t;
+            double q = 1.5 + 1.5 * r.nextDouble();
+            b.output(tech, made, q);
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            while (used.size() < 7) {
+                int input = r.nextInt(n);
+                if (used.add(input)) {
+                    b.productInput(tech, input, q * 0.12 * r.nextDouble());
+                }
+            }
+            b.resourceInput(tech, labour, r.nextDouble());
+            if (t % 3 == 0) {
+                b.resourceInput(tech, land, 0.1 * r.nextDouble());
+            }
+            b.target(made, 1 + 10 * r.nextDouble(), 1.0);
+        }
+        Economy e = b.build();
+        SparkLeontief s = SparkLeontief.of(LocalSpark.context(), e, 3);
+        Compare.close(s.solve(e.finalDemand(), 1e-10).x(), Leontief.of(e).solve(e.finalDemand()).x(), AGREE,
+                "gross output");
+        Multipliers m = Main.multipliers(LocalSpark.context(), new org.gosplan.economy.Source(null,
+                org.gosplan.economy.Source.Form.ECONOMY_FOLDER, e, null, java.util.List.of()),
+                LeontiefOptions.DEFAULT, 2, new SparkLeontief[1]);
+        Multipliers single = Multipliers.of(e, LeontiefOptions.DEFAULT);
+        Compare.close(m.output(), single.output(), AGREE, "output multipliers");
+        Compare.close(m.total(0), single.total(0), AGREE, "labour values");
+        Compare.close(m.total(1), single.total(1), AGREE, "land intensities");
+        s.release();
+    }
+
+    @Test
     void theUkTableGivesTheSingleMachinesOutputsAndMultipliers() {
         IoTable t = EconomyFiles.readTable(uk());
         SparkLeontief s = SparkLeontief.of(LocalSpark.context(), t, 3);
