@@ -88,8 +88,8 @@ final class Rounding {
             left = exchanges.repair(lo, hi);
         }
         if (TRACE) {
-            System.err.printf("rounding: %d seats outside the windows, %d chains of swaps, %d left%n", before,
-                    exchanges.chains, left);
+            System.err.printf("rounding: %d seats outside the windows, %d chains of swaps (%d swaps weighed), %d left%n",
+                    before, exchanges.chains, exchanges.weighed, left);
         }
         return left;
     }
