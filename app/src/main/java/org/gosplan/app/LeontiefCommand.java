@@ -59,6 +59,10 @@ final class LeontiefCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LeontiefOptions options = options(method, tolerance);
         String master = SparkBridge.master(spark);
+        if (master != null && !method.equalsIgnoreCase("auto")) {
+            throw new UsageException("--method " + method + ": on Spark the solves are BiCGSTAB (the power series where"
+                    + " it stagnates); leave out --method with --spark");
+        }
         if (inverse != null && Files.isDirectory(inverse)) {
             throw new UsageException(inverse + " is a folder; --inverse needs a file name such as L.csv");
         }

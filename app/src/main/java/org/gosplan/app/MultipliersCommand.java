@@ -62,6 +62,10 @@ final class MultipliersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
         String master = SparkBridge.master(spark);
+        if (master != null && !method.equalsIgnoreCase("auto")) {
+            throw new UsageException("--method " + method + ": on Spark the solves are BiCGSTAB (the power series where"
+                    + " it stagnates); leave out --method with --spark");
+        }
         if (typeII && master != null) {
             throw new UsageException("--type-ii is computed on one machine; leave out --spark");
         }

@@ -92,5 +92,8 @@ class SparkOptionTest {
         assertTrue(spark.err().contains("'steel' (1.30000), 'coal' (1.20000)"), spark.err());
         assertTrue(spark.noStackTrace(), spark.err());
         assertEquals(2, CliRun.of("leontief", f.toString(), "--spark", "nowhere").exit());
+        CliRun method = CliRun.of("multipliers", f.toString(), "--spark", "local[2]", "--method", "power");
+        assertEquals(2, method.exit());
+        assertTrue(method.err().contains("leave out --method"), method.err());
     }
 }
