@@ -26,8 +26,11 @@ final class ExtendedPlanOutput {
             throw new UsageException("--method " + m.name().toLowerCase() + " does not plan republics, trade or years;"
                     + " use auto, exact, simplex or pdlp");
         }
+        // simplex: GLOP on the whole LP whatever its size; auto and exact may solve a first round that is a
+        // one-year plan with the one-year planner's exact methods (policy iteration, the exact finish)
         ExtendedPlanner.Options o = new ExtendedPlanner.Options(m == PlanMethod.PDLP, options.tolerance(),
-                options.timeLimitSeconds());
+                options.timeLimitSeconds(), m == PlanMethod.SIMPLEX ? Integer.MAX_VALUE
+                        : ExtendedPlanner.Options.ONE_YEAR_FROM);
         int region = -1;
         if (republic != null) {
             region = e.parts().regionIndex(republic);
