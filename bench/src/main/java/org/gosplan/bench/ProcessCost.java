@@ -33,6 +33,33 @@ public record ProcessCost(double user, double system) {
         }
     }
 
+    /**
+     * The CPU process {@code pid}'s JIT compiler threads ("C1 CompilerThre...", "C2 CompilerThre...")
+     * have used so far: a cost a long-running server pays once, which a short window still sees.
+     */
+    public static ProcessCost compilers(long pid) {
+        double user = 0;
+        double system = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String s = Files.readString(t.resolve("stat"));
+                    String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compi") || name.startsWith("C2 Compi")) {
+                        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                        user += Long.parseLong(f[11]) * TICK;
+                        system += Long.parseLong(f[12]) * TICK;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return new ProcessCost(0, 0);
+        }
+        return new ProcessCost(user, system);
+    }
+
     public double total() {
         return user + system;
     }

@@ -161,20 +161,23 @@ public final class BallotBench {
             java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             long jit0 = jit.getTotalCompilationTime();
             ProcessCost cpu0 = ProcessCost.now();
+            ProcessCost jitCpu0 = ProcessCost.compilers(ProcessHandle.current().pid());
             long t0 = System.nanoTime();
             castAll(r, votes);
             double s = (System.nanoTime() - t0) / 1e9;
             ProcessCost cpu = ProcessCost.now().since(cpu0);
             double jitSeconds = (jit.getTotalCompilationTime() - jit0) / 1e3;
+            ProcessCost jitCpu = ProcessCost.compilers(ProcessHandle.current().pid()).since(jitCpu0);
             long n = (long) threads * each;
             long groups = ledger.commits() - commits0;
             System.out.printf("group commit: %d voters x %d votes = %,d votes in %.2f s: %,.0f votes/s (log %d -> %d);"
                     + " %.2f s of CPU, %,.0f votes per CPU second%n", threads, each, n, s, n / s, size0, r.log().size(),
                     cpu.total(), n / cpu.total());
             System.out.printf("  %s; one signature check alone %.0f µs; %,d group commits (fsync rounds),"
-                    + " %.3f a vote, %.1f votes a group; JIT compiling %.2f s; after a warm-up of %d x %d votes%n",
-                    cpu.perOp(n), verify, groups, (double) groups / n, (double) n / groups, jitSeconds, threads,
-                    warmup);
+                    + " %.3f a vote, %.1f votes a group; JIT compiling %.2f s, its threads' CPU %.0f µs a vote;"
+                    + " after a warm-up of %d x %d votes%n",
+                    cpu.perOp(n), verify, groups, (double) groups / n, (double) n / groups, jitSeconds,
+                    1e6 * jitCpu.total() / n, threads, warmup);
             // the same votes again, one append (one fsync) at a time, for comparison
             int few = Math.min(each, 50);
             t0 = System.nanoTime();

@@ -157,6 +157,7 @@ public final class ServerLoad {
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         ProcessCost server0 = ProcessCost.of(serverPid);
+        ProcessCost jit0 = ProcessCost.compilers(serverPid);
         ProcessCost client0 = ProcessCost.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -207,6 +208,7 @@ public final class ServerLoad {
         }
         double s = (System.nanoTime() - start) / 1e9;
         ProcessCost server = ProcessCost.of(serverPid).since(server0);
+        ProcessCost jit = ProcessCost.compilers(serverPid).since(jit0);
         ProcessCost client = ProcessCost.now().since(client0);
         System.out.printf("writes: %d clients, %.1f s: %d created (%.0f/s), refused or failed %s%n", clients, s,
                 created.get(), created.get() / s, statuses);
@@ -215,7 +217,8 @@ public final class ServerLoad {
         }
         long n = Math.max(1, created.get());
         if (serverPid > 0) {
-            System.out.printf("  server: %s; client: %s%n", server.perOp(n), client.perOp(n));
+            System.out.printf("  server: %s, of which its JIT compiler threads %.0f µs; client: %s%n", server.perOp(n),
+                    1e6 * jit.total() / n, client.perOp(n));
         }
     }
 }
