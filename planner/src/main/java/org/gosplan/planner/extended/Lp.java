@@ -224,10 +224,17 @@ final class Lp {
                 }
             }
             m.setMaximize(true);
+            // neither solver has an iteration limit of its own, and either can run for ever on a small LP (PDLP
+            // stalled short of its tolerance, GLOP pivoting: the one-year planner, PlanBoundTest): bounded by
+            // iteration counts far above what they need, growing with the size (deterministic, unlike time)
+            long size = (long) vars + rows;
             solver.setSolverSpecificParameters(pdlp
-                    ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
+                    ? "verbosity_level: 0 termination_criteria { iteration_limit: "
+                            + Math.min(Integer.MAX_VALUE, 200_000 + 100 * size) // PDLP's limit is 32-bit
+                            + " simple_optimality_criteria { eps_optimal_absolute: "
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
-                    : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
+                    : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10"
+                            + " max_number_of_iterations: " + (10_000 + 50 * (size + 1)) + " "
                             + System.getProperty("gosplan.extended.glop", vars >= DUAL_FROM ? "use_dual_simplex: true" : "")
                             : "");
             if (timeLimit > 0) {
