@@ -79,8 +79,8 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         int under = 0;
-        for (double v : c.fulfilment().values()) {
-            under += v < 1 - tolerance ? 1 : 0;
+        for (Double v : c.fulfilment().values()) {
+            under += v != null && v < 1 - tolerance ? 1 : 0; // null: planned at rounding level, no ratio
         }
         out.println("fulfilment: " + under + " of " + c.fulfilment().size() + " planned products below plan");
     }
