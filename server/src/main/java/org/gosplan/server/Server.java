@@ -1,7 +1,9 @@
 package org.gosplan.server;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.util.List;
 import org.gosplan.ledger.LedgerException;
@@ -37,7 +39,16 @@ public final class Server implements AutoCloseable {
         Served served = new Served(record, log, limits, policy);
         RateLimits reads = new RateLimits(limits.readsPerSecond());
         RateLimits writes = new RateLimits(limits.writesPerSecond());
+        // Javalin answers HEAD on a GET route by itself with 200 and no headers of the GET (Content-Length:
+        // 0); HEAD must answer what GET would, less the body, so each GET route also gets a HEAD route
+        // running the same handler (Jetty sends no body for HEAD, but the headers and length stay)
+        List<HandlerMetaInfo> gets = new java.util.ArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod() == HandlerType.GET) {
+                    gets.add(h);
+                }
+            });
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.contentBytes();
             config.router.ignoreTrailingSlashes = false;
@@ -81,6 +92,9 @@ public final class Server implements AutoCloseable {
         for (Routes r : capabilities) {
             r.addTo(app, served);
             served.addPages(r.pages());
+        }
+        for (HandlerMetaInfo h : List.copyOf(gets)) {
+            app.head(h.getPath(), h.getHandler());
         }
         app.start(host, port);
         return new Server(app, served, UnnamedContent.start(served));

@@ -118,8 +118,14 @@ class InspectionRoutesTest {
             assertTrue(j.get("period").isNull(), "no report names a period yet");
             var bad = f.get("/api/reconcile?plan=0000");
             assertEquals(400, bad.statusCode());
-            assertTrue(Fixture.json(bad).get("error").asText().contains("no plan"), new String(bad.body()));
+            String error = Fixture.json(bad).get("error").asText();
+            assertTrue(error.contains("no plan"), error);
+            // the API's words: its query parameter, not the command line's --plan
+            assertTrue(error.startsWith("query parameter plan: "), error);
+            assertTrue(!error.contains("--plan"), error);
             assertEquals(400, f.get("/api/reconcile?tolerance=much").statusCode());
+            String tolerance = Fixture.json(f.get("/api/reconcile?tolerance=2")).get("error").asText();
+            assertTrue(tolerance.startsWith("query parameter tolerance: 2.0 is not a relative tolerance"), tolerance);
             assertEquals(200, f.get("/fulfilment").statusCode());
 
             // the plans to choose from, each with the periods units reported on against it

@@ -62,7 +62,7 @@ public final class InspectionRoutes implements Routes {
                 Served.json(ctx, 200, Reports.reconcile(served.record(), blank(ctx.queryParam("plan")),
                         blank(ctx.queryParam("period")), tolerance == null ? 1e-6 : number(tolerance)).toJson());
             } catch (InspectionException e) {
-                throw new HttpError(400, e.getMessage());
+                throw new HttpError(400, queryWords(e));
             }
         });
         app.get("/inspections/{index}", ctx -> PageRoutes.page(ctx, InspectionRoutes.class, "inspection.html",
@@ -81,6 +81,18 @@ public final class InspectionRoutes implements Routes {
     @Override
     public List<Page> pages() {
         return List.of(new Page("/inspections", "Inspections"), new Page("/fulfilment", "Fulfilment"));
+    }
+
+    /**
+     * An error of {@code gosplan reconcile}'s options (where "--plan") in the words of this API: the
+     * query parameter ("query parameter plan"), since no one here gives a command-line option.
+     */
+    static String queryWords(InspectionException e) {
+        String where = e.where();
+        if (!where.startsWith("--")) {
+            return e.getMessage();
+        }
+        return "query parameter " + where.substring(2) + ": " + e.getMessage().substring(where.length() + 2);
     }
 
     private static String blank(String s) {

@@ -26,9 +26,11 @@ const show = async () => {
   facts.replaceChildren(G.el('dt', {}, 'Plan'), G.el('dd', {}, G.el('code', {}, r.plan)),
     G.el('dt', {}, 'Period'), G.el('dd', { id: 'period-value' }, r.period === null ? 'none reported' : r.period),
     G.el('dt', {}, 'Units reporting'), G.el('dd', { id: 'reported' }, r.reported + ' of ' + r.units));
-  const rows = Object.entries(r.fulfilment);
+  // null: planned at rounding level, where a ratio would say nothing (findings name the amounts)
+  const rows = Object.entries(r.fulfilment).filter((x) => x[1] !== null);
   document.getElementById('products').replaceChildren(G.table([{ title: 'Product' },
-    { title: 'Fulfilment (reported / planned)', num: true }], rows.slice()));
+    { title: 'Fulfilment (reported / planned)', num: true }],
+  Object.entries(r.fulfilment).map((x) => [x[0], x[1] === null ? '\u2014' : x[1]])));
   document.getElementById('findings').replaceChildren(r.findings.length ? G.table([{ title: 'Kind' },
     { title: 'What' }, { title: 'Difference', num: true }],
   r.findings.map((f) => [f.kind, f.message, f.difference])) : G.el('p', { class: 'muted' }, 'none'));
