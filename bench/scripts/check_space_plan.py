@@ -18,7 +18,16 @@ investment, transport and trade of every year, it recomputes:
 * the stocks: the initial stock in year 1, then (1 - depreciation) times last year's plus what
   was invested lag years before;
 * the balance of trade in every year at least tradeBalance, and the imports and exports within
-  their limits and allowed directions.
+  their limits and allowed directions;
+* fulfil: each balance at the larger of the year's λ and the republic's λ where the plan gives
+  them (each is the smallest of the λ of its year, or its republic, so the republic's λ in that
+  year is at least both), not only at the plan's value;
+* min-resource (`"objective": "min-resource"`): every target met in full, and the resource's
+  use summed over the years equal to the plan's value;
+* the least-use stages (`"leastUse"`): the published levels' sum of use / available over the
+  limited resources of every year no more than the limited stage's value (the unlimited stage's
+  weights are the limited stage's uses, which the plan does not publish, so its value is not
+  recomputed).
 
 Prints the largest violation relative to the flows through its row; exit 0 when it is within the
 tolerance, 1 when not, 2 on unreadable input. Nothing here calls Gosplan."""
@@ -47,7 +56,10 @@ def main():
     regions = [r["id"] for r in e.get("regions", [])] or [None]
     years = e.get("years", 0)
     span = list(range(1, max(1, years) + 1))
-    lam = plan["value"]
+    minimising = plan.get("objective") == "min-resource"
+    lam = 1.0 if minimising else plan["value"]
+    minimised_use = 0.0
+    least_sum = 0.0
     products = [p["id"] for p in e["products"]]
     resources = {}
     yearly = {}
@@ -153,7 +165,14 @@ def main():
                 demand[(t["product"], t.get("region"))] += t["quantity"]
         for p in products:
             for g in regions:
-                short = lam * demand[(p, g)] - balance[(p, g)]
+                at = lam
+                if not minimising:
+                    # the year's λ and the republic's are lower bounds of λ in that year and republic
+                    for held in (plan.get("years", {}).get(str(y), {}).get("lambda") if years else None,
+                                 plan.get("regions", {}).get(g, {}).get("lambda") if regional else None):
+                        if held is not None and demand[(p, g)] > 0:
+                            at = max(at, held)
+                short = at * demand[(p, g)] - balance[(p, g)]
                 violation(short, gross[(p, g)] + lam * demand[(p, g)], f"year {y}: balance of {key(p, g)}")
         for rid, r in resources.items():
             avail = yearly.get((rid, y), r.get("available"))
@@ -161,8 +180,20 @@ def main():
                 avail = None
             if avail is not None:
                 violation(use[rid] - avail, avail, f"year {y}: resource {rid}")
+                if avail > 0:
+                    least_sum += use[rid] / avail
+        if minimising:
+            minimised_use += use[plan["resource"]]
+    if minimising:
+        violation(abs(minimised_use - plan["value"]), abs(minimised_use),
+                  f"the use of {plan['resource']} over every year, {minimised_use}, is not the plan's value")
+    for stage in plan.get("leastUse", {}).get("stages", []):
+        if stage.get("minimises") == "limited":
+            violation(least_sum - stage["value"], stage["value"],
+                      f"the sum of use / available, {least_sum}, above the limited stage's value")
     ok = worst <= a.tolerance
-    print(f"{'feasible' if ok else 'NOT feasible'}: largest relative violation {worst:.1e} ({where}), value {lam}")
+    print(f"{'feasible' if ok else 'NOT feasible'}: largest relative violation {worst:.1e} ({where}), value "
+          f"{plan['value']}")
     return 0 if ok else 1
 
 

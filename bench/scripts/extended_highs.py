@@ -2,7 +2,7 @@
 """Solves the LP that ExtendedBench exported (the first leximin round: maximise the smallest λ)
 with scipy's HiGHS, for the ratio in docs/benchmarks.md.
 
-    python3 bench/scripts/extended_highs.py DIR [dual|ipm|ds]
+    python3 bench/scripts/extended_highs.py DIR [dual|ipm|ds|highs] [TIME_LIMIT_SECONDS]
 
 DIR holds c, lb, ub, rlo, rhi (float64) and rows, cols (int32), vals (float64), little-endian,
 as Lp.write writes them; the LP is maximise c.x subject to rlo <= A x <= rhi, lb <= x <= ub."""
@@ -37,7 +37,8 @@ def main():
     c1 = time.process_time()
     r = linprog(-c, A_ub=a_ub, b_ub=b_ub, A_eq=a[eq] if eq.any() else None, b_eq=rlo[eq] if eq.any() else None,
                 bounds=bounds, method=method,
-                options={"primal_feasibility_tolerance": 1e-7, "dual_feasibility_tolerance": 1e-7})
+                options={"primal_feasibility_tolerance": 1e-7, "dual_feasibility_tolerance": 1e-7,
+                         **({"time_limit": float(sys.argv[3])} if len(sys.argv) > 3 else {})})
     t2 = time.time()
     c2 = time.process_time()
     print(f"scipy {method}: status {r.status} ({r.message}), objective {-r.fun if r.x is not None else float('nan'):.9g},"

@@ -6,7 +6,9 @@ import org.gosplan.economy.Parts;
 import org.gosplan.planner.PlanMethod;
 import org.gosplan.planner.PlanObjective;
 import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.extended.ExtendedObjectives;
 import org.gosplan.planner.extended.ExtendedPlan;
+import org.gosplan.planner.extended.ExtendedStage;
 import org.gosplan.planner.extended.ExtendedPlanner;
 
 /**
@@ -18,22 +20,17 @@ final class ExtendedPlanOutput {
     private ExtendedPlanOutput() {}
 
     static int plan(Economy e, PlanOptions options, boolean json, java.nio.file.Path mps, java.nio.file.Path csv,
-                    String republic) {
-        if (options.objective() != PlanObjective.FULFIL) {
-            throw new UsageException("--objective " + options.objective().name().toLowerCase().replace('_', '-')
-                    + " is not planned for an economy with republics, trade or years yet; plan it with fulfil");
-        }
-        if (mps != null || csv != null) {
-            throw new UsageException((mps != null ? "--export-mps" : "--csv") + " writes one-year plans; an economy"
-                    + " with republics, trade or years has its figures in --json");
-        }
+                    String republic) throws java.io.IOException {
         PlanMethod m = options.method();
         if (m != PlanMethod.AUTO && m != PlanMethod.EXACT && m != PlanMethod.SIMPLEX && m != PlanMethod.PDLP) {
             throw new UsageException("--method " + m.name().toLowerCase() + " does not plan republics, trade or years;"
                     + " use auto, exact, simplex or pdlp");
         }
+        // simplex: GLOP on the whole LP whatever its size; auto and exact may solve a first round that is a
+        // one-year plan with the one-year planner's exact methods (policy iteration, the exact finish)
         ExtendedPlanner.Options o = new ExtendedPlanner.Options(m == PlanMethod.PDLP, options.tolerance(),
-                options.timeLimitSeconds());
+                options.timeLimitSeconds(), m == PlanMethod.SIMPLEX ? Integer.MAX_VALUE
+                        : ExtendedPlanner.Options.ONE_YEAR_FROM);
         int region = -1;
         if (republic != null) {
             region = e.parts().regionIndex(republic);
@@ -44,13 +41,25 @@ final class ExtendedPlanOutput {
                         : "the economy has no republics"));
             }
         }
-        ExtendedPlan p = region >= 0 ? ExtendedPlanner.planAlone(e, region, o) : ExtendedPlanner.plan(e, o);
-        return show(p, json, republic);
+        if (mps != null) {
+            if (republic != null) {
+                throw new UsageException("--export-mps writes the union's LP; leave out --republic");
+            }
+            ExtendedObjectives.exportMps(e, options, mps);
+            System.err.println("wrote the LP to " + mps + (options.objective() == PlanObjective.FULFIL
+                    ? " (the first leximin round: the smallest λ over years and republics)" : ""));
+        }
+        ExtendedPlan p = region >= 0 ? ExtendedObjectives.planAlone(e, region, o, options)
+                : ExtendedObjectives.plan(e, o, options);
+        return show(p, json, republic, csv);
     }
 
     /** The plan in words or as JSON; 0 when optimal, else 1. */
-    static int show(ExtendedPlan p, boolean json, String republic) {
+    static int show(ExtendedPlan p, boolean json, String republic, java.nio.file.Path csv) throws java.io.IOException {
         Economy e = p.economy();
+        if (csv != null) {
+            ExtendedCsv.plan(csv, p, Labels.of(e));
+        }
         if (json) {
             Map<String, Object> doc = new java.util.LinkedHashMap<>(p.toMap());
             doc.put("labels", Labels.of(e).asMap());
@@ -65,7 +74,9 @@ final class ExtendedPlanOutput {
         Economy e = p.economy();
         Parts parts = e.parts();
         var out = System.out;
-        out.printf("plan: %s (fulfil, leximin) for %s%n", p.status(), e.name().isEmpty() ? "the economy" : e.name());
+        String objective = p.minimisedResource() < 0 ? "fulfil, leximin"
+                : "min-resource " + e.resourceId(p.minimisedResource()) + ", every target met";
+        out.printf("plan: %s (%s) for %s%n", p.status(), objective, e.name().isEmpty() ? "the economy" : e.name());
         if (republic != null) {
             out.printf("  republic    %s alone, as if it left the union: its own resources and trade, no transport%n",
                     republic);
@@ -83,10 +94,27 @@ final class ExtendedPlanOutput {
             }
             return;
         }
-        out.printf("  value       λ = %s (the smallest over years and republics)%n", PlanCommand.num(p.value()));
+        if (p.minimisedResource() < 0) {
+            out.printf("  value       λ = %s (the smallest over years and republics)%n", PlanCommand.num(p.value()));
+        } else {
+            String unit = e.resourceUnit(p.minimisedResource());
+            out.printf("  value       %s%s of %s used at least, over every year%n", PlanCommand.num(p.value()),
+                    unit == null || unit.isEmpty() ? "" : " " + unit, e.resourceId(p.minimisedResource()));
+        }
         out.printf("  certificate primal infeasibility %s, dual infeasibility %s, gap %s%n",
                 PlanCommand.sci(p.primalInfeasibility()), PlanCommand.sci(p.dualInfeasibility()),
                 PlanCommand.sci(p.gap()));
+        if (p.stages() != null) {
+            for (ExtendedStage st : p.stages()) {
+                out.printf("  least use   %s resources (%s): %s, by %s in %s s, gap %s%n", st.minimises(),
+                        String.join(", ", st.resources()), PlanCommand.num(st.value()), st.method(),
+                        PlanCommand.num(st.seconds()), PlanCommand.sci(Math.max(st.gap(),
+                                Math.max(st.primalInfeasibility(), st.dualInfeasibility()))));
+            }
+        }
+        if (p.note() != null) {
+            out.printf("  note        %s%n", p.note());
+        }
         if (parts.years() > 0) {
             out.println();
             out.println("Years (λ: the smallest over the republics):");
@@ -122,8 +150,9 @@ final class ExtendedPlanOutput {
             for (int y = 0; y < p.years(); y++) {
                 balance += p.balance(y);
             }
-            out.printf("Foreign trade: balance %s%s, a unit of deficit is worth %s of λ%n", PlanCommand.num(balance),
-                    cur, PlanCommand.num(p.tradePrice()));
+            out.printf("Foreign trade: balance %s%s, a unit of deficit is worth %s %s%n", PlanCommand.num(balance),
+                    cur, PlanCommand.num(p.tradePrice()), p.minimisedResource() < 0 ? "of λ"
+                            : e.resourceId(p.minimisedResource()) + " saved");
             for (int k = 0; k < parts.trade().size(); k++) {
                 Parts.Trade t = parts.trade().get(k);
                 double im = 0, ex = 0;
@@ -136,6 +165,6 @@ final class ExtendedPlanOutput {
                         PlanCommand.num(ex));
             }
         }
-        out.println("(all figures: gosplan plan --json)");
+        out.println("(all figures: gosplan plan --json, or --csv FILE for a spreadsheet)");
     }
 }

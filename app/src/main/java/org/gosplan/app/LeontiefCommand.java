@@ -50,9 +50,19 @@ final class LeontiefCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {
+            "compute on Apache Spark: local[N] (N cores of this machine) or a cluster's master URL; BiCGSTAB",
+            "on column blocks of A (spark.md). Needs the spark module: the gosplan launcher adds it"})
+    String spark;
+
     @Override
     public Integer call() throws IOException {
         LeontiefOptions options = options(method, tolerance);
+        String master = SparkBridge.master(spark);
+        if (master != null && !method.equalsIgnoreCase("auto")) {
+            throw new UsageException("--method " + method + ": on Spark the solves are BiCGSTAB (the power series where"
+                    + " it stagnates); leave out --method with --spark");
+        }
         if (inverse != null && Files.isDirectory(inverse)) {
             throw new UsageException(inverse + " is a folder; --inverse needs a file name such as L.csv");
         }
@@ -67,7 +77,10 @@ final class LeontiefCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         LeontiefSolution s = StderrProgress.during(System.err, String.format(java.util.Locale.ROOT,
-                "solving (I - A) x = y for %,d sectors", l.size()), progress -> l.solve(y, options));
+                "solving (I - A) x = y for %,d sectors", l.size()), progress -> master != null
+                        ? SparkBridge.leontief(master, source.table() != null ? source.table() : source.economy(), y,
+                                options.tolerance())
+                        : l.solve(y, options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (inverse != null) {
             writeInverse(l, inverse);

@@ -38,6 +38,11 @@ final class MultipliersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {
+            "compute on Apache Spark: local[N] (N cores of this machine) or a cluster's master URL; BiCGSTAB",
+            "on column blocks of A (spark.md). Needs the spark module: the gosplan launcher adds it"})
+    String spark;
+
     @Option(names = "--type-ii", description = "Type I and II multipliers, households closed into the table (docs/analyses.md)")
     boolean typeII;
 
@@ -56,6 +61,14 @@ final class MultipliersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LeontiefOptions options = LeontiefCommand.options(method, tolerance);
+        String master = SparkBridge.master(spark);
+        if (master != null && !method.equalsIgnoreCase("auto")) {
+            throw new UsageException("--method " + method + ": on Spark the solves are BiCGSTAB (the power series where"
+                    + " it stagnates); leave out --method with --spark");
+        }
+        if (typeII && master != null) {
+            throw new UsageException("--type-ii is computed on one machine; leave out --spark");
+        }
         if (typeII) {
             return TypeIIView.print(path, householdsRow, householdsColumn, householdIncome, options, json);
         }
@@ -64,7 +77,10 @@ final class MultipliersCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Multipliers m = StderrProgress.during(System.err,
                 "solving (I - A)^T v = s for the multipliers and every factor's intensities",
-                progress -> source.table() != null ? Multipliers.of(source.table(), options)
+                progress -> master != null
+                        ? SparkBridge.multipliers(master, source.table() != null ? source.table() : source.economy(),
+                                options)
+                        : source.table() != null ? Multipliers.of(source.table(), options)
                         : Multipliers.of(source.economy(), options));
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = m.leontief().size();

@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
         "",
         "An economy with republics, foreign trade or years (docs/republics-trade-years.md) is planned fulfil, leximin:",
         "the smallest λ over years and republics maximised, then the next; every republic also planned alone.",
+        "min-resource (every target met, the least use over the years), the least-use stages, --csv and",
+        "--export-mps apply to it too; one year of one republic without trade goes to the one-year planner.",
         "",
         "Exit 0 with a plan proven optimal to --tolerance; 1 when the plan is infeasible (with a diagnosis)",
         "or unbounded, or has no proven answer (status limit: the plan, if any, is still printed, and what to",
@@ -104,10 +106,20 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {
+            "plan on Apache Spark: local[N] or a cluster's master URL; policy iteration with every step a",
+            "distributed solve, where the non-substitution theorem applies (spark.md). The gosplan launcher adds Spark"})
+    String spark;
+
     @Override
     public Integer call() throws java.io.IOException {
         PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
                 timeLimit, threads, !noLeastUse);
+        String master = SparkBridge.master(spark);
+        if (master != null && (record != null || db != null || mps != null || republic != null)) {
+            throw new UsageException("--spark plans an ECONOMY file or folder; leave out --record, --db, --export-mps"
+                    + " and --republic");
+        }
         if (record != null || db != null) {
             return planOnTheRecord(options);
         }
@@ -117,10 +129,29 @@ final class PlanCommand implements Callable<Integer> {
         if (key != null) {
             throw new UsageException("--key signs a recorded plan: use it with --record DIR");
         }
-        Economy e = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING).economy();
-        if (org.gosplan.planner.extended.ExtendedPlanner.applies(e)) {
-            return ExtendedPlanOutput.plan(e, options, json, mps, csv, republic);
+        Economy read = Inputs.readWarning(path, System.err, Problem.Concern.READING, Problem.Concern.PLANNING)
+                .economy();
+        // one year of one republic without trade: the one-year planner's plan and methods, exactly
+        Economy plain = republic == null ? org.gosplan.planner.extended.OneYearEconomy.of(read) : null;
+        boolean extended = org.gosplan.planner.extended.ExtendedPlanner.applies(read) && plain == null;
+        if (master != null) {
+            if (extended) {
+                throw new UsageException(path + " has republics, trade or years: plan it without --spark");
+            }
+            Economy oneYear = plain != null ? plain : read;
+            Plan plan = StderrProgress.during(System.err, "planning on Spark (" + master + ")",
+                    progress -> SparkBridge.plan(master, oneYear, options));
+            print(plan);
+            return exitCode(plan, options);
         }
+        if (extended) {
+            return ExtendedPlanOutput.plan(read, options, json, mps, csv, republic);
+        }
+        if (plain != null && plain != read) {
+            System.err.println("gosplan: one year, one republic, no trade or capital needs: planned as a one-year"
+                    + " economy (docs/republics-trade-years.md)");
+        }
+        Economy e = plain != null ? plain : read;
         if (republic != null) {
             throw new UsageException("--republic names a republic, but " + path + " has none (formats.md section 5)");
         }
@@ -173,9 +204,9 @@ final class PlanCommand implements Callable<Integer> {
     private int planPartsOnTheRecord(org.gosplan.record.Record r, org.gosplan.record.PlanRecords.Latest latest,
                                      PlanOptions options, org.gosplan.ledger.NoteSigner signer)
             throws java.io.IOException {
-        if (csv != null || republic != null) {
-            throw new UsageException((csv != null ? "--csv" : "--republic") + " is not for plans on the record of an"
-                    + " economy with republics, trade or years: the union plan is recorded, its figures in --json");
+        if (republic != null) {
+            throw new UsageException("--republic is not for plans on the record of an economy with republics, trade"
+                    + " or years: the union plan is recorded");
         }
         org.gosplan.record.PartPlans.Recorded rec = org.gosplan.record.PartPlans.computeAndRecord(r, latest, options,
                 signer);
@@ -186,7 +217,7 @@ final class PlanCommand implements Callable<Integer> {
             System.err.println("gosplan: recorded nothing: a plan without a proven answer (status limit) is not"
                     + " recorded");
         }
-        return ExtendedPlanOutput.show(rec.plan(), json, null);
+        return ExtendedPlanOutput.show(rec.plan(), json, null, csv);
     }
 
     /** The plan on standard output (JSON with the products' labels, or readable), and in the --csv file. */

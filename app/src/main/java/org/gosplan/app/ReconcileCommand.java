@@ -79,9 +79,12 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         int under = 0;
-        for (double v : c.fulfilment().values()) {
-            under += v < 1 - tolerance ? 1 : 0;
+        int none = 0; // planned at rounding level: no ratio ("—"), findings name any shortfall by amount
+        for (Double v : c.fulfilment().values()) {
+            under += v != null && v < 1 - tolerance ? 1 : 0;
+            none += v == null ? 1 : 0;
         }
-        out.println("fulfilment: " + under + " of " + c.fulfilment().size() + " planned products below plan");
+        out.println("fulfilment: " + under + " of " + (c.fulfilment().size() - none) + " planned products below plan"
+                + (none == 0 ? "" : " (" + none + " more planned at rounding level: \u2014, no ratio)"));
     }
 }

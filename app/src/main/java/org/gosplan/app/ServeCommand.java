@@ -47,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
             + " (default 268435456, 256 MiB)")
     long maxContent = Limits.defaults().contentBytes();
 
+    @Option(names = "--keep-unnamed-content", paramLabel = "SECONDS", description = "how long an upload that no event"
+            + " names is kept before it is removed (default 3600, an hour; 0: for ever)")
+    long keepUnnamed = Limits.KEEP_UNNAMED.toSeconds();
+
     @Option(names = "--json", description = "print {\"url\", \"origin\", \"size\"} once serving, as JSON")
     boolean json;
 
@@ -70,12 +74,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--policy " + policy + ": no such file; a policy names the log and its witnesses"
                     + " (docs/spec/witness.md)");
         }
-        if (reads < 0 || writes < 0 || maxContent < 1) {
-            throw new UsageException("--reads-per-second and --writes-per-second must be 0 or more, --max-content 1"
-                    + " or more");
+        if (reads < 0 || writes < 0 || maxContent < 1 || keepUnnamed < 0) {
+            throw new UsageException("--reads-per-second, --writes-per-second and --keep-unnamed-content must be 0 or"
+                    + " more, --max-content 1 or more");
         }
         Limits defaults = Limits.defaults();
-        Limits limits = new Limits(defaults.eventBytes(), maxContent, reads, writes, defaults.concurrentWrites());
+        Limits limits = new Limits(defaults.eventBytes(), maxContent, reads, writes, defaults.concurrentWrites(),
+                java.time.Duration.ofSeconds(keepUnnamed));
         Log log = RecordAccess.openLog(dir, db);
         try (Record record = Record.open(log);
              Server server = start(record, log, host, port, limits)) {

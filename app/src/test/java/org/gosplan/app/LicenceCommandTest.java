@@ -34,7 +34,7 @@ class LicenceCommandTest {
         ok(CliRun.of("log", "init", dir, "--origin", "licence-test"));
         ok(CliRun.of("record", dir, "economy", CliRun.examples().resolve("two-republics.economy.json").toString()));
         Path targets = tmp.resolve("t.csv");
-        Files.writeString(targets, "product,quantity,weight\ngrain,150,\n");
+        Files.writeString(targets, "product,quantity,weight,region\ngrain,150,,north\n");
         ok(CliRun.of("record", dir, "targets", targets.toString()));
         CliRun plan = CliRun.of("plan", "--record", dir, "--json");
         ok(plan);

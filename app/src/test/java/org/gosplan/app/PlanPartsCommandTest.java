@@ -54,11 +54,59 @@ class PlanPartsCommandTest {
     }
 
     @Test
-    void optionsThatDoNotApplyAreRefused() throws IOException {
-        CliRun r = CliRun.of("plan", two().toString(), "--objective", "min-resource", "--json");
+    void optionsThatDoNotApplyAreRefused() {
+        CliRun r = CliRun.of("plan", two().toString(), "--method", "harmony");
         assertEquals(2, r.exit());
-        assertTrue(Json.MAPPER.readTree(r.out()).get("errors").get(0).get("message").asText().contains("fulfil"),
-                r.out());
+        assertTrue(r.err().contains("use auto, exact, simplex or pdlp"), r.err());
+        CliRun mps = CliRun.of("plan", two().toString(), "--republic", "south", "--export-mps",
+                tmp.resolve("x.mps").toString());
+        assertEquals(2, mps.exit());
+        assertTrue(mps.err().contains("leave out --republic"), mps.err());
+        CliRun unknown = CliRun.of("plan", two().toString(), "--objective", "min-resource", "--resource", "labour");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no resource 'labour'"), unknown.err());
+    }
+
+    @Test
+    void minResourceWithItsStagesCsvAndMps() throws IOException {
+        Path csv = tmp.resolve("plan.csv");
+        Path mps = tmp.resolve("plan.mps");
+        CliRun r = CliRun.of("plan", two().toString(), "--objective", "min-resource", "--resource", "labour-s",
+                "--json", "--csv", csv.toString(), "--export-mps", mps.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertEquals("min-resource", doc.get("objective").asText());
+        assertEquals("labour-s", doc.get("resource").asText());
+        assertEquals("optimal", doc.get("status").asText());
+        assertTrue(doc.at("/leastUse/stages").size() >= 1, doc.get("leastUse").toString());
+        // every target met: λ of every year and republic is 1
+        for (JsonNode year : doc.get("years")) {
+            assertEquals(1.0, year.get("lambda").asDouble(), 0, year.toString());
+        }
+        assertTrue(java.nio.file.Files.readString(mps).contains("NAME GOSPLAN"));
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("kind,id,label,region,year,quantity,value", lines.get(0));
+        assertEquals("plan,min-resource:labour-s,optimal,,,value," + CsvOut.number(doc.get("value").asDouble()),
+                lines.get(1));
+        // the CSV's figures are the JSON's
+        double farm2 = doc.at("/years/2/levels/farm-n").asDouble();
+        assertTrue(lines.contains("technique,farm-n,,north,2,level," + CsvOut.number(farm2)), lines.toString());
+        double stock2 = doc.at("/years/2/stocks/machine@north").asDouble();
+        assertTrue(lines.contains("capital,machine,,north,2,stock," + CsvOut.number(stock2)), lines.toString());
+        assertTrue(lines.contains("product,grain,,south,2,target,120"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("trade,steel,,south,1,import,")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("stage,limited,")), lines.toString());
+    }
+
+    @Test
+    void fulfilPublishesItsLeastUseStagesUnlessAskedNot() throws IOException {
+        CliRun r = CliRun.of("plan", two().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("least use   limited resources"), r.out());
+        JsonNode without = Json.MAPPER.readTree(CliRun.of("plan", two().toString(), "--json", "--no-least-use").out());
+        assertTrue(!without.has("leastUse"), without.toString());
+        JsonNode with = Json.MAPPER.readTree(CliRun.of("plan", two().toString(), "--json").out());
+        assertEquals(without.get("value").asDouble(), with.get("value").asDouble(), 1e-8, "λ is held");
     }
 
     @Test
@@ -83,8 +131,12 @@ class PlanPartsCommandTest {
         Path usaUk = CliRun.examples().resolve("usa-uk-republics.economy.json");
         JsonNode first = Json.MAPPER.readTree(CliRun.of("plan", usaUk.toString(), "--json").out());
         JsonNode second = Json.MAPPER.readTree(CliRun.of("plan", usaUk.toString(), "--json").out());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) first.get("solver")).remove("seconds");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) second.get("solver")).remove("seconds");
+        for (JsonNode doc : new JsonNode[] {first, second}) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("solver")).remove("seconds");
+            for (JsonNode stage : doc.at("/leastUse/stages")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) stage).remove("seconds");
+            }
+        }
         assertEquals(first, second);
         // leximin: the UK, worse off alone, gains in the union; the USA gives a little
         JsonNode regions = first.get("regions");
@@ -107,5 +159,48 @@ class PlanPartsCommandTest {
         CliRun bad = CliRun.of("plan", usaUk.toString(), "--republic", "france");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("the republics are usa, uk"), bad.err());
+    }
+
+    /** One year of one republic, no trade: the one-year planner's plan and method, exactly (any method of it). */
+    @Test
+    void oneYearOfOneRepublicIsPlannedByTheOneYearPlanner() throws IOException {
+        Path parts = tmp.resolve("parts.economy.json");
+        java.nio.file.Files.writeString(parts, """
+                {"format": "gosplan/economy@1", "name": "one", "years": 1, "regions": [{"id": "only"}],
+                 "products": [{"id": "bread"}, {"id": "tractor"}],
+                 "capital": [{"product": "tractor", "depreciation": 0.1}],
+                 "stocks": [{"product": "tractor", "region": "only", "quantity": 5}],
+                 "resources": [{"id": "labour", "available": 1000, "region": "only"},
+                               {"id": "labour", "available": 900, "region": "only", "year": 1}],
+                 "techniques": [
+                   {"id": "farm", "outputs": {"bread": 1}, "inputs": {"labour": 2, "tractor": 0.01}, "region": "only"},
+                   {"id": "plant", "outputs": {"tractor": 1}, "inputs": {"labour": 10}, "region": "only"}],
+                 "targets": [{"product": "bread", "quantity": 100, "region": "only"}]}
+                """);
+        Path plain = tmp.resolve("plain.economy.json");
+        java.nio.file.Files.writeString(plain, """
+                {"format": "gosplan/economy@1", "name": "one",
+                 "products": [{"id": "bread"}, {"id": "tractor"}],
+                 "resources": [{"id": "labour", "available": 900}],
+                 "techniques": [
+                   {"id": "farm", "outputs": {"bread": 1}, "inputs": {"labour": 2, "tractor": 0.01}},
+                   {"id": "plant", "outputs": {"tractor": 1}, "inputs": {"labour": 10}}],
+                 "targets": [{"product": "bread", "quantity": 100}]}
+                """);
+        for (String method : new String[] {"auto", "policy"}) {
+            CliRun a = CliRun.of("plan", parts.toString(), "--json", "--method", method);
+            CliRun b = CliRun.of("plan", plain.toString(), "--json", "--method", method);
+            assertEquals(0, a.exit(), a.err());
+            assertTrue(a.err().contains("planned as a one-year economy"), a.err());
+            JsonNode x = Json.MAPPER.readTree(a.out());
+            JsonNode y = Json.MAPPER.readTree(b.out());
+            for (JsonNode d : new JsonNode[] {x, y}) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) d.get("solver")).remove("seconds");
+                for (JsonNode stage : d.at("/leastUse/stages")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) stage).remove("seconds");
+                }
+            }
+            assertEquals(y, x, method);
+        }
     }
 }

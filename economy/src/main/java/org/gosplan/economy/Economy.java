@@ -246,6 +246,36 @@ public final class Economy {
                 parts == Parts.NONE ? parts : parts.withoutTargetPlaces());
     }
 
+    /**
+     * The same economy with other targets, each in a region ({@code region[i]}: an index of
+     * {@code parts().regions()}, -1 for none) and a year ({@code year[i]}: 1..years, 0 for every
+     * year): how targets of an economy with republics or years keep their place (formats.md section 5).
+     */
+    public Economy withTargets(int[] product, double[] quantity, double[] weight, int[] region, int[] year) {
+        if (region.length != product.length || year.length != product.length) {
+            throw new IllegalArgumentException("target arrays differ in length");
+        }
+        for (int i = 0; i < product.length; i++) {
+            if (region[i] < -1 || region[i] >= parts.regions().size() || year[i] < 0 || year[i] > parts.years()) {
+                throw new IllegalArgumentException("target " + i + " has region " + region[i] + " and year " + year[i]
+                        + ", outside the economy's " + parts.regions().size() + " regions and " + parts.years()
+                        + " years");
+            }
+        }
+        Economy e = withTargets(product, quantity, weight);
+        return e.parts == Parts.NONE ? e : e.withParts(e.parts.withTargetPlaces(region.clone(), year.clone()));
+    }
+
+    /** The same economy with other amounts available of its resources (NaN: unlimited). */
+    public Economy withAvailable(double[] newAvailable) {
+        if (newAvailable.length != available.length) {
+            throw new IllegalArgumentException(newAvailable.length + " amounts for " + available.length + " resources");
+        }
+        return new Economy(name, products, productUnits, productNames, resources, resourceUnits, newAvailable.clone(),
+                techniques, capacity, outputs, productInputs, resourceInputs,
+                targetProduct, targetQuantity, targetWeight, parts);
+    }
+
     /** The same economy with other parts, made from its own by {@link Parts}' with-methods. */
     public Economy withParts(Parts newParts) {
         return new Economy(name, products, productUnits, productNames, resources, resourceUnits, available,

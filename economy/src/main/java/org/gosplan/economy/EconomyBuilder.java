@@ -299,23 +299,37 @@ public final class EconomyBuilder {
      * for one in a particular year.
      */
     private void checkTargetsOnce(Problems problems, IntFunction<String> targetWhere) {
+        int[] region = new int[targets];
+        int[] year = new int[targets];
+        for (int i = 0; i < targets; i++) {
+            region[i] = parts.targetRegion(i);
+            year[i] = parts.targetYear(i);
+        }
+        checkTargetsOnce(Arrays.copyOf(targetProduct, targets), region, year, products::id, parts.regionIds(),
+                problems, targetWhere);
+    }
+
+    /**
+     * The rule above for targets given as arrays (a targets file read for an economy): {@code
+     * region} -1 for none, {@code year} 0 for every year; {@code targetWhere} null names the product.
+     */
+    static void checkTargetsOnce(int[] product, int[] region, int[] year, IntFunction<String> productId,
+                                 java.util.List<String> regionIds, Problems problems, IntFunction<String> targetWhere) {
         java.util.Set<Long> placeYears = new java.util.HashSet<>();
         java.util.Set<Long> everyYear = new java.util.HashSet<>();
         java.util.Set<Long> someYear = new java.util.HashSet<>();
-        for (int i = 0; i < targets; i++) {
-            int p = targetProduct[i];
-            long place = (long) p * (parts.regions() + 1) + parts.targetRegion(i) + 1;
-            int year = parts.targetYear(i);
-            boolean twice = !placeYears.add(place * 1_000_003L + year);
-            boolean clash = year == 0 ? someYear.contains(place) : everyYear.contains(place);
-            (year == 0 ? everyYear : someYear).add(place);
+        for (int i = 0; i < product.length; i++) {
+            int p = product[i];
+            long place = (long) p * (regionIds.size() + 1) + region[i] + 1;
+            boolean twice = !placeYears.add(place * 1_000_003L + year[i]);
+            boolean clash = year[i] == 0 ? someYear.contains(place) : everyYear.contains(place);
+            (year[i] == 0 ? everyYear : someYear).add(place);
             if (twice || clash) {
-                int region = parts.targetRegion(i);
-                String in = region < 0 ? "" : " in region '" + parts.regionIds().get(region) + "'";
-                problems.error(targetWhere != null ? targetWhere.apply(i) : "target '" + products.id(p) + "'",
-                        "product '" + products.id(p) + "' is targeted twice" + in + (twice && year == 0
-                                ? "; give one target per product" + (parts.regions() > 0 ? " and region" : "")
-                                : twice ? " for year " + year + "; give one target per year"
+                String in = region[i] < 0 ? "" : " in region '" + regionIds.get(region[i]) + "'";
+                problems.error(targetWhere != null ? targetWhere.apply(i) : "target '" + productId.apply(p) + "'",
+                        "product '" + productId.apply(p) + "' is targeted twice" + in + (twice && year[i] == 0
+                                ? "; give one target per product" + (regionIds.isEmpty() ? "" : " and region")
+                                : twice ? " for year " + year[i] + "; give one target per year"
                                 : "; a target without a year holds every year, so give either one without a year"
                                         + " or one per year"));
             }

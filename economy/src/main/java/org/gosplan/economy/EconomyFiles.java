@@ -79,10 +79,26 @@ public final class EconomyFiles {
     }
 
     /**
-     * Reads a {@code targets.csv} (columns {@code product,quantity,weight}) for {@code economy}
-     * and returns the economy with those targets in place of its own.
+     * Reads a {@code targets.csv} (columns {@code product,quantity,weight}, and {@code region} and
+     * {@code year} for an economy with republics or years, formats.md section 5) for {@code
+     * economy} and returns the economy with those targets in place of its own, each in its region
+     * and year. In an economy with republics every target names its republic.
      */
     public static Economy readTargets(Path file, Economy economy) {
+        return readTargets(file, economy, false);
+    }
+
+    /**
+     * Reads targets Gosplan stored beside a log ({@link #writeTargets}). Before targets kept their
+     * place, a targets file of an economy with republics was stored with its {@code region} column
+     * empty, and planned so; such a target is read again without a region, so that the plans
+     * recorded from it replay as they were computed. Otherwise as {@link #readTargets(Path, Economy)}.
+     */
+    public static Economy readStoredTargets(Path file, Economy economy) {
+        return readTargets(file, economy, true);
+    }
+
+    private static Economy readTargets(Path file, Economy economy, boolean regionOptional) {
         if (!Files.isRegularFile(file)) {
             // Named by the user, not looked up in a folder: say what the file must hold and where one comes from.
             throw new EconomyException(file.toString(), "no such file; targets are a CSV with the header"
@@ -93,39 +109,48 @@ public final class EconomyFiles {
         int[][] product = {new int[16]};
         double[][] quantity = {new double[16]};
         double[][] weight = {new double[16]};
+        int[][] region = {new int[16]};
+        int[][] year = {new int[16]};
         int[] n = {0};
-        boolean[] targeted = new boolean[economy.products()];
+        // the economy's republics and years, so that the file's region and year columns name them
+        Parts parts = economy.parts();
+        PartsBuilder places = new PartsBuilder();
+        parts.regions().forEach(r -> places.addRegion(r.id(), r.name()));
+        places.years(parts.years());
         int[] lines;
         try {
             lines = EconomyFolder.readTargets(file, true, economy::productIndex, id -> Ids.unknown("product", id,
                     EconomyFolder.TARGETS_NAME, economy.products(), economy::productId),
-                    (p, q, w, region, year) -> {
+                    (p, q, w, g, y) -> {
                 if (n[0] == product[0].length) {
                     product[0] = java.util.Arrays.copyOf(product[0], n[0] * 2);
                     quantity[0] = java.util.Arrays.copyOf(quantity[0], n[0] * 2);
                     weight[0] = java.util.Arrays.copyOf(weight[0], n[0] * 2);
+                    region[0] = java.util.Arrays.copyOf(region[0], n[0] * 2);
+                    year[0] = java.util.Arrays.copyOf(year[0], n[0] * 2);
                 }
                 product[0][n[0]] = p;
                 quantity[0][n[0]] = q;
                 weight[0][n[0]] = w;
+                region[0][n[0]] = g;
+                year[0][n[0]] = y;
                 n[0]++;
-            }, new PartsBuilder(), problems);
+            }, places, regionOptional, problems);
         } catch (CsvReader.CsvSyntaxException e) {
             throw new EconomyException(e.where, e.getMessage());
         } catch (java.io.IOException e) {
             throw new EconomyException(file.toString(), "cannot read: " + e.getMessage());
         }
-        for (int i = 0; i < n[0]; i++) {
-            int p = product[0][i];
-            if (targeted[p]) {
-                problems.error(file.getFileName() + ":" + lines[i], "product '" + economy.productId(p)
-                        + "' is targeted twice; give one target per product");
-            }
-            targeted[p] = true;
-        }
+        int[] p = java.util.Arrays.copyOf(product[0], n[0]);
+        int[] g = java.util.Arrays.copyOf(region[0], n[0]);
+        int[] y = java.util.Arrays.copyOf(year[0], n[0]);
+        int[] at = lines;
+        EconomyBuilder.checkTargetsOnce(p, g, y, economy::productId, places.regionIds(), problems,
+                i -> file.getFileName() + ":" + at[i]);
         problems.throwIfErrors();
-        return economy.withTargets(java.util.Arrays.copyOf(product[0], n[0]), java.util.Arrays.copyOf(quantity[0], n[0]),
-                java.util.Arrays.copyOf(weight[0], n[0]));
+        double[] q = java.util.Arrays.copyOf(quantity[0], n[0]);
+        double[] w = java.util.Arrays.copyOf(weight[0], n[0]);
+        return parts.isEmpty() ? economy.withTargets(p, q, w) : economy.withTargets(p, q, w, g, y);
     }
 
     /** Writes the economy's targets as a {@code targets.csv}. */

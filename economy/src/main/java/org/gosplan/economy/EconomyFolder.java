@@ -344,7 +344,7 @@ final class EconomyFolder {
 
     private static int[] readTargets(Path folder, EconomyBuilder b, Problems problems) throws IOException {
         return readTargets(folder.resolve("targets.csv"), false, b::productIndex,
-                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, b.parts(), problems);
+                id -> Ids.unknown("product", id, TARGETS_NAME, b.productIds()), b::target, b.parts(), false, problems);
     }
 
     /** Receives the targets read. */
@@ -356,11 +356,13 @@ final class EconomyFolder {
 
     /**
      * Reads a targets file; returns the line of each target by its ordinal. {@code unknownProduct}
-     * says what is wrong with an id {@code productIndex} does not know.
+     * says what is wrong with an id {@code productIndex} does not know. {@code regionOptional}
+     * lets a target of an economy with republics go without one (-1), as targets were stored before
+     * they kept their place.
      */
     static int[] readTargets(Path file, boolean required, java.util.function.ToIntFunction<String> productIndex,
                              java.util.function.UnaryOperator<String> unknownProduct, TargetSink sink,
-                             PartsBuilder parts, Problems problems) throws IOException {
+                             PartsBuilder parts, boolean regionOptional, Problems problems) throws IOException {
         int[] lines = new int[16];
         int n = 0;
         Path folder = file.toAbsolutePath().getParent();
@@ -396,8 +398,10 @@ final class EconomyFolder {
                             + "' must be > 0; leave out products with no target");
                     continue;
                 }
-                int region = PartsRows.region(parts, optional(csv, h.at(3)), "the target for '" + id + "'",
-                        m -> problems.error(csv.where(), m));
+                String regionId = optional(csv, h.at(3));
+                int region = regionOptional && (regionId == null || regionId.isEmpty()) ? -1
+                        : PartsRows.region(parts, regionId, "the target for '" + id + "'",
+                                m -> problems.error(csv.where(), m));
                 int year = PartsRows.year(parts, PartsFolder.number(csv, h, 4, "year", problems),
                         "the target for '" + id + "'", m -> problems.error(csv.where(), m));
                 if (region == PartsRows.BAD || year < 0) {

@@ -195,13 +195,19 @@ public final class Parts {
         return capitalInputs;
     }
 
-    /** These parts for other targets: the targets' regions and years are dropped. */
     /** The same parts with other foreign trade terms (licences on the record narrow the limits). */
     public Parts withTrade(List<Trade> newTrade) {
         return new Parts(regions, techniqueRegion, resourceRegion, targetRegion, targetYear, transport, newTrade,
                 currency, tradeBalance, years, capital, stocks, availability, capitalInputs);
     }
 
+    /** These parts with the targets' regions (-1: none) and years (0: every year) given. */
+    Parts withTargetPlaces(int[] region, int[] year) {
+        return new Parts(regions, techniqueRegion, resourceRegion, region, year, transport, trade, currency,
+                tradeBalance, years, capital, stocks, availability, capitalInputs);
+    }
+
+    /** These parts for other targets: the targets' regions and years are dropped. */
     Parts withoutTargetPlaces() {
         return new Parts(regions, techniqueRegion, resourceRegion, new int[0], new int[0], transport, trade, currency,
                 tradeBalance, years, capital, stocks, availability, capitalInputs);

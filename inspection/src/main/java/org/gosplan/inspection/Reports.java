@@ -145,7 +145,11 @@ public final class Reports {
             }
             ObjectNode ful = o.putObject("fulfilment");
             for (Map.Entry<String, Double> e : result.fulfilment().entrySet()) {
-                ful.put(e.getKey(), e.getValue());
+                if (e.getValue() == null) {
+                    ful.putNull(e.getKey()); // planned at rounding level: no ratio
+                } else {
+                    ful.put(e.getKey(), e.getValue());
+                }
             }
             return o;
         }

@@ -69,9 +69,13 @@ final class FileStore implements Store {
     // head: the committed state as last seen (under the lock, acknowledged appends included);
     // written: the record last written into the head file; durable: the record last synced, null
     // when unknown (another process may have written the one on disk without syncing it).
+    // ahead: the state after every group written under the lock, durable or not (head until a
+    // pipelined group is written); toSync: the files written since the last round of syncs.
     private volatile Head head;
+    private Head ahead;
     private Head written;
     private Head durable;
+    private final java.util.Set<FileChannel> toSync = new java.util.LinkedHashSet<>();
     private final DirLock lock; // null when the directory is read-only
     private boolean appended;
     private List<String> checkpointCache;
@@ -105,6 +109,7 @@ final class FileStore implements Store {
         }
         vkeyText = v;
         head = Head.read(headFile, dir.resolve(HEAD).toString()).current;
+        ahead = head;
         written = head;
         if (!writable) {
             lock = null;
@@ -341,11 +346,22 @@ final class FileStore implements Store {
     }
 
     @Override
-    public synchronized void commitAppend(long first, byte[][] batch, byte[] leafHashes, byte[][] upper)
+    public void commitAppend(long first, byte[][] batch, byte[] leafHashes, byte[][] upper) throws IOException {
+        writeAppend(first, batch, leafHashes, upper);
+        syncAppend().await();
+    }
+
+    @Override
+    public boolean pipelines() {
+        return true;
+    }
+
+    @Override
+    public synchronized void writeAppend(long first, byte[][] batch, byte[] leafHashes, byte[][] upper)
             throws IOException {
-        Head h = head;
+        Head h = ahead;
         if (lock == null || !lock.heldHere() || first != h.size) {
-            throw new IllegalStateException("append at " + first + " without the lock or off the committed size "
+            throw new IllegalStateException("append at " + first + " without the lock or off the written size "
                     + h.size);
         }
         int n = batch.length;
@@ -375,7 +391,7 @@ final class FileStore implements Store {
         writeFully(entries, data, h.dataEnd);
         writeFully(index, offsets, 8 * first);
         writeFully(hashes[0], ByteBuffer.wrap(leafHashes), 32 * first);
-        boolean[] touched = new boolean[Tiles.LEVELS];
+        toSync.addAll(List.of(entries, index, hashes[0]));
         for (int l = 1; l < upper.length; l++) {
             if (upper[l] != null && upper[l].length > 0) {
                 if (hashes[l] == null) {
@@ -387,31 +403,72 @@ final class FileStore implements Store {
                 long at = 32 * (first >>> (Tiles.HEIGHT * l));
                 reserve(hashes[l], hashFile(l).getFileName().toString(), at + upper[l].length);
                 writeFully(hashes[l], ByteBuffer.wrap(upper[l]), at);
-                touched[l] = true;
+                toSync.add(hashes[l]);
             }
         }
-        // One fsync round per group: the data files, and with them the commit record this group
-        // starts from, all in parallel. That record names only bytes synced in an earlier round,
-        // so it is never ahead of the data; this group is acknowledged once its own bytes are
-        // durable, and a crash before the next round leaves it to recover(), which finds it whole
-        // by its checksums and leaf hashes.
-        List<FileChannel> sync = new ArrayList<>(List.of(entries, index, hashes[0]));
-        for (int l = 1; l < Tiles.LEVELS; l++) {
-            if (touched[l]) {
-                sync.add(hashes[l]);
-            }
-        }
+        ahead = new Head(h.seq + 1, h.size + n, end, h.checkpointsEnd, h.checkpointCount);
+    }
+
+    /**
+     * One fsync round for the groups written since the last: their files, and with them the
+     * commit record of the state already durable (the groups of earlier rounds), all in parallel.
+     * That record names only bytes synced in an earlier round, so it is never ahead of the data,
+     * and it goes into its slot only while the record in the other slot is durable (the round
+     * before has been awaited). The groups are acknowledged once their round is done; a crash
+     * before the next round leaves them to recover(), which finds them whole by their checksums
+     * and leaf hashes. The caller may write the next group while this round is in flight.
+     */
+    @Override
+    public synchronized Round syncAppend() throws IOException {
+        Head target = ahead;
+        Head h = head;
+        List<FileChannel> sync = new ArrayList<>(toSync);
+        toSync.clear();
         boolean record = durable == null || durable.seq != h.seq;
         if (record) {
             h.put(headFile);
             written = h;
             sync.add(headFile);
         }
-        forceAll(sync);
-        if (record) {
-            durable = h;
+        List<java.util.concurrent.Future<?>> round = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(sync.size());
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        for (FileChannel c : sync) {
+            round.add(SYNCERS.submit(() -> {
+                try {
+                    c.force(false);
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        done.complete(null);
+                    }
+                }
+                return null;
+            }));
         }
-        head = new Head(h.seq + 1, h.size + n, end, h.checkpointsEnd, h.checkpointCount);
+        return new Round() {
+            @Override
+            public void await() throws IOException {
+                awaitAll(round);
+                synchronized (FileStore.this) {
+                    if (record && (durable == null || durable.seq < h.seq)) {
+                        durable = h;
+                    }
+                    if (target.seq > head.seq) {
+                        head = target;
+                    }
+                }
+            }
+
+            @Override
+            public void whenDone(Runnable r) {
+                done.thenRun(r);
+            }
+
+            @Override
+            public boolean done() {
+                return done.isDone();
+            }
+        };
     }
 
     /**
@@ -423,6 +480,10 @@ final class FileStore implements Store {
     public void endAppend() {
         try {
             synchronized (this) {
+                // Groups written but not synced (a round that failed) are given up: the next
+                // writer recovers whatever of them is whole, as after a crash.
+                ahead = head;
+                toSync.clear();
                 Head h = head;
                 if (written.seq != h.seq) {
                     h.put(headFile);
@@ -469,6 +530,8 @@ final class FileStore implements Store {
             checkpointCache = null;
         }
         head = h;
+        ahead = h;
+        toSync.clear();
         written = h;
         // Another process may have written it without syncing: the next commit round syncs it.
         if (durable == null || durable.seq != h.seq) {
@@ -542,6 +605,7 @@ final class FileStore implements Store {
         Head next = new Head(h.seq + 1, i, end, h.checkpointsEnd, h.checkpointCount);
         next.write(headFile);
         head = next;
+        ahead = next;
         written = next;
         durable = next;
     }
@@ -576,6 +640,24 @@ final class FileStore implements Store {
         return t;
     });
 
+    private static void awaitAll(List<java.util.concurrent.Future<?>> round) throws IOException {
+        IOException failed = null;
+        for (java.util.concurrent.Future<?> f : round) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable t = e.getCause();
+                failed = failed != null ? failed : t instanceof IOException ? (IOException) t : new IOException(t);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted during fsync");
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     private static void forceAll(List<FileChannel> channels) throws IOException {
         List<java.util.concurrent.Future<?>> others = new ArrayList<>();
         for (int i = 1; i < channels.size(); i++) {
@@ -601,8 +683,8 @@ final class FileStore implements Store {
 
     @Override
     public synchronized void addCheckpoint(Checkpoint checkpoint) throws IOException {
-        if (lock == null || !lock.heldHere()) {
-            throw new IllegalStateException("checkpoint without the lock");
+        if (lock == null || !lock.heldHere() || ahead.seq != head.seq) {
+            throw new IllegalStateException("checkpoint without the lock, or with groups not yet durable");
         }
         syncHead(); // the slot alternation needs the record on disk to be the previous state's
         Head h = head;
@@ -612,6 +694,7 @@ final class FileStore implements Store {
         Head next = new Head(h.seq + 1, h.size, h.dataEnd, h.checkpointsEnd + rec.length, h.checkpointCount + 1);
         next.write(headFile);
         head = next;
+        ahead = next;
         written = next;
         durable = next;
         if (checkpointCache != null) {

@@ -36,6 +36,10 @@ public final class Log implements AutoCloseable {
     private static final long BATCH_BYTES = 32L << 20;
     private static final int BATCH_ENTRIES = 1 << 18;
     private static final int MAX_PROBLEMS = 100;
+    // Rounds of syncs one pipeline may run before the committer lets other writers take the lock.
+    private static final int PIPELINE_ROUNDS = 32;
+    // -Dgosplan.ledger.pipeline=false waits for each round before the next group is checked (to compare).
+    private static final boolean PIPELINE = !"false".equals(System.getProperty("gosplan.ledger.pipeline"));
 
     private final Store store;
     private final NodeReader nodes;
@@ -46,11 +50,16 @@ public final class Log implements AutoCloseable {
     // Appenders queue their entries; one committer thread takes everything queued, commits it as
     // one group and completes each appender's future. Only the served appenders wake.
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final ReentrantLock writer = new ReentrantLock(); // held while committing or signing
+    // Held while committing (over a pipeline of groups) or signing; fair, so that a checkpoint
+    // waiting for it gets it when the committer lets go between pipelines.
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final AtomicLong epoch = new AtomicLong();
     private Thread committer;
     private volatile boolean closed;
     private final AtomicLong commits = new AtomicLong();
-    private CompactRange tree; // the right border of the committed tree; guarded by writer
+    // The right border of the tree as written (durable or in the round in flight); guarded by writer.
+    private CompactRange tree;
+    private boolean held; // whether the committer holds the writer's lock and the store's; committer only
 
     private Log(Store store, Path dir, String url) {
         this.store = store;
@@ -226,9 +235,10 @@ public final class Log implements AutoCloseable {
     @FunctionalInterface
     public interface Precondition {
         /**
-         * Called under the writer's lock with the committed size the entries would follow (the
-         * entries before it can be read); throws to refuse the append, which then appends nothing
-         * and throws the same exception to its caller.
+         * Called under the writer's lock with the size the entries would follow; throws to refuse
+         * the append, which then appends nothing and throws the same exception to its caller. For
+         * {@link #append(byte[], Precondition)} every entry below that size is committed and can be
+         * read; for {@link #appendInOrder} see there.
          */
         void check(long size) throws IOException;
     }
@@ -238,14 +248,16 @@ public final class Log implements AutoCloseable {
         final byte[] leafHashes;
         final long bytes;
         final Precondition precondition;
+        final boolean ordered; // checked in order with the appends before it, not against committed entries only
         Throwable refusal;
         long first;
         long size;
         byte[] root;
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        Pending(List<byte[]> list, Precondition precondition) {
+        Pending(List<byte[]> list, Precondition precondition, boolean ordered) {
             this.precondition = precondition;
+            this.ordered = ordered;
             entries = new byte[list.size()][];
             leafHashes = new byte[32 * list.size()];
             long b = 0;
@@ -256,6 +268,11 @@ public final class Log implements AutoCloseable {
                 b += e.length + 48;
             }
             bytes = b;
+        }
+
+        /** Whether its precondition must see every entry before it committed (it starts a group of its own). */
+        boolean needsCommitted() {
+            return precondition != null && !ordered;
         }
     }
 
@@ -269,7 +286,30 @@ public final class Log implements AutoCloseable {
      * appended at, checked under the writer's lock; returns its index once it is durable.
      */
     public long append(byte[] entry, Precondition precondition) throws IOException {
-        return commit(new Pending(List.of(entry), precondition)).first;
+        return commit(new Pending(List.of(entry), precondition, false)).first;
+    }
+
+    /**
+     * Appends one entry if {@code check} holds, checked in order with the appends before it:
+     * {@code check} runs on this log's committer thread, one append after another, under the
+     * writer's lock, with the size the entry would follow. That size counts the entries of this
+     * {@code Log}'s earlier appends whose checks passed, which may not be durable yet, so not yet
+     * readable (they may be in the commit round in flight, or earlier in the same group): a caller
+     * that keeps its own state of the log (the record's snapshot) advances it in {@code check},
+     * and reads from the log only the entries other writers appended (below the size, past its
+     * state: those are committed). So a stream of checked appends is grouped and pipelined like
+     * plain ones, which an {@link #append(byte[], Precondition)} never is. If a commit fails, the
+     * appends whose checks passed after the failed ones fail too and {@link #epoch} changes before
+     * any later check runs: state advanced by checks since the last epoch must then be dropped.
+     * Returns the entry's index once it is durable.
+     */
+    public long appendInOrder(byte[] entry, Precondition check) throws IOException {
+        return commit(new Pending(List.of(entry), check, true)).first;
+    }
+
+    /** Changes whenever appends whose {@link #appendInOrder} checks had passed are given up (a failed commit). */
+    public long epoch() {
+        return epoch.get();
     }
 
     /** Appends entries in order (contiguous indices); returns once all are durable. */
@@ -283,7 +323,7 @@ public final class Log implements AutoCloseable {
             long n = size();
             return new AppendResult(n, 0, n, root(n));
         }
-        Pending p = commit(new Pending(entries, precondition));
+        Pending p = commit(new Pending(entries, precondition, false));
         return new AppendResult(p.first, entries.size(), p.size, p.root.clone());
     }
 
@@ -327,39 +367,214 @@ public final class Log implements AutoCloseable {
         }
     }
 
+    /** Groups written and their round of syncs in flight. */
+    private static final class Flight {
+        final List<Pending> batch;
+        Store.Round round;
+
+        Flight(List<Pending> batch) {
+            this.batch = batch;
+        }
+    }
+
+    // Queued by a round of syncs when it is done, to wake the committer waiting for appends.
+    private static final Pending ROUND_DONE = new Pending(List.of(), null, false);
+
+    /**
+     * The committer: takes everything queued as one group, runs its preconditions, writes it and
+     * makes it durable. On a store that pipelines, the writer's lock is kept while appends keep
+     * coming (at most {@link #PIPELINE_ROUNDS} rounds, so that other writers get their turn), and
+     * while one round of syncs is in flight, whatever arrives meanwhile is checked and written at
+     * once, gathering into one open group; when the round is done its appends are acknowledged
+     * and the open group's round starts. So the next round's group is as large as when it is
+     * gathered after the round (everything that arrived during it), and its checks and writes
+     * are already done when the round before ends. A group is acknowledged only once its own round
+     * is done, and its round starts only after the round before it is done.
+     */
     private void commitLoop() {
+        Flight flying = null; // its round of syncs in flight
+        Flight open = null; // written while flying was in flight; its round not started yet
+        int rounds = 0;
         while (true) {
             Pending first;
             try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = flying == null ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 first = null;
             }
+            if (first == ROUND_DONE || first == null && flying != null) {
+                if (flying != null && flying.round != null && isDone(flying)) {
+                    boolean landed = land(flying, open);
+                    flying = null;
+                    if (landed && open != null) {
+                        flying = startRound(open);
+                        rounds++;
+                    }
+                    open = null;
+                }
+                continue;
+            }
             if (first == null) {
+                // Nothing to do: let other writers (processes, checkpoints) have the lock.
+                release();
                 if (closed && queue.isEmpty()) {
                     return;
                 }
                 continue;
             }
             // Everything queued meanwhile goes in this group, up to the size limits. An append
-            // with a precondition starts a group, so it is checked against committed entries only.
+            // whose precondition must see committed entries only starts a group of its own.
             List<Pending> batch = new ArrayList<>();
             batch.add(first);
             long bytes = first.bytes;
             int count = first.entries.length;
             Pending q;
-            while ((q = queue.peek()) != null && q.precondition == null && bytes + q.bytes <= BATCH_BYTES
-                    && count + q.entries.length <= BATCH_ENTRIES) {
+            while ((q = queue.peek()) != null && q != ROUND_DONE && !q.needsCommitted()
+                    && bytes + q.bytes <= BATCH_BYTES && count + q.entries.length <= BATCH_ENTRIES) {
                 batch.add(queue.poll());
                 bytes += q.bytes;
                 count += q.entries.length;
             }
-            writer.lock();
-            try {
-                commitBatch(batch);
-            } finally {
-                writer.unlock();
+            if (flying != null && (first.needsCommitted() || rounds >= PIPELINE_ROUNDS)) {
+                // Everything written made durable first (or given up, when a round fails).
+                boolean landed = land(flying, open);
+                flying = null;
+                if (landed && open != null) {
+                    Flight last = startRound(open);
+                    if (last != null) {
+                        land(last, null);
+                    }
+                }
+                open = null;
             }
+            if (flying == null && rounds >= PIPELINE_ROUNDS) {
+                release(); // other writers' turn
+            }
+            if (!held) {
+                writer.lock();
+                try {
+                    long base = store.beginAppend();
+                    // Another writer may have appended since this one last did: start from the tree it left.
+                    if (tree == null || tree.size() != base) {
+                        tree = loadTree(base);
+                    }
+                } catch (Throwable t) {
+                    writer.unlock();
+                    fail(batch, t);
+                    continue;
+                }
+                held = true;
+                rounds = 0;
+            }
+            Flight next;
+            try {
+                next = write(batch);
+            } catch (Throwable t) {
+                // What was written may be partly in the files: give it up with the lock, as a
+                // crash would, once the round in flight (whose groups precede it) is done.
+                if (flying != null) {
+                    land(flying, null);
+                    flying = null;
+                }
+                if (open != null) {
+                    fail(open.batch, t);
+                    open = null;
+                }
+                fail(batch, t);
+                giveUp();
+                continue;
+            }
+            if (next == null) {
+                continue;
+            }
+            if (!store.pipelines()) {
+                // The store made the group durable (and let go of its lock) as it wrote it.
+                commits.incrementAndGet();
+                for (Pending p : next.batch) {
+                    p.done.complete(null);
+                }
+                release();
+                continue;
+            }
+            if (flying != null) {
+                if (open == null) {
+                    open = next;
+                } else {
+                    open.batch.addAll(next.batch);
+                }
+                continue;
+            }
+            flying = startRound(next);
+            rounds++;
+            if (!PIPELINE && flying != null) {
+                land(flying, null);
+                flying = null;
+            }
+        }
+    }
+
+    private static boolean isDone(Flight f) {
+        return f.round.done();
+    }
+
+    /** Starts the round of syncs that makes {@code f}'s groups durable; null (and {@code f} failed) when it cannot. */
+    private Flight startRound(Flight f) {
+        try {
+            f.round = store.syncAppend();
+            f.round.whenDone(() -> queue.add(ROUND_DONE));
+            return f;
+        } catch (Throwable t) {
+            fail(f.batch, t);
+            giveUp();
+            return null;
+        }
+    }
+
+    /**
+     * Waits for {@code flight}'s round and acknowledges its appends; true when it was durable.
+     * When it failed, its appends and those of {@code after} (written after them) fail, and the
+     * lock is given up (see {@link #giveUp}).
+     */
+    private boolean land(Flight flight, Flight after) {
+        try {
+            flight.round.await();
+        } catch (Throwable t) {
+            fail(flight.batch, t);
+            if (after != null) {
+                fail(after.batch, t);
+            }
+            giveUp();
+            return false;
+        }
+        commits.incrementAndGet();
+        for (Pending p : flight.batch) {
+            p.done.complete(null);
+        }
+        return true;
+    }
+
+    private static void fail(List<Pending> batch, Throwable t) {
+        for (Pending p : batch) {
+            p.done.completeExceptionally(t);
+        }
+    }
+
+    /** Lets go of the lock after a failed write or round: what was written and not synced is given up. */
+    private void giveUp() {
+        tree = null;
+        epoch.incrementAndGet();
+        release();
+    }
+
+    private void release() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        try {
+            store.endAppend();
+        } finally {
+            writer.unlock();
         }
     }
 
@@ -368,48 +583,35 @@ public final class Log implements AutoCloseable {
         return commits.get();
     }
 
-    private void commitBatch(List<Pending> all) {
-        List<Pending> batch = all;
-        try {
-            long base = store.beginAppend();
-            try {
-                batch = commitBatch(base, all);
-            } finally {
-                store.endAppend();
-            }
-            if (!batch.isEmpty()) {
-                commits.incrementAndGet();
-            }
-            for (Pending p : batch) {
-                p.done.complete(null);
-            }
-        } catch (Throwable t) {
-            for (Pending p : batch) {
-                p.done.completeExceptionally(t);
-            }
-        }
-    }
-
-    /** Commits a group at {@code base} under the writer's lock; returns the appends it committed. */
-    private List<Pending> commitBatch(long base, List<Pending> all) throws IOException {
-        // Another writer may have appended since this one last did: start from the tree it left.
-        if (tree == null || tree.size() != base) {
-            tree = loadTree(base);
-        }
-        List<Pending> batch = all;
-        Pending lead = all.get(0);
-        if (lead.precondition != null) {
-            try {
-                lead.precondition.check(base);
-            } catch (IOException | RuntimeException | Error e) {
-                lead.refusal = e;
-                lead.done.complete(null);
-                batch = all.subList(1, all.size());
-                if (batch.isEmpty()) {
-                    return batch;
+    /**
+     * Runs the group's preconditions in order (the refused leave it, and are answered at once)
+     * and writes what passed after everything written so far under the lock: on a pipelining
+     * store not yet durable, otherwise committed. Returns the group written, or null when all
+     * were refused. Holding the writer's lock.
+     */
+    private Flight write(List<Pending> all) throws IOException {
+        long base = tree.size();
+        long size = base;
+        List<Pending> batch = new ArrayList<>(all.size());
+        for (Pending p : all) {
+            if (p.precondition != null) {
+                try {
+                    p.precondition.check(size);
+                } catch (IOException | RuntimeException | Error e) {
+                    p.refusal = e;
+                    p.done.complete(null);
+                    continue;
                 }
             }
+            batch.add(p);
+            p.first = size;
+            size += p.entries.length;
+            p.size = size;
         }
+        if (batch.isEmpty()) {
+            return null;
+        }
+        // The tree over what passed, keeping the hashes that complete tile levels.
         CompactRange work = tree.copy();
         int n = 0;
         for (Pending p : batch) {
@@ -420,26 +622,26 @@ public final class Log implements AutoCloseable {
         ByteArrayOutputStream[] upper = new ByteArrayOutputStream[Tiles.LEVELS];
         CompactRange.NodeSink sink = tileSink(upper);
         int k = 0;
-        byte[] h = new byte[32];
         for (Pending p : batch) {
-            p.first = work.size();
             for (int i = 0; i < p.entries.length; i++) {
                 entries[k] = p.entries[i];
                 System.arraycopy(p.leafHashes, 32 * i, leaves, 32 * k, 32);
-                System.arraycopy(p.leafHashes, 32 * i, h, 0, 32);
-                work.append(h.clone(), sink);
+                work.append(Arrays.copyOfRange(p.leafHashes, 32 * i, 32 * i + 32), sink);
                 k++;
             }
-            p.size = work.size();
             p.root = work.root();
         }
         byte[][] up = new byte[Tiles.LEVELS][];
         for (int l = 1; l < Tiles.LEVELS; l++) {
             up[l] = upper[l] == null ? new byte[0] : upper[l].toByteArray();
         }
-        store.commitAppend(base, entries, leaves, up);
+        if (store.pipelines()) {
+            store.writeAppend(base, entries, leaves, up);
+        } else {
+            store.commitAppend(base, entries, leaves, up);
+        }
         tree = work;
-        return batch;
+        return new Flight(batch);
     }
 
     private CompactRange loadTree(long size) throws IOException {

@@ -44,6 +44,45 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     /** Ends an append begun, committed or not (what was not committed is given up), and lets go of the lock. */
     void endAppend();
 
+    /**
+     * Whether this store can hold its writer's lock over several groups and make them durable in
+     * rounds that overlap the writing of the next group ({@link #writeAppend}, {@link #syncAppend}).
+     * A store that cannot commits each group with {@link #commitAppend} under a lock of its own.
+     */
+    default boolean pipelines() {
+        return false;
+    }
+
+    /**
+     * Writes a group after every group written since {@link #beginAppend} (arguments as
+     * {@link #commitAppend}): neither durable nor visible to readers until a {@link #syncAppend}
+     * round that starts after it is done. Pipelining stores only.
+     */
+    default void writeAppend(long first, byte[][] entries, byte[] leafHashes, byte[][] upper) throws IOException {
+        throw new UnsupportedOperationException("this store commits one group at a time");
+    }
+
+    /**
+     * Starts making every group written so far durable (one round of syncs, in parallel) and
+     * returns the round; at most one is in flight. When {@link Round#await} returns, those groups
+     * are durable and readers see them. Pipelining stores only.
+     */
+    default Round syncAppend() throws IOException {
+        throw new UnsupportedOperationException("this store commits one group at a time");
+    }
+
+    /** A round of syncs in flight. */
+    interface Round {
+        /** Waits for the round; throws when a sync failed (the groups of the round are then not known durable). */
+        void await() throws IOException;
+
+        /** Runs {@code r} (on any thread) once every sync of the round has returned, well or not. */
+        void whenDone(Runnable r);
+
+        /** Whether every sync of the round has returned, well or not ({@link #await} then does not wait). */
+        boolean done();
+    }
+
     /** Stores a signed checkpoint durably (after {@link #beginAppend}). */
     void addCheckpoint(Checkpoint checkpoint) throws IOException;
 

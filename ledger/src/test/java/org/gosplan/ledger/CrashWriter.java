@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The process the kill -9 test kills: appends forever from several threads and prints
  * {@code ack <index> <tag>} for each entry once its append has returned (so: once durable).
- * Thread 0 appends batches of 7, the others one entry at a time.
+ * Thread 0 appends batches of 7, the others one entry at a time (the odd ones by appendInOrder).
  */
 public final class CrashWriter {
     private CrashWriter() {}
@@ -55,7 +55,9 @@ public final class CrashWriter {
                             }
                         } else {
                             String tag = "t" + id + "s" + seq;
-                            long index = log.append(content(tag));
+                            // odd threads through checked appends in order, which are pipelined the same way
+                            long index = id % 2 == 1 ? log.appendInOrder(content(tag), size -> { })
+                                    : log.append(content(tag));
                             synchronized (out) {
                                 out.println("ack " + index + " " + tag);
                             }

@@ -469,4 +469,73 @@ abstract class LogContract {
             assertTrue(b.verify().valid());
         }
     }
+
+    /**
+     * Checked appends in order: every check runs one after another with the size its entry would
+     * follow, counting the entries whose checks passed before it (durable or still in flight), so
+     * the sizes the checks see are exactly the indices the entries get; a refused append appends
+     * nothing and reaches only its own caller.
+     */
+    @Test
+    void checkedAppendsRunInOrderAndSeeTheEntriesAheadOfThem() throws Exception {
+        try (Log log = create()) {
+            log.append(new byte[] {9});
+            int threads = 8;
+            int each = 60;
+            List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            long[] expected = {1};
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<Map<Long, byte[]>>> futures = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < threads; t++) {
+                final int id = t;
+                futures.add(pool.submit(() -> {
+                    Map<Long, byte[]> mine = new HashMap<>();
+                    Random r = new Random(id);
+                    for (int k = 0; k < each; k++) {
+                        byte[] e = entry(r, 100);
+                        boolean no = k % 7 == 3;
+                        long[] at = {-1};
+                        try {
+                            long index = log.appendInOrder(e, size -> {
+                                // one after another: the size is the one the check before left
+                                assertEquals(expected[0], size);
+                                seen.add(size);
+                                if (no) {
+                                    throw new IllegalStateException("refused " + id + "/" + size);
+                                }
+                                at[0] = size;
+                                expected[0] = size + 1;
+                            });
+                            assertEquals(at[0], index);
+                            mine.put(index, e);
+                        } catch (IllegalStateException x) {
+                            assertTrue(no, x.getMessage());
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            Map<Long, byte[]> all = new HashMap<>();
+            for (Future<Map<Long, byte[]>> f : futures) {
+                for (Map.Entry<Long, byte[]> e : f.get().entrySet()) {
+                    assertTrue(all.put(e.getKey(), e.getValue()) == null, "index " + e.getKey() + " given twice");
+                }
+            }
+            pool.shutdown();
+            assertEquals(threads * each, seen.size());
+            assertEquals(threads * each - refused.get(), all.size());
+            assertEquals(1 + all.size(), log.size());
+            for (Map.Entry<Long, byte[]> e : all.entrySet()) {
+                assertArrayEquals(e.getValue(), log.entry(e.getKey()));
+            }
+            // A plain precondition after them sees every one of them committed.
+            long[] before = {-1};
+            log.append(new byte[] {8}, size -> before[0] = size);
+            assertEquals(1 + all.size(), before[0]);
+            assertArrayEquals(new byte[] {9}, log.entry(0));
+            assertTrue(log.verify().valid());
+        }
+    }
 }

@@ -25,6 +25,23 @@ public interface ContentStore extends AutoCloseable {
     /** The stored content's size in bytes, or -1 when absent. */
     long size(String hash) throws IOException;
 
+    /**
+     * One stored content: its hash, its size, and when it was stored (or last stored again: a
+     * {@code put} of content already held renews its time, so a writer that stores content and
+     * then names it in an event has a fresh time whatever was stored before).
+     */
+    record Stored(String hash, long bytes, java.time.Instant at) {}
+
+    /** The content stored (or last stored again) before {@code cutoff}. */
+    java.util.List<Stored> storedBefore(java.time.Instant cutoff) throws IOException;
+
+    /**
+     * Removes content {@code hash} if it was stored (or last stored again) before {@code cutoff},
+     * checked as it is removed, so a put that renews it meanwhile keeps it; whether it was removed.
+     * Only for content no event names: the caller must know that.
+     */
+    boolean removeIfStoredBefore(String hash, java.time.Instant cutoff) throws IOException;
+
     /** Recomputes the hash of stored content (for verification). */
     default String rehash(String hash) throws IOException {
         java.security.MessageDigest d = Canonical.digest();

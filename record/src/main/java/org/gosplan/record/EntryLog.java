@@ -49,6 +49,28 @@ public interface EntryLog extends AutoCloseable {
         return first;
     }
 
+    /**
+     * Appends one entry if {@code condition} holds, checked in order with the appends before it:
+     * conditions run one after another, with the size the entry would follow, which counts the
+     * entries of earlier appends of this log whose conditions passed, durable or not yet (so a
+     * caller advances its own state in the condition and reads from the log only what other
+     * writers appended). Returns the entry's index once it is durable. This default appends one
+     * at a time under the log's own order ({@link #append(byte[], Condition)}); a ledger log
+     * groups such appends and checks the next group while the one before is made durable.
+     */
+    default long appendInOrder(byte[] entry, Condition condition) throws IOException {
+        return append(entry, condition);
+    }
+
+    /**
+     * Changes whenever the log gave up appends whose {@link #appendInOrder} conditions had passed
+     * (a failed commit), before any later condition runs: state a caller advanced in conditions
+     * since must then be dropped.
+     */
+    default long epoch() {
+        return 0;
+    }
+
     /** A condition on the log an entry is appended to (see {@link #append(byte[], Condition)}). */
     @FunctionalInterface
     interface Condition {

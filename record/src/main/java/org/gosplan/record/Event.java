@@ -55,6 +55,45 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
         return Canonical.bytes(tree(true));
     }
 
+    /**
+     * {@link #signedBytes()} and {@link #entryBytes()} from one canonicalisation, the same bytes as
+     * those two give. In canonical order the top-level keys run body, sig, signer, time, type, v
+     * (UTF-16 order), so the entry is the signed bytes with {@code "sig":"...",} put before the
+     * top-level {@code "signer"}: the last {@code ,"signer":"} in them, since inside a canonical
+     * string every quote is escaped and what follows signer is strings and a number. Only for a
+     * signature in base64's alphabet, which canonical JSON writes as it is; otherwise both are
+     * canonicalised apart.
+     */
+    public byte[][] signedAndEntryBytes() {
+        byte[] signed = signedBytes();
+        int at = sig == null || !BASE64.matcher(sig).matches() ? -1 : lastIndexOf(signed, SIGNER);
+        if (at < 0) {
+            return new byte[][] {signed, entryBytes()};
+        }
+        byte[] field = ("\"sig\":\"" + sig + "\",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] entry = new byte[signed.length + field.length];
+        System.arraycopy(signed, 0, entry, 0, at + 1);
+        System.arraycopy(field, 0, entry, at + 1, field.length);
+        System.arraycopy(signed, at + 1, entry, at + 1 + field.length, signed.length - at - 1);
+        return new byte[][] {signed, entry};
+    }
+
+    private static final java.util.regex.Pattern BASE64 = java.util.regex.Pattern.compile("[A-Za-z0-9+/=]*");
+    private static final byte[] SIGNER = ",\"signer\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static int lastIndexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = in.length - what.length; i >= 0; i--) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** The event as a JSON tree (for {@code gosplan show}). */
     public ObjectNode toJson() {
         return tree(true);
@@ -62,6 +101,11 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
 
     /** Whether {@code key} made this event's signature. */
     public boolean signedBy(NoteVerifier key) {
+        return signedBy(key, null);
+    }
+
+    /** As {@link #signedBy(NoteVerifier)}, with {@link #signedBytes()} already made (null: make them). */
+    boolean signedBy(NoteVerifier key, byte[] signedBytes) {
         if (!Keys.signerName(key).equals(signer) || sig == null) {
             return false;
         }
@@ -71,7 +115,7 @@ public record Event(int v, String type, String time, String signer, ObjectNode b
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return key.verify(signedBytes(), s);
+        return key.verify(signedBytes == null ? signedBytes() : signedBytes, s);
     }
 
     /**

@@ -57,6 +57,13 @@ final class FileContentStore implements ContentStore {
             String hash = HexFormat.of().formatHex(d.digest());
             Path target = path(hash);
             if (Files.exists(target)) {
+                // stored again: its time starts again (see ContentStore.Stored); a file this process may
+                // not touch (another user's store, read-only) keeps its time, and the content is still there
+                try {
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                } catch (IOException e) {
+                    // the content is stored; only its age is not renewed
+                }
                 return hash;
             }
             try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -99,6 +106,46 @@ final class FileContentStore implements ContentStore {
         return Files.isRegularFile(p) ? Files.size(p) : -1;
     }
 
+    /** Stored content: the file's modification time is when it was stored (or stored again). */
+    @Override
+    public java.util.List<Stored> storedBefore(java.time.Instant cutoff) throws IOException {
+        java.util.List<Stored> out = new java.util.ArrayList<>();
+        try (var folders = Files.newDirectoryStream(root, p -> p.getFileName().toString().matches("[0-9a-f]{2}"))) {
+            for (Path folder : folders) {
+                try (var files = Files.newDirectoryStream(folder)) {
+                    for (Path f : files) {
+                        String name = f.getFileName().toString();
+                        if (!HASH.matcher(name).matches() || !name.startsWith(folder.getFileName().toString())) {
+                            continue;
+                        }
+                        java.nio.file.attribute.BasicFileAttributes a;
+                        try {
+                            a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                        } catch (java.nio.file.NoSuchFileException gone) {
+                            continue;
+                        }
+                        if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                            out.add(new Stored(name, a.size(), a.lastModifiedTime().toInstant()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean removeIfStoredBefore(String hash, java.time.Instant cutoff) throws IOException {
+        Path p = path(hash);
+        try {
+            if (!Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                return false;
+            }
+            return Files.deleteIfExists(p);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
+        }
+    }
 
     @Override
     public void close() {

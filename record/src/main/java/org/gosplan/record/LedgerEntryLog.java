@@ -30,6 +30,16 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
+    public long appendInOrder(byte[] entry, Condition condition) throws IOException {
+        return log.appendInOrder(entry, condition::check);
+    }
+
+    @Override
+    public long epoch() {
+        return log.epoch();
+    }
+
+    @Override
     public long appendAll(java.util.List<byte[]> entries, Condition condition) throws IOException {
         return log.append(entries, condition::check).first();
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.gosplan.economy.Economy;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.planner.PlanMethod;
-import org.gosplan.planner.PlanObjective;
 import org.gosplan.planner.PlanOptions;
+import org.gosplan.planner.extended.ExtendedObjectives;
 import org.gosplan.planner.extended.ExtendedPlan;
 import org.gosplan.planner.extended.ExtendedPlanner;
 
@@ -39,15 +39,23 @@ public final class PartPlans {
         if (!withSeconds && doc.path("solver").isObject()) {
             ((ObjectNode) doc.get("solver")).remove("seconds");
         }
+        if (!withSeconds) {
+            for (JsonNode stage : doc.path("leastUse").path("stages")) {
+                ((ObjectNode) stage).remove("seconds");
+            }
+        }
         return doc;
     }
 
+    /**
+     * The option that says the least-use stages ran on a plan of an economy with parts. A plan recorded
+     * before they existed has {@code leastUse} among its options (one-year plans had the stages) but not
+     * this, and is replayed without them, so that replay recomputes the plan that was recorded.
+     */
+    static final String STAGES = "partsLeastUse";
+
     /** The extended planner's options for {@code o}, refused where it plans otherwise (as {@code gosplan plan}). */
     static ExtendedPlanner.Options options(PlanOptions o) {
-        if (o.objective() != PlanObjective.FULFIL) {
-            throw new RecordException("an economy with republics, trade or years is planned with the fulfil"
-                    + " objective only; leave out --objective");
-        }
         PlanMethod m = o.method();
         if (m != PlanMethod.AUTO && m != PlanMethod.EXACT && m != PlanMethod.SIMPLEX && m != PlanMethod.PDLP) {
             throw new RecordException("--method " + m.id() + " does not plan republics, trade or years;"
@@ -65,7 +73,7 @@ public final class PartPlans {
         ExtendedPlanner.Options o = options(options);
         record.checkMayRecord(EventTypes.PLAN_COMPUTED, key);
         List<TradeLicences.Licence> licences = TradeLicences.at(record, in.size());
-        ExtendedPlan plan = ExtendedPlanner.plan(TradeLicences.apply(in.economy(), licences), o);
+        ExtendedPlan plan = ExtendedObjectives.plan(TradeLicences.apply(in.economy(), licences), o, options);
         if (plan.status().equals("limit")) {
             return new Recorded(plan, -1, null, licences);
         }
@@ -76,7 +84,9 @@ public final class PartPlans {
         body.put("root", record.log().root(in.size()));
         body.put("economy", s.economy().hash());
         body.put("targets", s.targets().hash());
-        body.set("options", PlanRecords.options(options));
+        ObjectNode recordedOptions = PlanRecords.options(options);
+        recordedOptions.put(STAGES, options.leastUse());
+        body.set("options", recordedOptions);
         body.put("planner", PlanRecords.PLANNER);
         body.put("plan", planHash);
         if (Double.isFinite(plan.value())) {
@@ -97,8 +107,10 @@ public final class PartPlans {
     static String replay(Record record, Event event, Economy e) throws IOException {
         JsonNode b = event.body();
         ExtendedPlanner.Options o;
+        PlanOptions goal;
         try {
-            o = options(PlanRecords.options(b.path("options")));
+            goal = PlanRecords.options(b.path("options")).withLeastUse(b.path("options").path(STAGES).asBoolean(false));
+            o = options(goal);
         } catch (RuntimeException x) {
             return "its options cannot be read: " + x.getMessage();
         }
@@ -117,7 +129,7 @@ public final class PartPlans {
                         + ": " + trade;
             }
         }
-        ExtendedPlan plan = ExtendedPlanner.plan(TradeLicences.apply(e, licences), o);
+        ExtendedPlan plan = ExtendedObjectives.plan(TradeLicences.apply(e, licences), o, goal);
         ObjectNode again = document(plan, false);
         String hash = Canonical.sha256(Canonical.bytes(again));
         if (hash.equals(recorded)) {

@@ -28,6 +28,8 @@ final class PostgresContentStore implements ContentStore {
             db = DriverManager.getConnection(jdbcUrl);
             try (var s = db.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS gosplan_content (hash text PRIMARY KEY, bytes bytea NOT NULL)");
+                // when each was stored (or stored again); a table made before this column has its rows dated now
+                s.execute("ALTER TABLE gosplan_content ADD COLUMN IF NOT EXISTS stored timestamptz NOT NULL DEFAULT now()");
             }
         } catch (SQLException e) {
             throw new IOException("cannot open the content table at " + jdbcUrl + ": " + e.getMessage(), e);
@@ -56,7 +58,7 @@ final class PostgresContentStore implements ContentStore {
 
     private void insert(String hash, InputStream in, long length) throws IOException {
         try (PreparedStatement p = db.prepareStatement(
-                "INSERT INTO gosplan_content (hash, bytes) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+                "INSERT INTO gosplan_content (hash, bytes) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET stored = now()")) {
             p.setString(1, hash);
             p.setBinaryStream(2, in, length);
             p.executeUpdate();
@@ -97,6 +99,34 @@ final class PostgresContentStore implements ContentStore {
         }
     }
 
+    @Override
+    public synchronized java.util.List<Stored> storedBefore(java.time.Instant cutoff) throws IOException {
+        java.util.List<Stored> out = new java.util.ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT hash, length(bytes), stored FROM gosplan_content WHERE stored < ?")) {
+            p.setObject(1, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Stored(r.getString(1), r.getLong(2),
+                            r.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot list stored content: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean removeIfStoredBefore(String hash, java.time.Instant cutoff) throws IOException {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM gosplan_content WHERE hash = ? AND stored < ?")) {
+            p.setString(1, hash);
+            p.setObject(2, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC));
+            return p.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IOException("cannot remove content " + hash + ": " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public synchronized void close() throws IOException {

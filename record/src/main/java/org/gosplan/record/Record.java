@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
@@ -140,6 +138,20 @@ public final class Record implements AutoCloseable {
 
     /** The state after every event so far. */
     public synchronized Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * The snapshot of the log as it is now: folds in what other writers (another process on the
+     * same log, such as {@code gosplan record} beside a running server) appended since this record
+     * last appended or folded. {@link #snapshot} alone does not look at the log.
+     */
+    public synchronized Snapshot refresh() throws IOException {
+        long size = log.size();
+        if (size > folded) {
+            snapshot = fold(snapshot, folded, size, null, seen);
+            folded = size;
+        }
         return snapshot;
     }
 
@@ -311,200 +323,85 @@ public final class Record implements AutoCloseable {
         return append(e);
     }
 
-    /** An event waiting to be appended, and what became of it. */
-    private static final class Pending {
-        final Event event;
-        NoteVerifier verified; // the signer's key, when the signature verified with it
-        long index = -1;
-        RuntimeException refusal;
-        IOException failure;
-        volatile boolean done;
-
-        Pending(Event event) {
-            this.event = event;
-        }
-    }
-
-    /** Another writer appended between the check of a group and its append: check the group again. */
-    private static final class Moved extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Moved() {
-            super(null, null, false, false);
-        }
-    }
-
-    // Events from many threads are checked and appended in groups, one durable commit (one fsync
-    // or transaction) a group: the thread that takes the lock appends what every waiting thread
-    // queued meanwhile.
-    private static final int GROUP = 1024;
-    private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock appending = new ReentrantLock();
+    // The record as the checks of appends in flight have advanced it: every event of the log as
+    // last folded, and after it the events whose checks passed, durable or not yet (the log
+    // checks appends in order on its committer thread, and a group may be checked while the one
+    // before it is being made durable). The public snapshot is advanced only once an event is
+    // durable. Guarded by this.
+    private Snapshot ahead;
+    private long aheadSize = -1; // -1: start again from the durable snapshot
+    private long aheadEpoch;
+    private boolean holdsEvents; // entry 0 is known to be an event
+    // Signatures of events checked and not yet known durable: a second copy is a replay too.
+    private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Appends an already signed event after the same checks; returns its index once it is durable.
      * Each event is checked against the log as it is when it is appended, with every event before
-     * it, other processes' included: a refused event is never appended.
+     * it, other processes' included: a refused event is never appended. Events from many threads
+     * are checked one after another on the log's committer thread and committed in groups, one
+     * durable commit (one fsync round or transaction) a group; the signature is verified and the
+     * entry's bytes made here, in the caller's thread, in parallel with other callers.
      */
     public long append(Event e) throws IOException {
-        Pending p = new Pending(e);
-        // The signature is verified here, in the caller's thread, in parallel with other callers;
-        // the checks in order then only compare keys.
+        byte[][] bytes = e.signedAndEntryBytes();
         Member m = snapshot().member(e.signer());
-        if (m != null && e.signedBy(m.key())) {
-            p.verified = m.key();
-        }
-        queued.add(p);
-        while (!p.done) {
-            appending.lock();
-            try {
-                if (!p.done) {
-                    appendQueued();
-                }
-            } finally {
-                appending.unlock();
-            }
-        }
-        if (p.failure != null) {
-            throw p.failure;
-        }
-        if (p.refusal != null) {
-            throw p.refusal;
-        }
-        return p.index;
-    }
-
-    /** Checks and appends a group of the queued events (holding {@link #appending}). */
-    private void appendQueued() {
-        List<Pending> group = new ArrayList<>();
-        Pending q;
-        while (group.size() < GROUP && (q = queued.poll()) != null) {
-            group.add(q);
-        }
-        try {
-            while (!tryAppend(group)) {
-                for (Pending p : group) {
-                    p.refusal = null;
-                }
-            }
-            // What this record's view refused may hold on the log as it is now (another process
-            // registered its signer, say): each is checked again under the writer's lock.
-            for (Pending p : group) {
-                if (p.refusal != null) {
-                    p.refusal = null;
-                    try {
-                        p.index = appendChecked(p.event);
-                    } catch (RecordException x) {
-                        p.refusal = x;
-                    } catch (IOException x) {
-                        p.failure = x;
-                    }
-                }
-            }
-        } catch (IOException x) {
-            for (Pending p : group) {
-                p.failure = x;
-            }
-        } catch (RuntimeException x) {
-            for (Pending p : group) {
-                p.refusal = p.refusal == null ? x : p.refusal;
-            }
-        } finally {
-            for (Pending p : group) {
-                p.done = true;
-            }
-        }
+        NoteVerifier verified = m != null && e.signedBy(m.key(), bytes[0]) ? m.key() : null;
+        byte[] entry = bytes[1];
+        Snapshot[] after = new Snapshot[1];
+        long index = log.appendInOrder(entry, size -> after[0] = admit(e, verified, size));
+        acknowledge(after[0], e);
+        return index;
     }
 
     /**
-     * Checks the group against the log as this record last folded it, then appends what passed,
-     * provided the log is still that size under its writer lock (so the check held against the
-     * log as it is at the append); false when another writer appended meanwhile.
+     * Checks {@code e} as the next entry at {@code size} against the state ahead, and advances it;
+     * throws the refusal. Called by the log in append order, under its writer's lock.
      */
-    private boolean tryAppend(List<Pending> group) throws IOException {
-        Snapshot s;
-        long base;
-        synchronized (this) {
-            long size = log.size();
-            if (size != folded) {
-                snapshot = fold(snapshot, folded, size, null, seen);
+    private synchronized Snapshot admit(Event e, NoteVerifier verified, long size) throws IOException {
+        long epoch = log.epoch();
+        if (aheadSize < 0 || epoch != aheadEpoch || size < aheadSize) {
+            // The first check, or the log gave up appends whose checks passed: from what is durable.
+            ahead = snapshot;
+            aheadSize = folded;
+            aheadEpoch = epoch;
+            inFlight.clear();
+            holdsEvents = false;
+        }
+        if (size > aheadSize) {
+            // Other writers appended: take their events in. The log passes a size beyond what
+            // this record checked only when every entry below it is committed (readable), so what
+            // the check took in stands in the public snapshot too, whether this event passes or not.
+            ahead = fold(ahead, aheadSize, size, null, seen);
+            aheadSize = size;
+            if (size > folded) {
+                snapshot = ahead;
                 folded = size;
             }
-            s = snapshot;
-            base = folded;
         }
-        Set<String> sigs = new HashSet<>();
-        List<Pending> accepted = new ArrayList<>();
-        List<byte[]> entries = new ArrayList<>();
-        for (Pending p : group) {
-            Event e = p.event;
-            p.refusal = refusal(s, e, sigs, p.verified);
-            if (p.refusal == null) {
-                s = s.apply(e, base + accepted.size());
-                sigs.add(e.sig());
-                accepted.add(p);
-                entries.add(e.entryBytes());
-            }
+        if (size > 0 && !holdsEvents) {
+            checkHoldsEvents(size);
+            holdsEvents = true;
         }
-        if (accepted.isEmpty()) {
-            return true;
+        RecordException no = refusal(ahead, e, inFlight, verified);
+        if (no != null) {
+            throw no;
         }
-        long first;
-        try {
-            first = log.appendAll(entries, size -> {
-                if (size != base) {
-                    throw new Moved();
-                }
-                checkHoldsEvents(size);
-            });
-        } catch (Moved m) {
-            return false;
-        }
-        synchronized (this) {
-            snapshot = s;
-            folded = base + accepted.size();
-            seen.addAll(sigs);
-        }
-        for (int k = 0; k < accepted.size(); k++) {
-            accepted.get(k).index = first + k;
-        }
-        return true;
+        ahead = ahead.apply(e, size);
+        aheadSize = size + 1;
+        holdsEvents = true;
+        inFlight.add(e.sig());
+        return ahead;
     }
 
-    /** Appends one event checked under the log's writer lock, against the log as it is then. */
-    private long appendChecked(Event e) throws IOException {
-        Snapshot[] at = new Snapshot[1];
-        long[] upTo = new long[1];
-        synchronized (this) {
-            at[0] = snapshot;
-            upTo[0] = folded;
+    /** {@code e} is durable, with {@code after} the snapshot it leads to. */
+    private synchronized void acknowledge(Snapshot after, Event e) {
+        seen.add(e.sig());
+        inFlight.remove(e.sig());
+        if (after.size() > folded) {
+            snapshot = after;
+            folded = after.size();
         }
-        long index;
-        try {
-            index = log.append(e.entryBytes(), size -> {
-                at[0] = fold(at[0], upTo[0], size, null, seen);
-                upTo[0] = size;
-                checkHoldsEvents(size);
-                RecordException no = refusal(at[0], e, Set.of(), null);
-                if (no != null) {
-                    throw no;
-                }
-            });
-        } finally {
-            // What the check took in stands, refused or not.
-            synchronized (this) {
-                if (upTo[0] > folded) {
-                    snapshot = at[0];
-                    folded = upTo[0];
-                }
-            }
-        }
-        synchronized (this) {
-            snapshot = snapshot.apply(e, index);
-            seen.add(e.sig());
-            folded = index + 1;
-        }
-        return index;
     }
 
     /** Why {@code e} may not follow snapshot {@code s} and its group's events (signed {@code sigs}), or null. */
@@ -725,7 +622,7 @@ public final class Record implements AutoCloseable {
         Economy e = economy(economyHash);
         Path tmp = materialise(targetsHash, ".targets.csv");
         try {
-            return EconomyFiles.readTargets(tmp, e);
+            return EconomyFiles.readStoredTargets(tmp, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -735,7 +632,7 @@ public final class Record implements AutoCloseable {
     public Economy withStoredTargets(Economy economy, String targetsHash) throws IOException {
         Path tmp = materialise(targetsHash, ".targets.csv");
         try {
-            return EconomyFiles.readTargets(tmp, economy);
+            return EconomyFiles.readStoredTargets(tmp, economy);
         } finally {
             Files.deleteIfExists(tmp);
         }

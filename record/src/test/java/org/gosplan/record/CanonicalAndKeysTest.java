@@ -56,6 +56,30 @@ class CanonicalAndKeysTest {
         assertEquals(x == 0 ? 0.0 : x, Double.parseDouble(Canonical.number(x)));
     }
 
+    /**
+     * The entry bytes made from the signed bytes by putting "sig" in its place are the bytes of
+     * canonicalising the whole event, whatever the body holds (keys named signer and sig, the
+     * text ,"signer":" inside strings, quotes, Unicode, numbers) and whatever the signature is.
+     */
+    @Property(tries = 300)
+    void entryBytesFromTheSignedBytesAreTheCanonicalEntry(@ForAll String text, @ForAll String key,
+                                                           @ForAll double number, @ForAll boolean base64Sig,
+                                                           @ForAll String otherSig) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Canonical.MAPPER.createObjectNode();
+        body.put("approve", text);
+        body.put(key, ",\"signer\":\"" + text);
+        body.putObject("inner").put("signer", text).put("sig", key).put("z", Double.isFinite(number) ? number : 1);
+        body.putArray("list").add(text).add(",\"signer\":\"x\"}");
+        NoteSigner k = Keys.generate("voter-" + Math.abs(text.hashCode() % 1000));
+        Event signed = Event.sign("vote.cast", body, k, java.time.Instant.EPOCH);
+        Event e = base64Sig ? signed
+                : new Event(signed.v(), signed.type(), signed.time(), signed.signer(), signed.body(), otherSig);
+        byte[][] both = e.signedAndEntryBytes();
+        assertArrayEquals(e.signedBytes(), both[0]);
+        assertArrayEquals(Canonical.bytes(e.toJson()), both[1]);
+        assertArrayEquals(e.entryBytes(), both[1]);
+    }
+
     @Test
     void keyFilesAreWrittenPrivateAndNeverOverwritten(@TempDir Path tmp) throws IOException {
         NoteSigner k = Keys.generate("council-north");

@@ -53,7 +53,7 @@ class PartsOnTheRecordTest {
         try (Record r = Record.open(log, dir)) {
             r.publishEconomy(two(), operator, Progress.NONE);
             Path targets = dir.resolve("t.csv");
-            Files.writeString(targets, "product,quantity,weight\ngrain,100,\n");
+            Files.writeString(targets, "product,quantity,weight,region\ngrain,100,,north\n");
             r.setTargets(targets, operator);
             RecordException x = assertThrows(RecordException.class,
                     () -> PlanRecords.computeAndRecord(r, PlanOptions.DEFAULT, operator));

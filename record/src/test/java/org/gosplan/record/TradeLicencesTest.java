@@ -41,7 +41,7 @@ class TradeLicencesTest {
         r.registerMember(council.verifier(), Role.COUNCIL, operator);
         r.publishEconomy(PartsOnTheRecordTest.two(), operator, Progress.NONE);
         Path targets = dir.resolve("t.csv");
-        Files.writeString(targets, "product,quantity,weight\ngrain,150,\n");
+        Files.writeString(targets, "product,quantity,weight,region\ngrain,150,,north\n");
         r.setTargets(targets, council);
         return r;
     }

@@ -70,6 +70,16 @@ public final class Served {
         return MAPPER;
     }
 
+    /**
+     * The record as the log stands, with what other writers (another process, such as
+     * {@code gosplan record DIR ...} beside the server) appended: the log's head is read again
+     * with the checkpoint, at most about once a second, and the record folds what is new.
+     */
+    public org.gosplan.record.Snapshot current() throws IOException {
+        checkpoint();
+        return record.refresh();
+    }
+
     /** A checkpoint and when it was signed ({@link System#nanoTime}). */
     private record Signed(Checkpoint checkpoint, long at) {}
 
@@ -113,6 +123,19 @@ public final class Served {
             return body.run();
         } finally {
             writes.release();
+        }
+    }
+
+    /**
+     * Runs {@code body} holding every write slot: no event or upload is handled by this server
+     * meanwhile (those that come wait, as for any busy slot).
+     */
+    <T> T exclusive(Write<T> body) throws Exception {
+        writes.acquire(limits.concurrentWrites());
+        try {
+            return body.run();
+        } finally {
+            writes.release(limits.concurrentWrites());
         }
     }
 

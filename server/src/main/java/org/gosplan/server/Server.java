@@ -1,7 +1,9 @@
 package org.gosplan.server;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.util.List;
 import org.gosplan.ledger.LedgerException;
@@ -20,10 +22,12 @@ public final class Server implements AutoCloseable {
 
     private final Javalin app;
     private final Served served;
+    private final UnnamedContent unnamed; // null: unnamed content kept for ever
 
-    private Server(Javalin app, Served served) {
+    private Server(Javalin app, Served served, UnnamedContent unnamed) {
         this.app = app;
         this.served = served;
+        this.unnamed = unnamed;
     }
 
     /**
@@ -35,7 +39,16 @@ public final class Server implements AutoCloseable {
         Served served = new Served(record, log, limits, policy);
         RateLimits reads = new RateLimits(limits.readsPerSecond());
         RateLimits writes = new RateLimits(limits.writesPerSecond());
+        // Javalin answers HEAD on a GET route by itself with 200 and no headers of the GET (Content-Length:
+        // 0); HEAD must answer what GET would, less the body, so each GET route also gets a HEAD route
+        // running the same handler (Jetty sends no body for HEAD, but the headers and length stay)
+        List<HandlerMetaInfo> gets = new java.util.ArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod() == HandlerType.GET) {
+                    gets.add(h);
+                }
+            });
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.contentBytes();
             config.router.ignoreTrailingSlashes = false;
@@ -59,7 +72,20 @@ public final class Server implements AutoCloseable {
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                Served.error(ctx, 404, "nothing is served at " + ctx.path());
+                String method = ctx.method().name();
+                if (!List.of("GET", "HEAD", "POST", "PUT").contains(method)) {
+                    // TRACE, OPTIONS, DELETE, ...: nothing here answers them, whatever the path
+                    ctx.header("Allow", "GET, HEAD, POST, PUT");
+                    Served.error(ctx, 405, method + " is not answered here: reads are GET, writes are POST"
+                            + " /api/events and PUT /api/content/<sha256>");
+                } else if (method.equals("GET") && !ctx.path().startsWith("/api/") && !ctx.path().startsWith("/tile/")
+                        && String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                    // a person in a browser: a page that says so and leads back, not JSON
+                    org.gosplan.server.pages.PageRoutes.page(ctx, org.gosplan.server.pages.PageRoutes.class,
+                            "notfound.html", "Nothing here");
+                } else {
+                    Served.error(ctx, 404, "nothing is served at " + ctx.path());
+                }
             }
         });
         app.error(413, ctx -> notJson(ctx, 413, "the body is larger than this server takes"));
@@ -67,8 +93,11 @@ public final class Server implements AutoCloseable {
             r.addTo(app, served);
             served.addPages(r.pages());
         }
+        for (HandlerMetaInfo h : List.copyOf(gets)) {
+            app.head(h.getPath(), h.getHandler());
+        }
         app.start(host, port);
-        return new Server(app, served);
+        return new Server(app, served, UnnamedContent.start(served));
     }
 
     private static void notJson(Context ctx, int status, String message) {
@@ -90,6 +119,9 @@ public final class Server implements AutoCloseable {
     /** Stops serving (the record stays open: its owner closes it). */
     @Override
     public void close() {
+        if (unnamed != null) {
+            unnamed.close();
+        }
         app.stop();
     }
 }

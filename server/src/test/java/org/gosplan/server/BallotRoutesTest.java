@@ -109,4 +109,35 @@ class BallotRoutesTest {
             assertTrue(list.get(0).get("closed").isNull());
         }
     }
+
+    /**
+     * A ballot opened by another writer on the same log (as {@code gosplan record DIR ballot} beside a
+     * running server) is listed, shown and open for votes through the server at once, without the
+     * server having appended anything since.
+     */
+    @Test
+    void aBallotAnotherWriterOpensIsServedAtOnce() throws Exception {
+        try (Fixture f = new Fixture(dir);
+             org.gosplan.record.Record other = org.gosplan.record.Record.open(
+                     org.gosplan.ledger.Log.open(dir.resolve("record")))) {
+            ObjectNode b = Served.object();
+            b.put("title", "Opened beside the server");
+            b.put("method", "approval");
+            b.putArray("options").add("yes").add("no");
+            b.put("electorate", "all");
+            b.put("seats", 1).putNull("budget").put("adopt", false);
+            long ballot = other.append("ballot.opened", b, f.council);
+            JsonNode list = Fixture.json(f.get("/api/ballots"));
+            assertEquals(2, list.size(), list.toString());
+            assertEquals(ballot, list.get(0).get("index").asLong());
+            JsonNode shown = Fixture.json(f.get("/api/ballots/" + ballot));
+            assertEquals("Opened beside the server", shown.get("title").asText());
+            ObjectNode v = Served.object();
+            v.put("ballot", ballot);
+            v.putArray("approve").add("yes");
+            var vote = org.gosplan.record.Event.sign("vote.cast", v, f.citizen, java.time.Instant.now());
+            assertEquals(201, f.post("/api/events", vote.entryBytes()).statusCode());
+            assertEquals(1, Fixture.json(f.get("/api/ballots/" + ballot)).get("votes").asInt());
+        }
+    }
 }

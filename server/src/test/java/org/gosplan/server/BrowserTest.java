@@ -233,9 +233,27 @@ class BrowserTest {
         driver.get(fixture.url("/fulfilment"));
         String reported = waitForText("#reported", " of ");
         assertTrue(reported.startsWith("0 of "), reported);
+        String plans = driver.findElement(By.id("plan")).getText();
+        assertTrue(plans.contains("entry " + planIndex + " (") && plans.contains("no reports"), plans);
         assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("check"));
         shoot("fulfilment");
         assertNoSidewaysScroll("/fulfilment");
+
+        // with a report, the chart is drawn, and fits the phone too
+        String technique = fixture.record.economy(fixture.record.snapshot().economy().hash()).techniqueId(0);
+        org.gosplan.ledger.NoteSigner mill = org.gosplan.ledger.NoteSigner.fromSeed("mill", Fixture.seed(40));
+        fixture.record.registerMember(mill.verifier(), org.gosplan.record.Role.ENTERPRISE, List.of(),
+                Map.of("unit", "mill"), fixture.operator);
+        Path report = Files.writeString(dir.resolve("mill-report.json"), "{\"format\": \"gosplan/report@1\","
+                + " \"unit\": \"mill\", \"plan\": \"" + fixture.record.snapshot().plan().hash() + "\","
+                + " \"period\": \"2027-Q1\", \"levels\": {\"" + technique + "\": 1}}");
+        org.gosplan.inspection.Reports.record(fixture.record, report, mill);
+        driver.get(fixture.url("/fulfilment"));
+        assertTrue(waitForText("#reported", " of ").startsWith("1 of "));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "return Chart.getChart(document.getElementById('fulfilment-chart')) !== undefined"));
+        shoot("fulfilment-reported");
+        assertNoSidewaysScroll("/fulfilment (a report charted)");
     }
 
     @Test
@@ -262,10 +280,162 @@ class BrowserTest {
         shoot("record");
         assertNoSidewaysScroll("/");
         for (String page : new String[] {"/plan", "/vote", "/events/" + planIndex, "/ballots",
-            "/inspections"}) {
+            "/inspections", "/no-such-page"}) {
             driver.get(fixture.url(page));
             Thread.sleep(1500);
             assertNoSidewaysScroll(page);
+        }
+    }
+
+    /** The cells of each row of the table in {@code css}, as the page shows them. */
+    private List<List<String>> rows(String css) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (var tr : driver.findElements(By.cssSelector(css + " tbody tr"))) {
+            out.add(tr.findElements(By.tagName("td")).stream().map(td -> td.getText()).toList());
+        }
+        return out;
+    }
+
+    /** A number as a page shows it (7 significant digits, thousands separated). */
+    private static double shown(String text) {
+        return Double.parseDouble(text.replace(",", ""));
+    }
+
+    /**
+     * An equal-shares ballot, worked by hand: an economy of labour alone (a loaf, a book, a bike
+     * each take 1 h), proposals of 30 loaves (30 h), 20 books (20 h) and 25 bikes (25 h), a budget
+     * of 60 h and three voters: A approves loaves and books, B loaves and bikes, C loaves. Each
+     * starts with 20 h; the add1 completion raises that to 34 h: loaves first (10 h from each of
+     * the three, 72 h left), then books (20 h from A alone, 52 h left); at 35 h bikes would fit too
+     * and the outcome would cost 75 h, over the budget, so 34 h's outcome stands. The ballot page
+     * shows the costs before anyone votes (and the vote page beside each option), and after the
+     * close the winners and both purchases in order, matching {@code gosplan tally --json}
+     * (Counting and TallyJson, as TallyCommand prints it).
+     */
+    @Test
+    void anEqualSharesBallotShowsTheCostsBeforeAndThePurchasesAfter() throws Exception {
+        Path own = Files.createTempDirectory(dir, "equal-shares");
+        try (Fixture f = new Fixture(own)) {
+            Record r = f.record;
+            Path economy = Files.writeString(own.resolve("workshop.economy.json"), "{\"format\": \"gosplan/economy@1\","
+                    + " \"name\": \"workshop\", \"products\": [{\"id\": \"loaf\", \"unit\": \"u\"},"
+                    + " {\"id\": \"book\", \"unit\": \"u\"}, {\"id\": \"bike\", \"unit\": \"u\"}],"
+                    + " \"resources\": [{\"id\": \"labour\", \"unit\": \"h\", \"available\": 1000}],"
+                    + " \"techniques\": [{\"id\": \"bake\", \"outputs\": {\"loaf\": 1}, \"inputs\": {\"labour\": 1}},"
+                    + " {\"id\": \"print\", \"outputs\": {\"book\": 1}, \"inputs\": {\"labour\": 1}},"
+                    + " {\"id\": \"build\", \"outputs\": {\"bike\": 1}, \"inputs\": {\"labour\": 1}}],"
+                    + " \"targets\": [{\"product\": \"loaf\", \"quantity\": 1}]}");
+            r.publishEconomy(economy, f.operator, Progress.NONE);
+            long[] proposals = new long[3];
+            String[][] made = {{"loaf", "30", "Thirty loaves"}, {"book", "20", "Twenty books"},
+                {"bike", "25", "Twenty-five bikes"}};
+            for (int k = 0; k < 3; k++) {
+                Path t = Files.writeString(own.resolve(made[k][0] + ".csv"), "product,quantity,weight\n" + made[k][0]
+                        + "," + made[k][1] + ",\n");
+                proposals[k] = org.gosplan.council.proposal.Proposals.make(r, t, made[k][2], f.citizen).index();
+            }
+            org.gosplan.ledger.NoteSigner third = org.gosplan.ledger.NoteSigner.fromSeed("third", Fixture.seed(3));
+            r.registerMember(third.verifier(), org.gosplan.record.Role.CITIZEN, f.operator);
+            long ballot = org.gosplan.council.ballot.Ballots.open(r, new org.gosplan.council.ballot.Opening(
+                    "What shall the workshop make?", "equal-shares", List.of(proposals[0], proposals[1], proposals[2]),
+                    List.of(), null, "labour", 60, "all", false), f.council);
+
+            // before: each proposal's cost, on the ballot page and beside each option on the vote page
+            driver.get(f.url("/ballots/" + ballot));
+            waitForText("#status", "open: 0 votes so far");
+            List<List<String>> before = rows("#options");
+            assertEquals(3, before.size(), before.toString());
+            double[] hours = {30, 20, 25};
+            for (int k = 0; k < 3; k++) {
+                assertEquals(proposals[k] + ": " + made[k][2], before.get(k).get(0));
+                assertEquals(hours[k], shown(before.get(k).get(1)), 1e-9, "the labour column: " + before.get(k));
+            }
+            assertTrue(driver.findElement(By.id("facts")).getText().contains("60 of labour"));
+            shoot("ballot-equal-shares-open");
+            assertNoSidewaysScroll("/ballots/" + ballot + " (open)");
+            driver.get(f.url("/vote#" + ballot));
+            waitForText("#ballot-info", "equal-shares");
+            assertEquals("costs 30 labour (of a budget of 60)", waitForText("#cost-0", "costs"));
+            assertEquals("checkbox", driver.findElement(By.id("option-2")).getAttribute("type"),
+                    "equal shares takes a set of approved proposals");
+            shoot("vote-equal-shares");
+            assertNoSidewaysScroll("/vote#" + ballot);
+
+            org.gosplan.council.ballot.Ballots.vote(r, ballot, proposals[0] + "," + proposals[1], null, f.citizen);
+            org.gosplan.council.ballot.Ballots.vote(r, ballot, proposals[0] + "," + proposals[2], null, f.council);
+            org.gosplan.council.ballot.Ballots.vote(r, ballot, "" + proposals[0], null, third);
+            org.gosplan.council.ballot.Ballots.close(r, ballot, f.council);
+            var counted = org.gosplan.council.ballot.Counting.count(r, r.snapshot(), ballot);
+            JsonNode tally = org.gosplan.council.ballot.TallyJson.of(counted.tally(), ballot,
+                    counted.ballot().proposals());
+            assertEquals("[" + proposals[0] + "," + proposals[1] + "]", tally.get("winners").toString(),
+                    "loaves and books, as worked by hand: " + tally);
+            assertEquals(tally.toString(), Fixture.json(f.get("/api/ballots/" + ballot)).get("tally").toString(),
+                    "the API's tally is gosplan tally --json's");
+
+            // after: the winners and each purchase in order, as the tally has them
+            driver.get(f.url("/ballots/" + ballot));
+            String winners = waitForText("#winners", "Thirty loaves");
+            assertEquals(proposals[0] + ": Thirty loaves, " + proposals[1] + ": Twenty books", winners);
+            assertEquals("Purchases, in order", driver.findElement(By.id("steps-title")).getText());
+            List<List<String>> bought = rows("#purchases");
+            JsonNode rounds = tally.get("rounds");
+            assertEquals(2, rounds.size());
+            assertEquals(rounds.size(), bought.size(), bought.toString());
+            double[][] byHand = {{30, 10, 72}, {20, 20, 52}};
+            for (int k = 0; k < rounds.size(); k++) {
+                JsonNode round = rounds.get(k);
+                List<String> row = bought.get(k);
+                assertEquals(String.valueOf(k + 1), row.get(0));
+                assertEquals(round.get("proposal").asLong() + ": " + made[k][2], row.get(1));
+                assertEquals(round.get("cost").asDouble(), shown(row.get(2)), 1e-9, row.toString());
+                assertEquals(round.get("rho").asDouble(), shown(row.get(3)), 1e-6 * round.get("rho").asDouble());
+                assertEquals(round.get("remaining").asDouble(), shown(row.get(4)),
+                        1e-6 * round.get("remaining").asDouble());
+                assertEquals(byHand[k][0], round.get("cost").asDouble(), 1e-9);
+                assertEquals(byHand[k][1], round.get("rho").asDouble(), 1e-9, round.toString());
+                assertEquals(byHand[k][2], round.get("remaining").asDouble(), 1e-9, round.toString());
+            }
+            String approvals = driver.findElement(By.id("counts")).getText();
+            assertTrue(approvals.contains(proposals[0] + ": Thirty loaves 3"), approvals);
+            shoot("ballot-equal-shares-closed");
+            assertNoSidewaysScroll("/ballots/" + ballot + " (closed)");
+        }
+    }
+
+    /**
+     * Record text is never read as HTML: a ballot's title and a candidate's label written as markup
+     * show as the characters they are, on every page that shows them, and no element comes of them.
+     */
+    @Test
+    void markupInRecordTextShowsAsTextAndNeverAsElements() throws Exception {
+        Path own = Files.createTempDirectory(dir, "markup");
+        try (Fixture f = new Fixture(own)) {
+            String title = "<img src=x id=xss-title onerror=\"document.title='owned'\">Budget";
+            String label = "<b id=xss-label>bold</b>";
+            ObjectNode b = Served.object();
+            b.put("title", title);
+            b.put("method", "approval");
+            b.putArray("options").add(label).add("<script>document.title='owned'</script>");
+            b.put("electorate", "all");
+            b.put("seats", 1).putNull("budget").put("adopt", false);
+            long ballot = f.record.append("ballot.opened", b, f.council);
+            String[][] pages = {{"/ballots/" + ballot, "#title"}, {"/ballots", "#ballots"}, {"/vote#" + ballot, "#options"},
+                {"/", "#events-table"}, {"/events/" + ballot, "#body"}};
+            for (String[] page : pages) {
+                driver.get(f.url(page[0]));
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(page[1]), page[1].equals("#events-table") ? "ballot.opened"
+                                : page[1].equals("#options") ? "bold" : "Budget"));
+                Object found = ((JavascriptExecutor) driver).executeScript(
+                        "return document.querySelectorAll('#xss-title, #xss-label, main script, main img').length");
+                assertEquals(0L, found, page[0] + " made elements of record text");
+                assertTrue(!driver.getTitle().contains("owned"), page[0]);
+            }
+            driver.get(f.url("/ballots/" + ballot));
+            assertEquals(title, waitForText("#title", "Budget"));
+            assertTrue(driver.findElement(By.id("options")).getText().contains(label));
+            shoot("markup-as-text");
         }
     }
 }

@@ -118,9 +118,32 @@ class InspectionRoutesTest {
             assertTrue(j.get("period").isNull(), "no report names a period yet");
             var bad = f.get("/api/reconcile?plan=0000");
             assertEquals(400, bad.statusCode());
-            assertTrue(Fixture.json(bad).get("error").asText().contains("no plan"), new String(bad.body()));
+            String error = Fixture.json(bad).get("error").asText();
+            assertTrue(error.contains("no plan"), error);
+            // the API's words: its query parameter, not the command line's --plan
+            assertTrue(error.startsWith("query parameter plan: "), error);
+            assertTrue(!error.contains("--plan"), error);
             assertEquals(400, f.get("/api/reconcile?tolerance=much").statusCode());
+            String tolerance = Fixture.json(f.get("/api/reconcile?tolerance=2")).get("error").asText();
+            assertTrue(tolerance.startsWith("query parameter tolerance: 2.0 is not a relative tolerance"), tolerance);
             assertEquals(200, f.get("/fulfilment").statusCode());
+
+            // the plans to choose from, each with the periods units reported on against it
+            JsonNode plans = Fixture.json(f.get("/api/plans"));
+            assertEquals(1, plans.size(), plans.toString());
+            assertEquals(r.snapshot().plan().index(), plans.get(0).get("index").asLong());
+            assertEquals(r.snapshot().plan().hash(), plans.get(0).get("plan").asText());
+            assertEquals("{}", plans.get(0).get("reports").toString());
+            NoteSigner bakery = NoteSigner.fromSeed("bakery", Fixture.seed(30));
+            r.registerMember(bakery.verifier(), Role.ENTERPRISE, List.of(), Map.of("unit", "bakery"), f.operator);
+            Path report = Files.writeString(dir.resolve("report.json"), "{\"format\": \"gosplan/report@1\","
+                    + " \"unit\": \"bakery\", \"plan\": \"" + r.snapshot().plan().hash() + "\", \"period\": \"2027-Q1\","
+                    + " \"levels\": {\"bakery\": 1}}");
+            Reports.record(r, report, bakery);
+            // a unit reporting again (another report: the same one within a second would be a replay) counts once
+            Reports.record(r, Files.writeString(report, Files.readString(report).replace("\"bakery\": 1", "\"bakery\": 2")),
+                    bakery);
+            assertEquals("{\"2027-Q1\":1}", Fixture.json(f.get("/api/plans")).get(0).get("reports").toString());
         }
     }
 

@@ -161,4 +161,65 @@ class SecurityTest {
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
+
+    /** Sends {@code request} as it is on a socket of its own; the whole answer, status line first. */
+    private static String raw(Fixture f, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", f.server.port())) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static int status(String answer) {
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /**
+     * Requests shaped as an intruder shapes them, sent byte for byte: oversized headers and
+     * request lines, encoded climbs out of the assets and the root, TRACE, a Host with markup.
+     * Each is refused, none is answered with a file or with what it sent.
+     */
+    @Test
+    void malformedRequestsAreRefusedWithoutEchoOrFiles() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            String big = "x".repeat(20_000);
+            String tooBig = raw(f, "GET /api/log HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big
+                    + "\r\nConnection: close\r\n\r\n");
+            assertEquals(431, status(tooBig), tooBig);
+            assertFalse(tooBig.contains("xxxxxxxxxx"), "the header is not echoed");
+            String longLine = raw(f, "GET /events/" + big + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertEquals(414, status(longLine), longLine.substring(0, 40));
+            assertFalse(longLine.contains("xxxxxxxxxx"), "the path is not echoed");
+            for (String path : new String[] {"/assets/..%2f..%2fpages%2fshell.html", "/assets/%2e%2e/shell.html",
+                "/assets/..%5cshell.html", "/%2e%2e/%2e%2e/etc/passwd", "/assets/%2e%2e%2f%2e%2e%2fserver%2fServer.class",
+                "/api/content/..%2f..%2f..%2fetc%2fpasswd", "/tile/entries/..%2f..%2fhead"}) {
+                String a = raw(f, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                assertTrue(status(a) == 400 || status(a) == 404, path + ": " + a);
+                assertFalse(a.contains("{{main}}") || a.contains("root:") || a.contains("CAFEBABE")
+                        || a.contains("\u00ca\u00fe\u00ba\u00be"), path + " served a file: " + a);
+            }
+            String trace = raw(f, "TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret: trace-me\r\nConnection: close\r\n\r\n");
+            assertEquals(405, status(trace), trace);
+            assertTrue(trace.contains("Allow: GET, HEAD, POST, PUT"), trace);
+            assertFalse(trace.contains("trace-me"), "TRACE does not echo the request: " + trace);
+            // a person who mistypes a page gets a page that leads back; a program gets JSON
+            String lost = raw(f, "GET /ballotz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+            assertEquals(404, status(lost), lost);
+            assertTrue(lost.contains("Nothing here") && lost.contains("Content-Security-Policy: default-src 'self'"), lost);
+            String api = raw(f, "GET /api/ballotz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+            assertEquals(404, status(api), api);
+            assertTrue(api.contains("{\"error\":\"nothing is served at /api/ballotz\"}"), api);
+            String host = raw(f, "GET /nothing HTTP/1.1\r\nHost: <script>alert(1)</script>\r\nConnection: close\r\n\r\n");
+            assertEquals(400, status(host), host);
+            assertFalse(host.contains("<script>"), "the Host is not echoed: " + host);
+            // what a page's path carries is never written into the page: /events/<script> is the same page
+            String page = raw(f, "GET /events/%3Cimg%20src=x%20onerror=alert(1)%3E HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertEquals(200, status(page));
+            assertFalse(page.contains("alert(1)"), page);
+            assertTrue(page.contains("Content-Security-Policy: default-src 'self'"), page);
+        }
+    }
 }

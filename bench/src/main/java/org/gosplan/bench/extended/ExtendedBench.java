@@ -17,8 +17,8 @@ import org.gosplan.planner.extended.ExtendedPlanner;
  * formats.md section 5.
  *
  * <pre>
- * java -cp ... org.gosplan.bench.extended.ExtendedBench years PRODUCTS [YEARS=5] [glop|pdlp] [seed] [export-dir]
- * java -cp ... org.gosplan.bench.extended.ExtendedBench union PRODUCTS [REPUBLICS=10] [glop|pdlp] [seed] [export-dir]
+ * java -cp ... org.gosplan.bench.extended.ExtendedBench years PRODUCTS [YEARS=5] [auto|glop|pdlp] [seed] [export-dir]
+ * java -cp ... org.gosplan.bench.extended.ExtendedBench union PRODUCTS [REPUBLICS=10] [auto|glop|pdlp] [seed] [export-dir]
  * </pre>
  *
  * {@code years}: one technique per product, every tenth product durable (depreciation 5 to 15%,
@@ -27,7 +27,10 @@ import org.gosplan.planner.extended.ExtendedPlanner;
  * {@code union}: REPUBLICS copies of the economy of PRODUCTS products (two techniques each, each
  * republic its own seed and labour), every tenth product carried to the next republic in a ring
  * with 2% lost and 0.01 h of the sender's labour per unit. With an export folder the first
- * leximin round's LP is written for bench/scripts/extended_highs.py (scipy's HiGHS).
+ * leximin round's LP is written for bench/scripts/extended_highs.py (scipy's HiGHS). Methods:
+ * {@code auto} (the planner's default: a first round that is a one-year plan goes to the one-year
+ * planner from {@code Options.ONE_YEAR_FROM} columns), {@code glop} (GLOP on the whole LP whatever
+ * its size), {@code pdlp} (PDLP on the whole LP).
  * System property {@code tolerance} (default 1e-6).
  */
 public final class ExtendedBench {
@@ -37,7 +40,11 @@ public final class ExtendedBench {
         String kind = args[0];
         int n = Integer.parseInt(args[1]);
         int count = args.length > 2 ? Integer.parseInt(args[2]) : kind.equals("years") ? 5 : 10;
-        boolean pdlp = args.length > 3 && args[3].equals("pdlp");
+        String method = args.length > 3 ? args[3] : "auto";
+        boolean pdlp = method.equals("pdlp");
+        // auto: a first round that is a one-year plan goes to the one-year planner from 5,000 columns;
+        // glop: GLOP on the whole LP whatever its size (the method before), pdlp: PDLP on the whole LP
+        int oneYearFrom = method.equals("auto") ? ExtendedPlanner.Options.ONE_YEAR_FROM : Integer.MAX_VALUE;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         Path export = args.length > 5 ? Paths.get(args[5]) : null;
         double tol = Double.parseDouble(System.getProperty("tolerance", "1e-6"));
@@ -53,7 +60,7 @@ public final class ExtendedBench {
         PlanBench.resetPeaks();
         long t1 = System.nanoTime();
         long cpu0 = cpuNanos();
-        ExtendedPlan p = ExtendedPlanner.plan(e, new ExtendedPlanner.Options(pdlp, tol, 0));
+        ExtendedPlan p = ExtendedPlanner.plan(e, new ExtendedPlanner.Options(pdlp, tol, 0, oneYearFrom));
         double secs = (System.nanoTime() - t1) / 1e9;
         // on a shared machine the wall clock says more of the neighbours than of the planner: CPU time beside it
         System.out.printf("%s %s: %.2f s in all (%.2f s of CPU; %d rounds%s), first round's solver %.2f s, value %.9g,"

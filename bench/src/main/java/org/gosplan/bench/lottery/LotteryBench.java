@@ -86,7 +86,7 @@ public final class LotteryBench {
             }
             System.out.printf(Locale.ROOT, "run %d: pool %d, panel %d, %d quotas in %d categories, %d types: %.2f s;"
                     + " min probability %.6f (k/n %.6f), max %.6f, %d leximin stages (%s), %d panels found,"
-                    + " shares within %.4f of the probabilities%n", r + 1, n, k,
+                    + " shares within %.6f of the probabilities%n", r + 1, n, k,
                     quotas.size(), CATEGORIES.length, s.types(), seconds, s.minProbability(), (double) k / n, max,
                     s.stages(), s.leximin() ? "complete" : "stopped at the budget", s.columns(),
                     s.deviation());

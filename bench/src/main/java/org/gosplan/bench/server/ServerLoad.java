@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gosplan.bench.ProcessCost;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
 import org.gosplan.record.Event;
@@ -50,11 +51,12 @@ public final class ServerLoad {
                 reads(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 break;
             case "writes":
-                writes(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+                writes(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args.length > 4 ? Long.parseLong(args[4]) : 0,
+                        args.length > 5 && args[5].equals("plain"));
                 break;
             default:
                 System.err.println("usage: ServerLoad prepare DIR EVENTS [JDBC_URL] | reads URL CLIENTS SECONDS"
-                        + " | writes URL CLIENTS EVENTS_FILE");
+                        + " | writes URL CLIENTS EVENTS_FILE [SERVER_PID [jdk|plain]]");
                 System.exit(2);
         }
     }
@@ -141,27 +143,55 @@ public final class ServerLoad {
                 ok.get() / s, failed.get(), statuses);
     }
 
-    /** The clients post the file's events between them, each once; 201 counts only when durable. */
-    static void writes(String url, int clients, Path events) throws Exception {
+    /**
+     * The clients post the file's events between them, each once; 201 counts only when durable.
+     * With the server's process id (same machine), also the server's CPU per write, and the
+     * client's own. {@code plain}: each client a keep-alive socket speaking HTTP/1.1 itself
+     * ({@link PlainHttp}), which costs the shared cores less than the JDK's HttpClient.
+     */
+    static void writes(String url, int clients, Path events, long serverPid, boolean plain) throws Exception {
         List<String> lines = Files.readAllLines(events);
         AtomicInteger next = new AtomicInteger();
         AtomicLong created = new AtomicLong();
         Map<Integer, Long> statuses = new HashMap<>();
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        ProcessCost server0 = ProcessCost.of(serverPid);
+        ProcessCost jit0 = ProcessCost.compilers(serverPid);
+        ProcessCost client0 = ProcessCost.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             threads.add(started(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = plain ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                URI u = URI.create(url);
+                org.gosplan.bench.witness.PlainHttp socket = null;
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
                 int i;
                 while ((i = next.getAndIncrement()) < lines.size()) {
-                    HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/events"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(lines.get(i))).build();
                     int s;
                     try {
-                        s = http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (plain) {
+                            if (socket == null) {
+                                socket = new org.gosplan.bench.witness.PlainHttp(u.getHost(), u.getPort(), "/api/events");
+                            }
+                            s = socket.post(lines.get(i).getBytes(StandardCharsets.UTF_8), answer);
+                        } else {
+                            HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/events"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(lines.get(i))).build();
+                            s = http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        }
                     } catch (Exception e) {
                         s = -1;
+                        firstError.compareAndSet(null, e.toString());
+                        if (socket != null) {
+                            try {
+                                socket.close();
+                            } catch (IOException x) {
+                                // it is being dropped
+                            }
+                        }
+                        socket = null;
                     }
                     if (s == 201) {
                         created.incrementAndGet();
@@ -177,7 +207,18 @@ public final class ServerLoad {
             t.join();
         }
         double s = (System.nanoTime() - start) / 1e9;
+        ProcessCost server = ProcessCost.of(serverPid).since(server0);
+        ProcessCost jit = ProcessCost.compilers(serverPid).since(jit0);
+        ProcessCost client = ProcessCost.now().since(client0);
         System.out.printf("writes: %d clients, %.1f s: %d created (%.0f/s), refused or failed %s%n", clients, s,
                 created.get(), created.get() / s, statuses);
+        if (firstError.get() != null) {
+            System.out.println("  the first failure (-1): " + firstError.get());
+        }
+        long n = Math.max(1, created.get());
+        if (serverPid > 0) {
+            System.out.printf("  server: %s, of which its JIT compiler threads %.0f µs; client: %s%n", server.perOp(n),
+                    1e6 * jit.total() / n, client.perOp(n));
+        }
     }
 }

@@ -14,15 +14,15 @@ import java.nio.charset.StandardCharsets;
  * Content-Length, a response read by its Content-Length. The JDK's HttpClient costs more CPU per
  * request than the witness itself; on a two-core machine that shares the cores with the witness,
  * this one leaves the CPU to what is measured. Only for answers with a Content-Length, as the
- * witness (Jetty) sends them.
+ * witness (Jetty) sends them. The server's write load ({@code ServerLoad writes ... plain}) uses it too.
  */
-final class PlainHttp implements AutoCloseable {
+public final class PlainHttp implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final byte[] head;
 
-    PlainHttp(String host, int port, String path) throws IOException {
+    public PlainHttp(String host, int port, String path) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 10_000);
@@ -33,7 +33,7 @@ final class PlainHttp implements AutoCloseable {
     }
 
     /** Posts {@code body}; returns the status, and the body in {@code answer}. */
-    int post(byte[] body, ByteArrayOutputStream answer) throws IOException {
+    public int post(byte[] body, ByteArrayOutputStream answer) throws IOException {
         ByteArrayOutputStream req = new ByteArrayOutputStream(head.length + body.length + 16);
         req.write(head);
         req.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -34,13 +34,18 @@ class CheckSpacePlanScriptTest {
         return Path.of(root != null ? root : "..", "examples", name + ".economy.json");
     }
 
-    Path plan(Path economy) throws IOException {
+    Path plan(Path economy, String... options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = Main.run("plan", economy.toString(), "--json");
+            String[] args = new String[3 + options.length];
+            args[0] = "plan";
+            args[1] = economy.toString();
+            args[2] = "--json";
+            System.arraycopy(options, 0, args, 3, options.length);
+            exit = Main.run(args);
         } finally {
             System.setOut(old);
         }
@@ -86,5 +91,38 @@ class CheckSpacePlanScriptTest {
             inv.put("machine", inv.get("machine").asDouble() * 1.5);
         });
         assertTrue(check(economy, bent, 1).contains("year 3"));
+    }
+
+    /**
+     * min-resource: every target in full and the resource's use equal to the value; and the least-use
+     * stage's sum recomputed from the levels. A plan claiming less use than its levels make, or a
+     * limited stage smaller than its levels' sum, is caught.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"two-republics:labour-n", "five-year-plan:labour"})
+    void minResourceAndTheStagesAreRecomputed(String spec) throws IOException, InterruptedException {
+        String[] s = spec.split(":");
+        Path economy = example(s[0]);
+        Path plan = plan(economy, "--objective", "min-resource", "--resource", s[1]);
+        assertTrue(check(economy, plan, 0).startsWith("feasible"));
+        Path less = altered(plan, d -> d.put("value", d.get("value").asDouble() * 0.99));
+        assertTrue(check(economy, less, 1).contains("is not the plan's value"));
+        Path stage = altered(plan, d -> {
+            ObjectNode first = (ObjectNode) d.get("leastUse").get("stages").get(0);
+            first.put("value", first.get("value").asDouble() * 0.99);
+        });
+        assertTrue(check(economy, stage, 1).contains("above the limited stage's value"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"two-republics"})
+    void aYearsLambdaAboveWhatTheLevelsGiveIsCaught(String name) throws IOException, InterruptedException {
+        Path economy = example(name);
+        Path plan = plan(economy);
+        Path bent = altered(plan, d -> {
+            ObjectNode y1 = (ObjectNode) d.get("years").get("1");
+            y1.put("lambda", y1.get("lambda").asDouble() * 1.01);
+        });
+        assertTrue(check(economy, bent, 1).contains("year 1: balance"));
     }
 }

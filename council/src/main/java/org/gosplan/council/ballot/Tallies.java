@@ -70,7 +70,8 @@ public final class Tallies {
             throw new RecordException("no economy is recorded, so the winners' targets cannot be adopted");
         }
         Economy e = record.economy(latest.hash());
-        Map<Integer, double[]> sum = new LinkedHashMap<>(); // product -> {quantity, weight}
+        // (product, region, year) -> {quantity, weight}: targets keep their republic and year (formats.md section 5)
+        Map<java.util.List<Integer>, double[]> sum = new LinkedHashMap<>();
         for (String w : winners) {
             Proposal p = Proposal.read(record, Long.parseLong(w));
             Economy t;
@@ -81,22 +82,45 @@ public final class Tallies {
                         + latest.index() + ") lacks, so it cannot be adopted: " + x.getMessage());
             }
             for (int i = 0; i < t.targets(); i++) {
-                double[] qw = sum.computeIfAbsent(t.targetProduct(i), k -> new double[] {0, Double.NEGATIVE_INFINITY});
+                java.util.List<Integer> key = java.util.List.of(t.targetProduct(i), t.parts().targetRegion(i),
+                        t.parts().targetYear(i));
+                double[] qw = sum.computeIfAbsent(key, k -> new double[] {0, Double.NEGATIVE_INFINITY});
                 qw[0] += t.targetQuantity(i);
                 qw[1] = Math.max(qw[1], t.targetWeight(i));
             }
         }
-        int[] product = new int[sum.size()];
-        double[] quantity = new double[sum.size()];
-        double[] weight = new double[sum.size()];
+        // one winner's target for every year and another's for one year at the same place: every year's own
+        Map<java.util.List<Integer>, double[]> placed = new LinkedHashMap<>();
+        for (Map.Entry<java.util.List<Integer>, double[]> x : sum.entrySet()) {
+            java.util.List<Integer> k = x.getKey();
+            boolean split = k.get(2) == 0 && sum.keySet().stream().anyMatch(o -> o.get(0).equals(k.get(0))
+                    && o.get(1).equals(k.get(1)) && o.get(2) != 0);
+            int from = split ? 1 : k.get(2);
+            int to = split ? e.parts().years() : k.get(2);
+            for (int y = from; y <= to; y++) {
+                double[] qw = placed.computeIfAbsent(java.util.List.of(k.get(0), k.get(1), y),
+                        o -> new double[] {0, Double.NEGATIVE_INFINITY});
+                qw[0] += x.getValue()[0];
+                qw[1] = Math.max(qw[1], x.getValue()[1]);
+            }
+        }
+        int n = placed.size();
+        int[] product = new int[n];
+        double[] quantity = new double[n];
+        double[] weight = new double[n];
+        int[] region = new int[n];
+        int[] year = new int[n];
         int k = 0;
-        for (Map.Entry<Integer, double[]> x : sum.entrySet()) {
-            product[k] = x.getKey();
+        for (Map.Entry<java.util.List<Integer>, double[]> x : placed.entrySet()) {
+            product[k] = x.getKey().get(0);
+            region[k] = x.getKey().get(1);
+            year[k] = x.getKey().get(2);
             quantity[k] = x.getValue()[0];
             weight[k] = x.getValue()[1];
             k++;
         }
-        return e.withTargets(product, quantity, weight);
+        return e.hasParts() ? e.withTargets(product, quantity, weight, region, year)
+                : e.withTargets(product, quantity, weight);
     }
 
     /**

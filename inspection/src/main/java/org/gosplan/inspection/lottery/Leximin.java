@@ -130,6 +130,14 @@ final class Leximin {
                     }
                     long a = System.nanoTime();
                     MPSolver.ResultStatus status = lp.solve();
+                    if (status == MPSolver.ResultStatus.ABNORMAL) {
+                        if (TRACE) {
+                            System.err.printf("stage %d: the LP ended ABNORMAL from the last basis; solved again from scratch%n",
+                                    stages);
+                        }
+                        lp.reset();
+                        status = lp.solve();
+                    }
                     lpNanos += System.nanoTime() - a;
                     if (status != MPSolver.ResultStatus.OPTIMAL) {
                         throw new IllegalStateException("the leximin LP ended " + status + " at stage " + stages);

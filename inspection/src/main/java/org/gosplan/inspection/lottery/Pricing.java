@@ -17,10 +17,12 @@ final class Pricing implements AutoCloseable {
     private MPSolver solver;
     private MPVariable[] c;
     private MPObjective objective;
-    private final MPSolverParameters parameters = new MPSolverParameters();
+    private final MPSolverParameters parameters;
 
     Pricing(Types types) {
         Solvers.load();
+        // a native object: only once the libraries are loaded
+        parameters = new MPSolverParameters();
         this.types = types;
         build();
         parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);

@@ -110,8 +110,8 @@ public final class Selection {
 
     /**
      * The largest difference between a member's share of the panels and its probability: at most
-     * {@code 1/M} wherever the rounding can keep everyone that close (every small pool tested),
-     * else the smallest the rounding found.
+     * {@code 1/M} wherever the rounding keeps everyone that close (every pool tested, the
+     * 2,000-person benchmark included), else the nearest the rounding found.
      */
     public double deviation() {
         return deviation;

@@ -284,11 +284,16 @@ public final class Reconciler {
             Map<String, Double> fulfilment = new LinkedHashMap<>();
             int np = e.products();
             boolean[] short_ = new boolean[np];
+            double zero = nothing(plannedNet);
             for (int p = 0; p < np; p++) {
+                boolean none = Math.abs(plannedNet[p]) <= zero;
                 if (plannedNet[p] != 0) {
-                    fulfilment.put(e.productId(p), net[p] / plannedNet[p]);
+                    // reported / 1e-13 is no fulfilment: a plan of nothing gets no ratio
+                    fulfilment.put(e.productId(p), none ? null : net[p] / plannedNet[p]);
                 }
-                short_[p] = plannedNet[p] > 0 && net[p] < plannedNet[p] && differ(net[p], plannedNet[p]);
+                short_[p] = none
+                        ? plannedNet[p] != 0 && plannedNet[p] - net[p] > zero
+                        : plannedNet[p] > 0 && net[p] < plannedNet[p] && differ(net[p], plannedNet[p]);
             }
             // who makes the short products: one pass over the units' techniques' outputs
             List<List<String>> makers = new ArrayList<>(java.util.Collections.nCopies(np, null));
@@ -317,10 +322,13 @@ public final class Reconciler {
                 if (short_[p]) {
                     String product = e.productId(p);
                     List<String> m = makers.get(p) == null ? List.of() : makers.get(p);
+                    String against = Math.abs(plannedNet[p]) <= zero
+                            ? " against a planned net output of about zero (" + num(plannedNet[p]) + "): short by "
+                                    + num(plannedNet[p] - net[p])
+                            : " of the planned " + num(plannedNet[p]) + " (" + percent(net[p] / plannedNet[p]) + ")";
                     findings.add(new Finding(Kind.UNDER_FULFILLED, m, product, null, null, plannedNet[p], net[p],
                             net[p] - plannedNet[p], "product " + product + ": reported net output " + num(net[p])
-                            + " of the planned " + num(plannedNet[p]) + " (" + percent(net[p] / plannedNet[p])
-                            + "), made by " + (m.isEmpty() ? "no registered unit" : String.join(", ", m))));
+                            + against + ", made by " + (m.isEmpty() ? "no registered unit" : String.join(", ", m))));
                 }
             }
             return fulfilment;
@@ -352,6 +360,22 @@ public final class Reconciler {
             }
         }
     }
+
+    /**
+     * Planned net outputs at rounding level: at most {@link #ROUNDING} times the plan's largest. The
+     * plan's solver leaves such residues (1e-13 of a product nobody asked for) where it means zero; a
+     * ratio over one is noise (reported net output / 1e-13 = -6.9e12), so it gets none.
+     */
+    static double nothing(double[] plannedNet) {
+        double scale = 0;
+        for (double x : plannedNet) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        return ROUNDING * scale;
+    }
+
+    /** Relative to the plan's largest net output, the level below which a planned amount is rounding. */
+    static final double ROUNDING = 1e-9;
 
     /** A figure for a message: six significant digits, no trailing zeros. */
     static String num(double x) {

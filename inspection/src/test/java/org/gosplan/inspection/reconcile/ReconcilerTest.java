@@ -215,6 +215,35 @@ class ReconcilerTest {
     }
 
     @Test
+    void aPlanOfAlmostNothingGetsNoRatioAndItsShortfallIsNamedByAmount() {
+        // coal planned at 1e-12 (a solver's residue beside 30 of steel): the mine's 90 net is no
+        // fulfilment of 9e13; the works' extra 100 coal used makes the net -10, short by 10, not
+        // "-1e13 %"
+        Books b = new Books(village(), UNITS);
+        b.add(report("mine", Map.of("dig", 100.0), List.of(new Flow("coal", "works", 90)), List.of(),
+                Map.of("labour", 100.0)), "mine.json");
+        Reconciliation r = Reconciler.reconcile(b, new double[] {100, 30}, new double[] {1e-12, 30}, 1e-6);
+        assertTrue(r.fulfilment().containsKey("coal"), r.fulfilment().toString());
+        assertEquals(null, r.fulfilment().get("coal"));
+        assertTrue(r.findings().stream().noneMatch(f -> f.kind() == Kind.UNDER_FULFILLED && "coal".equals(f.product())),
+                r.findings().toString());
+
+        b = new Books(village(), UNITS);
+        b.add(report("mine", Map.of("dig", 100.0), List.of(new Flow("coal", "works", 90)), List.of(),
+                Map.of("labour", 100.0)), "mine.json");
+        b.add(report("works", Map.of("make", 50.0), List.of(), List.of(new Flow("coal", "mine", 90)),
+                Map.of("labour", 150.0)), "works.json");
+        r = Reconciler.reconcile(b, new double[] {100, 30}, new double[] {1e-12, 30}, 1e-6);
+        assertEquals(null, r.fulfilment().get("coal"));
+        assertEquals(50 / 30.0, r.fulfilment().get("steel"), 1e-12);
+        Finding coal = r.findings().stream().filter(f -> f.kind() == Kind.UNDER_FULFILLED).findFirst().orElseThrow();
+        assertEquals("coal", coal.product());
+        assertEquals(-10, coal.reported(), 1e-9);
+        assertEquals("product coal: reported net output -10 against a planned net output of about zero (1.00000e-12):"
+                + " short by 10, made by mine", coal.message());
+    }
+
+    @Test
     void aUnitThatRunsPlannedTechniquesAndDoesNotReportIsMissing() {
         Books b = new Books(village(), UNITS);
         b.add(report("mine", Map.of("dig", 100.0), List.of(new Flow("coal", "works", 60)), List.of(),

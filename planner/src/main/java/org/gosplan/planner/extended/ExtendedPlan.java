@@ -38,6 +38,11 @@ public final class ExtendedPlan {
     private final int rounds;
     private final double seconds;
     private final double firstRoundSeconds;
+    private final String objective;
+    private final int minimised;
+    private final List<ExtendedStage> stages;
+    private final String note;
+    private final Map<String, Object> diagnosis;
 
     ExtendedPlan(ExtendedPlanner.Leximin x, double[] alone, double seconds) {
         SpaceModel m = x.model;
@@ -51,7 +56,14 @@ public final class ExtendedPlan {
         this.method = x.last.method();
         boolean solved = x.last.x() != null && x.first.x() != null;
         this.value = solved ? x.value : Double.NaN;
-        double[] v = solved ? x.last.x() : null;
+        Publication pub = x.publication == null ? new Publication() : x.publication;
+        this.minimised = pub.minimised;
+        this.objective = pub.minimised < 0 ? "fulfil" : "min-resource";
+        this.stages = pub.stages == null ? null : List.copyOf(pub.stages);
+        this.note = pub.note;
+        this.diagnosis = "infeasible".equals(status) ? Diagnose.of(e, x.model.alone, minimised) : null;
+        // the levels are the last least-use stage's where one ran, else the objective's last round
+        double[] v = !solved ? null : pub.levels != null ? pub.levels.x() : x.last.x();
         lambda = new double[m.years][m.regions];
         levels = new double[m.years][e.techniques()];
         int nc = parts.capital().size();
@@ -103,12 +115,32 @@ public final class ExtendedPlan {
         return e;
     }
 
+    /** fulfil, or min-resource. */
+    public String objective() {
+        return objective;
+    }
+
+    /** The resource min-resource minimised (its index), or -1. */
+    public int minimisedResource() {
+        return minimised;
+    }
+
+    /** The least-use stages run after the objective (empty when none could), or null when not asked for. */
+    public List<ExtendedStage> stages() {
+        return stages;
+    }
+
+    /** Why the plan is not the last stage's (a stage not proven), or null. */
+    public String note() {
+        return note;
+    }
+
     /** optimal, infeasible, unbounded or limit. */
     public String status() {
         return status;
     }
 
-    /** The smallest λ over years and republics. */
+    /** The smallest λ over years and republics (fulfil), or the least use of the resource (min-resource). */
     public double value() {
         return value;
     }
@@ -162,6 +194,11 @@ public final class ExtendedPlan {
 
     public double investment(int y, int c, int g) {
         return investment[y][c][g];
+    }
+
+    /** Units sent on transport link {@code l} in year {@code y} (before the loss); NaN when the link is not planned. */
+    public double sent(int y, int l) {
+        return sent[y][l];
     }
 
     public double imports(int y, int term) {
@@ -236,7 +273,10 @@ public final class ExtendedPlan {
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status);
-        doc.put("objective", "fulfil");
+        doc.put("objective", objective);
+        if (minimised >= 0) {
+            doc.put("resource", e.resourceId(minimised));
+        }
         doc.put("value", number(value));
         doc.put("levels", levelsOf(0));
         doc.put("valuations", valuationsOf(0));
@@ -248,12 +288,33 @@ public final class ExtendedPlan {
         solver.put("seconds", seconds);
         solver.put("rounds", rounds);
         solver.put("gap", number(gap));
+        if (note != null) {
+            solver.put("note", note);
+        }
         doc.put("solver", solver);
         Map<String, Object> certificate = new LinkedHashMap<>();
         certificate.put("primalInfeasibility", number(primalInfeasibility));
         certificate.put("dualInfeasibility", number(dualInfeasibility));
         certificate.put("gap", number(gap));
         doc.put("certificate", certificate);
+        if (stages != null) {
+            List<Object> list = new java.util.ArrayList<>();
+            for (ExtendedStage st : stages) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("minimises", st.minimises());
+                x.put("resources", st.resources());
+                x.put("value", number(st.value()));
+                x.put("method", st.method());
+                x.put("seconds", st.seconds());
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("primalInfeasibility", number(st.primalInfeasibility()));
+                c.put("dualInfeasibility", number(st.dualInfeasibility()));
+                c.put("gap", number(st.gap()));
+                x.put("certificate", c);
+                list.add(x);
+            }
+            doc.put("leastUse", Map.of("stages", list));
+        }
         if ("infeasible".equals(status)) {
             doc.put("diagnosis", diagnosis());
         }
@@ -344,25 +405,11 @@ public final class ExtendedPlan {
     }
 
     /**
-     * Why no plan exists. Levels and λ at zero meet every other row (net output 0 >= 0, use 0
-     * within what is available, stocks as they start), so only a balance of trade above zero can
-     * fail: the exports cannot earn it.
+     * Why no plan exists ({@link Diagnose}): the years, republics and trade limits at fault; null when
+     * the plan is not infeasible.
      */
     public Map<String, Object> diagnosis() {
-        double most = 0;
-        for (Parts.Trade t : parts.trade()) {
-            if (t.exports()) {
-                most += t.exportPrice() * t.exportLimit();
-            }
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("summary", "no plan meets the balance of trade: exports less imports at world prices must be at least "
-                + parts.tradeBalance() + (parts.currency() == null ? "" : " " + parts.currency()) + " in every year");
-        d.put("explanation", List.of("the exports cannot earn it: at their export limits they would bring at most "
-                + (Double.isFinite(most) ? Double.toString(most) : "an unbounded amount, but what the economy can make"
-                + " for export falls short"), "allow a deficit (a lower \"tradeBalance\") or raise export limits"));
-        d.put("constraints", List.of("tradeBalance"));
-        return d;
+        return diagnosis;
     }
 
     /** Units sent on each transport link in year {@code y} (before the loss). */

@@ -14,9 +14,22 @@ import org.gosplan.economy.Economy;
 public final class ExtendedPlanner {
     private ExtendedPlanner() {}
 
-    /** How to solve: PDLP instead of GLOP, the tolerance of the certificate, a time limit per LP (0: none). */
-    public record Options(boolean pdlp, double tolerance, double timeLimitSeconds) {
+    /**
+     * How to solve: PDLP instead of GLOP, the tolerance of the certificate, a time limit per LP (0: none), and
+     * from how many techniques and transport links a first round that is a one-year plan goes to the one-year
+     * planner's methods ({@link OneYear}; 0: always, {@link Integer#MAX_VALUE}: never; not with PDLP asked for).
+     */
+    public record Options(boolean pdlp, double tolerance, double timeLimitSeconds, int oneYearFrom) {
+        /**
+         * Below this GLOP on the whole LP is quick (10 republics x 300 products: 3 s of CPU) and the one-year
+         * planner itself takes GLOP there ({@code Planner.SIMPLEX_LIMIT}).
+         */
+        public static final int ONE_YEAR_FROM = 5_000;
         public static final Options DEFAULT = new Options(false, 1e-7, 0);
+
+        public Options(boolean pdlp, double tolerance, double timeLimitSeconds) {
+            this(pdlp, tolerance, timeLimitSeconds, ONE_YEAR_FROM);
+        }
     }
 
     /** True when the economy has parts this planner is for. */
@@ -30,11 +43,19 @@ public final class ExtendedPlanner {
      * by naming it"). {@code region} is its index in {@code e.parts().regions()}.
      */
     public static ExtendedPlan planAlone(Economy e, int region, Options o) {
+        return planAlone(e, region, o, false);
+    }
+
+    /** {@link #planAlone(Economy, int, Options)}, with the least-use stages after its leximin when {@code leastUse}. */
+    public static ExtendedPlan planAlone(Economy e, int region, Options o, boolean leastUse) {
         if (region < 0 || region >= e.parts().regions().size()) {
             throw new IllegalArgumentException("no republic number " + region);
         }
         long t0 = System.nanoTime();
         Leximin alone = leximin(new SpaceModel(e, region), o);
+        if (leastUse) {
+            LeastUseStages.run(alone, o, new ResourceUse(alone.model), new int[] {alone.model.least});
+        }
         double[] lambdaAlone = new double[e.parts().regions().size()];
         java.util.Arrays.fill(lambdaAlone, Double.NaN);
         lambdaAlone[region] = alone.status == Lp.Status.OPTIMAL ? alone.value : Double.NaN;
@@ -42,16 +63,28 @@ public final class ExtendedPlanner {
     }
 
     public static ExtendedPlan plan(Economy e, Options o) {
+        return plan(e, o, false);
+    }
+
+    /**
+     * The union's plan, with the least-use stages after its leximin when {@code leastUse}
+     * ({@link LeastUseStages}: no resource spent on what nobody asked for); the republics alone as always.
+     */
+    public static ExtendedPlan plan(Economy e, Options o, boolean leastUse) {
         long t0 = System.nanoTime();
         Leximin union = leximin(new SpaceModel(e, -1), o);
+        if (leastUse) {
+            LeastUseStages.run(union, o, new ResourceUse(union.model), new int[] {union.model.least});
+        }
         int regions = e.parts().regions().size();
         double[] alone = new double[regions];
         if (union.status == Lp.Status.OPTIMAL) {
-            for (int g = 0; g < regions; g++) {
+            // the republics alone are independent LPs: planned side by side, each the same as on its own
+            java.util.stream.IntStream.range(0, regions).parallel().forEach(g -> {
                 Leximin a = leximin(new SpaceModel(e, g), o);
                 alone[g] = a.status == Lp.Status.OPTIMAL ? a.value
                         : a.status == Lp.Status.UNBOUNDED ? Double.POSITIVE_INFINITY : Double.NaN;
-            }
+            });
         }
         return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
     }
@@ -74,6 +107,8 @@ public final class ExtendedPlanner {
         Lp.Solution last;
         double value;
         int rounds;
+        /** min-resource and the least-use stages; null for a plan of the leximin alone. */
+        Publication publication;
 
         Leximin(SpaceModel model) {
             this.model = model;
@@ -95,7 +130,13 @@ public final class ExtendedPlanner {
         boolean[][] held = new boolean[m.years][m.regions];
         int left = count;
         do {
-            Lp.Solution s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
+            Lp.Solution s = null;
+            if (result.rounds == 0 && !o.pdlp() && OneYear.applies(m) && OneYear.columns(m) >= o.oneYearFrom()) {
+                s = OneYear.solve(m, o.tolerance(), o.timeLimitSeconds());
+            }
+            if (s == null) {
+                s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
+            }
             result.rounds++;
             if (s.status() == Lp.Status.INFEASIBLE || s.status() == Lp.Status.UNBOUNDED || s.x() == null) {
                 result.status = s.status();

@@ -30,6 +30,12 @@ final class Lp {
     private int entries;
 
     static final double INF = Double.POSITIVE_INFINITY;
+    /**
+     * From this many variables GLOP runs its dual simplex: on the five-year staircases of ExtendedBench it took
+     * 26 to 27% less CPU than the primal (10.7 s instead of 14.5 s at 1,000 products, 68.6 s instead of 94.2 s at
+     * 2,000; docs/benchmarks.md "Large plans"); smaller LPs keep the primal, as the tests were written against.
+     */
+    static final int DUAL_FROM = 5_000;
 
     int addVar(double lo, double hi, double c) {
         if (vars == lower.length) {
@@ -82,6 +88,14 @@ final class Lp {
 
     void setRowLower(int row, double lo) {
         rowLower[row] = lo;
+    }
+
+    double upper(int var) {
+        return upper[var];
+    }
+
+    double rowUpper(int row) {
+        return rowUpper[row];
     }
 
     int vars() {
@@ -186,7 +200,9 @@ final class Lp {
         load();
         long t0 = System.nanoTime();
         ModelBuilderHelper m = new ModelBuilderHelper();
-        ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : "glop");
+        // gosplan.extended.solver: another simplex code of OR-Tools (clp) in GLOP's place, for measurements
+        String simplex = System.getProperty("gosplan.extended.solver", "glop");
+        ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : simplex);
         try {
             for (int j = 0; j < vars; j++) {
                 int v = m.addVar();
@@ -208,11 +224,19 @@ final class Lp {
                 }
             }
             m.setMaximize(true);
+            // neither solver has an iteration limit of its own, and either can run for ever on a small LP (PDLP
+            // stalled short of its tolerance, GLOP pivoting: the one-year planner, PlanBoundTest): bounded by
+            // iteration counts far above what they need, growing with the size (deterministic, unlike time)
+            long size = (long) vars + rows;
             solver.setSolverSpecificParameters(pdlp
-                    ? "verbosity_level: 0 termination_criteria { simple_optimality_criteria { eps_optimal_absolute: "
+                    ? "verbosity_level: 0 termination_criteria { iteration_limit: "
+                            + Math.min(Integer.MAX_VALUE, 200_000 + 100 * size) // PDLP's limit is 32-bit
+                            + " simple_optimality_criteria { eps_optimal_absolute: "
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
-                    : "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10 "
-                            + System.getProperty("gosplan.extended.glop", ""));
+                    : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10"
+                            + " max_number_of_iterations: " + (10_000 + 50 * (size + 1)) + " "
+                            + System.getProperty("gosplan.extended.glop", vars >= DUAL_FROM ? "use_dual_simplex: true" : "")
+                            : "");
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
             }
@@ -220,7 +244,7 @@ final class Lp {
             solver.solve(m);
             SolveStatus status = solver.getStatus();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String method = pdlp ? "pdlp" : "glop";
+            String method = pdlp ? "pdlp" : simplex;
             switch (status) {
                 case OPTIMAL:
                 case FEASIBLE:
@@ -303,5 +327,16 @@ final class Lp {
 
     private static double finite(double v) {
         return Double.isFinite(v) ? Math.abs(v) : 0;
+    }
+
+    /** A copy of the LP's numbers (entries of one row and variable added up), for a writer in another format. */
+    record Numbers(double[] lower, double[] upper, double[] cost, double[] rowLower, double[] rowUpper,
+                   int[] entryRow, int[] entryVar, double[] entryValue) {}
+
+    Numbers numbers() {
+        mergeEntries();
+        return new Numbers(Arrays.copyOf(lower, vars), Arrays.copyOf(upper, vars), Arrays.copyOf(cost, vars),
+                Arrays.copyOf(rowLower, rows), Arrays.copyOf(rowUpper, rows), Arrays.copyOf(entryRow, entries),
+                Arrays.copyOf(entryVar, entries), Arrays.copyOf(entryValue, entries));
     }
 }

@@ -44,6 +44,8 @@ final class SpaceModel {
     final int[][] lambda;         // [y][g], -1 where (y, g) has no targets
     final int[][] lambdaRow;      // [y][g]: λ[y,g] - t >= 0
     final int least;              // t
+    final int[][] resourceRow;    // [y][resource], -1: unlimited that year
+    final int[][][] capitalRow;   // [y][capital][g], -1
 
     SpaceModel(Economy e, int alone) {
         this.e = e;
@@ -98,8 +100,8 @@ final class SpaceModel {
                 }
             }
         }
-        int[][] resourceRow = resourceRows();
-        int[][][] capitalRow = new int[years][nc][regions];
+        resourceRow = resourceRows();
+        capitalRow = new int[years][nc][regions];
         for (int y = 0; y < years; y++) {
             for (int c = 0; c < nc; c++) {
                 Parts.Capital k = capital.get(c);

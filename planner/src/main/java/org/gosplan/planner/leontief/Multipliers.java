@@ -36,12 +36,26 @@ public final class Multipliers {
 
     /** For a table: factors are all rows of F (negative ones such as taxes included), {@code S = F diag(x)^-1}. */
     public static Multipliers of(IoTable table, LeontiefOptions options) {
+        return of(table, options, Leontief::solveTransposedAll);
+    }
+
+    /**
+     * The transposed solves {@code (I - A)^T V = S} of several right-hand sides: {@link Leontief}'s own, or
+     * another engine's on the same system (the spark module's, on a cluster).
+     */
+    @FunctionalInterface
+    public interface TransposedSolver {
+        LeontiefSolution[] solve(Leontief system, double[][] rhs, LeontiefOptions options);
+    }
+
+    /** As {@link #of(IoTable, LeontiefOptions)}, with the solves done by {@code solver}. */
+    public static Multipliers of(IoTable table, LeontiefOptions options, TransposedSolver solver) {
         Leontief l = Leontief.of(table);
         String[] names = new String[table.factors()];
         for (int f = 0; f < names.length; f++) {
             names[f] = table.factor(f);
         }
-        return compute(l, names, table.factorIntensities(), options);
+        return compute(l, names, table.factorIntensities(), options, solver);
     }
 
     /**
@@ -49,6 +63,11 @@ public final class Multipliers {
      * intensity the resource input of the technique making each product per unit of that product.
      */
     public static Multipliers of(Economy economy, LeontiefOptions options) {
+        return of(economy, options, Leontief::solveTransposedAll);
+    }
+
+    /** As {@link #of(Economy, LeontiefOptions)}, with the solves done by {@code solver}. */
+    public static Multipliers of(Economy economy, LeontiefOptions options, TransposedSolver solver) {
         Leontief l = Leontief.of(economy);
         int n = economy.products();
         int m = economy.resources();
@@ -69,11 +88,16 @@ public final class Multipliers {
                 s[ri[q]][p] = v[q] * scale;
             }
         }
-        return compute(l, names, s, options);
+        return compute(l, names, s, options, solver);
     }
 
     /** For any system and any direct intensities {@code direct[f][sector]}. */
     public static Multipliers compute(Leontief l, String[] factorNames, double[][] direct, LeontiefOptions options) {
+        return compute(l, factorNames, direct, options, Leontief::solveTransposedAll);
+    }
+
+    private static Multipliers compute(Leontief l, String[] factorNames, double[][] direct, LeontiefOptions options,
+                                       TransposedSolver solver) {
         int n = l.size();
         int m = direct.length;
         double[][] rhs = new double[m + 1][];
@@ -82,7 +106,7 @@ public final class Multipliers {
         for (int f = 0; f < m; f++) {
             rhs[f + 1] = direct[f];
         }
-        LeontiefSolution[] sol = l.solveTransposedAll(rhs, options);
+        LeontiefSolution[] sol = solver.solve(l, rhs, options);
         double[][] total = new double[m][];
         double worst = sol[0].residual();
         for (int f = 0; f < m; f++) {

@@ -67,6 +67,56 @@ final class LpOrTools {
      * thread count).
      */
     static LpSolution solve(LpModel m, Engine engine, PlanOptions o, long iterationLimit) {
+        if (engine != Engine.PDLP || iterationLimit > 0 || o.timeLimitSeconds() > 0
+                || System.getProperty("gosplan.pdlp.termination", "").contains("iteration_limit")) {
+            return run(m, engine, o, iterationLimit, false, false).solution;
+        }
+        // PDLP to its tolerance, with neither an iteration nor a time limit from the caller: bounded all the same.
+        // On a few small LPs (about 1 in 1,000 tries of PlanUnitsTest's property, economies of 2 to 30 products)
+        // PDLP's iterate stops moving short of its tolerance and it runs for ever, or for millions of iterations
+        // until a numerical error (a 24-product joint economy: the relative gap at
+        // -4.1e-8 from iteration 15,000 to 2,000,000 for ε = 1e-8): its primal weight falls to 1e-9 at a restart,
+        // so its dual steps vanish. Run without its own l∞ (Ruiz) equilibration, on top of Scaling's, each such LP
+        // found reached its tolerance in under 300,000 iterations; so after stallIterations PDLP runs once more that
+        // way. Both are iteration limits, not time limits: the answer stays the same on every machine.
+        long bound = stallIterations(m);
+        Run first = run(m, engine, o, bound, false, true);
+        if (!first.atLimit) {
+            return first.solution;
+        }
+        Run again = run(m, engine, o, bound, true, true);
+        String why = "PDLP stalled short of its tolerance in " + String.format(Locale.ROOT, "%,d", bound)
+                + " iterations";
+        LpSolution a = first.solution, b = again.solution;
+        double seconds = a.seconds() + b.seconds();
+        if (again.optimal) {
+            return b.withSeconds(seconds).withNote(why + "; solved again without its own equilibration");
+        }
+        // neither proved its answer: the first iterate goes on to the repair, the finish and the certificate
+        return a.withSeconds(seconds).withNote(why + ", also without its own equilibration; its last iterate is used");
+    }
+
+    /**
+     * The iterations PDLP gets to reach its tolerance where no caller set a limit: far more than it needs on any
+     * LP it converges on (measured on the units property's random economies of 2 to 30 products: 350 of 354
+     * within 10,000, all within 30,000), growing with the LP's size, so that a large one is not cut short.
+     */
+    static long stallIterations(LpModel m) {
+        long base = Long.getLong("gosplan.pdlp.stall", STALL_ITERATIONS); // for experiments, as gosplan.pdlp.*
+        return Math.min(Integer.MAX_VALUE, base + 100L * (m.np + m.nr + m.nt)); // PDLP's limit is 32-bit
+    }
+
+    static final long STALL_ITERATIONS = 200_000;
+
+    /** The simplex iterations GLOP gets (GLOP has no limit of its own): far more than a simplex needs, by size. */
+    static long glopIterations(LpModel m) {
+        return 10_000 + 50L * (m.np + m.nr + m.nt + 1);
+    }
+
+    private record Run(LpSolution solution, boolean atLimit, boolean optimal) {}
+
+    private static Run run(LpModel m, Engine engine, PlanOptions o, long iterationLimit, boolean unequilibrated,
+                           boolean bound) {
         load();
         long t0 = System.nanoTime();
         ModelBuilderHelper s = new ModelBuilderHelper();
@@ -130,7 +180,7 @@ final class LpOrTools {
                 }
             }
             s.setMaximize(fulfil);
-            String params = parameters(engine, o, iterationLimit, m.nt);
+            String params = parameters(engine, o, iterationLimit, m, unequilibrated);
             if (params != null) {
                 solver.setSolverSpecificParameters(params);
             }
@@ -160,18 +210,20 @@ final class LpOrTools {
                 case FEASIBLE:
                     break;
                 case INFEASIBLE:
-                    return LpSolution.without(LpSolution.Outcome.INFEASIBLE, engine.method, iterations[0], seconds,
-                            note);
+                    return new Run(LpSolution.without(LpSolution.Outcome.INFEASIBLE, engine.method, iterations[0],
+                            seconds, note), false, false);
                 case UNBOUNDED:
-                    return LpSolution.without(LpSolution.Outcome.UNBOUNDED, engine.method, iterations[0], seconds,
-                            note);
+                    return new Run(LpSolution.without(LpSolution.Outcome.UNBOUNDED, engine.method, iterations[0],
+                            seconds, note), false, false);
                 default:
                     if (engine == Engine.PDLP && solver.hasResponse() && status == SolveStatus.NOT_SOLVED) {
                         // at its time or iteration limit PDLP still returns its last iterate (OR-Tools fills the
                         // values whatever the status; hasSolution() only says OPTIMAL or FEASIBLE): worth
                         // repairing and certifying, the certificate says how far it is from optimal
                         // OR-Tools' own status text names its internals: the note says what happened in words
-                        if (iterationLimit > 0 && o.timeLimitSeconds() <= 0) {
+                        if (bound) {
+                            // stopped by stallIterations: solve(...) says so
+                        } else if (iterationLimit > 0 && o.timeLimitSeconds() <= 0) {
                             note = (note == null ? "" : note + "; ") + "PDLP's iterate after at most "
                                     + iterationLimit + " iterations";
                         } else {
@@ -191,9 +243,13 @@ final class LpOrTools {
                                 + " iterate is used";
                         break;
                     }
-                    return LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
+                    return new Run(LpSolution.without(LpSolution.Outcome.LIMIT, engine.method, iterations[0], seconds,
                             (engine == Engine.PDLP ? "PDLP" : "the simplex method (GLOP)") + " stopped without an answer: "
-                                    + inWords(status));
+                                    + (engine != Engine.PDLP && engine != Engine.CLP
+                                    && status == SolveStatus.NOT_SOLVED && o.timeLimitSeconds() <= 0
+                                    ? "it reached its limit of "
+                                    + String.format(Locale.ROOT, "%,d", glopIterations(m)) + " iterations first"
+                                    : inWords(status))), false, false);
             }
             double[] z = new double[nt];
             for (int t = 0; t < nt; t++) {
@@ -211,7 +267,8 @@ final class LpOrTools {
             }
             LpSolution.Outcome outcome = status == SolveStatus.OPTIMAL || engine == Engine.PDLP
                     ? LpSolution.Outcome.SOLVED : LpSolution.Outcome.LIMIT;
-            return new LpSolution(outcome, z, lam, v, w, engine.method, iterations[0], seconds, deterministic, note);
+            return new Run(new LpSolution(outcome, z, lam, v, w, engine.method, iterations[0], seconds, deterministic,
+                    note), bound && status == SolveStatus.NOT_SOLVED, status == SolveStatus.OPTIMAL);
         } finally {
             solver.delete();
             s.delete();
@@ -238,18 +295,23 @@ final class LpOrTools {
         return Boolean.parseBoolean(System.getProperty("gosplan.pdlp.scaleRows", "true"));
     }
 
-    private static String parameters(Engine engine, PlanOptions o, long iterationLimit, int techniques) {
+    private static String parameters(Engine engine, PlanOptions o, long iterationLimit, LpModel m,
+                                     boolean unequilibrated) {
+        int techniques = m.nt;
+        // GLOP has no iteration limit of its own: without presolve and at tolerances near rounding it can pivot for
+        // ever on a degenerate LP (a least-use stage of a 15-product joint economy, PlanUnitsTest)
+        String glopLimit = " max_number_of_iterations: " + glopIterations(m);
         switch (engine) {
             case GLOP:
                 // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
-                return "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10";
+                return "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10" + glopLimit;
             case GLOP_UNPRESOLVED:
                 // measured on the random economies where the default left 1e-8 to 1e-6 violations (PlanMethodsTest):
                 // neither presolve nor scaling, and tolerances near rounding, certified every one to 1e-12; on the
                 // model in Scaling's units one (seed -15987) kept a product consumed and never made at the primal
                 // tolerance 1e-12, none at 1e-14
                 return "primal_feasibility_tolerance: 1e-14 dual_feasibility_tolerance: 1e-12 use_preprocessing: false "
-                        + "use_scaling: false";
+                        + "use_scaling: false" + glopLimit;
             case PDLP: {
                 // PDLP's test is relative to the l2 norms of the bounds and costs; with the resource rows scaled
                 // to bound 1 (scaleRows) that is close to the certificate's relative gap, and ε = tolerance
@@ -263,12 +325,13 @@ final class LpOrTools {
                 double eps = o.tolerance() * factor;
                 return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
                         + "termination_criteria { %s simple_optimality_criteria { eps_optimal_absolute: %s "
-                        + "eps_optimal_relative: %s } } %s", o.threadsFor(techniques),
+                        + "eps_optimal_relative: %s } } %s%s", o.threadsFor(techniques),
                         (iterationLimit > 0 ? "iteration_limit: " + iterationLimit + " " : "")
                                 + System.getProperty("gosplan.pdlp.termination", ""),
                         System.getProperty("gosplan.pdlp.epsAbs", Double.toString(eps)),
                         System.getProperty("gosplan.pdlp.epsRel", Double.toString(eps)),
-                        System.getProperty("gosplan.pdlp.extra", ""));
+                        System.getProperty("gosplan.pdlp.extra", ""),
+                        unequilibrated ? " l_inf_ruiz_iterations: 0" : "");
             }
             default:
                 return null;

@@ -169,6 +169,16 @@ class PlanMethodsTest {
         assertEquals(exact.value(), scaled.value(), 1e-12 * exact.value());
         System.setProperty("gosplan.scaling", "false");
         try {
+            // PDLP stalls before the error (PlanBoundTest): now stopped after LpOrTools.stallIterations, it runs
+            // again without its own equilibration, and that answer is finished exactly
+            Plan stalled = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.PDLP));
+            assertTrue(stalled.solver().note().contains("solved again without its own equilibration"),
+                    stalled.solver().note());
+            assertEquals(BasisFinish.METHOD, stalled.solver().method());
+            certified(stalled, 1e-12);
+            assertEquals(exact.value(), stalled.value(), 1e-12 * exact.value());
+            // let run as long as it takes, it ends in the numerical error, whose last iterate is finished
+            System.setProperty("gosplan.pdlp.stall", "2000000000");
             Plan pdlp = Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.PDLP));
             assertTrue(pdlp.solver().note().contains("numerical error"), pdlp.solver().note());
             assertEquals(BasisFinish.METHOD, pdlp.solver().method());
@@ -177,6 +187,7 @@ class PlanMethodsTest {
             assertTrue(pdlp.sameFigures(Planner.plan(e, PlanOptions.fulfil().withMethod(PlanMethod.PDLP))));
         } finally {
             System.clearProperty("gosplan.scaling");
+            System.clearProperty("gosplan.pdlp.stall");
         }
     }
 

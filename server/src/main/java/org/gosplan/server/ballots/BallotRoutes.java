@@ -36,6 +36,7 @@ public final class BallotRoutes implements Routes {
             long index = Served.logIndex(ctx.pathParam("index"), "a ballot", "ballot.opened");
             ObjectNode kept = closed.get(index);
             if (kept == null) {
+                served.current();
                 kept = ballot(served.record(), index);
                 if (!kept.get("closed").isNull()) {
                     closed.put(index, kept);
@@ -43,7 +44,10 @@ public final class BallotRoutes implements Routes {
             }
             Served.json(ctx, 200, kept);
         });
-        app.get("/api/ballots", ctx -> Served.json(ctx, 200, list(served.record())));
+        app.get("/api/ballots", ctx -> {
+            served.current();
+            Served.json(ctx, 200, list(served.record()));
+        });
         app.get("/ballots", ctx -> PageRoutes.page(ctx, BallotRoutes.class, "ballots.html", "Ballots",
                 "/assets/ballots/ballots.js"));
         app.get("/assets/ballots/ballots.js", ctx -> PageRoutes.script(ctx, BallotRoutes.class, "ballots.js"));
@@ -60,7 +64,7 @@ public final class BallotRoutes implements Routes {
     /** Every ballot, newest first: {@code [{"index", "title", "method", "closed"}]}. */
     static ArrayNode list(Record record) throws IOException {
         ArrayNode out = Served.mapper().createArrayNode();
-        List<Ballot> all = new java.util.ArrayList<>(record.snapshot().ballots().values());
+        List<Ballot> all = new java.util.ArrayList<>(record.refresh().ballots().values());
         all.sort(java.util.Comparator.comparingLong(Ballot::index).reversed());
         for (Ballot b : all) {
             ObjectNode o = out.addObject();
@@ -78,7 +82,7 @@ public final class BallotRoutes implements Routes {
 
     /** The ballot at entry {@code index} as the API serves it. */
     static ObjectNode ballot(Record record, long index) throws IOException {
-        Snapshot at = record.snapshot();
+        Snapshot at = record.refresh();
         Ballot b = at.ballot(index);
         if (b == null) {
             throw new HttpError(404, "entry " + index + " opens no ballot; GET /api/ballots lists the "

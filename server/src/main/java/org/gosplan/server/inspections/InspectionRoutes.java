@@ -36,7 +36,7 @@ public final class InspectionRoutes implements Routes {
     public void addTo(Javalin app, Served served) {
         app.get("/api/inspections", ctx -> {
             ArrayNode out = Served.mapper().createArrayNode();
-            List<Inspection> all = new java.util.ArrayList<>(served.record().snapshot().inspections().values());
+            List<Inspection> all = new java.util.ArrayList<>(served.current().inspections().values());
             all.sort(java.util.Comparator.comparingLong(Inspection::index).reversed());
             for (Inspection i : all) {
                 ObjectNode o = out.addObject().put("index", i.index()).put("unit", i.unit()).put("panel", i.panel());
@@ -50,15 +50,19 @@ public final class InspectionRoutes implements Routes {
         });
         app.get("/inspections", ctx -> PageRoutes.page(ctx, InspectionRoutes.class, "inspections.html",
                 "Inspections", "/assets/inspections/inspections.js"));
-        app.get("/api/inspections/{index}", ctx -> Served.json(ctx, 200, inspection(served.record(),
-                Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered"))));
+        app.get("/api/inspections/{index}", ctx -> {
+            long index = Served.logIndex(ctx.pathParam("index"), "an inspection", "inspection.ordered");
+            served.current();
+            Served.json(ctx, 200, inspection(served.record(), index));
+        });
         app.get("/api/reconcile", ctx -> {
             String tolerance = ctx.queryParam("tolerance");
+            served.current(); // what other writers appended counts too
             try {
                 Served.json(ctx, 200, Reports.reconcile(served.record(), blank(ctx.queryParam("plan")),
                         blank(ctx.queryParam("period")), tolerance == null ? 1e-6 : number(tolerance)).toJson());
             } catch (InspectionException e) {
-                throw new HttpError(400, e.getMessage());
+                throw new HttpError(400, queryWords(e));
             }
         });
         app.get("/inspections/{index}", ctx -> PageRoutes.page(ctx, InspectionRoutes.class, "inspection.html",
@@ -79,6 +83,18 @@ public final class InspectionRoutes implements Routes {
         return List.of(new Page("/inspections", "Inspections"), new Page("/fulfilment", "Fulfilment"));
     }
 
+    /**
+     * An error of {@code gosplan reconcile}'s options (where "--plan") in the words of this API: the
+     * query parameter ("query parameter plan"), since no one here gives a command-line option.
+     */
+    static String queryWords(InspectionException e) {
+        String where = e.where();
+        if (!where.startsWith("--")) {
+            return e.getMessage();
+        }
+        return "query parameter " + where.substring(2) + ": " + e.getMessage().substring(where.length() + 2);
+    }
+
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -92,7 +108,7 @@ public final class InspectionRoutes implements Routes {
     }
 
     private ObjectNode inspection(Record record, long index) throws IOException {
-        Snapshot at = record.snapshot();
+        Snapshot at = record.refresh();
         Inspection i = at.inspection(index);
         if (i == null) {
             throw new HttpError(404, "entry " + index + " orders no inspection; GET /api/inspections lists"

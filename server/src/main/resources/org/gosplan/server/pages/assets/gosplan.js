@@ -142,9 +142,12 @@ G.table = (columns, rows) => {
   return G.el('div', { class: 'scroll' }, table);
 };
 
+// Numbers for people: 7 significant digits at most (801,871.2, not 801,871.172232), up to 6 decimals
+// below 1, powers of ten outside [0.001, 1e6). The API has every digit.
 G.fmt = (x) => (typeof x !== 'number' ? String(x)
   : Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(4)
-    : x.toLocaleString('en', { maximumFractionDigits: 6 }));
+    : Math.abs(x) >= 1 ? x.toLocaleString('en', { maximumSignificantDigits: 7 })
+      : x.toLocaleString('en', { maximumFractionDigits: 6 }));
 
 G.check = (node, ok, text) => { node.className = 'check ' + (ok ? 'ok' : 'bad'); node.textContent = text; };
 

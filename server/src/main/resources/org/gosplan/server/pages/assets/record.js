@@ -28,7 +28,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       G.el('td', { class: 'num' }, G.el('a', { href: '/events/' + e.index }, String(e.index))),
       G.el('td', {}, e.type),
       G.el('td', {}, (e.signerName || e.signer) + (e.signerRole ? ' (' + e.signerRole + ')' : '')),
-      G.el('td', {}, e.time)));
+      // the time may wrap between its date and its hour on a phone
+      G.el('td', {}, e.time.split('T')[0], G.el('wbr'), e.time.includes('T') ? 'T' + e.time.split('T')[1] : '')));
     const head = G.el('tr', {}, ...['#', 'Event', 'Signed by', 'Time'].map((t) => G.el('th', {}, t)));
     document.getElementById('events').append(G.el('div', { class: 'scroll' },
       G.el('table', { id: 'events-table' }, G.el('thead', {}, head), G.el('tbody', {}, ...rows))));

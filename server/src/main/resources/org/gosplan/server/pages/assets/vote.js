@@ -1,7 +1,8 @@
 'use strict';
 // Voting: the key file is read here, the vote built, canonicalised (RFC 8785) and signed here
 // (WebCrypto Ed25519). Only the signed vote leaves the page.
-const state = { ballots: new Map(), signer: null, key: null };
+// ballots: what GET /api/ballots/I gave, by index (as text); ballot: the one shown.
+const state = { ballots: new Map(), ballot: null, open: 0, signer: null, key: null };
 
 // PKCS #8 wrapping of a 32-byte Ed25519 seed (RFC 8410): a fixed prefix.
 const PKCS8 = G.unhex('302e020100300506032b657004220420');
@@ -22,60 +23,92 @@ const readKey = async (text) => {
   return { signer: name + '+' + id, key };
 };
 
+// The open ballots, from the ballots' own list (GET /api/ballots): no need to read the log.
 const loadBallots = async () => {
   const select = document.getElementById('ballot');
-  const log = await G.api('/api/log');
-  for (let from = 0; from < log.size; from += 1000) {
-    const page = await G.api('/api/events?from=' + from + '&limit=1000');
-    for (const e of page.events) {
-      if (e.type === 'ballot.opened') state.ballots.set(e.index, e.body);
-      if (e.type === 'ballot.closed') state.ballots.delete(e.body.ballot);
-    }
+  const open = (await G.api('/api/ballots')).filter((b) => b.closed === null);
+  for (const b of open) {
+    select.append(G.el('option', { value: String(b.index) }, b.index + ': ' + (b.title || 'ballot ' + b.index)));
   }
-  for (const [i, b] of state.ballots) select.append(G.el('option', { value: String(i) }, i + ': ' + b.title));
-  if (!state.ballots.size) select.append(G.el('option', { value: '' }, 'no ballot is open'));
+  state.open = open.length;
+  if (!open.length) select.append(G.el('option', { value: '' }, 'no ballot is open'));
   // a ballot's page links here as /vote#I
-  if (state.ballots.has(Number(location.hash.slice(1)))) select.value = location.hash.slice(1);
-  showBallot();
+  if (open.some((b) => String(b.index) === location.hash.slice(1))) select.value = location.hash.slice(1);
+  await showBallot();
 };
 
-const showBallot = () => {
-  const i = Number(document.getElementById('ballot').value);
-  const b = state.ballots.get(i);
+// Approval and equal shares take a set of approved options; Schulze and STV a ranking.
+const approves = (b) => b.method === 'approval' || b.method === 'equal-shares';
+
+// What an option costs, as GET /api/ballots/I gives it: each resource's use (the budget's first,
+// for equal shares) and the valuation, on the economy and plan that stood when the ballot opened.
+const costText = (b, o) => {
+  if (!o.cost) return o.why ? 'cost unknown: ' + o.why : '';
+  const budget = b.budget && b.budget.resource;
+  const names = Object.keys(o.cost.resources).sort((x, y) => (y === budget) - (x === budget));
+  const parts = names.map((r) => G.fmt(o.cost.resources[r]) + ' ' + r
+    + (r === budget ? ' (of a budget of ' + G.fmt(b.budget.amount) + ')' : ''));
+  if (o.cost.valuation !== null && o.cost.valuation !== undefined) parts.push('valuation ' + G.fmt(o.cost.valuation));
+  return 'costs ' + parts.join(', ');
+};
+
+const showBallot = async () => {
+  const value = document.getElementById('ballot').value;
   const box = document.getElementById('options');
+  const info = document.getElementById('ballot-info');
   box.replaceChildren();
-  document.getElementById('ballot-info').textContent = b ? 'Method: ' + b.method + ', electorate: ' + b.electorate
-    + (b.method === 'approval' ? '. Tick every option you approve.' : '. Number the options, 1 for your first choice.')
-    : '';
-  if (!b) return;
+  info.textContent = '';
+  state.ballot = null;
+  ready();
+  if (value === '') {
+    if (!state.open) {
+      info.replaceChildren('No ballot is open now. Closed ballots and their counts are on the ',
+        G.el('a', { href: '/ballots' }, 'Ballots'), ' page.');
+    }
+    return;
+  }
+  let b = state.ballots.get(value);
+  if (!b) {
+    info.textContent = 'reading ballot ' + value + '…';
+    b = await G.api('/api/ballots/' + encodeURIComponent(value));
+    state.ballots.set(value, b);
+    // another ballot was chosen while this one was read
+    if (document.getElementById('ballot').value !== value) return;
+  }
+  state.ballot = b;
+  const electorate = b.opened && b.opened.body ? b.opened.body.electorate : '';
+  info.textContent = 'Method: ' + b.method + (electorate ? ', electorate: ' + electorate : '')
+    + (b.method === 'equal-shares' ? ', budget: ' + G.fmt(b.budget.amount) + ' ' + b.budget.resource : '')
+    + (approves(b) ? '. Tick every option you approve.' : '. Number the options, 1 for your first choice.');
   b.options.forEach((o, k) => {
-    const label = typeof o === 'string' ? o : (o.title || o.name || JSON.stringify(o));
-    const input = b.method === 'approval'
+    const label = o.title !== undefined && o.title !== null ? o.option + ': ' + o.title : String(o.option);
+    const input = approves(b)
       ? G.el('input', { type: 'checkbox', id: 'option-' + k, value: String(k) })
       : G.el('input', { type: 'number', min: '1', id: 'option-' + k, value: '', class: 'rank' });
-    box.append(G.el('label', { for: 'option-' + k }, input, ' ', label));
+    const cost = costText(b, o);
+    box.append(G.el('div', { class: 'option' }, G.el('label', { for: 'option-' + k }, input, ' ', label),
+      cost ? G.el('div', { class: 'muted cost', id: 'cost-' + k }, cost) : ''));
   });
   ready();
 };
 
 const ready = () => {
-  document.getElementById('cast').disabled = !(state.key && state.ballots.size);
+  document.getElementById('cast').disabled = !(state.key && state.ballot);
 };
 
 const body = () => {
-  const i = Number(document.getElementById('ballot').value);
-  const b = state.ballots.get(i);
-  if (b.method === 'approval') {
+  const b = state.ballot;
+  if (approves(b)) {
     // a vote names the options themselves (a proposal's log index, a candidate's label), as councils.md says
-    const approve = b.options.filter((o, k) => document.getElementById('option-' + k).checked);
-    return { ballot: i, approve };
+    const approve = b.options.filter((o, k) => document.getElementById('option-' + k).checked).map((o) => o.option);
+    return { ballot: b.index, approve };
   }
   const ranks = new Map();
   b.options.forEach((o, k) => {
     const r = Number(document.getElementById('option-' + k).value);
-    if (r > 0) ranks.set(r, (ranks.get(r) || []).concat([o]));
+    if (r > 0) ranks.set(r, (ranks.get(r) || []).concat([o.option]));
   });
-  return { ballot: i, rank: [...ranks.keys()].sort((x, y) => x - y).map((r) => ranks.get(r)) };
+  return { ballot: b.index, rank: [...ranks.keys()].sort((x, y) => x - y).map((r) => ranks.get(r)) };
 };
 
 const cast = async () => {
@@ -95,7 +128,9 @@ const cast = async () => {
 };
 
 document.addEventListener('DOMContentLoaded', () => {
-  document.getElementById('ballot').addEventListener('change', showBallot);
+  document.getElementById('ballot').addEventListener('change', () => showBallot().catch((e) => {
+    document.getElementById('ballot-info').textContent = e.message;
+  }));
   document.getElementById('cast').addEventListener('click', cast);
   document.getElementById('key').addEventListener('change', async (ev) => {
     const info = document.getElementById('key-info');
