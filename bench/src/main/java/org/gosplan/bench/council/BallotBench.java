@@ -33,6 +33,7 @@ import org.gosplan.record.Role;
  * equal-shares VOTERS PROPOSALS ECONOMY DIR   the same for approvals over proposals of ECONOMY, by equal shares
  * </pre>
  * build stv|equal-shares ...            only the log of the mode after it, to time {@code gosplan tally DIR BALLOT} on
+ * open DIR [TIMES]                        opens the record in DIR, timed (with a verified-up-to mark after the first)
  * DIR must not exist; it is left behind (remove it after).
  */
 public final class BallotBench {
@@ -59,8 +60,27 @@ public final class BallotBench {
             case "equal-shares":
                 count(Integer.parseInt(args[1]), Integer.parseInt(args[2]), 0, Path.of(args[3]), Path.of(args[4]));
                 break;
+            case "open":
+                open(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
+                break;
             default:
                 throw new IllegalArgumentException("modes: cast, stv, equal-shares");
+        }
+    }
+
+    /** Opens the record in DIR {@code times} times in one process, timing each (wall and CPU). */
+    static void open(Path dir, int times) throws IOException {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int k = 0; k < times; k++) {
+            boolean marked = Files.exists(dir.resolve("record.verified"));
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            try (Record r = Record.open(Log.open(dir))) {
+                System.out.printf("open %s (%,d entries, %s): %.2f s, %.2f s of CPU%n", dir, r.log().size(),
+                        marked ? "a verified-up-to mark beside it" : "no mark: every signature checked",
+                        (System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9);
+            }
         }
     }
 
