@@ -264,11 +264,30 @@ class LeastUseTest {
     void theFinishFromThePlanBeforeFindsTheStagesOptimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int n,
                                                          @ForAll boolean capacities, @ForAll boolean primary,
                                                          @ForAll boolean minResource) {
+        boolean[] outcome = finishOnAStage(seed, n, capacities, primary, minResource);
+        if (outcome == null) {
+            return; // min-resource's targets out of reach: no optimum to hold
+        }
+        net.jqwik.api.statistics.Statistics.label("reference proven").collect(outcome[0]);
+        net.jqwik.api.statistics.Statistics.label("reference proven")
+                .coverage(c -> c.check(true).percentage(p -> p >= 95));
+        net.jqwik.api.statistics.Statistics.label("finished").collect(outcome[1]);
+        net.jqwik.api.statistics.Statistics.label("finished").coverage(c -> c.check(true).percentage(p -> p >= 90));
+    }
+
+    /** The stage LP on which GLOP's answer does not prove itself (see above): the finish still lands in its bracket. */
+    @Test
+    void theFinishOnAStageWhereGlopDoesNotProveItself() {
+        finishOnAStage(5154280L, 19, true, false, false);
+    }
+
+    /** Checks the finish on one stage; null where there is no optimum to hold, else {GLOP proven, finish proven}. */
+    private static boolean[] finishOnAStage(long seed, int n, boolean capacities, boolean primary, boolean minResource) {
         Economy e = PlanTestEconomies.random(seed, n, 2, 4, 3, true, capacities, 0.4, primary ? 0.1 : 0);
         PlanOptions o = minResource ? PlanOptions.minResource("r0") : PlanOptions.fulfil();
         Plan first = Planner.plan(e, o.withMethod(PlanMethod.SIMPLEX).withLeastUse(false));
         if (first.status() != PlanStatus.OPTIMAL) {
-            return; // min-resource's targets out of reach: no optimum to hold
+            return null;
         }
         LpModel m = LpPlanner.model(e, o);
         double[] cost = new double[m.nt];
@@ -289,22 +308,35 @@ class LeastUseTest {
         }
         LpModel stage = m.withCost(cost, demand, available);
         Plan glop = LpPlanner.solve(stage, o.withMethod(PlanMethod.SIMPLEX));
-        assertEquals(PlanStatus.OPTIMAL, glop.status(), glop.solver().note());
+        // GLOP's answer proves itself on all but about 1 in 120 of these stage LPs (seed 5154280, 19 products,
+        // capacities, fulfil: a gap of 4.3e-7 between its value and the bound from its duals, both feasible to
+        // 1e-16); there its value and that bound still bracket the stage's optimum, which is the reference then
+        boolean proven = glop.status() == PlanStatus.OPTIMAL;
+        if (!proven) {
+            assertEquals(PlanStatus.LIMIT, glop.status(), glop.solver().note());
+            assertTrue(glop.certificate().primalInfeasibility() < 1e-12 && glop.certificate().dualInfeasibility() < 1e-12,
+                    glop.certificate() + "");
+        }
         Plan f = LpPlanner.finishFrom(stage, first.levels(), o, org.gosplan.economy.Progress.NONE);
         assertEquals(BasisFinish.FROM_PLAN, f.solver().method());
         boolean finished = f.status() == PlanStatus.OPTIMAL;
-        net.jqwik.api.statistics.Statistics.collect(finished);
-        net.jqwik.api.statistics.Statistics.coverage(c -> c.check(true).percentage(p -> p >= 90));
         if (!finished) {
             assertEquals(PlanStatus.LIMIT, f.status());
             assertTrue(f.solver().note().contains("gave up") || f.solver().note().contains("does not prove"),
                     f.solver().note());
-            return;
+            return new boolean[] {proven, false};
         }
         // the plan's tolerance: the finish takes in no technique whose profit is below 1e-9 of its terms, and the
         // stage's optimum moves 1,000 times as much as the optimum held (seed 0, 94 products: gap 1.5e-9)
         assertTrue(f.certificate().proves(1e-7), f.certificate() + "");
-        assertEquals(glop.value(), f.value(), 1e-7 * glop.value());
+        if (proven) {
+            assertEquals(glop.value(), f.value(), 1e-7 * glop.value());
+        } else {
+            double bound = glop.certificate().dualValue(), value = glop.certificate().primalValue();
+            assertTrue(f.value() >= bound * (1 - 1e-7) && f.value() <= value * (1 + 1e-7),
+                    f.value() + " outside GLOP's bracket [" + bound + ", " + value + "]");
+        }
+        return new boolean[] {proven, true};
     }
 
     /** A seed whose first optimum by {@code auto} wastes r1, for both objectives. */
