@@ -33,6 +33,18 @@ final class Leximin {
             "primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10 random_seed:1 use_preprocessing:false"
                     + " use_dual_simplex:true";
 
+    /**
+     * GLOP without presolve at tolerances near rounding can pivot for ever (the planner met it on a small LP,
+     * PlanBoundTest): every solve is bounded by an iteration count far above what it needs and growing with the
+     * LP (a count, not a time, so every verifier stops at the same place); reaching it ends the draw with an
+     * error instead of a hang.
+     */
+    private static MPSolver.ResultStatus solveBounded(MPSolver lp) {
+        long size = (long) lp.numVariables() + lp.numConstraints();
+        lp.setSolverSpecificParametersAsString(GLOP_PARAMETERS + " max_number_of_iterations:" + (10_000 + 50 * size));
+        return lp.solve();
+    }
+
     private static final boolean TRACE = Boolean.getBoolean("gosplan.lottery.trace");
     private static final long T0 = System.nanoTime();
 
@@ -129,14 +141,14 @@ final class Leximin {
                         break stages;
                     }
                     long a = System.nanoTime();
-                    MPSolver.ResultStatus status = lp.solve();
+                    MPSolver.ResultStatus status = solveBounded(lp);
                     if (status == MPSolver.ResultStatus.ABNORMAL) {
                         if (TRACE) {
                             System.err.printf("stage %d: the LP ended ABNORMAL from the last basis; solved again from scratch%n",
                                     stages);
                         }
                         lp.reset();
-                        status = lp.solve();
+                        status = solveBounded(lp);
                     }
                     lpNanos += System.nanoTime() - a;
                     if (status != MPSolver.ResultStatus.OPTIMAL) {
@@ -250,7 +262,7 @@ final class Leximin {
         }
         lp.objective().setCoefficient(delta, 1);
         lp.objective().setMaximization();
-        MPSolver.ResultStatus status = lp.solve();
+        MPSolver.ResultStatus status = solveBounded(lp);
         if (status != MPSolver.ResultStatus.OPTIMAL) {
             throw new IllegalStateException("the final leximin LP ended " + status);
         }
