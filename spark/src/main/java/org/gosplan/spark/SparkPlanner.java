@@ -499,12 +499,7 @@ public final class SparkPlanner {
                         }
                     }
                     return out;
-                }).treeReduce((a, c) -> {
-                    for (int i = 0; i < a.length; i++) {
-                        a[i] += c[i];
-                    }
-                    return a;
-                });
+                }).treeReduce(SparkPlanner::addInto);
             } finally {
                 bx.destroy();
             }
@@ -571,12 +566,7 @@ public final class SparkPlanner {
                         }
                     }
                     return use;
-                }).reduce((a, c) -> {
-                    for (int i = 0; i < a.length; i++) {
-                        a[i] += c[i];
-                    }
-                    return a;
-                });
+                }).reduce(SparkPlanner::addInto);
             } finally {
                 bz.destroy();
             }
@@ -622,4 +612,13 @@ public final class SparkPlanner {
             return out;
         }
     }
+
+    /** Partial sums from the blocks added together: {@code a += c}, a returned. */
+    private static double[] addInto(double[] a, double[] c) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += c[i];
+        }
+        return a;
+    }
+
 }
