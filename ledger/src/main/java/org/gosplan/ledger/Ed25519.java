@@ -10,14 +10,28 @@ final class Ed25519 {
     private Ed25519() {
     }
 
-    /** A public key decoded once for many verifications; null when the 32 bytes are not a point. */
+    /**
+     * A public key decoded once for many verifications, at the first: decoding the point costs a
+     * field square root (tens of microseconds), which a record of a million members, most of whose
+     * keys are never checked in a given process (an opening that trusts earlier verdicts), need not
+     * pay for each.
+     */
     static final class PublicKey {
         final byte[] raw;
-        final org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
+        private volatile org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
+        private volatile boolean decoded;
 
         PublicKey(byte[] raw) {
             this.raw = raw.clone();
-            this.point = org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(this.raw, 0);
+        }
+
+        /** The point; null when the 32 bytes are not one. */
+        org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point() {
+            if (!decoded) {
+                point = org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(raw, 0);
+                decoded = true;
+            }
+            return point;
         }
     }
 
@@ -57,9 +71,10 @@ final class Ed25519 {
     }
 
     static boolean verify(PublicKey key, byte[] message, byte[] signature) {
-        if (signature.length != 64 || key.point == null) {
+        var point = signature.length != 64 ? null : key.point();
+        if (point == null) {
             return false;
         }
-        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, key.point, message, 0, message.length);
+        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, point, message, 0, message.length);
     }
 }

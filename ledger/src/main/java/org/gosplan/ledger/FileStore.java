@@ -295,6 +295,49 @@ final class FileStore implements Store {
         return Arrays.copyOfRange(rec, 8, rec.length);
     }
 
+    /**
+     * One read of the index and one of the entries' records for the whole run (a long log read
+     * from its start costs two system calls a run, not two an entry); each record is checked as
+     * {@link #entry} checks it.
+     */
+    @Override
+    public byte[][] entries(long from, int count) throws IOException {
+        Head h = head;
+        if (from < 0 || count < 0 || from + count > h.size) {
+            throw new LedgerException("entries " + from + ".." + (from + count) + " do not exist: the log has " + h.size
+                    + " entries");
+        }
+        if (count == 0) {
+            return new byte[0][];
+        }
+        ByteBuffer ends = ByteBuffer.allocate(8 * (count + 1));
+        if (from == 0) {
+            ends.putLong(0, 0);
+            readFully(index, ends.slice(8, 8 * count), 0);
+        } else {
+            readFully(index, ends, 8 * (from - 1));
+        }
+        long start = ends.getLong(0);
+        long last = ends.getLong(8 * count);
+        if (start < 0 || last < start || last > h.dataEnd || last - start > Integer.MAX_VALUE - 8) {
+            return Store.super.entries(from, count); // damaged or too long for one buffer: entry by entry says which
+        }
+        ByteBuffer data = ByteBuffer.allocate((int) (last - start));
+        readFully(entries, data, start);
+        byte[] all = data.array();
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            long s = ends.getLong(8 * i) - start;
+            long e = ends.getLong(8 * (i + 1)) - start;
+            if (e < s + 8 || damage(all, (int) s, (int) (e - s)) != null) {
+                out[i] = entry(from + i); // throws the damage, naming the entry
+                continue;
+            }
+            out[i] = Arrays.copyOfRange(all, (int) s + 8, (int) e);
+        }
+        return out;
+    }
+
     /** Why the record at rec[offset, offset+length) is not whole, or null. */
     static String damage(byte[] rec, int offset, int length) {
         ByteBuffer b = ByteBuffer.wrap(rec, offset, length);

@@ -160,6 +160,12 @@ public final class Log implements AutoCloseable {
         return store.entry(index);
     }
 
+    /** Entries {@code [from, from + count)} as appended, read in one pass where the store can. */
+    public byte[][] entries(long from, int count) throws IOException {
+        checkSize(from + count, "from + count");
+        return store.entries(from, count);
+    }
+
     /** The root hash of the current tree. */
     public byte[] root() throws IOException {
         return root(size());

@@ -25,6 +25,25 @@ public final class NoteVerifier {
         this.publicKey = Ed25519.publicKeyOf(key);
     }
 
+    private NoteVerifier(String name, int keyId, byte[] key) {
+        this.name = name;
+        this.key = key.clone();
+        this.keyId = keyId;
+        this.publicKey = Ed25519.publicKeyOf(key);
+    }
+
+    /**
+     * A verifier key as {@link #parse} made it earlier and as its holder kept it (name, id and key
+     * together, in state saved after a verification): not checked again, so that a million of them
+     * are taken in without a million hashes. Never for keys from outside.
+     */
+    public static NoteVerifier restored(String name, int keyId, byte[] key) {
+        if (key.length != 32) {
+            throw new LedgerException("not an Ed25519 public key: " + key.length + " bytes, not 32");
+        }
+        return new NoteVerifier(name, keyId, key);
+    }
+
     static void checkName(String name) {
         if (name.isEmpty() || name.contains("+")) {
             throw new LedgerException("key name '" + name + "' must be non-empty and without '+'");

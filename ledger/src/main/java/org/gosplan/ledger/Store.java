@@ -29,6 +29,18 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     byte[] entry(long index) throws IOException;
 
     /**
+     * Entries {@code [from, from + count)} (below {@link #size}), as {@link #entry} reads each; a
+     * store may read them in one pass (a long log read from its start).
+     */
+    default byte[][] entries(long from, int count) throws IOException {
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = entry(from + i);
+        }
+        return out;
+    }
+
+    /**
      * Takes the writer's lock of the log (waiting while another thread or process holds it),
      * re-reads the committed state and returns the committed size.
      */

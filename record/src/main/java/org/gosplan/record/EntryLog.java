@@ -17,6 +17,15 @@ public interface EntryLog extends AutoCloseable {
     /** Entry {@code index} as stored. */
     byte[] entry(long index) throws IOException;
 
+    /** Entries {@code [from, from + count)} as stored; a ledger log reads them in one pass. */
+    default byte[][] entries(long from, int count) throws IOException {
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = entry(from + i);
+        }
+        return out;
+    }
+
     /** Appends one entry, returning only when it is durable; returns its index. */
     default long append(byte[] entry) throws IOException {
         return append(entry, size -> { });

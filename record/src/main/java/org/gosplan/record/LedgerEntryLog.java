@@ -25,6 +25,11 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
+    public byte[][] entries(long from, int count) throws IOException {
+        return log.entries(from, count);
+    }
+
+    @Override
     public long append(byte[] entry, Condition condition) throws IOException {
         return log.append(entry, condition::check);
     }

@@ -54,21 +54,45 @@ public final class Record implements AutoCloseable {
     }
 
     /**
-     * The fold of the whole log when the record is opened. Below a {@link VerifiedMark} beside the
-     * log, signatures are not checked again (the verdicts the mark keeps stand), provided the
-     * entries read give the mark's root; otherwise, and after the mark, everything is checked. A
-     * new mark is left at the size verified.
+     * The fold of the whole log when the record is opened. Where a {@link RecordState} lies beside
+     * the log and the root of the entries it covers, recomputed from their bytes, is its root, the
+     * state is taken as it stands and only the entries after it are folded. Otherwise, below a
+     * {@link VerifiedMark} beside the log, signatures are not checked again (the verdicts the mark
+     * keeps stand), provided the entries read give the mark's root; otherwise, and after the mark,
+     * everything is checked. A new mark and state are left at the size verified.
      */
     private Snapshot foldOnOpen(boolean trustMark) throws IOException {
         String key = log.key().toString();
-        VerifiedMark mark = trustMark && scratch != null ? VerifiedMark.read(scratch, key) : null;
-        VerifiedMark.Tree tree = new VerifiedMark.Tree();
-        Snapshot s = Snapshot.genesis(log.key());
+        Kept kept = scratch != null ? new Kept(new CastVotes(), new ArrayList<>()) : null;
+        Snapshot s = null;
+        VerifiedMark.Tree tree = null;
+        long vouched = -1; // the size the state or the mark taken vouched for
+        long stateSize = -1;
+        if (trustMark && scratch != null) {
+            RecordState state = RecordState.read(scratch, key, folded);
+            VerifiedMark.Tree t = state == null ? null : treeOrNull(state.size);
+            s = t == null || !t.root().equals(state.root) ? null : restore(state);
+            if (s != null) {
+                tree = t;
+                kept = new Kept(state.votes, new ArrayList<>());
+                for (long i : state.others) {
+                    kept.others.add(i);
+                }
+                vouched = state.size;
+                stateSize = state.size;
+                seenBelow = state.size;
+            }
+        }
+        VerifiedMark mark = s == null && trustMark && scratch != null ? VerifiedMark.read(scratch, key) : null;
+        if (s == null) {
+            tree = new VerifiedMark.Tree();
+            s = Snapshot.genesis(log.key());
+        }
         if (mark != null && mark.size() <= folded) {
             synchronized (refused) {
                 refused.addAll(mark.refused());
             }
-            s = fold(s, 0, mark.size(), null, seen, mark.size(), tree);
+            s = fold(s, 0, mark.size(), null, seen, mark.size(), tree, kept);
             if (!tree.root().equals(mark.root())) {
                 // an entry before the mark is not what was verified: nothing the mark says holds
                 synchronized (refused) {
@@ -77,20 +101,133 @@ public final class Record implements AutoCloseable {
                 seen.clear();
                 tree = new VerifiedMark.Tree();
                 s = Snapshot.genesis(log.key());
-                mark = null;
+                kept = kept == null ? null : new Kept(new CastVotes(), new ArrayList<>());
+            } else {
+                vouched = mark.size();
             }
-        } else {
-            mark = null;
         }
-        s = fold(s, tree.size(), folded, null, seen, 0, tree);
-        if (scratch != null && (mark == null || folded > mark.size())) {
+        s = fold(s, tree.size(), folded, null, seen, 0, tree, kept);
+        if (scratch != null) {
             Set<Long> no;
             synchronized (refused) {
                 no = new HashSet<>(refused);
             }
-            new VerifiedMark(key, folded, tree.root(), no).write(scratch);
+            if (folded > vouched) {
+                new VerifiedMark(key, folded, tree.root(), no).write(scratch);
+            }
+            if (folded > stateSize) {
+                long[] others = kept.others.stream().mapToLong(Long::longValue).toArray();
+                RecordState.write(scratch, key, folded, tree.root(), no, s.roster(), others, kept.votes);
+            }
+        }
+        if (kept != null) {
+            kept.votes.setSize(folded);
+            castVotes = kept.votes;
         }
         return s;
+    }
+
+    /** What the opening fold keeps beside the snapshot for the state it saves: the votes, the other events. */
+    private record Kept(CastVotes votes, List<Long> others) {}
+
+    private CastVotes castVotes;
+    // Signatures of the entries below this were not taken into seen (the record was opened from its
+    // saved state); they are, the first time an append needs them.
+    private long seenBelow;
+
+    /** {@link #treeOf}, or null where the entries cannot be read (the fold finds out what is wrong). */
+    private VerifiedMark.Tree treeOrNull(long size) {
+        try {
+            return treeOf(size);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The snapshot {@code state} describes (its root already checked against the log's entries), or
+     * null where its other events do not read. Its refusals are taken in.
+     */
+    private Snapshot restore(RecordState state) {
+        List<Event> others = new ArrayList<>();
+        try {
+            for (long i : state.others) {
+                others.add(Event.parse(log.entry(i), "entry " + i));
+            }
+            Snapshot s = Snapshot.restored(log.key(), state.roster, others, state.others, state.size);
+            synchronized (refused) {
+                refused.addAll(state.refused);
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            return null; // the log cannot be read as the state says: the fold finds out what is wrong
+        }
+    }
+
+    /** Leaves hashed a chunk at a time, in parallel, by {@link #treeOf}: a perfect subtree each. */
+    private static final int TREE_CHUNK_LEVEL = 14;
+
+    /**
+     * The Merkle tree of the first {@code size} entries, from their bytes: perfect subtrees of
+     * 2^14 entries hashed in parallel (each read in one pass), then merged in order.
+     */
+    private VerifiedMark.Tree treeOf(long size) throws IOException {
+        int chunk = 1 << TREE_CHUNK_LEVEL;
+        int full = (int) (size >>> TREE_CHUNK_LEVEL);
+        byte[][] roots = new byte[full][];
+        IOException[] failed = new IOException[1];
+        IntStream.range(0, full).parallel().forEach(c -> {
+            try {
+                byte[][] raw = log.entries((long) c * chunk, chunk);
+                VerifiedMark.Tree sub = new VerifiedMark.Tree();
+                for (byte[] r : raw) {
+                    sub.add(org.gosplan.ledger.Merkle.leafHash(r));
+                }
+                roots[c] = sub.rootBytes();
+            } catch (IOException e) {
+                synchronized (failed) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        VerifiedMark.Tree tree = new VerifiedMark.Tree();
+        for (byte[] r : roots) {
+            tree.addSubtree(r, TREE_CHUNK_LEVEL);
+        }
+        long from = (long) full * chunk;
+        for (byte[] r : log.entries(from, (int) (size - from))) {
+            tree.add(org.gosplan.ledger.Merkle.leafHash(r));
+        }
+        return tree;
+    }
+
+    /**
+     * The votes that stand in each ballot in the entries {@code [0, castVotes().size())}, kept by the
+     * fold that opened this record (or saved with its state); null where none were kept (a log in
+     * PostgreSQL). A count reads them instead of the log's entries, and the entries after them from
+     * the log.
+     */
+    public synchronized CastVotes castVotes() {
+        return castVotes;
+    }
+
+    /** Takes the signatures of the events below {@link #seenBelow} into {@link #seen}, once. */
+    private synchronized void fillSeen() throws IOException {
+        long below = seenBelow;
+        for (long base = 0; base < below; base += CHUNK) {
+            int n = (int) Math.min(CHUNK, below - base);
+            byte[][] raw = log.entries(base, n);
+            long b0 = base;
+            IntStream.range(0, n).parallel().forEach(i -> {
+                if (!isRefused(b0 + i)) {
+                    seen.add(Event.parse(raw[i], "entry " + (b0 + i)).sig());
+                }
+            });
+        }
+        seenBelow = 0;
     }
 
     /**
@@ -180,7 +317,7 @@ public final class Record implements AutoCloseable {
     /** The snapshot at tree size {@code size}, folding the events before it (refused events skipped). */
     public Snapshot snapshotAt(long size) throws IOException {
         // below the size folded, what the fold found stands: signatures are not checked again
-        return fold(Snapshot.genesis(log.key()), 0, size, null, null, foldedSize(), null);
+        return fold(Snapshot.genesis(log.key()), 0, size, null, null, foldedSize(), null, null);
     }
 
     /** Entries folded at a time: read in order, parsed and their signatures checked in parallel. */
@@ -195,7 +332,7 @@ public final class Record implements AutoCloseable {
      */
     private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, Set<String> sigs)
             throws IOException {
-        return fold(start, from, to, refusals, sigs, 0, null);
+        return fold(start, from, to, refusals, sigs, 0, null, null);
     }
 
     /**
@@ -204,14 +341,11 @@ public final class Record implements AutoCloseable {
      * with {@code tree}, every entry read is added to it (to check or set a {@link VerifiedMark}).
      */
     private Snapshot fold(Snapshot start, long from, long to, List<String> refusals, Set<String> sigs,
-                          long trusted, VerifiedMark.Tree tree) throws IOException {
+                          long trusted, VerifiedMark.Tree tree, Kept kept) throws IOException {
         Snapshot s = start;
         for (long base = from; base < to; base += CHUNK) {
             int n = (int) Math.min(CHUNK, to - base);
-            byte[][] raw = new byte[n][];
-            for (int i = 0; i < n; i++) {
-                raw[i] = log.entry(base + i);
-            }
+            byte[][] raw = log.entries(base, n);
             Event[] events = new Event[n];
             String[] unreadable = new String[n];
             byte[][] leaves = tree == null ? null : new byte[n][];
@@ -274,6 +408,15 @@ public final class Record implements AutoCloseable {
                 s = s.apply(events[i], index);
                 if (sigs != null) {
                     sigs.add(events[i].sig());
+                }
+                if (kept != null) {
+                    String type = events[i].type();
+                    if (type.equals(EventTypes.VOTE_CAST)) {
+                        kept.votes.cast(s.ballot(events[i].body().get("ballot").asLong()), events[i].signer(),
+                                events[i].body());
+                    } else if (Snapshot.restoresByEvent(type)) {
+                        kept.others.add(index);
+                    }
                 }
             }
         }
@@ -410,6 +553,9 @@ public final class Record implements AutoCloseable {
         String why = s.refusal(e, verified);
         if (why != null) {
             return new RecordException(s.refusalKind(e, verified), "refused, nothing recorded: " + why);
+        }
+        if (seenBelow > 0) {
+            fillSeen();
         }
         if (sigs.contains(e.sig()) || seen.contains(e.sig())) {
             return new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this event,"

@@ -24,6 +24,21 @@ final class Roster {
         return new Roster(v);
     }
 
+    /** Every member's versions, in order of first registration (for saving the roster). */
+    void forEach(Versions.Visitor<String, Member> visitor) throws java.io.IOException {
+        versions.forEach(visitor);
+    }
+
+    int size() {
+        return versions.keyCount();
+    }
+
+    /** The roster of {@code versions}, filled in bulk up to tree size {@code size}. */
+    static Roster restored(Versions<String, Member> versions, long size) {
+        versions.written(size);
+        return new Roster(versions);
+    }
+
     /** This roster for a snapshot of tree size {@code size} about to take in entry {@code index} ({@code >= size}). */
     Roster extending(long size, long index) {
         Versions<String, Member> v = versions.extending(size, index);

@@ -63,6 +63,10 @@ public final class Snapshot {
         return size;
     }
 
+    Roster roster() {
+        return roster;
+    }
+
     /** The members who may sign now (registered, not revoked), in order of first registration. */
     public Map<String, Member> members() {
         return roster.active(size);
@@ -325,9 +329,6 @@ public final class Snapshot {
             throw new IllegalArgumentException("entry " + index + " is before this snapshot's size " + size);
         }
         Roster m = roster.extending(size, index);
-        Published e = economy;
-        Published t = targets;
-        Published p = plan;
         JsonNode b = event.body();
         switch (event.type()) {
             case EventTypes.MEMBER_REGISTERED: {
@@ -343,6 +344,42 @@ public final class Snapshot {
                 }
                 break;
             }
+            default:
+                break;
+        }
+        return applyRest(event, index, m);
+    }
+
+    /**
+     * The snapshot of tree size {@code size} with {@code roster} (every version of every member up to
+     * {@code size}, restored from saved state) and, applied in log order, the events {@code others}
+     * at {@code indexes}: the accepted events other than registrations, revocations and votes, which
+     * make the rest of the state (economies, plans, ballots, proposals, the inspectorate). The same
+     * snapshot the fold of every event gives.
+     */
+    static Snapshot restored(NoteVerifier logKey, Roster roster, List<Event> others, long[] indexes, long size) {
+        Snapshot s = new Snapshot(0, roster, Keys.signerName(logKey), null, null, null, Map.of(),
+                InspectionState.empty(), Set.of());
+        for (int i = 0; i < indexes.length; i++) {
+            s = s.applyRest(others.get(i), indexes[i], roster);
+        }
+        return new Snapshot(size, roster, s.logKey, s.economy, s.targets, s.plan, s.ballots, s.inspectorate,
+                s.proposals);
+    }
+
+    /** Whether {@link #restored} needs {@code type} among its other events: not registrations, revocations or votes. */
+    static boolean restoresByEvent(String type) {
+        return !type.equals(EventTypes.MEMBER_REGISTERED) && !type.equals(EventTypes.MEMBER_REVOKED)
+                && !type.equals(EventTypes.VOTE_CAST);
+    }
+
+    /** {@link #apply} after the roster's part, which {@code m} holds. */
+    private Snapshot applyRest(Event event, long index, Roster m) {
+        Published e = economy;
+        Published t = targets;
+        Published p = plan;
+        JsonNode b = event.body();
+        switch (event.type()) {
             case EventTypes.ECONOMY_PUBLISHED:
                 e = new Published(index, b.get("hash").asText(), b.path("name").asText());
                 break;

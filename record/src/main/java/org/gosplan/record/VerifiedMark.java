@@ -117,15 +117,38 @@ record VerifiedMark(String logKey, long size, String root, Set<Long> refused) {
             size++;
         }
 
+        /**
+         * Appends the next {@code 2^level} entries at once, given the root of their perfect subtree;
+         * the size must be a multiple of {@code 2^level} (so the border below it is empty).
+         */
+        void addSubtree(byte[] subtreeRoot, int level) {
+            if ((size & ((1L << level) - 1)) != 0) {
+                throw new IllegalStateException("a subtree of 2^" + level + " entries after " + size + " entries");
+            }
+            byte[] h = subtreeRoot;
+            int l = level;
+            for (long s = size >>> level; (s & 1) == 1; s >>>= 1) {
+                h = Merkle.nodeHash(border[l], h);
+                border[l] = null;
+                l++;
+            }
+            border[l] = h;
+            size += 1L << level;
+        }
+
         /** The root of the entries added so far, lowercase hex. */
         String root() {
+            return HexFormat.of().formatHex(rootBytes());
+        }
+
+        byte[] rootBytes() {
             byte[] h = null;
             for (int level = 0; level < 64; level++) {
                 if (((size >>> level) & 1) == 1) {
                     h = h == null ? border[level] : Merkle.nodeHash(border[level], h);
                 }
             }
-            return HexFormat.of().formatHex(h == null ? Merkle.emptyRoot() : h);
+            return h == null ? Merkle.emptyRoot() : h;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.gosplan.council.count.Tally;
 import org.gosplan.council.proposal.Costs;
 import org.gosplan.planner.leontief.LeontiefOptions;
 import org.gosplan.record.Ballot;
+import org.gosplan.record.CastVotes;
 import org.gosplan.record.Event;
 import org.gosplan.record.EventTypes;
 import org.gosplan.record.Record;
@@ -55,7 +56,7 @@ public final class Counting {
         }
         JsonNode opened = record.event(ballot).body();
         long t0 = System.nanoTime();
-        Map<String, JsonNode> votes = votes(record, at, b);
+        Map<String, int[][]> votes = votes(record, at, b);
         double read = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         List<String> names = order(b);
@@ -68,19 +69,26 @@ public final class Counting {
     }
 
     /**
-     * The votes that count, by signer, each the key's last: the entries after the opening, up to
-     * the close or {@code at}'s size, checked in parallel chunks and taken in log order.
+     * The votes that count, by signer, each the key's last, as positions in the ballot's options
+     * ({@link CastVotes}): those the record's opening fold kept, below the size it kept them to, then
+     * the entries after that (or all of them, where it kept none) up to the close or {@code at}'s size,
+     * checked in parallel chunks and taken in log order.
      */
-    static Map<String, JsonNode> votes(Record record, Snapshot at, Ballot b) throws IOException {
+    static Map<String, int[][]> votes(Record record, Snapshot at, Ballot b) throws IOException {
         long end = b.isClosed() ? b.closed() : at.size();
         long folded = record.foldedSize();
-        Map<String, JsonNode> last = new LinkedHashMap<>();
-        for (long from = b.index() + 1; from < end; from += CHUNK) {
+        CastVotes kept = record.castVotes();
+        Map<String, int[][]> last = new LinkedHashMap<>();
+        long start = b.index() + 1;
+        if (kept != null && kept.size() > b.index() && (b.isClosed() || kept.size() <= end)) {
+            // the votes kept are those of the entries below kept.size(): all of a ballot closed by then
+            // (the fold refuses a vote after the close), else those so far, the rest read below
+            last.putAll(kept.of(b.index()));
+            start = Math.min(kept.size(), end);
+        }
+        for (long from = start; from < end; from += CHUNK) {
             int n = (int) Math.min(CHUNK, end - from);
-            byte[][] entries = new byte[n][];
-            for (int i = 0; i < n; i++) {
-                entries[i] = record.log().entry(from + i);
-            }
+            byte[][] entries = record.log().entries(from, n);
             Event[] counted = new Event[n];
             long base = from;
             IntStream.range(0, n).parallel().forEach(i -> {
@@ -101,7 +109,7 @@ public final class Counting {
             for (Event e : counted) {
                 if (e != null) {
                     last.remove(e.signer());
-                    last.put(e.signer(), e.body());
+                    last.put(e.signer(), CastVotes.groups(b, e.body()));
                 }
             }
         }
@@ -118,19 +126,23 @@ public final class Counting {
     }
 
     private static Tally count(Ballot b, JsonNode opened, List<String> names, double[] costs,
-                               Iterable<JsonNode> votes) {
+                               Iterable<int[][]> votes) {
         Options options = new Options(names);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
         }
+        // a vote names the ballot's options by position; the counts, by position in tie-break order
+        int[] to = new int[b.options().size()];
+        for (int i = 0; i < to.length; i++) {
+            to[i] = index.get(b.options().get(i));
+        }
         if (Ballot.ranked(b.method())) {
             List<RankedBallot> ballots = new ArrayList<>();
-            for (JsonNode v : votes) {
-                JsonNode rank = v.get("rank");
-                int[][] groups = new int[rank.size()][];
+            for (int[][] v : votes) {
+                int[][] groups = new int[v.length][];
                 for (int g = 0; g < groups.length; g++) {
-                    groups[g] = indexes(rank.get(g), index);
+                    groups[g] = mapped(v[g], to);
                 }
                 ballots.add(new RankedBallot(groups, 1));
             }
@@ -139,14 +151,22 @@ public final class Counting {
                     : Schulze.count(options, ballots, seats);
         }
         List<ApprovalBallot> ballots = new ArrayList<>();
-        for (JsonNode v : votes) {
-            ballots.add(new ApprovalBallot(indexes(v.get("approve"), index), 1));
+        for (int[][] v : votes) {
+            ballots.add(new ApprovalBallot(mapped(v[0], to), 1));
         }
         if (b.method().equals("approval")) {
             return Approval.count(options, ballots, opened.get("seats").asInt());
         }
         JsonNode budget = opened.get("budget");
         return EqualShares.count(options, ballots, costs, budget.get("amount").asDouble());
+    }
+
+    private static int[] mapped(int[] positions, int[] to) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = to[positions[i]];
+        }
+        return out;
     }
 
     /**
@@ -174,11 +194,4 @@ public final class Counting {
         return costs;
     }
 
-    private static int[] indexes(JsonNode list, Map<String, Integer> index) {
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = index.get(list.get(i).asText());
-        }
-        return out;
-    }
 }

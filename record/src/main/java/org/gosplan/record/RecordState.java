@@ -1,0 +1,287 @@
+package org.gosplan.record;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+import org.gosplan.ledger.NoteVerifier;
+
+/**
+ * The record's folded state, saved beside an embedded log after a fold ({@code DIR/record.state}),
+ * so that opening a long log need not fold it again: the tree size and the RFC 9162 root of the
+ * entries it folded, the entries it refused, every version of every member (the roster), the log
+ * indexes of the few other events that make the rest of the state (economies, plans, ballots,
+ * proposals, the inspectorate; read again from the log on opening and applied in order), and the
+ * votes that stand in each ballot ({@link CastVotes}). Binary, with a CRC-32C over it all.
+ *
+ * <p>Opening takes it only when the root of the log's first {@code size} entries, recomputed from
+ * the entries' bytes, is its root; then it folds only the entries after it (checking every
+ * signature there). A changed entry below it, a torn, foreign or absent file: it is not used, and
+ * the record is opened as without it ({@link VerifiedMark}, or every signature checked). Like the
+ * mark it vouches only for what this machine verified, and {@code gosplan verify} ignores it.
+ *
+ * <pre>
+ * u32 magic "GSRS", u32 version 1
+ * str log key, u64 size, 32 bytes root
+ * u32 n, n x u64: the refused entries
+ * u32 keys; each: u32 versions; each: u64 from, member
+ *   member: str name, u32 key id, 32 bytes key, u8 role, u64 index, u32 n + n str councils,
+ *           u32 n + n (str, str) attributes, u64 revoked
+ * u32 n, n x u64: the other events' indexes
+ * u32 ballots; each: u64 ballot, u32 votes; each: u32 signer (its position among the keys),
+ *   u32 groups; each: u32 n, n x u32 positions
+ * u32 CRC-32C of everything before it
+ * </pre>
+ * (str: u32 length and UTF-8 bytes.)
+ */
+final class RecordState {
+    static final String FILE = "record.state";
+    private static final int MAGIC = 0x47535253; // "GSRS"
+    private static final int VERSION = 1;
+
+    final long size;
+    final String root;
+    final Set<Long> refused;
+    final Roster roster;
+    final long[] others;
+    final CastVotes votes;
+
+    private RecordState(long size, String root, Set<Long> refused, Roster roster, long[] others, CastVotes votes) {
+        this.size = size;
+        this.root = root;
+        this.refused = refused;
+        this.roster = roster;
+        this.others = others;
+        this.votes = votes;
+    }
+
+    /**
+     * Writes the state atomically (a new file moved over the old), without waiting for the disk: a
+     * state lost in a crash only means folding again. Where the directory cannot be written, none
+     * is kept.
+     */
+    static void write(Path dir, String logKey, long size, String root, Set<Long> refused, Roster roster,
+                      long[] others, CastVotes votes) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + FILE + "-", ".tmp");
+            CRC32C crc = new CRC32C();
+            try (OutputStream file = Files.newOutputStream(tmp);
+                 CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc);
+                 DataOutputStream out = new DataOutputStream(checked)) {
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                str(out, logKey);
+                out.writeLong(size);
+                out.write(HexFormat.of().parseHex(root));
+                out.writeInt(refused.size());
+                for (long i : new TreeSet<>(refused)) {
+                    out.writeLong(i);
+                }
+                Map<String, Integer> ordinal = new HashMap<>(Math.max(16, (int) (roster.size() / 0.7f) + 1));
+                out.writeInt(roster.size());
+                roster.forEach((signer, from, members) -> {
+                    ordinal.put(signer, ordinal.size());
+                    out.writeInt(from.length);
+                    for (int v = 0; v < from.length; v++) {
+                        out.writeLong(from[v]);
+                        member(out, members.get(v));
+                    }
+                });
+                out.writeInt(others.length);
+                for (long i : others) {
+                    out.writeLong(i);
+                }
+                List<Long> ballots = new ArrayList<>();
+                votes.ballots().forEach(ballots::add);
+                out.writeInt(ballots.size());
+                for (long b : ballots) {
+                    Map<String, int[][]> v = votes.of(b);
+                    out.writeLong(b);
+                    out.writeInt(v.size());
+                    for (Map.Entry<String, int[][]> e : v.entrySet()) {
+                        Integer who = ordinal.get(e.getKey());
+                        if (who == null) {
+                            throw new IOException("a vote by " + e.getKey() + ", who is not on the roster");
+                        }
+                        out.writeInt(who);
+                        out.writeInt(e.getValue().length);
+                        for (int[] group : e.getValue()) {
+                            out.writeInt(group.length);
+                            for (int p : group) {
+                                out.writeInt(p);
+                            }
+                        }
+                    }
+                }
+                out.flush();
+                file.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            }
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // nothing more to do: no state is kept
+            }
+        }
+    }
+
+    private static void member(DataOutputStream out, Member m) throws IOException {
+        str(out, m.key().name());
+        out.writeInt(m.key().keyId());
+        out.write(m.key().publicKey());
+        out.writeByte(m.role().ordinal());
+        out.writeLong(m.index());
+        out.writeInt(m.councils().size());
+        for (String c : m.councils()) {
+            str(out, c);
+        }
+        out.writeInt(m.attrs().size());
+        for (Map.Entry<String, String> a : m.attrs().entrySet()) {
+            str(out, a.getKey());
+            str(out, a.getValue());
+        }
+        out.writeLong(m.revoked());
+    }
+
+    private static void str(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /**
+     * The state in {@code dir} for the log with key {@code logKey} and at most {@code logSize}
+     * entries, or null when there is none that reads whole (absent, torn, of another log, past the
+     * log's end). Its root is not checked here: that is the caller's, against the log's entries.
+     */
+    static RecordState read(Path dir, String logKey, long logSize) {
+        try {
+            Path file = dir.resolve(FILE);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            byte[] all = Files.readAllBytes(file);
+            if (all.length < 12) {
+                return null;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(all, 0, all.length - 4);
+            ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - 4);
+            if (ByteBuffer.wrap(all, all.length - 4, 4).getInt() != (int) crc.getValue()
+                    || in.getInt() != MAGIC || in.getInt() != VERSION || !str(in).equals(logKey)) {
+                return null;
+            }
+            long size = in.getLong();
+            if (size < 0 || size > logSize) {
+                return null;
+            }
+            byte[] root = new byte[32];
+            in.get(root);
+            Set<Long> refused = new TreeSet<>();
+            for (int n = count(in, 8); n > 0; n--) {
+                long i = in.getLong();
+                if (i < 0 || i >= size) {
+                    return null;
+                }
+                refused.add(i);
+            }
+            int keys = count(in, 4);
+            Versions<String, Member> versions = Versions.sized(keys);
+            String[] signers = new String[keys];
+            Map<String, String> strings = new HashMap<>(); // councils and attributes: few distinct, many times
+            Role[] roles = Role.values();
+            for (int k = 0; k < keys; k++) {
+                int n = count(in, 8);
+                for (int v = 0; v < n; v++) {
+                    long from = in.getLong();
+                    String name = str(in);
+                    int keyId = in.getInt();
+                    byte[] key = new byte[32];
+                    in.get(key);
+                    Role role = roles[in.get()];
+                    long index = in.getLong();
+                    List<String> councils = new ArrayList<>();
+                    for (int c = count(in, 4); c > 0; c--) {
+                        councils.add(strings.computeIfAbsent(str(in), s -> s));
+                    }
+                    Map<String, String> attrs = new java.util.LinkedHashMap<>();
+                    for (int a = count(in, 8); a > 0; a--) {
+                        attrs.put(strings.computeIfAbsent(str(in), s -> s), strings.computeIfAbsent(str(in), s -> s));
+                    }
+                    long revoked = in.getLong();
+                    Member m = new Member(NoteVerifier.restored(name, keyId, key), role, index, councils, attrs, revoked);
+                    if (v == 0) {
+                        signers[k] = m.signer();
+                    } else if (!m.signer().equals(signers[k])) {
+                        return null;
+                    }
+                    versions.put(signers[k], m, from);
+                }
+            }
+            long[] others = new long[count(in, 8)];
+            for (int i = 0; i < others.length; i++) {
+                others[i] = in.getLong();
+                if (others[i] < 0 || others[i] >= size || i > 0 && others[i] <= others[i - 1]) {
+                    return null;
+                }
+            }
+            CastVotes votes = new CastVotes();
+            for (int b = count(in, 12); b > 0; b--) {
+                long ballot = in.getLong();
+                for (int n = count(in, 8); n > 0; n--) {
+                    int who = in.getInt();
+                    int[][] groups = new int[count(in, 4)][];
+                    for (int g = 0; g < groups.length; g++) {
+                        groups[g] = new int[count(in, 4)];
+                        for (int p = 0; p < groups[g].length; p++) {
+                            groups[g][p] = in.getInt();
+                        }
+                    }
+                    votes.put(ballot, signers[who], groups);
+                }
+            }
+            if (in.hasRemaining()) {
+                return null;
+            }
+            votes.setSize(size);
+            return new RecordState(size, HexFormat.of().formatHex(root), refused, Roster.restored(versions, size),
+                    others, votes);
+        } catch (IOException | RuntimeException e) {
+            return null; // torn, edited or of another version: fold as without it
+        }
+    }
+
+    /** A count read from {@code in}, refused when the bytes left cannot hold that many items of {@code each} bytes. */
+    private static int count(ByteBuffer in, int each) {
+        int n = in.getInt();
+        if (n < 0 || (long) n * each > in.remaining()) {
+            throw new IllegalStateException("count " + n + " past the end");
+        }
+        return n;
+    }
+
+    private static String str(ByteBuffer in) {
+        int n = count(in, 1);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
+    }
+}
