@@ -51,20 +51,35 @@ public final class EqualShares {
     /**
      * The add1 completion. Each raised endowment's outcome depends on nothing but the endowment,
      * so several are computed at once (one per processor) and read in order: the outcome is the
-     * one the one-at-a-time loop keeps, only sooner.
+     * one the one-at-a-time loop keeps, only sooner. Of every run but the kept one add1 needs
+     * only to know whether it costs more than the budget, so runs stop as soon as that is
+     * certain, and the kept endowment is run again whole at the end. Where every purchasable
+     * proposal together fits the budget, a run that fits may buy them all (which ends add1), so
+     * there every run is whole.
      */
-    private static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
+    static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
+        return add1(pb, options, budget, true);
+    }
+
+    /** add1, with {@code stopEarly} false the plain way: every run whole (for tests). */
+    static FixedBudget.Outcome add1(Purchases pb, Options options, double budget, boolean stopEarly) {
         int purchasable = 0;
+        double all = 0;
         for (int c = 0; c < pb.m; c++) {
-            purchasable += pb.purchasable(c) ? 1 : 0;
+            if (pb.purchasable(c)) {
+                purchasable++;
+                all += pb.cost[c];
+            }
         }
+        // a run that fits cannot buy everything where everything costs more than the budget
+        double stop = stopEarly && all > budget * (1 + 1e-9) ? budget : Double.NaN;
         double endowment = Math.floor(budget / pb.voters);
         int window = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
         FixedBudget[] methods = new FixedBudget[window];
         methods[0] = new FixedBudget(pb);
         // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
-        FixedBudget.Outcome outcome = methods[0].run(endowment, options);
-        while (outcome.purchases().size() < purchasable) {
+        FixedBudget.Outcome outcome = methods[0].run(endowment, options, stop);
+        while (!(outcome.whole() && outcome.purchases().size() == purchasable)) {
             double from = endowment;
             int tries = window;
             FixedBudget.Outcome[] raised = new FixedBudget.Outcome[tries];
@@ -72,20 +87,25 @@ public final class EqualShares {
                 if (methods[i] == null) {
                     methods[i] = new FixedBudget(pb);
                 }
-                raised[i] = methods[i].run(from + 1 + i, options);
+                raised[i] = methods[i].run(from + 1 + i, options, stop);
             });
+            boolean over = false;
             for (FixedBudget.Outcome next : raised) {
                 if (next.spent() > budget) {
-                    return outcome;
+                    over = true;
+                    break;
                 }
                 outcome = next;
                 endowment += 1;
-                if (outcome.purchases().size() == purchasable) {
+                if (outcome.whole() && outcome.purchases().size() == purchasable) {
                     break;
                 }
             }
+            if (over) {
+                break;
+            }
         }
-        return outcome;
+        return outcome.whole() ? outcome : methods[0].run(endowment, options);
     }
 
     static Map<String, Number> approvals(Options options, Purchases pb) {

@@ -19,7 +19,12 @@ final class FixedBudget {
     record Purchase(int proposal, double rho, double remaining) {
     }
 
-    record Outcome(List<Purchase> purchases, double spent, List<String> ties) {
+    /**
+     * A run's purchases, what they cost and the ties broken. {@code whole} is false where the run
+     * was stopped as soon as its answer to add1's one question was certain (see {@link #run}):
+     * then {@code spent} is what the purchases so far cost, and it says which answer.
+     */
+    record Outcome(List<Purchase> purchases, double spent, List<String> ties, boolean whole) {
     }
 
     private final Purchases pb;
@@ -28,6 +33,8 @@ final class FixedBudget {
     private final double[] purse;
     private final double[] scratchBudget;
     private final double[] scratchWeight;
+    /** Per proposal, the money its approvers hold, kept up to date as they pay (see {@link #run}). */
+    private final double[] have;
 
     FixedBudget(Purchases pb) {
         this.pb = pb;
@@ -41,11 +48,32 @@ final class FixedBudget {
         }
         scratchBudget = new double[widest];
         scratchWeight = new double[widest];
+        have = new double[pb.m];
     }
 
+    /** The whole run at this endowment. */
     Outcome run(double endowment, Options names) {
+        return run(endowment, names, Double.NaN);
+    }
+
+    /**
+     * The run at this endowment; given a budget (not NaN), stopped as soon as it is certain
+     * whether the whole run's purchases would cost more than that budget, which is all that add1
+     * asks of every run but the one it keeps. It costs more as soon as the purchases so far do
+     * (costs are never negative). It costs no more where the purchases so far and every proposal
+     * still affordable, together, cost no more: a proposal is bought only while its approvers
+     * hold its cost, and their money only falls. That money is kept per proposal as voters pay
+     * (which also spares the scan of a proposal that has become unaffordable); it is a running
+     * sum, so it is trusted only beyond a margin (a millionth of the endowment of its
+     * approvers) far wider than its rounding, and the rest is decided exactly as before.
+     */
+    Outcome run(double endowment, Options names, double budget) {
         for (int g = 0; g < pb.groups(); g++) {
             purse[2 * g] = endowment;
+        }
+        boolean early = !Double.isNaN(budget);
+        for (int c = 0; c < pb.m; c++) {
+            have[c] = endowment * pb.votes[c];
         }
         double total = endowment * pb.voters;
         int m = pb.m;
@@ -64,6 +92,9 @@ final class FixedBudget {
         double[] eff = new double[m];
         double[] payment = new double[m];
         while (liveCount > 0) {
+            if (early && (spent > budget || fits(live, liveCount, spent, endowment, budget))) {
+                return new Outcome(purchases, spent, ties, false);
+            }
             sortByPrevious(live, liveCount, previous);
             double best = 0;
             int evaluated = 0;
@@ -78,7 +109,7 @@ final class FixedBudget {
                     }
                     break;
                 }
-                double q = maxPayment(c);
+                double q = unaffordable(c, endowment) ? Double.NaN : maxPayment(c);
                 if (Double.isNaN(q)) {
                     continue; // unaffordable now, so for good: dropped from live
                 }
@@ -114,6 +145,17 @@ final class FixedBudget {
                 double pay = Math.min(purse[2 * g], q);
                 purse[2 * g] -= pay;
                 paid += pay * purse[2 * g + 1];
+                if (pay < q) {
+                    // paid less than q: the proposals it approves lose less than q·together
+                    double unpaid = (q - pay) * purse[2 * g + 1];
+                    for (int j = pb.first[g]; j < pb.first[g + 1]; j++) {
+                        have[pb.approved[j]] += unpaid;
+                    }
+                }
+            }
+            double[] together = pb.together(winner);
+            for (int c = 0; c < m; c++) {
+                have[c] -= q * together[c];
             }
             total -= paid;
             spent += pb.cost[winner];
@@ -125,7 +167,32 @@ final class FixedBudget {
                 }
             }
         }
-        return new Outcome(purchases, spent, ties);
+        return new Outcome(purchases, spent, ties, true);
+    }
+
+    /** A margin far beyond the rounding of {@link #have}: a millionth of c's approvers' endowment. */
+    private double margin(int c, double endowment) {
+        return 1e-6 * endowment * pb.votes[c];
+    }
+
+    /** Whether c's approvers certainly hold less than its cost (the scan would find so too). */
+    private boolean unaffordable(int c, double endowment) {
+        return have[c] < pb.cost[c] * (1 - TOL) - margin(c, endowment);
+    }
+
+    /**
+     * Whether the purchases so far and every live proposal that may still be affordable cost,
+     * together, no more than the budget, beyond the rounding of the sums.
+     */
+    private boolean fits(int[] live, int liveCount, double spent, double endowment, double budget) {
+        double most = spent;
+        for (int i = 0; i < liveCount; i++) {
+            int c = live[i];
+            if (!unaffordable(c, endowment)) {
+                most += pb.cost[c];
+            }
+        }
+        return most * (1 + 1e-9) <= budget;
     }
 
     /** The authors' order among proposals of equal effective vote count: lower cost, more approvals, lower index. */

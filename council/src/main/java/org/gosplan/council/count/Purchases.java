@@ -12,6 +12,9 @@ final class Purchases {
     final double[] weight;
     final int[] start;
     final int[] approvers;
+    /** Per group, the proposals it approves (compressed rows: {@code approved[first[g]..first[g+1])}). */
+    final int[] first;
+    final int[] approved;
     final long voters;
 
     Purchases(Options options, java.util.List<ApprovalBallot> ballots, double[] cost, double budget) {
@@ -45,15 +48,21 @@ final class Purchases {
             }
         }
         voters = n;
+        together = new double[m][];
         for (int c = 0; c < m; c++) {
             start[c + 1] += start[c];
         }
         approvers = new int[start[m]];
+        first = new int[gn + 1];
+        approved = new int[start[m]];
         int[] at = java.util.Arrays.copyOf(start, m);
         for (int g = 0; g < gn; g++) {
+            int j = first[g];
             for (int c : groups.sets()[g]) {
                 approvers[at[c]++] = g;
+                approved[j++] = c;
             }
+            first[g + 1] = j;
         }
     }
 
@@ -75,6 +84,36 @@ final class Purchases {
             w[g] = groups.weight()[order[g]];
         }
         return new Ballots.Groups(s, w);
+    }
+
+    /** Per proposal bought, the voters approving both it and each proposal; made when first asked for. */
+    private final double[][] together;
+
+    /**
+     * How many voters approve both proposal w and each proposal (a row of the co-approval
+     * counts), made once and shared by every run: when w is bought every approver pays the
+     * same q but the few who have less, so what each proposal's approvers lose is q times this
+     * count less what those few could not pay.
+     */
+    double[] together(int w) {
+        synchronized (together) {
+            if (together[w] == null) {
+                long[] both = new long[m];
+                for (int k = start[w]; k < start[w + 1]; k++) {
+                    int g = approvers[k];
+                    long n = (long) weight[g];
+                    for (int j = first[g]; j < first[g + 1]; j++) {
+                        both[approved[j]] += n;
+                    }
+                }
+                double[] row = new double[m];
+                for (int c = 0; c < m; c++) {
+                    row[c] = both[c];
+                }
+                together[w] = row;
+            }
+            return together[w];
+        }
     }
 
     int groups() {

@@ -19,6 +19,15 @@ import net.jqwik.api.constraints.IntRange;
 class EqualSharesReferenceTest {
 
     static List<Integer> plain(List<ApprovalBallot> ballots, double[] cost, double budget, int m) {
+        List<Integer> out = new ArrayList<>();
+        for (double[] p : plainPurchases(ballots, cost, budget, m)) {
+            out.add((int) p[0]);
+        }
+        return out;
+    }
+
+    /** The kept run's purchases, each {proposal, the largest payment asked of one voter}. */
+    static List<double[]> plainPurchases(List<ApprovalBallot> ballots, double[] cost, double budget, int m) {
         List<int[]> voters = new ArrayList<>();
         for (ApprovalBallot b : ballots) {
             for (long k = 0; k < b.count(); k++) {
@@ -36,7 +45,7 @@ class EqualSharesReferenceTest {
             }
         }
         double e = Math.floor(budget / n);
-        List<Integer> outcome = run(voters, cost, votes, e, m);
+        List<double[]> outcome = run(voters, cost, votes, e, m);
         while (true) {
             int purchasable = 0;
             for (int c = 0; c < m; c++) {
@@ -46,10 +55,10 @@ class EqualSharesReferenceTest {
                 return outcome;
             }
             e += 1;
-            List<Integer> next = run(voters, cost, votes, e, m);
+            List<double[]> next = run(voters, cost, votes, e, m);
             double spent = 0;
-            for (int c : next) {
-                spent += cost[c];
+            for (double[] p : next) {
+                spent += cost[(int) p[0]];
             }
             if (spent > budget) {
                 return outcome;
@@ -58,12 +67,12 @@ class EqualSharesReferenceTest {
         }
     }
 
-    static List<Integer> run(List<int[]> voters, double[] cost, long[] votes, double e, int m) {
+    static List<double[]> run(List<int[]> voters, double[] cost, long[] votes, double e, int m) {
         int n = voters.size();
         double[] money = new double[n];
         Arrays.fill(money, e);
         boolean[] bought = new boolean[m];
-        List<Integer> out = new ArrayList<>();
+        List<double[]> out = new ArrayList<>();
         while (true) {
             int best = -1;
             double bestEff = 0;
@@ -112,7 +121,7 @@ class EqualSharesReferenceTest {
                 return out;
             }
             bought[best] = true;
-            out.add(best);
+            out.add(new double[] {best, bestQ});
             for (int i = 0; i < n; i++) {
                 for (int x : voters.get(i)) {
                     if (x == best) {
@@ -141,5 +150,79 @@ class EqualSharesReferenceTest {
         assertEquals(expected, t.winners());
         net.jqwik.api.statistics.Statistics.label("outcome").collect(expected.isEmpty() ? "nothing bought"
                 : t.ties().isEmpty() ? "bought, no tie" : "bought, a tie broken");
+    }
+
+    /**
+     * The fast count (add1's runs stopped as soon as their answer is certain, the kept one run
+     * again whole; affordability from money kept per proposal) against the plain implementation
+     * above, purchase by purchase, and against add1 with every run whole, bit for bit: the same
+     * purchases, payments, money left and ties. Integer costs in steps of 5 so that exact ties are
+     * common; budgets from a tenth of all costs to more than all of them, so that add1 raises the
+     * endowment many times, stops at an overspend, or buys everything.
+     */
+    @Property(tries = 500)
+    void theFastCountIsThePlainRule(@ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int m,
+            @ForAll @IntRange(min = 1, max = 14) int n) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] cost = new double[m];
+        double all = 0;
+        for (int c = 0; c < m; c++) {
+            cost[c] = r.nextInt(10) == 0 ? 0 : 5 * (1 + r.nextInt(12));
+            all += cost[c];
+        }
+        List<ApprovalBallot> ballots = ApprovalTest.random(seed, m, n);
+        double budget = Math.floor(all * (0.1 + 1.2 * r.nextDouble())) + r.nextInt(3);
+        Options options = ApprovalTest.options(m);
+        Tally fast = EqualShares.count(options, ballots, cost, budget);
+        List<double[]> plain = plainPurchases(ballots, cost, budget, m);
+        List<String> expected = new ArrayList<>();
+        for (double[] p : plain) {
+            expected.add("o" + (int) p[0]);
+        }
+        assertEquals(expected, fast.winners());
+        for (int i = 0; i < plain.size(); i++) {
+            double rho = (double) fast.rounds().get(i).get("rho");
+            assertEquals(plain.get(i)[1], rho, 1e-9 * rho, "purchase " + (i + 1));
+        }
+        wholeRunsAgree(options, ballots, cost, budget);
+        net.jqwik.api.statistics.Statistics.label("outcome").collect(expected.isEmpty() ? "nothing bought"
+                : fast.ties().isEmpty() ? "bought, no tie" : "bought, a tie broken");
+        net.jqwik.api.statistics.Statistics.label("budget").collect(budget >= all ? "everything fits" : "less than all");
+    }
+
+    /** Larger random budgets (up to 60 proposals, 400 ballots): the fast count bit for bit as add1 with every run whole. */
+    @Property(tries = 60)
+    void theFastCountIsAdd1WithEveryRunWhole(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int m,
+            @ForAll @IntRange(min = 20, max = 400) int n) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] cost = new double[m];
+        double all = 0;
+        for (int c = 0; c < m; c++) {
+            cost[c] = r.nextBoolean() ? 10 * (1 + r.nextInt(30)) : 10 + r.nextDouble() * 300;
+            all += cost[c];
+        }
+        List<ApprovalBallot> ballots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = 1 + r.nextInt(Math.min(m, 6));
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            while (set.size() < k) {
+                set.add(Math.min(m - 1, (int) Math.floor(m * r.nextDouble() * r.nextDouble())));
+            }
+            ballots.add(new ApprovalBallot(set.stream().mapToInt(Integer::intValue).toArray(), 1 + r.nextInt(2)));
+        }
+        wholeRunsAgree(ApprovalTest.options(m), ballots, cost, Math.floor(all * (0.05 + 0.6 * r.nextDouble())));
+    }
+
+    static void wholeRunsAgree(Options options, List<ApprovalBallot> ballots, double[] cost, double budget) {
+        Purchases pb = new Purchases(options, ballots, cost, budget);
+        if (pb.voters == 0) {
+            return;
+        }
+        FixedBudget.Outcome fast = EqualShares.add1(pb, options, budget);
+        FixedBudget.Outcome whole = EqualShares.add1(pb, options, budget, false);
+        assertEquals(whole.purchases(), fast.purchases());
+        assertEquals(whole.ties(), fast.ties());
+        assertEquals(whole.spent(), fast.spent());
+        assertEquals(true, fast.whole());
     }
 }
