@@ -32,31 +32,62 @@ final class Diagnose {
             SpaceModel m = new SpaceModel(e, alone);
             ExtendedPlanner.Leximin x = ExtendedPlanner.leximin(m, ExtendedPlanner.Options.DEFAULT);
             if (x.status == Lp.Status.OPTIMAL && x.last.x() != null) {
-                return targets(e, m, x.last.x(), minimised);
+                return targets(e, alone, m, x.last.x(), minimised);
             }
         }
         return balance(e, alone);
     }
 
-    private static Map<String, Object> targets(Economy e, SpaceModel m, double[] x, int minimised) {
+    private static Map<String, Object> targets(Economy e, int alone, SpaceModel m, double[] x, int minimised) {
         Parts parts = e.parts();
         List<String> explanation = new ArrayList<>();
+        List<String> together = new ArrayList<>();
         Set<Integer> years = new LinkedHashSet<>();
+        Set<Integer> jointYears = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();
+        Set<String> jointRegions = new LinkedHashSet<>();
         for (int y = 0; y < m.years; y++) {
             for (int g = 0; g < m.regions; g++) {
                 int v = m.lambda[y][g];
-                if (v >= 0 && x[v] < 1 - 1e-9) {
+                if (v < 0 || x[v] >= 1 - 1e-9) {
+                    continue;
+                }
+                String where = parts.isRegional() ? " in " + parts.regionId(g) : "";
+                // leximin holds every year as low as the worst: is this one short on its own, every other
+                // year's and republic's targets dropped (their λ free down to 0)? Then it is at fault.
+                SpaceModel own = new SpaceModel(e, alone);
+                own.lp.setCost(own.least, 0);
+                own.lp.setUpper(own.least, 0);
+                own.lp.setCost(own.lambda[y][g], 1);
+                own.lp.setUpper(own.lambda[y][g], 1);
+                Lp.Solution s = own.lp.solve(false, 1e-9, 0);
+                if (s.x() != null && s.x()[own.lambda[y][g]] < 1 - 1e-9) {
                     years.add(y + 1);
-                    String where = parts.isRegional() ? " in " + parts.regionId(g) : "";
                     if (parts.isRegional()) {
                         regions.add(parts.regionId(g));
                     }
-                    explanation.add("year " + (y + 1) + where + ": its targets can be met to " + percent(x[v])
+                    List<String> binding = binding(e, own, s);
+                    explanation.add("year " + (y + 1) + where + ": its targets can be met to "
+                            + percent(s.x()[own.lambda[y][g]]) + " at most, even with every other year's and"
+                            + " republic's targets dropped" + (binding.isEmpty() ? "" : "; binding: "
+                            + String.join(", ", binding)));
+                } else {
+                    jointYears.add(y + 1);
+                    if (parts.isRegional()) {
+                        jointRegions.add(parts.regionId(g));
+                    }
+                    together.add("year " + (y + 1) + where + ": its targets can be met "
+                            + (s.x() != null ? "in full on their own, but " : "") + "to " + percent(x[v])
                             + " at most where no other year and republic falls lower (fulfil, leximin)");
                 }
             }
         }
+        if (years.isEmpty()) {
+            // no year and republic is short on its own: together they are (investment one year takes from another)
+            years.addAll(jointYears);
+            regions.addAll(jointRegions);
+        }
+        explanation.addAll(together);
         explanation.add("lower those targets, or plan them with --objective fulfil");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("summary", "the targets cannot all be met in full, so no plan minimises " + e.resourceId(minimised)
@@ -70,45 +101,111 @@ final class Diagnose {
         return d;
     }
 
-    private static Map<String, Object> balance(Economy e, int alone) {
+    /**
+     * What binds in {@code s}: the limited resources and capital stocks whose rows have a non-zero
+     * dual (together they bound the objective), the techniques and transport at their capacity and the
+     * imports at their limit, each with its year.
+     */
+    static List<String> binding(Economy e, SpaceModel m, Lp.Solution s) {
         Parts parts = e.parts();
-        SpaceModel m = new SpaceModel(e, alone);
-        Lp lp = m.lp;
-        lp.setCost(m.least, 0);
-        lp.setUpper(m.least, 0);
-        for (int[] row : m.lambda) {
-            for (int v : row) {
-                if (v >= 0) {
-                    lp.setUpper(v, 0);
+        List<String> out = new ArrayList<>();
+        double[] x = s.x();
+        double[] dual = s.dual();
+        for (int y = 0; y < m.years; y++) {
+            String year = m.years > 1 || parts.years() > 0 ? " in year " + (y + 1) : "";
+            for (int r = 0; r < m.resourceRow[y].length; r++) {
+                int row = m.resourceRow[y][r];
+                if (row >= 0 && Math.abs(dual[row]) > 1e-9 && Double.isFinite(m.lp.rowUpper(row))) {
+                    String unit = e.resourceUnit(r);
+                    out.add(e.resourceId(r) + year + " (" + num(m.lp.rowUpper(row))
+                            + (unit == null || unit.isEmpty() ? "" : " " + unit) + ")");
+                }
+            }
+            for (int c = 0; c < m.capitalRow[y].length; c++) {
+                for (int g = 0; g < m.regions; g++) {
+                    int row = m.capitalRow[y][c][g];
+                    if (row >= 0 && Math.abs(dual[row]) > 1e-9) {
+                        out.add("the stock of " + e.productId(parts.capital().get(c).product())
+                                + (parts.isRegional() ? "@" + parts.regionId(g) : "") + year + " ("
+                                + num(x[m.stock[y][c][g]]) + ")");
+                    }
+                }
+            }
+            for (int t = 0; t < m.level[y].length; t++) {
+                int v = m.level[y][t];
+                if (v >= 0 && atUpper(m, v, x)) {
+                    out.add("technique " + e.techniqueId(t) + " at its capacity " + num(m.lp.upper(v)) + year);
+                }
+            }
+            for (int l = 0; l < m.sent[y].length; l++) {
+                int v = m.sent[y][l];
+                if (v >= 0 && atUpper(m, v, x)) {
+                    out.add("transport " + parts.transport().get(l).id() + " at its capacity "
+                            + num(m.lp.upper(v)) + year);
+                }
+            }
+            for (int k = 0; k < m.imports[y].length; k++) {
+                int v = m.imports[y][k];
+                if (v >= 0 && atUpper(m, v, x)) {
+                    Parts.Trade t = parts.trade().get(k);
+                    out.add("imports of " + e.productId(t.product()) + (t.region() < 0 ? "" : "@"
+                            + parts.regionId(t.region())) + " at their limit " + num(t.importLimit()) + year);
                 }
             }
         }
-        int[] shortfall = new int[m.years];
-        for (int y = 0; y < m.years; y++) {
-            shortfall[y] = -1;
-            if (m.balanceRow[y] >= 0) {
-                shortfall[y] = lp.addVar(0, Lp.INF, -1);
-                lp.add(m.balanceRow[y], shortfall[y], 1);
-            }
-        }
-        Lp.Solution s = lp.solve(false, 1e-9, 0);
+        return out;
+    }
+
+    private static boolean atUpper(SpaceModel m, int v, double[] x) {
+        double u = m.lp.upper(v);
+        return Double.isFinite(u) && u > 0 && x[v] >= u - 1e-9 * (1 + u);
+    }
+
+    private static Map<String, Object> balance(Economy e, int alone) {
+        Parts parts = e.parts();
+        Elastic el = elastic(e, alone);
+        SpaceModel m = el.model;
+        Lp.Solution s = m.lp.solve(false, 1e-9, 0);
         String cur = parts.currency() == null ? "" : " " + parts.currency();
         List<String> explanation = new ArrayList<>();
         List<Integer> years = new ArrayList<>();
+        List<Integer> jointYears = new ArrayList<>();
+        List<String> joint = new ArrayList<>();
         Set<String> regions = new LinkedHashSet<>();
         List<String> trade = new ArrayList<>();
+        double tolerance = 1e-9 * (1 + Math.abs(parts.tradeBalance()));
         if (s.x() != null) {
             for (int y = 0; y < m.years; y++) {
-                double short_ = shortfall[y] < 0 ? parts.tradeBalance() : s.x()[shortfall[y]];
-                if (short_ <= 1e-9 * (1 + Math.abs(parts.tradeBalance()))) {
+                double short_ = el.shortfall[y] < 0 ? parts.tradeBalance() : s.x()[el.shortfall[y]];
+                if (short_ <= tolerance) {
+                    continue;
+                }
+                // the least sum of shortfalls may leave a year short to help another: what can this year earn
+                // on its own, every other year's balance dropped?
+                Elastic ownYear = elastic(e, alone);
+                SpaceModel own = ownYear.model;
+                for (int z = 0; z < m.years; z++) {
+                    if (ownYear.shortfall[z] >= 0) {
+                        own.lp.setCost(ownYear.shortfall[z], z == y ? -1 : 0);
+                    }
+                }
+                Lp.Solution o = ownYear.shortfall[y] < 0 ? null : own.lp.solve(false, 1e-9, 0);
+                double alone_ = o == null || o.x() == null ? short_ : o.x()[ownYear.shortfall[y]];
+                if (alone_ <= tolerance) {
+                    jointYears.add(y + 1);
+                    joint.add("year " + (y + 1) + ": can earn " + num(parts.tradeBalance()) + cur + " on its own,"
+                            + " but not with every other year's too (" + num(short_) + cur + " short where the"
+                            + " shortfalls of all years add up to the least)");
                     continue;
                 }
                 years.add(y + 1);
+                Lp.Solution at = o == null || o.x() == null ? s : o;
+                SpaceModel atModel = at == s ? m : own;
                 StringBuilder limits = new StringBuilder();
                 for (int k = 0; k < parts.trade().size(); k++) {
                     Parts.Trade t = parts.trade().get(k);
-                    int v = m.exports[y][k];
-                    if (v >= 0 && Double.isFinite(t.exportLimit()) && s.x()[v] >= t.exportLimit() - 1e-9 * (1
+                    int v = atModel.exports[y][k];
+                    if (v >= 0 && Double.isFinite(t.exportLimit()) && at.x()[v] >= t.exportLimit() - 1e-9 * (1
                             + t.exportLimit())) {
                         String id = e.productId(t.product()) + (t.region() < 0 ? "" : "@" + parts.regionId(t.region()));
                         trade.add("year " + (y + 1) + ": exports of " + id + " at their limit " + num(t.exportLimit()));
@@ -119,12 +216,19 @@ final class Diagnose {
                         }
                     }
                 }
-                explanation.add("year " + (y + 1) + ": the exports earn at most " + num(parts.tradeBalance() - short_)
-                        + cur + ", " + num(short_) + cur + " short"
+                List<String> binding = at.dual() == null ? List.of() : binding(e, atModel, at);
+                explanation.add("year " + (y + 1) + ": the exports earn at most " + num(parts.tradeBalance() - alone_)
+                        + cur + ", " + num(alone_) + cur + " short"
                         + (limits.length() > 0 ? "; exports at their limits: " + limits
-                        : "; what the economy can make for export that year falls short"));
+                        : "; what the economy can make for export that year falls short")
+                        + (binding.isEmpty() ? "" : "; binding: " + String.join(", ", binding)));
             }
         }
+        if (years.isEmpty()) {
+            // no year short on its own: together they are (investment for one year's exports takes from another's)
+            years.addAll(jointYears);
+        }
+        explanation.addAll(joint);
         if (years.isEmpty()) {
             // not found by the elastic LP (it failed, or rounding): every year is named, as the balance holds in each
             for (int y = 0; y < m.years; y++) {
@@ -142,6 +246,35 @@ final class Diagnose {
         d.put("regions", List.copyOf(regions));
         d.put("trade", trade);
         return d;
+    }
+
+    /**
+     * The plan's LP with every λ at zero and a shortfall (in currency) allowed in each year's balance of
+     * trade, the sum of shortfalls minimised; {@code shortfall[y]} is -1 for a year without a balance row.
+     */
+    private record Elastic(SpaceModel model, int[] shortfall) {}
+
+    private static Elastic elastic(Economy e, int alone) {
+        SpaceModel m = new SpaceModel(e, alone);
+        int[] shortfall = new int[m.years];
+        Lp lp = m.lp;
+        lp.setCost(m.least, 0);
+        lp.setUpper(m.least, 0);
+        for (int[] row : m.lambda) {
+            for (int v : row) {
+                if (v >= 0) {
+                    lp.setUpper(v, 0);
+                }
+            }
+        }
+        for (int y = 0; y < m.years; y++) {
+            shortfall[y] = -1;
+            if (m.balanceRow[y] >= 0) {
+                shortfall[y] = lp.addVar(0, Lp.INF, -1);
+                lp.add(m.balanceRow[y], shortfall[y], m.balanceScale);
+            }
+        }
+        return new Elastic(m, shortfall);
     }
 
     private static String join(Iterable<Integer> years) {

@@ -97,8 +97,9 @@ public final class ExtendedPlan {
                 exports[y][k] = m.exports[y][k] < 0 && solved ? 0 : at(v, m.exports[y][k]);
             }
             if (solved && m.balanceRow[y] >= 0) {
-                // a unit more deficit allowed lowers the balance row's bound by one, in every year
-                price -= x.first.dual()[m.balanceRow[y]];
+                // a unit more deficit allowed lowers the balance row's bound by one (balanceScale in the row's
+                // own units), in every year
+                price -= x.first.dual()[m.balanceRow[y]] * m.balanceScale;
             }
         }
         this.tradePrice = solved ? price + 0.0 : Double.NaN;

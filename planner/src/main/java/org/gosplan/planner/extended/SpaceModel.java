@@ -41,6 +41,12 @@ final class SpaceModel {
     final int[][][] invest;       // [y][capital][g], -1
     final int[][][] productRow;   // [y][g][p], -1
     final int[] balanceRow;       // [y], -1
+    /**
+     * The balance of trade's rows are this times the balance in currency (1 / the largest world price):
+     * world prices far from 1 (1e-12 a unit: GLOP gave no answer) would otherwise scale the row away from
+     * the others. A row dual is the plan's worth of this many units of currency.
+     */
+    final double balanceScale;
     final int[][] lambda;         // [y][g], -1 where (y, g) has no targets
     final int[][] lambdaRow;      // [y][g]: λ[y,g] - t >= 0
     final int least;              // t
@@ -73,6 +79,12 @@ final class SpaceModel {
         lambda = new int[years][regions];
         lambdaRow = new int[years][regions];
         least = lp.addVar(0, Lp.INF, 1);
+        double largestPrice = 0;
+        for (Parts.Trade term : parts.trade()) {
+            largestPrice = Math.max(largestPrice, Math.max(term.imports() ? term.importPrice() : 0,
+                    term.exports() ? term.exportPrice() : 0));
+        }
+        balanceScale = largestPrice > 0 && Double.isFinite(largestPrice) ? 1 / largestPrice : 1;
         double[][][] demand = demand();
         for (int y = 0; y < years; y++) {
             for (int g = 0; g < regions; g++) {
@@ -191,17 +203,17 @@ final class SpaceModel {
                     continue;
                 }
                 if (balanceRow[y] < 0) {
-                    balanceRow[y] = lp.addRow(parts.tradeBalance(), Lp.INF);
+                    balanceRow[y] = lp.addRow(parts.tradeBalance() * balanceScale, Lp.INF);
                 }
                 if (term.imports()) {
                     imports[y][k] = lp.addVar(0, term.importLimit(), 0);
                     lp.add(productRow[y][g][term.product()], imports[y][k], 1);
-                    lp.add(balanceRow[y], imports[y][k], -term.importPrice());
+                    lp.add(balanceRow[y], imports[y][k], -term.importPrice() * balanceScale);
                 }
                 if (term.exports()) {
                     exports[y][k] = lp.addVar(0, term.exportLimit(), 0);
                     lp.add(productRow[y][g][term.product()], exports[y][k], -1);
-                    lp.add(balanceRow[y], exports[y][k], term.exportPrice());
+                    lp.add(balanceRow[y], exports[y][k], term.exportPrice() * balanceScale);
                 }
             }
         }

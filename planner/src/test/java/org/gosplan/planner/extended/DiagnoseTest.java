@@ -108,4 +108,58 @@ class DiagnoseTest {
         assertTrue(strings(d, "explanation").get(0).startsWith("year 1 in south: its targets can be met to 66.66667%"),
                 d.toString());
     }
+
+    /**
+     * Looms for cloth over three years: weaving needs 0.1 loom of stock per metre, 2 looms to
+     * start (so at most 20 m in year 1), a loom from 10 h and 2 m of cloth serves from the next
+     * year; 30 m asked every year, 1000 h a year. Year 1 alone falls short (20 of 30: 66.67%,
+     * its loom stock binds); years 2 and 3 could be met in full with looms built in year 1,
+     * though leximin holds every year as low as year 1 (65.37%, GLOP).
+     */
+    static Economy looms(double balance, boolean trade) {
+        EconomyBuilder b = new EconomyBuilder("looms");
+        int cloth = b.addProduct("cloth", "m", null);
+        int loom = b.addProduct("loom", "pcs", null);
+        int labour = b.addResource("labour", "h", 1000);
+        b.parts().years(3);
+        b.parts().capital(loom, 0.1, 1);
+        b.parts().stock(loom, -1, 2);
+        int weave = b.addTechnique("weave", Double.POSITIVE_INFINITY);
+        b.output(weave, cloth, 1).resourceInput(weave, labour, 1).capitalInput(weave, loom, 0.1);
+        int build = b.addTechnique("build", Double.POSITIVE_INFINITY);
+        b.output(build, loom, 1).resourceInput(build, labour, 10).productInput(build, cloth, 2);
+        b.target(cloth, 30, 1);
+        if (trade) {
+            b.parts().trade(cloth, -1, Double.NaN, 1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+            b.parts().currency("USD").tradeBalance(balance);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aFirstYearShortOfCapitalIsNamedWithItsStockNotTheYearsLeximinHoldsDown() {
+        ExtendedPlan p = ExtendedObjectives.plan(looms(0, false), O, PlanOptions.minResource("labour"));
+        assertEquals("infeasible", p.status());
+        Map<String, Object> d = p.diagnosis();
+        assertEquals(List.of(1), d.get("years"), d.toString());
+        String first = strings(d, "explanation").get(0);
+        assertTrue(first.startsWith("year 1: its targets can be met to 66.66667% at most, even with every other"),
+                first);
+        assertTrue(first.contains("the stock of loom in year 1 (2)"), first);
+        assertTrue(!first.contains("labour"), "labour does not bind: " + first);
+        assertTrue(strings(d, "explanation").get(1).startsWith("year 2: its targets can be met in full on their own"),
+                d.toString());
+    }
+
+    @Test
+    void aFirstYearThatCannotEarnTheSurplusIsNamedWithWhatBinds() {
+        // 25 USD a year from cloth at 1 USD a metre: year 1 makes at most 20 m (its 2 looms), 5 short
+        ExtendedPlan p = ExtendedPlanner.plan(looms(25, true), O);
+        assertEquals("infeasible", p.status());
+        Map<String, Object> d = p.diagnosis();
+        assertEquals(List.of(1), d.get("years"), d.toString());
+        String first = strings(d, "explanation").get(0);
+        assertTrue(first.startsWith("year 1: the exports earn at most 20 USD, 5 USD short"), first);
+        assertTrue(first.contains("the stock of loom in year 1 (2)"), first);
+    }
 }
