@@ -59,6 +59,47 @@ final class BlockMatrix implements Serializable {
         return new BlockMatrix(sc, n, colStart[n], bounds, rdd);
     }
 
+    /**
+     * Blocks already on the executors (made there by {@link EconomyReader}, persisted and counted):
+     * block b holds columns {@code bounds[b] .. bounds[b + 1] - 1}.
+     */
+    static BlockMatrix ofBlocks(JavaSparkContext sc, int n, long nonzeros, int[] bounds, JavaRDD<ColumnBlock> blocks) {
+        return new BlockMatrix(sc, n, nonzeros, bounds, blocks);
+    }
+
+    /** {@code M 1}: the sum of each row over all the blocks (one partial vector per block, summed by a tree). */
+    double[] rowSums() {
+        final int size = n;
+        return blocks.map(b -> {
+            double[] s = new double[size];
+            int[] ri = b.rowIndex();
+            double[] v = b.value();
+            for (int k = 0; k < ri.length; k++) {
+                s[ri[k]] += v[k];
+            }
+            return s;
+        }).treeReduce(SparkPlanner::addInto);
+    }
+
+    /** {@code M^T 1}: the sum of each column. */
+    double[] columnSums() {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return gather(ones, 1);
+    }
+
+    /** Whether some coefficient is negative. */
+    boolean anyNegative() {
+        return !blocks.filter(b -> {
+            for (double v : b.value()) {
+                if (v < 0) {
+                    return true;
+                }
+            }
+            return false;
+        }).isEmpty();
+    }
+
     /** Block bounds: {@code parts} ranges of columns with about equal columns + nonzeros. */
     static int[] balance(int n, int[] colStart, int parts) {
         int p = Math.max(1, Math.min(parts, Math.max(1, n)));
@@ -217,7 +258,7 @@ final class BlockMatrix implements Serializable {
     }
 
     /** Rows ascending within each column (insertion sort: a column's pieces arrive nearly sorted). */
-    private static void sortColumns(int[] cs, int[] ri, double[] va) {
+    static void sortColumns(int[] cs, int[] ri, double[] va) {
         for (int j = 0; j + 1 < cs.length; j++) {
             for (int k = cs[j] + 1; k < cs[j + 1]; k++) {
                 int r = ri[k];

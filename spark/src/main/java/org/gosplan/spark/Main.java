@@ -29,7 +29,8 @@ public final class Main {
 
     static final String USAGE = "usage: spark-submit --class org.gosplan.spark.Main gosplan-spark.jar"
             + " leontief|multipliers|plan|parquet INPUT OUTPUT [--tolerance 1e-10] [--format csv|parquet]"
-            + " [--partitions N] [--objective fulfil|min-resource] [--resource ID] [--master URL]";
+            + " [--partitions N] [--objective fulfil|min-resource] [--resource ID] [--master URL]"
+            + " [--read driver|executors]";
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -60,6 +61,15 @@ public final class Main {
         } catch (JobException | PlannerException | EconomyException e) {
             System.err.println("gosplan-spark: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // bad input found by an executor comes back wrapped in Spark's exception
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof JobException || c instanceof PlannerException || c instanceof EconomyException) {
+                    System.err.println("gosplan-spark: " + c.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
         }
     }
 
@@ -78,8 +88,14 @@ public final class Main {
     static int run(SparkSession spark, Args a) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = a.partitions > 0 ? a.partitions : Math.max(1, sc.defaultParallelism());
-        Source source = Tables.read(spark, a.input);
         String out = a.output.endsWith("/") ? a.output.substring(0, a.output.length() - 1) : a.output;
+        if (a.command.equals("leontief") || a.command.equals("multipliers")) {
+            String format = Tables.executorFormat(spark, a.input, a.read);
+            if (format != null) {
+                return onExecutors(spark, a, Tables.base(a.input), format, out, partitions);
+            }
+        }
+        Source source = Tables.read(spark, a.input);
         long t0 = System.nanoTime();
         switch (a.command) {
             case "parquet": {
@@ -155,6 +171,54 @@ public final class Main {
         }
     }
 
+    /**
+     * {@code leontief} or {@code multipliers} on an economy read by the executors
+     * ({@link EconomyReader}): the driver holds vectors only.
+     */
+    static int onExecutors(SparkSession spark, Args a, String base, String format, String out, int partitions) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        long t0 = System.nanoTime();
+        boolean forward = a.command.equals("leontief");
+        EconomyReader.Read r = EconomyReader.read(spark, base, format, partitions, forward);
+        SparkLeontief l = SparkLeontief.ofBlocks(sc, r.matrix(), r.transposed(), r::names, partitions);
+        System.err.printf("read %,d products and %,d coefficients on the executors in %.1f s%n", l.size(),
+                l.nonzeros(), (System.nanoTime() - t0) / 1e9);
+        long t1 = System.nanoTime();
+        if (forward) {
+            LeontiefSolution s = l.solve(r.finalDemand(), a.tolerance);
+            double seconds = (System.nanoTime() - t1) / 1e9;
+            Tables.writeIndexed(spark, out + "/output", a.format, "product", r.products(), new String[] {"x"},
+                    new double[][] {s.x()});
+            Tables.writeText(spark, out + "/summary.json", summary(s.iterations(), s.residual(), seconds, l,
+                    s.method(), l.products()));
+        } else {
+            int m = r.resources().length;
+            double[][] rhs = new double[m + 1][];
+            rhs[0] = new double[l.size()];
+            java.util.Arrays.fill(rhs[0], 1.0);
+            System.arraycopy(r.intensity(), 0, rhs, 1, m);
+            LeontiefSolution[] sol = l.solveTransposedAll(rhs, a.tolerance);
+            double seconds = (System.nanoTime() - t1) / 1e9;
+            String[] names = new String[m + 1];
+            double[][] cols = new double[m + 1][];
+            names[0] = "output";
+            double worst = 0;
+            for (int c = 0; c <= m; c++) {
+                cols[c] = sol[c].x();
+                worst = Math.max(worst, sol[c].residual());
+                if (c > 0) {
+                    names[c] = r.resources()[c - 1];
+                }
+            }
+            Tables.writeIndexed(spark, out + "/multipliers", a.format, "product", r.products(), names, cols);
+            Tables.writeText(spark, out + "/summary.json", summary(sol[0].iterations(), worst, seconds, l,
+                    sol[0].method(), l.products()));
+        }
+        l.release();
+        r.products().unpersist();
+        return 0;
+    }
+
     /** Multipliers with every transposed solve on the cluster; {@code held[0]} gets the system. */
     static Multipliers multipliers(JavaSparkContext sc, Source source, LeontiefOptions options, int partitions,
                                    SparkLeontief[] held) {
@@ -199,6 +263,7 @@ public final class Main {
         String objective = "fulfil";
         String resource;
         String master;
+        String read;
 
         static Args parse(String[] args) {
             Args a = new Args();
@@ -253,6 +318,12 @@ public final class Main {
                         break;
                     case "--master":
                         a.master = v;
+                        break;
+                    case "--read":
+                        if (!v.equals("driver") && !v.equals("executors")) {
+                            throw new JobException("--read " + v + ": choose driver or executors");
+                        }
+                        a.read = v;
                         break;
                     default:
                         throw new JobException("unknown option " + s);

@@ -1,6 +1,7 @@
 package org.gosplan.spark;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.gosplan.economy.Economy;
 import org.gosplan.economy.IoTable;
@@ -21,31 +22,54 @@ public final class SparkLeontief {
     /** Iterations (BiCGSTAB steps, or power-series products) before a solve gives up, as on one machine. */
     static final int MAX_ITERATIONS = 2000;
 
+    /** The ids of some sectors, by index: from arrays on the driver, or looked up on the executors. */
+    @FunctionalInterface
+    interface Names {
+        String[] of(int[] indices);
+    }
+
     private final JavaSparkContext sc;
     private final int n;
-    private final int[] colStart;
-    private final int[] rowIndex;
-    private final double[] value;
-    private final String[] ids;
-    private final Economy economy;
+    private final long nonzeros;
+    private final Names names;
     private final String kind;
     private final int partitions;
+    private Supplier<BlockMatrix> ship; // the first copy of A, shipped from the driver (null once shipped)
+    // At most one orientation cached at a time (12 bytes a coefficient in all): the other is made
+    // from it by one shuffle when a solve needs it, and the first is then freed.
     private BlockMatrix columns; // A by column blocks: gathers give A^T v
     private BlockMatrix rows;    // A^T by column blocks: gathers give A x
+    private double[] columnSums;
     private Boolean productive;
     private int products;        // distributed matrix products so far
 
-    private SparkLeontief(JavaSparkContext sc, int n, int[] colStart, int[] rowIndex, double[] value, String[] ids,
-                          Economy economy, String kind, int partitions) {
+    private SparkLeontief(JavaSparkContext sc, int n, long nonzeros, Names names, String kind, int partitions,
+                          Supplier<BlockMatrix> ship, BlockMatrix columns, BlockMatrix rows) {
         this.sc = sc;
         this.n = n;
-        this.colStart = colStart;
-        this.rowIndex = rowIndex;
-        this.value = value;
-        this.ids = ids;
-        this.economy = economy;
+        this.nonzeros = nonzeros;
+        this.names = names;
         this.kind = kind;
         this.partitions = partitions;
+        this.ship = ship;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    private static SparkLeontief shipped(JavaSparkContext sc, int n, int[] cs, int[] ri, double[] va, Names names,
+                                         String kind, int partitions) {
+        return new SparkLeontief(sc, n, cs[n], names, kind, partitions,
+                () -> BlockMatrix.of(sc, n, cs, ri, va, partitions), null, null);
+    }
+
+    /**
+     * The system of an economy read on the executors ({@link EconomyReader}): {@code m} is A by
+     * column blocks, or A^T when {@code transposed}; nothing of A is on the driver.
+     */
+    static SparkLeontief ofBlocks(JavaSparkContext sc, BlockMatrix m, boolean transposed, Names names,
+                                  int partitions) {
+        return new SparkLeontief(sc, m.n, m.nonzeros, names, "product", partitions, null,
+                transposed ? null : m, transposed ? m : null);
     }
 
     /**
@@ -61,13 +85,20 @@ public final class SparkLeontief {
         SparseMatrix in = e.productInputs();
         int[] is = in.columnStarts(), ir = in.rowIndexes();
         double[] iv = in.values();
+        Names names = idx -> {
+            String[] s = new String[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                s[i] = e.productId(idx[i]);
+            }
+            return s;
+        };
         boolean identity = true;
         for (int p = 0; p < n && identity; p++) {
             identity = techniqueOf[p] == p && out.values()[out.columnStarts()[p]] == 1.0;
         }
         if (identity) {
             // technique p makes one unit of p: A is the economy's own product inputs, not copied
-            return new SparkLeontief(sc, n, is, ir, iv, null, e, "product", partitions);
+            return shipped(sc, n, is, ir, iv, names, "product", partitions);
         }
         int[] cs = new int[n + 1];
         for (int p = 0; p < n; p++) {
@@ -85,7 +116,7 @@ public final class SparkLeontief {
                 va[w++] = q == 1.0 ? iv[k] : iv[k] / q;
             }
         }
-        return new SparkLeontief(sc, n, cs, ri, va, null, e, "product", partitions);
+        return shipped(sc, n, cs, ri, va, names, "product", partitions);
     }
 
     /** An input-output table: {@code A = Z diag(x)^-1}, as {@link Leontief#of(IoTable)}. */
@@ -95,8 +126,14 @@ public final class SparkLeontief {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = t.sector(i);
         }
-        return new SparkLeontief(sc, ids.length, a.columnStarts(), a.rowIndexes(), a.values(), ids, null, "sector",
-                partitions);
+        Names names = idx -> {
+            String[] s = new String[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                s[i] = ids[idx[i]];
+            }
+            return s;
+        };
+        return shipped(sc, ids.length, a.columnStarts(), a.rowIndexes(), a.values(), names, "sector", partitions);
     }
 
     public int size() {
@@ -104,11 +141,11 @@ public final class SparkLeontief {
     }
 
     public long nonzeros() {
-        return colStart[n];
+        return nonzeros;
     }
 
     public String sector(int i) {
-        return ids != null ? ids[i] : economy != null ? economy.productId(i) : Integer.toString(i);
+        return names.of(new int[] {i})[0];
     }
 
     /** Distributed matrix products so far (each one Spark job). */
@@ -116,16 +153,35 @@ public final class SparkLeontief {
         return products;
     }
 
+    /** The orientation held now, shipping A from the driver the first time. */
+    private BlockMatrix held() {
+        if (columns == null && rows == null) {
+            columns = ship.get();
+            ship = null;
+        }
+        return columns != null ? columns : rows;
+    }
+
     private BlockMatrix columns() {
         if (columns == null) {
-            columns = BlockMatrix.of(sc, n, colStart, rowIndex, value, partitions);
+            BlockMatrix r = held();
+            if (columns == null) {
+                columns = r.transpose();
+                r.release();
+                rows = null;
+            }
         }
         return columns;
     }
 
     private BlockMatrix rows() {
         if (rows == null) {
-            rows = columns().transpose();
+            BlockMatrix c = held();
+            if (rows == null) {
+                rows = c.transpose();
+                c.release();
+                columns = null;
+            }
         }
         return rows;
     }
@@ -191,6 +247,8 @@ public final class SparkLeontief {
         if (rows != null) {
             rows.release();
         }
+        columns = null;
+        rows = null;
     }
 
     private void check(double[] v) {
@@ -214,14 +272,18 @@ public final class SparkLeontief {
 
     // ------------------------------------------------------------------ productiveness, as on one machine
 
+    /** Column sums of A: gathered from A's blocks, or summed by row from A^T's (kept: a vector). */
     double[] columnSums() {
-        double[] s = new double[n];
-        for (int j = 0; j < n; j++) {
-            for (int k = colStart[j]; k < colStart[j + 1]; k++) {
-                s[j] += value[k];
-            }
+        if (columnSums == null) {
+            BlockMatrix m = held();
+            columnSums = m == columns ? m.columnSums() : m.rowSums();
         }
-        return s;
+        return columnSums;
+    }
+
+    private double[] rowSums() {
+        BlockMatrix m = held();
+        return m == columns ? m.rowSums() : m.columnSums();
     }
 
     /**
@@ -243,10 +305,7 @@ public final class SparkLeontief {
         if (n == 0) {
             return true;
         }
-        boolean negative = false;
-        for (int k = 0; k < colStart[n]; k++) {
-            negative |= value[k] < 0;
-        }
+        boolean negative = held().anyNegative();
         double maxCol = 0;
         for (double s : columnSums()) {
             maxCol = Math.max(maxCol, s);
@@ -254,12 +313,8 @@ public final class SparkLeontief {
         if (!negative && maxCol < 1) {
             return true;
         }
-        double[] rowSums = new double[n];
-        for (int k = 0; k < colStart[n]; k++) {
-            rowSums[rowIndex[k]] += value[k];
-        }
         double maxRow = 0;
-        for (double s : rowSums) {
+        for (double s : rowSums()) {
             maxRow = Math.max(maxRow, s);
         }
         if (!negative && maxRow < 1) {
@@ -292,13 +347,18 @@ public final class SparkLeontief {
         }
         Integer[] big = Arrays.copyOf(order, count);
         Arrays.sort(big, (a, b) -> Double.compare(colSums[b], colSums[a]));
+        int[] named = new int[Math.min(count, 10)];
+        for (int i = 0; i < named.length; i++) {
+            named[i] = big[i];
+        }
+        String[] ids = names.of(named);
         StringBuilder msg = new StringBuilder("the economy is not productive: the spectral radius of A is at least 1,"
                 + " so some final demand cannot be met by any non-negative gross output");
         if (count > 0) {
             msg.append(". ").append(count == 1 ? "This " + kind + " uses" : "These " + count + " " + kind + "s use")
                     .append(" inputs adding up to 1 or more per unit of output: ");
             for (int i = 0; i < Math.min(count, 10); i++) {
-                msg.append(i == 0 ? "" : ", ").append('\'').append(sector(big[i])).append("' (")
+                msg.append(i == 0 ? "" : ", ").append('\'').append(ids[i]).append("' (")
                         .append(String.format("%.6g", colSums[big[i]])).append(')');
             }
             if (count > 10) {
@@ -313,12 +373,17 @@ public final class SparkLeontief {
 
     private String hintNotProductive() {
         double[] cs = columnSums();
-        StringBuilder b = new StringBuilder();
+        int[] over = new int[5];
         int shown = 0;
         for (int j = 0; j < n && shown < 5; j++) {
             if (cs[j] >= 1) {
-                b.append(shown++ == 0 ? "" : ", ").append('\'').append(sector(j)).append('\'');
+                over[shown++] = j;
             }
+        }
+        String[] ids = names.of(Arrays.copyOf(over, shown));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            b.append(i == 0 ? "" : ", ").append('\'').append(ids[i]).append('\'');
         }
         return shown == 0 ? " Try a looser --tolerance." : " The economy may not be productive: " + b
                 + " use inputs adding up to 1 or more per unit of output.";

@@ -614,7 +614,7 @@ public final class SparkPlanner {
     }
 
     /** Partial sums from the blocks added together: {@code a += c}, a returned. */
-    private static double[] addInto(double[] a, double[] c) {
+    static double[] addInto(double[] a, double[] c) {
         for (int i = 0; i < a.length; i++) {
             a[i] += c[i];
         }

@@ -59,6 +59,78 @@ final class Tables {
         return new Source(null, Source.Form.ECONOMY_FOLDER, readWithSpark(spark, base, format), null, List.of());
     }
 
+    /**
+     * The format of the tables when {@code leontief} and {@code multipliers} read them on the
+     * executors, else null (read on the driver by the economy module). {@code read} is the
+     * {@code --read} option; without it, the executors read Parquet and any folder on a file system
+     * other than the local one; the driver reads a local CSV folder, an economy JSON file or an
+     * input-output table (with the economy module's checks and messages).
+     */
+    static String executorFormat(SparkSession spark, String input, String read) {
+        if ("driver".equals(read)) {
+            return null;
+        }
+        String base = base(input);
+        boolean local = !input.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || input.startsWith("file:");
+        if (exists(spark, base + "/products.parquet")) {
+            return "parquet";
+        }
+        if (local && !Files.isDirectory(Path.of(input.startsWith("file:") ? java.net.URI.create(input).getPath()
+                : input))) {
+            if ("executors".equals(read)) {
+                throw new JobException(input + ": no such folder; --read executors needs a folder of the economy's"
+                        + " tables (products, techniques, flows, resources, targets) as CSV or Parquet");
+            }
+            return null;
+        }
+        if (!exists(spark, base + "/products.csv") || !exists(spark, base + "/flows.csv")) {
+            if ("executors".equals(read)) {
+                throw new JobException(input + ": no products.csv and flows.csv (nor products.parquet); --read"
+                        + " executors needs the economy's tables as CSV or Parquet");
+            }
+            return local ? null : "csv";
+        }
+        return local && !"executors".equals(read) ? null : "csv";
+    }
+
+    /** The folder as a Spark path (a local path as a file: URI), without a trailing slash. */
+    static String base(String input) {
+        boolean local = !input.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !input.startsWith("file:");
+        String b = local ? Path.of(input).toAbsolutePath().toUri().toString() : input;
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    /**
+     * An answer table written on the executors beside the ids that never left them: {@code products}
+     * holds {@code (pid, p)}; row p gets {@code columns[c][p]} (the vectors are broadcast).
+     */
+    static void writeIndexed(SparkSession spark, String path, String format, String idName, Dataset<Row> products,
+                             String[] names, double[][] columns) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<double[][]> bc = sc.broadcast(columns);
+        JavaRDD<Row> rows = products.javaRDD().map(r -> {
+            double[][] col = bc.value();
+            int p = r.getInt(1);
+            Object[] o = new Object[col.length + 1];
+            o[0] = r.getString(0);
+            for (int c = 0; c < col.length; c++) {
+                o[c + 1] = col[c][p];
+            }
+            return RowFactory.create(o);
+        });
+        StructType schema = new StructType().add(idName, DataTypes.StringType, false);
+        for (String name : names) {
+            schema = schema.add(name, DataTypes.DoubleType, false);
+        }
+        var w = spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite);
+        if (format.equals("csv")) {
+            w.option("header", "true").csv(path);
+        } else {
+            w.parquet(path);
+        }
+        bc.destroy();
+    }
+
     private static boolean exists(SparkSession spark, String path) {
         try {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
@@ -69,18 +141,23 @@ final class Tables {
     }
 
     private static Iterator<Row> rows(SparkSession spark, String base, String name, String format, boolean required) {
+        Dataset<Row> d = table(spark, base, name, format, required);
+        return d == null ? java.util.Collections.emptyIterator() : d.toLocalIterator();
+    }
+
+    /** One of the five tables as Spark reads it (CSV: a header, every column a string); null if absent and optional. */
+    static Dataset<Row> table(SparkSession spark, String base, String name, String format, boolean required) {
         String path = base + "/" + name + "." + format;
         if (!exists(spark, path)) {
             if (required) {
                 throw new JobException(path + ": missing; an economy needs products, techniques and flows"
                         + " (formats.md section 2)");
             }
-            return java.util.Collections.emptyIterator();
+            return null;
         }
-        Dataset<Row> d = format.equals("csv")
+        return format.equals("csv")
                 ? spark.read().option("header", "true").option("inferSchema", "false").csv(path)
                 : spark.read().parquet(path);
-        return d.toLocalIterator();
     }
 
     private static String str(Row r, String field) {

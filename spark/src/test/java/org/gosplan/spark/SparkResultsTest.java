@@ -55,8 +55,22 @@ class SparkResultsTest {
 
     @Test
     void techniquesInAnotherOrderAndMakingSeveralUnitsGiveTheSingleMachinesAnswers() {
-        // technique t makes product n - 1 - t, 1.5 to 3 units a level: A is permuted and scaled on the fly
-        int n = 3_000;
+        Economy e = permuted(3_000);
+        SparkLeontief s = SparkLeontief.of(LocalSpark.context(), e, 3);
+        Compare.close(s.solve(e.finalDemand(), 1e-10).x(), Leontief.of(e).solve(e.finalDemand()).x(), AGREE,
+                "gross output");
+        Multipliers m = Main.multipliers(LocalSpark.context(), new org.gosplan.economy.Source(null,
+                org.gosplan.economy.Source.Form.ECONOMY_FOLDER, e, null, java.util.List.of()),
+                LeontiefOptions.DEFAULT, 2, new SparkLeontief[1]);
+        Multipliers single = Multipliers.of(e, LeontiefOptions.DEFAULT);
+        Compare.close(m.output(), single.output(), AGREE, "output multipliers");
+        Compare.close(m.total(0), single.total(0), AGREE, "labour values");
+        Compare.close(m.total(1), single.total(1), AGREE, "land intensities");
+        s.release();
+    }
+
+    /** Technique t makes product n - 1 - t, 1.5 to 3 units a level: A is permuted and scaled on the fly. */
+    static Economy permuted(int n) {
         EconomyBuilder b = new EconomyBuilder("permuted", n);
         for (int p = 0; p < n; p++) {
             b.addProduct("p" + p, null, null);
@@ -82,18 +96,7 @@ class SparkResultsTest {
             }
             b.target(made, 1 + 10 * r.nextDouble(), 1.0);
         }
-        Economy e = b.build();
-        SparkLeontief s = SparkLeontief.of(LocalSpark.context(), e, 3);
-        Compare.close(s.solve(e.finalDemand(), 1e-10).x(), Leontief.of(e).solve(e.finalDemand()).x(), AGREE,
-                "gross output");
-        Multipliers m = Main.multipliers(LocalSpark.context(), new org.gosplan.economy.Source(null,
-                org.gosplan.economy.Source.Form.ECONOMY_FOLDER, e, null, java.util.List.of()),
-                LeontiefOptions.DEFAULT, 2, new SparkLeontief[1]);
-        Multipliers single = Multipliers.of(e, LeontiefOptions.DEFAULT);
-        Compare.close(m.output(), single.output(), AGREE, "output multipliers");
-        Compare.close(m.total(0), single.total(0), AGREE, "labour values");
-        Compare.close(m.total(1), single.total(1), AGREE, "land intensities");
-        s.release();
+        return b.build();
     }
 
     @Test

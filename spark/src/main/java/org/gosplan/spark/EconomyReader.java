@@ -1,0 +1,438 @@
+package org.gosplan.spark;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trim;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.gosplan.planner.PlannerException;
+import scala.Tuple2;
+
+/**
+ * A square economy (one technique per product, one output per technique: what {@code leontief}
+ * and {@code multipliers} need) read by the executors straight into column blocks of primitive
+ * arrays, the flows split by Spark, never collected. The driver keeps vectors only: the final
+ * demand, each resource's direct intensities, which product each technique makes (an int and a
+ * double per technique); ids stay on the executors and are looked up by index for messages and
+ * written beside the answers there.
+ *
+ * <p>How: products and techniques get their index from their order in the file (a zipWithIndex,
+ * so the same order as the economy module reads them); the flows are joined to both by id (two
+ * shuffles of the flows, the only ones of per-flow rows); a first pass over the joined flows sends
+ * the driver the outputs and resource inputs as primitive arrays (and the first bad row, if any);
+ * a second pass cuts the product inputs, divided by the output quantity, into compressed pieces by
+ * destination block on the map side, so the shuffle that assembles the blocks moves a few large
+ * arrays, not an object per coefficient.
+ */
+final class EconomyReader {
+    private EconomyReader() {}
+
+    /** What was read: the matrix in blocks, the vectors, and the products' ids on the executors. */
+    record Read(BlockMatrix matrix, boolean transposed, double[] finalDemand, String[] resources,
+                double[][] intensity, Dataset<Row> products) {
+        /** Product ids by index (a filter on the executors: for messages, a few at a time). */
+        String[] names(int[] indices) {
+            return lookup(products, "pid", "p", indices);
+        }
+    }
+
+    /**
+     * Reads the tables under {@code base} ({@code products.FORMAT}, {@code resources.FORMAT},
+     * {@code techniques.FORMAT}, {@code flows.FORMAT}, {@code targets.FORMAT}) into {@code parts}
+     * column blocks of A, or of A^T when {@code transposed}.
+     */
+    static Read read(SparkSession spark, String base, String format, int parts, boolean transposed) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Dataset<Row> products = indexed(spark, Tables.table(spark, base, "products", format, true), "pid", "p",
+                base + "/products." + format);
+        Dataset<Row> techniques = indexed(spark, Tables.table(spark, base, "techniques", format, true), "tid", "t",
+                base + "/techniques." + format);
+        products.persist(StorageLevel.MEMORY_AND_DISK());
+        techniques.persist(StorageLevel.MEMORY_AND_DISK());
+        long n64 = products.count();
+        long nt = techniques.count();
+        if (n64 > Integer.MAX_VALUE - 8) {
+            throw new JobException(base + "/products." + format + ": " + n64 + " products; at most 2^31 - 9");
+        }
+        int n = (int) n64;
+        duplicate(products, "pid", base + "/products." + format, "product");
+        duplicate(techniques, "tid", base + "/techniques." + format, "technique");
+
+        // resources: few, on the driver
+        List<String> resources = new ArrayList<>();
+        Dataset<Row> res = Tables.table(spark, base, "resources", format, false);
+        if (res != null) {
+            requireColumn(res, "id", base + "/resources." + format);
+            for (Row r : res.select(trim(col("id").cast("string"))).collectAsList()) {
+                String id = r.getString(0);
+                if (resources.contains(id)) {
+                    throw new JobException(base + "/resources." + format + ": resource '" + id + "' is given twice");
+                }
+                resources.add(id);
+            }
+        }
+        List<Row> rrows = new ArrayList<>();
+        for (int r = 0; r < resources.size(); r++) {
+            rrows.add(RowFactory.create(resources.get(r), r));
+        }
+        Dataset<Row> rtable = spark.createDataFrame(rrows,
+                new StructType().add("rid", DataTypes.StringType).add("r", DataTypes.IntegerType));
+
+        String flowsPath = base + "/flows." + format;
+        Dataset<Row> flows = Tables.table(spark, base, "flows", format, true);
+        for (String c : new String[] {"technique", "item", "quantity"}) {
+            requireColumn(flows, c, flowsPath);
+        }
+        Dataset<Row> joined = flows
+                .select(trim(col("technique").cast("string")).as("ft"), trim(col("item").cast("string")).as("fi"),
+                        col("quantity").cast("string").as("qs"), col("quantity").cast("double").as("q"))
+                .join(techniques, col("ft").equalTo(col("tid")), "left")
+                .join(products, col("fi").equalTo(col("pid")), "left")
+                .join(broadcast(rtable), col("fi").equalTo(col("rid")), "left")
+                .select(col("ft"), col("fi"), col("qs"), col("q"), col("t"), col("p"), col("r"));
+        JavaRDD<Row> x = joined.javaRDD(); // one RDD: the second pass reuses the joins' shuffle output
+
+        // pass 1: outputs and resource inputs to the driver, as primitive arrays
+        final String where = flowsPath;
+        List<Outputs> firsts = x.mapPartitions(it -> List.of(Outputs.of(it, where)).iterator()).collect();
+        for (Outputs o : firsts) {
+            if (o.error != null) {
+                throw new JobException(o.error);
+            }
+        }
+        int[] makes = new int[(int) nt];
+        Arrays.fill(makes, -1);
+        int[] count = new int[(int) nt];
+        double[] quantity = new double[(int) nt];
+        for (Outputs o : firsts) {
+            for (int k = 0; k < o.outT.length; k++) {
+                int t = o.outT[k];
+                count[t]++;
+                makes[t] = o.outP[k];
+                quantity[t] = o.outQ[k];
+            }
+        }
+        int[] techniqueOf = square(n, makes, count, products, techniques);
+        double[][] intensity = new double[resources.size()][n];
+        for (Outputs o : firsts) {
+            for (int k = 0; k < o.resT.length; k++) {
+                int t = o.resT[k];
+                double scale = quantity[t] == 1.0 ? 1.0 : 1.0 / quantity[t];
+                intensity[o.resR[k]][makes[t]] += o.resA[k] * scale;
+            }
+        }
+        firsts = null;
+
+        // pass 2: the product inputs into blocks
+        int[] bounds = new int[parts + 1];
+        for (int b = 0; b <= parts; b++) {
+            bounds[b] = (int) ((long) n * b / parts);
+        }
+        Broadcast<int[]> bMakes = sc.broadcast(makes);
+        Broadcast<double[]> bQuantity = sc.broadcast(quantity);
+        final int[] bb = bounds;
+        final boolean tr = transposed;
+        JavaRDD<ColumnBlock> blocks = x
+                .mapPartitionsToPair(it -> Piece.cut(it, bMakes.value(), bQuantity.value(), bb, tr).iterator())
+                .partitionBy(new BlockMatrix.BlockPartitioner(parts))
+                .mapPartitionsWithIndex((d, it) -> List.of(Piece.merge(d, bb, it)).iterator(), true)
+                .persist(StorageLevel.MEMORY_ONLY());
+        long nonzeros = blocks.map(ColumnBlock::nonzeros).reduce(Long::sum);
+        techniques.unpersist();
+        bMakes.destroy();
+        bQuantity.destroy();
+        BlockMatrix m = BlockMatrix.ofBlocks(sc, n, nonzeros, bounds, blocks);
+        return new Read(m, transposed, finalDemand(spark, base, format, products, n), resources.toArray(new String[0]),
+                intensity, products);
+    }
+
+    /** A table with its rows numbered in file order: columns {@code idName} (trimmed id) and {@code index}. */
+    private static Dataset<Row> indexed(SparkSession spark, Dataset<Row> table, String idName, String index,
+                                        String where) {
+        requireColumn(table, "id", where);
+        JavaRDD<Row> rows = table.select(trim(col("id").cast("string"))).javaRDD().zipWithIndex().map(t -> {
+            String id = t._1().getString(0);
+            if (id == null || id.isEmpty()) {
+                throw new JobException(where + " row " + (t._2() + 1) + ": id is empty");
+            }
+            return RowFactory.create(id, (int) (long) t._2());
+        });
+        return spark.createDataFrame(rows, new StructType().add(idName, DataTypes.StringType, false)
+                .add(index, DataTypes.IntegerType, false));
+    }
+
+    private static void requireColumn(Dataset<Row> d, String c, String where) {
+        if (!Arrays.asList(d.columns()).contains(c)) {
+            throw new JobException(where + ": no column '" + c + "'");
+        }
+    }
+
+    private static void duplicate(Dataset<Row> d, String id, String where, String what) {
+        List<Row> twice = d.groupBy(id).count().filter(col("count").gt(1)).limit(1).collectAsList();
+        if (!twice.isEmpty()) {
+            throw new JobException(where + ": " + what + " '" + twice.get(0).getString(0) + "' is given twice");
+        }
+    }
+
+    private static String[] lookup(Dataset<Row> d, String idName, String index, int... indices) {
+        if (indices.length == 0) {
+            return new String[0];
+        }
+        Object[] boxed = Arrays.stream(indices).boxed().toArray();
+        Map<Integer, String> found = new HashMap<>();
+        for (Row r : d.filter(col(index).isin(boxed)).select(col(idName), col(index)).collectAsList()) {
+            found.put(r.getInt(1), r.getString(0));
+        }
+        String[] s = new String[indices.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = found.get(indices[i]);
+        }
+        return s;
+    }
+
+    /** The square case's checks with {@code Leontief.of}'s messages; the technique making each product. */
+    private static int[] square(int n, int[] makes, int[] count, Dataset<Row> products, Dataset<Row> techniques) {
+        int[] techniqueOf = new int[n];
+        Arrays.fill(techniqueOf, -1);
+        for (int t = 0; t < makes.length; t++) {
+            if (count[t] != 1) {
+                String tid = lookup(techniques, "tid", "t", t)[0];
+                String made = count[t] == 0 ? "" : "'" + lookup(products, "pid", "p", makes[t])[0] + "'"
+                        + (count[t] > 1 ? ", ..." : "");
+                throw new PlannerException("technique '" + tid + "' makes " + count[t] + " products (" + made
+                        + "); a Leontief solve needs exactly one output per technique and one technique per product:"
+                        + " split joint production, or use 'gosplan plan'");
+            }
+            int p = makes[t];
+            if (techniqueOf[p] >= 0) {
+                String[] two = lookup(techniques, "tid", "t", techniqueOf[p], t);
+                throw new PlannerException("product '" + lookup(products, "pid", "p", p)[0] + "' is made by two"
+                        + " techniques, '" + two[0] + "' and '" + two[1] + "'; a Leontief solve needs exactly one"
+                        + " technique per product: keep one, or use 'gosplan plan' to choose between them");
+            }
+            techniqueOf[p] = t;
+        }
+        for (int p = 0; p < n; p++) {
+            if (techniqueOf[p] < 0) {
+                throw new PlannerException("product '" + lookup(products, "pid", "p", p)[0] + "' is made by no"
+                        + " technique; a Leontief solve needs exactly one technique per product: add a technique that"
+                        + " makes it, or drop the product");
+            }
+        }
+        return techniqueOf;
+    }
+
+    /** The final demand: the targets' quantities summed by product, sent to the driver as arrays. */
+    private static double[] finalDemand(SparkSession spark, String base, String format, Dataset<Row> products, int n) {
+        double[] y = new double[n];
+        Dataset<Row> targets = Tables.table(spark, base, "targets", format, false);
+        if (targets == null) {
+            return y;
+        }
+        String where = base + "/targets." + format;
+        requireColumn(targets, "product", where);
+        requireColumn(targets, "quantity", where);
+        List<Tuple2<int[], double[]>> pieces = targets
+                .select(trim(col("product").cast("string")).as("tp"), col("quantity").cast("string").as("qs"),
+                        col("quantity").cast("double").as("q"))
+                .join(products, col("tp").equalTo(col("pid")), "left").javaRDD().mapPartitions(it -> {
+                    int[] p = new int[16];
+                    double[] q = new double[16];
+                    int k = 0;
+                    while (it.hasNext()) {
+                        Row r = it.next();
+                        if (r.isNullAt(r.fieldIndex("p"))) {
+                            throw new JobException(where + ": no product '" + r.getAs("tp") + "'");
+                        }
+                        if (r.isNullAt(r.fieldIndex("q"))) {
+                            throw new JobException(where + ": quantity '" + r.getAs("qs") + "' of product '"
+                                    + r.getAs("tp") + "' is not a number");
+                        }
+                        if (k == p.length) {
+                            p = Arrays.copyOf(p, 2 * k);
+                            q = Arrays.copyOf(q, 2 * k);
+                        }
+                        p[k] = r.getAs("p");
+                        q[k++] = r.getAs("q");
+                    }
+                    return List.of(new Tuple2<>(Arrays.copyOf(p, k), Arrays.copyOf(q, k))).iterator();
+                }).collect();
+        for (Tuple2<int[], double[]> piece : pieces) {
+            for (int k = 0; k < piece._1().length; k++) {
+                y[piece._1()[k]] += piece._2()[k];
+            }
+        }
+        return y;
+    }
+
+    /** Pass 1 of one partition: its outputs and resource inputs, or its first bad row. */
+    static final class Outputs implements Serializable {
+        private static final long serialVersionUID = 1L;
+        int[] outT = new int[0], outP = new int[0];
+        double[] outQ = new double[0];
+        int[] resT = new int[0], resR = new int[0];
+        double[] resA = new double[0];
+        String error;
+
+        static Outputs of(Iterator<Row> it, String where) {
+            Outputs o = new Outputs();
+            int no = 0, nr = 0;
+            int[] oT = new int[1024], oP = new int[1024], rT = new int[1024], rR = new int[1024];
+            double[] oQ = new double[1024], rA = new double[1024];
+            while (it.hasNext()) {
+                Row r = it.next();
+                String tech = r.getString(0), item = r.getString(1);
+                String what = where + ": the flow of '" + item + "' in technique '" + tech + "'";
+                if (r.isNullAt(4)) {
+                    o.error = what + ": no technique '" + tech + "' in techniques";
+                    return o;
+                }
+                double q = r.isNullAt(3) ? Double.NaN : r.getDouble(3);
+                if (!Double.isFinite(q) || q == 0) {
+                    o.error = what + ": quantity '" + r.getString(2) + "' must be a non-zero number (> 0 an output,"
+                            + " < 0 an input)";
+                    return o;
+                }
+                int t = r.getInt(4);
+                if (!r.isNullAt(5)) {
+                    if (q > 0) {
+                        if (no == oT.length) {
+                            oT = Arrays.copyOf(oT, 2 * no);
+                            oP = Arrays.copyOf(oP, 2 * no);
+                            oQ = Arrays.copyOf(oQ, 2 * no);
+                        }
+                        oT[no] = t;
+                        oP[no] = r.getInt(5);
+                        oQ[no++] = q;
+                    }
+                    continue;
+                }
+                if (r.isNullAt(6)) {
+                    o.error = what + ": no product or resource '" + item + "'";
+                    return o;
+                }
+                if (q > 0) {
+                    o.error = what + ": resource '" + item + "' cannot be an output";
+                    return o;
+                }
+                if (nr == rT.length) {
+                    rT = Arrays.copyOf(rT, 2 * nr);
+                    rR = Arrays.copyOf(rR, 2 * nr);
+                    rA = Arrays.copyOf(rA, 2 * nr);
+                }
+                rT[nr] = t;
+                rR[nr] = r.getInt(6);
+                rA[nr++] = -q;
+            }
+            o.outT = Arrays.copyOf(oT, no);
+            o.outP = Arrays.copyOf(oP, no);
+            o.outQ = Arrays.copyOf(oQ, no);
+            o.resT = Arrays.copyOf(rT, nr);
+            o.resR = Arrays.copyOf(rR, nr);
+            o.resA = Arrays.copyOf(rA, nr);
+            return o;
+        }
+    }
+
+    /**
+     * Coefficients bound for one block, as coordinates (column and row global, 16 bytes a
+     * coefficient in the shuffle), cut on the map side.
+     */
+    record Piece(int[] column, int[] row, double[] value) implements Serializable {
+        static List<Tuple2<Integer, Piece>> cut(Iterator<Row> it, int[] makes, double[] quantity, int[] bounds,
+                                               boolean transposed) {
+            int parts = bounds.length - 1;
+            int[] size = new int[parts];
+            int[][] cs = new int[parts][256], rs = new int[parts][256];
+            double[][] vs = new double[parts][256];
+            while (it.hasNext()) {
+                Row r = it.next();
+                if (r.isNullAt(5) || r.isNullAt(4)) {
+                    continue; // resources (and rows pass 1 refused)
+                }
+                double q = r.getDouble(3);
+                if (!(q < 0)) {
+                    continue; // outputs
+                }
+                int t = r.getInt(4);
+                int c = makes[t], row = r.getInt(5);
+                double qt = quantity[t];
+                double a = qt == 1.0 ? -q : -q / qt;
+                if (transposed) {
+                    int s = c;
+                    c = row;
+                    row = s;
+                }
+                int d = BlockMatrix.blockOf(bounds, c);
+                int k = size[d];
+                if (k == cs[d].length) {
+                    cs[d] = Arrays.copyOf(cs[d], 2 * k);
+                    rs[d] = Arrays.copyOf(rs[d], 2 * k);
+                    vs[d] = Arrays.copyOf(vs[d], 2 * k);
+                }
+                cs[d][k] = c;
+                rs[d][k] = row;
+                vs[d][k] = a;
+                size[d] = k + 1;
+            }
+            List<Tuple2<Integer, Piece>> out = new ArrayList<>();
+            for (int d = 0; d < parts; d++) {
+                if (size[d] > 0) {
+                    out.add(new Tuple2<>(d, new Piece(Arrays.copyOf(cs[d], size[d]), Arrays.copyOf(rs[d], size[d]),
+                            Arrays.copyOf(vs[d], size[d]))));
+                }
+                cs[d] = null;
+                rs[d] = null;
+                vs[d] = null;
+            }
+            return out;
+        }
+
+        /** Block d from its pieces: compressed columns, rows ascending within each column. */
+        static ColumnBlock merge(int d, int[] bounds, Iterator<Tuple2<Integer, Piece>> it) {
+            int c0 = bounds[d], width = bounds[d + 1] - c0;
+            List<Piece> pieces = new ArrayList<>();
+            int[] cs = new int[width + 1];
+            while (it.hasNext()) {
+                Piece p = it.next()._2();
+                pieces.add(p);
+                for (int c : p.column) {
+                    cs[c - c0 + 1]++;
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                cs[j + 1] += cs[j];
+            }
+            int[] next = Arrays.copyOf(cs, width);
+            int[] ri = new int[cs[width]];
+            double[] va = new double[cs[width]];
+            for (int i = 0; i < pieces.size(); i++) {
+                Piece p = pieces.get(i);
+                for (int k = 0; k < p.column.length; k++) {
+                    int at = next[p.column[k] - c0]++;
+                    ri[at] = p.row[k];
+                    va[at] = p.value[k];
+                }
+                pieces.set(i, null); // let each piece go as soon as it is copied
+            }
+            BlockMatrix.sortColumns(cs, ri, va);
+            return new ColumnBlock(c0, cs, ri, va);
+        }
+    }
+}
