@@ -256,7 +256,8 @@ final class EconomyFolder {
                 double q = csv.number(qc);
                 if (Double.isNaN(q) || Double.isInfinite(q)) {
                     problems.error(csv.where(), "quantity '" + csv.text(qc) + "' is not a number; write a"
-                            + " decimal number such as 2.5 or -1e-3 (positive for an output, negative for an input)");
+                            + " decimal number such as 2.5 or -1e-3 (positive for an output, negative for an input)"
+                            + Numbers.spacesHint(csv.text(qc)));
                     continue;
                 }
                 if (q == 0) {
@@ -380,17 +381,23 @@ final class EconomyFolder {
                 }
                 String id = csv.text(h.at(0));
                 int p = productIndex.applyAsInt(id);
+                // a field that is not a number is reported once, as such, and not again as "must be > 0"
+                boolean qNumber = Double.isFinite(csv.number(h.at(1)));
                 double q = quantity(csv, h.at(1), "quantity", problems);
                 double w = 1.0;
                 int wc = h.at(2);
                 if (wc >= 0 && !csv.isEmpty(wc)) {
+                    boolean wNumber = Double.isFinite(csv.number(wc));
                     w = quantity(csv, wc, "weight", problems);
-                    if (!(w > 0)) {
+                    if (wNumber && !(w > 0)) {
                         problems.error(csv.where(), "weight " + csv.text(wc) + " must be > 0 (or empty for 1)");
                     }
                 }
                 if (p < 0) {
                         problems.error(csv.where(), unknownProduct.apply(id));
+                    continue;
+                }
+                if (!qNumber) {
                     continue;
                 }
                 if (!(q > 0)) {
@@ -445,7 +452,7 @@ final class EconomyFolder {
         double v = csv.number(field);
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             problems.error(csv.where(), what + " '" + csv.text(field) + "' is not a number; write a decimal number"
-                    + " such as 1500 or 2.5e3");
+                    + " such as 1500 or 2.5e3" + Numbers.spacesHint(csv.text(field)));
             return 0;
         }
         return v;

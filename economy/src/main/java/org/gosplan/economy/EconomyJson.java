@@ -57,6 +57,11 @@ final class EconomyJson {
             if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
                     || (msg != null && msg.contains("end-of-input"))) {
                 msg = "the JSON ends too early (is the file truncated?): " + msg;
+            } else if (msg != null && msg.startsWith("Non-standard token")) {
+                // Jackson names its own switch here; the user needs to know what JSON allows instead
+                String token = msg.replaceFirst("(?s)^Non-standard token '([^']*)'.*", "$1");
+                msg = token + " is not a number JSON allows; write a finite decimal number such as 1500 or 2.5e3"
+                        + " (a missing value is left out, and a quantity 'not a number' is a mistake to fix)";
             } else if (msg != null && msg.startsWith("Duplicate field")) {
                 msg = msg + "; each key may appear once in an object (add quantities up)";
             } else {
@@ -224,6 +229,9 @@ final class EconomyJson {
                     continue;
                 }
                 double q = number(qn, at + "/quantity", "quantity");
+                if (Double.isNaN(q)) {
+                    continue; // reported by number(): not a number
+                }
                 if (!(q > 0)) {
                     error(at + "/quantity", "target quantity " + qn + " must be > 0");
                     continue;
@@ -231,6 +239,9 @@ final class EconomyJson {
                 double w = 1.0;
                 if (t.has("weight") && !t.get("weight").isNull()) {
                     w = number(t.get("weight"), at + "/weight", "weight");
+                    if (Double.isNaN(w)) {
+                        continue;
+                    }
                     if (!(w > 0)) {
                         error(at + "/weight", "weight " + t.get("weight") + " must be > 0 (leave it out for 1)");
                         continue;

@@ -130,4 +130,17 @@ final class Numbers {
         }
         return Double.toString(x);
     }
+
+    /**
+     * "; remove the spaces around it" where the text is a number padded with spaces (as some
+     * spreadsheets write "5, 6"), else nothing: numbers are strict (formats.md), and the message
+     * says what to change.
+     */
+    static String spacesHint(String text) {
+        if (text == null || text.isEmpty() || text.strip().equals(text)) {
+            return "";
+        }
+        byte[] b = text.strip().getBytes(StandardCharsets.UTF_8);
+        return Double.isFinite(parse(b, 0, b.length)) ? " (remove the spaces around it)" : "";
+    }
 }

@@ -75,6 +75,51 @@ class BrokenInputTest {
         error(e, J + ":/techniques/0/inputs/labour", "must be a number", "remove the quotes");
     }
 
+    /**
+     * A target that is not a number is one mistake, reported once as such, not a second time as
+     * "must be > 0" (issue 16, tried as a new user: each of these gave two messages for one cell).
+     */
+    @Test
+    void aTargetThatIsNotANumberIsOneError() {
+        for (String q : new String[] {"NaN", "abc", "", "Infinity"}) {
+            EconomyException e = readFails(folderWith("targets.csv", "product,quantity,weight\ngrain," + q + ",\n"));
+            error(e, "targets.csv:2", "'" + q + "'", "not a number");
+            assertEquals(1, e.errors().size(), q + ": " + TestFiles.dump(e.errors()));
+        }
+        EconomyException e = readFails(folderWith("targets.csv", "product,quantity,weight\ngrain,5,x\n"));
+        error(e, "targets.csv:2", "'x'", "not a number");
+        assertEquals(1, e.errors().size(), TestFiles.dump(e.errors()));
+        for (String q : new String[] {"\"\"", "null", "\"5\""}) {
+            e = readFails(json("\"quantity\": 1.0e5", "\"quantity\": " + q));
+            error(e, J + ":/targets/0/quantity", "must be a number");
+            assertEquals(1, e.errors().size(), q + ": " + TestFiles.dump(e.errors()));
+        }
+    }
+
+    /** A number padded with spaces is refused (numbers are strict), and the message says to remove them. */
+    @Test
+    void aNumberPaddedWithSpacesSaysSo() {
+        EconomyException e = readFails(folderWith("targets.csv", "product,quantity,weight\ngrain, 5 ,\n"));
+        error(e, "targets.csv:2", "' 5 '", "not a number", "remove the spaces around it");
+        e = readFails(folderWith("targets.csv", "product,quantity,weight\ngrain,5 t,\n"));
+        assertTrue(!e.errors().get(0).message().contains("spaces"), e.getMessage());
+    }
+
+    /**
+     * NaN and Infinity in economy JSON are not JSON: the message says so in Gosplan's words, not
+     * the parser's ("enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS", a switch no user has).
+     */
+    @Test
+    void nanInJsonIsRefusedInGosplansWords() {
+        for (String q : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            EconomyException e = readFails(json("\"quantity\": 1.0e5", "\"quantity\": " + q));
+            Problem p = e.errors().get(0);
+            assertTrue(p.where().matches(java.util.regex.Pattern.quote(J) + ":\\d+:\\d+"), p.toString());
+            assertTrue(p.message().contains("not a number JSON allows"), p.message());
+            assertTrue(!p.message().contains("JsonReadFeature") && !p.message().contains("enable"), p.message());
+        }
+    }
+
     // ---- malformed JSON
 
     @Test
