@@ -77,14 +77,17 @@ final class TallyCommand implements Callable<Integer> {
             if (ballot == null) {
                 throw new UsageException("give the ballot's log index: gosplan tally DIR BALLOT");
             }
+            long opening = System.nanoTime();
             try (Record r = RecordAccess.open(where, db)) {
+                double opened = (System.nanoTime() - opening) / 1e9;
                 Counting.Counted c = Counting.count(r, r.snapshot(), ballot);
                 out = TallyJson.of(c.tally(), ballot, c.ballot().proposals());
                 if (!c.ballot().isClosed()) {
                     System.err.println("gosplan: note: ballot " + ballot + " is still open; this counts the votes so"
                             + " far");
                 }
-                System.err.printf("gosplan: read the votes in %s, %scounted in %s%n", Durations.format(c.readSeconds()),
+                System.err.printf("gosplan: opened the record in %s, read the votes in %s, %scounted in %s%n",
+                        Durations.format(opened), Durations.format(c.readSeconds()),
                         c.ballot().method().equals("equal-shares") ? "costed the proposals in "
                                 + Durations.format(c.costSeconds()) + ", " : "", Durations.format(c.countSeconds()));
             }

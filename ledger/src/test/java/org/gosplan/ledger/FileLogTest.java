@@ -1,5 +1,6 @@
 package org.gosplan.ledger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,6 +106,33 @@ class FileLogTest extends LogContract {
             assertEquals(3, c.append(new byte[] {4}));
             assertEquals(4, c.size());
             assertTrue(c.verify().valid());
+        }
+    }
+
+    /** An entry altered on disk is named by a run read at once, as by a read of that entry alone. */
+    @Test
+    void aRunReadAtOnceFindsAnAlteredEntry() throws IOException {
+        List<byte[]> all;
+        try (Log log = create()) {
+            all = fill(log, 50, 3);
+        }
+        long start;
+        try (FileChannel c = FileChannel.open(dir.resolve("entries.index"))) {
+            ByteBuffer b = ByteBuffer.allocate(8);
+            c.read(b, 8 * 19); // the end of entry 19: where entry 20's record starts
+            start = b.getLong(0);
+        }
+        try (FileChannel c = FileChannel.open(dir.resolve("entries"), java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            c.read(one, start + 8);
+            one.put(0, (byte) (one.get(0) ^ 1));
+            c.write(one.rewind(), start + 8);
+        }
+        try (Log log = Log.open(dir)) {
+            assertArrayEquals(all.get(19), log.entries(0, 20)[19]);
+            LogDamagedException x = assertThrows(LogDamagedException.class, () -> log.entries(10, 20));
+            assertTrue(x.getMessage().contains("entry 20 "), x.getMessage());
         }
     }
 

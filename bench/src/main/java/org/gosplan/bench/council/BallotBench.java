@@ -74,11 +74,13 @@ public final class BallotBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int k = 0; k < times; k++) {
             boolean marked = Files.exists(dir.resolve("record.verified"));
+            boolean state = Files.exists(dir.resolve("record.state"));
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             try (Record r = Record.open(Log.open(dir))) {
                 System.out.printf("open %s (%,d entries, %s): %.2f s, %.2f s of CPU%n", dir, r.log().size(),
-                        marked ? "a verified-up-to mark beside it" : "no mark: every signature checked",
+                        state ? "its saved state beside it" : marked ? "a verified-up-to mark beside it"
+                                : "no mark: every signature checked",
                         (System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9);
             }
         }
