@@ -1,11 +1,9 @@
 package org.gosplan.council.count;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Checks on ballots shared by the approval methods, and identical ballots grouped. */
+/** Checks on ballots shared by the approval methods. */
 final class Ballots {
     private Ballots() {
     }
@@ -45,51 +43,5 @@ final class Ballots {
             }
         }
         return approvals;
-    }
-
-    /**
-     * Identical approval sets merged into one group with the summed voter count, in order of
-     * first appearance; the sets sorted. Voters with the same ballot are treated alike by every
-     * method here, so a group stands for all of them.
-     */
-    static Groups group(List<ApprovalBallot> ballots, int m) {
-        Map<Key, Integer> index = new HashMap<>();
-        int[][] sets = new int[ballots.size()][];
-        long[] weight = new long[ballots.size()];
-        int g = 0;
-        for (ApprovalBallot b : ballots) {
-            check(b, m);
-            int[] set = b.approved().clone();
-            Arrays.sort(set);
-            Key key = new Key(set);
-            Integer at = index.putIfAbsent(key, g);
-            if (at == null) {
-                sets[g] = set;
-                weight[g] = b.count();
-                g++;
-            } else {
-                weight[at] += b.count();
-            }
-        }
-        return new Groups(Arrays.copyOf(sets, g), Arrays.copyOf(weight, g));
-    }
-
-    /** Groups of identical ballots: {@code sets[g]} approved by {@code weight[g]} voters. */
-    record Groups(int[][] sets, long[] weight) {
-        int size() {
-            return sets.length;
-        }
-    }
-
-    private record Key(int[] set) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(set, k.set);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(set);
-        }
     }
 }

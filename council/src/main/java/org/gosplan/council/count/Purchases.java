@@ -32,19 +32,21 @@ final class Purchases {
             throw new CountException("the budget is " + budget + "; give a finite amount, zero or more");
         }
         this.cost = cost.clone();
-        Ballots.Groups groups = sorted(Ballots.group(ballots, m));
-        int gn = groups.size();
+        Grouped groups = group(ballots, m);
+        int gn = groups.weight.length;
         weight = new double[gn];
         votes = new long[m];
         start = new int[m + 1];
+        first = groups.first;
+        approved = groups.approved;
         long n = 0;
         for (int g = 0; g < gn; g++) {
-            long w = groups.weight()[g];
+            long w = groups.weight[g];
             n = Math.addExact(n, w);
             weight[g] = w;
-            for (int c : groups.sets()[g]) {
-                votes[c] += w;
-                start[c + 1]++;
+            for (int j = first[g]; j < first[g + 1]; j++) {
+                votes[approved[j]] += w;
+                start[approved[j] + 1]++;
             }
         }
         voters = n;
@@ -53,37 +55,173 @@ final class Purchases {
             start[c + 1] += start[c];
         }
         approvers = new int[start[m]];
-        first = new int[gn + 1];
-        approved = new int[start[m]];
         int[] at = java.util.Arrays.copyOf(start, m);
         for (int g = 0; g < gn; g++) {
-            int j = first[g];
-            for (int c : groups.sets()[g]) {
-                approvers[at[c]++] = g;
-                approved[j++] = c;
+            for (int j = first[g]; j < first[g + 1]; j++) {
+                approvers[at[approved[j]]++] = g;
             }
-            first[g + 1] = j;
         }
     }
 
+    /** Groups of identical ballots: group g approves {@code approved[first[g]..first[g+1])}, sorted, and has {@code weight[g]} voters. */
+    private record Grouped(int[] first, int[] approved, long[] weight) {
+    }
+
     /**
-     * Groups in the order of their approval sets (as sorted lists of indexes), so that the
-     * approvers of one proposal lie close together in memory: the counts scan them over and over.
+     * Identical ballots merged into groups, the groups in the lexicographic order of their sorted
+     * approval sets, so that the approvers of one proposal lie close together in memory (the
+     * counts scan them over and over); each ballot checked as {@link Ballots#check} does, in
+     * order. The ballots are sorted by their sets (by the proposal at each place in turn, then
+     * by comparison within small runs) and equal neighbours merged: no hashing, no object per
+     * ballot.
      */
-    private static Ballots.Groups sorted(Ballots.Groups groups) {
-        Integer[] order = new Integer[groups.size()];
-        for (int g = 0; g < order.length; g++) {
-            order[g] = g;
+    private static Grouped group(java.util.List<ApprovalBallot> ballots, int m) {
+        int nb = ballots.size();
+        int[] off = new int[nb + 1];
+        for (int i = 0; i < nb; i++) {
+            off[i + 1] = Math.addExact(off[i], ballots.get(i).approved().length);
         }
-        int[][] sets = groups.sets();
-        java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compare(sets[a], sets[b]));
-        int[][] s = new int[order.length][];
-        long[] w = new long[order.length];
-        for (int g = 0; g < order.length; g++) {
-            s[g] = sets[order[g]];
-            w[g] = groups.weight()[order[g]];
+        int[] flat = new int[off[nb]];
+        for (int i = 0; i < nb; i++) {
+            int[] a = ballots.get(i).approved();
+            for (int o : a) {
+                if (o < 0 || o >= m) {
+                    throw new CountException("a ballot approves option " + o + ", but the options are 0.." + (m - 1));
+                }
+            }
+            System.arraycopy(a, 0, flat, off[i], a.length);
+            java.util.Arrays.sort(flat, off[i], off[i + 1]);
+            for (int j = off[i] + 1; j < off[i + 1]; j++) {
+                if (flat[j] == flat[j - 1]) {
+                    throw new CountException("a ballot approves option " + flat[j] + " twice; approve each option once");
+                }
+            }
         }
-        return new Ballots.Groups(s, w);
+        int[] order = new int[nb];
+        for (int i = 0; i < nb; i++) {
+            order[i] = i;
+        }
+        new SetSort(flat, off, m).sort(order, 0, nb, 0);
+        int gn = 0;
+        int size = 0;
+        for (int k = 0; k < nb; k++) {
+            if (k == 0 || SetSort.compare(flat, off, order[k - 1], order[k], 0) != 0) {
+                gn++;
+                size += off[order[k] + 1] - off[order[k]];
+            }
+        }
+        int[] first = new int[gn + 1];
+        int[] approved = new int[size];
+        long[] weight = new long[gn];
+        int g = -1;
+        for (int k = 0; k < nb; k++) {
+            int i = order[k];
+            if (k == 0 || SetSort.compare(flat, off, order[k - 1], i, 0) != 0) {
+                g++;
+                int len = off[i + 1] - off[i];
+                System.arraycopy(flat, off[i], approved, first[g], len);
+                first[g + 1] = first[g] + len;
+            }
+            weight[g] += ballots.get(i).count();
+        }
+        return new Grouped(first, approved, weight);
+    }
+
+    /** Sorts ballots (indexes into compressed rows of sorted sets) into the lexicographic order of their sets. */
+    private static final class SetSort {
+        private final int[] flat;
+        private final int[] off;
+        private final int m;
+        private final int[] buffer;
+
+        SetSort(int[] flat, int[] off, int m) {
+            this.flat = flat;
+            this.off = off;
+            this.m = m;
+            this.buffer = new int[off.length - 1];
+        }
+
+        /** The sets of a and b compared from place {@code depth} on (the places before are equal): as {@link java.util.Arrays#compare(int[], int[])}. */
+        static int compare(int[] flat, int[] off, int a, int b, int depth) {
+            int i = off[a] + depth;
+            int j = off[b] + depth;
+            int ea = off[a + 1];
+            int eb = off[b + 1];
+            for (; i < ea && j < eb; i++, j++) {
+                if (flat[i] != flat[j]) {
+                    return Integer.compare(flat[i], flat[j]);
+                }
+            }
+            return Integer.compare(ea - i, eb - j);
+        }
+
+        /** Sorts order[lo, hi), whose sets agree on their first {@code depth} places. */
+        void sort(int[] order, int lo, int hi, int depth) {
+            int n = hi - lo;
+            if (n < 2) {
+                return;
+            }
+            if (n < 64 || n < m / 8 || depth > 64) {
+                mergeSort(order, lo, hi, depth);
+                return;
+            }
+            // by the proposal at place depth, sets that end there first (a prefix sorts first)
+            int[] count = new int[m + 2];
+            for (int k = lo; k < hi; k++) {
+                count[key(order[k], depth) + 1]++;
+            }
+            for (int v = 0; v <= m; v++) {
+                count[v + 1] += count[v];
+            }
+            int[] bucketStart = java.util.Arrays.copyOf(count, m + 2);
+            for (int k = lo; k < hi; k++) {
+                int i = order[k];
+                buffer[lo + count[key(i, depth)]++] = i;
+            }
+            System.arraycopy(buffer, lo, order, lo, n);
+            for (int v = 1; v <= m; v++) {
+                if (bucketStart[v + 1] - bucketStart[v] > 1) {
+                    sort(order, lo + bucketStart[v], lo + bucketStart[v + 1], depth + 1);
+                }
+            }
+        }
+
+        /** The proposal at place depth of ballot i's set plus one, or 0 where the set is shorter. */
+        private int key(int i, int depth) {
+            int at = off[i] + depth;
+            return at < off[i + 1] ? flat[at] + 1 : 0;
+        }
+
+        private void mergeSort(int[] order, int lo, int hi, int depth) {
+            if (hi - lo < 12) {
+                for (int k = lo + 1; k < hi; k++) {
+                    int x = order[k];
+                    int j = k - 1;
+                    while (j >= lo && compare(flat, off, order[j], x, depth) > 0) {
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+                    order[j + 1] = x;
+                }
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            mergeSort(order, lo, mid, depth);
+            mergeSort(order, mid, hi, depth);
+            if (compare(flat, off, order[mid - 1], order[mid], depth) <= 0) {
+                return;
+            }
+            System.arraycopy(order, lo, buffer, lo, hi - lo);
+            int i = lo;
+            int j = mid;
+            for (int k = lo; k < hi; k++) {
+                if (j >= hi || i < mid && compare(flat, off, buffer[i], buffer[j], depth) <= 0) {
+                    order[k] = buffer[i++];
+                } else {
+                    order[k] = buffer[j++];
+                }
+            }
+        }
     }
 
     /** Per proposal bought, the voters approving both it and each proposal; made when first asked for. */

@@ -14,12 +14,11 @@ public final class EqualSharesBench {
     private EqualSharesBench() {
     }
 
-    public static void main(String[] args) {
-        int voters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 11;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        com.sun.management.OperatingSystemMXBean cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** A participatory budget drawn as the class comment says. */
+    record Budget(Options options, List<ApprovalBallot> ballots, double[] costs, double budget) {
+    }
+
+    static Budget budget(int voters, int m, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] cumulative = new double[m];
         double sum = 0;
@@ -60,7 +59,20 @@ public final class EqualSharesBench {
         for (int c = 0; c < m; c++) {
             names.add("p" + c);
         }
-        Options options = new Options(names);
+        return new Budget(new Options(names), ballots, costs, budget);
+    }
+
+    public static void main(String[] args) {
+        int voters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int m = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 11;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        com.sun.management.OperatingSystemMXBean cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Budget pb = budget(voters, m, seed);
+        List<ApprovalBallot> ballots = pb.ballots();
+        double[] costs = pb.costs();
+        double budget = pb.budget();
+        Options options = pb.options();
         for (int run = 0; run < runs; run++) {
             long c0 = cpu.getProcessCpuTime();
             long t0 = System.nanoTime();

@@ -225,4 +225,27 @@ class EqualSharesReferenceTest {
         assertEquals(whole.spent(), fast.spent());
         assertEquals(true, fast.whole());
     }
+
+    /**
+     * Tallies are recorded on the log by the hash of their JSON and recounted by verify, so a
+     * faster count must give the same numbers to the last bit, not only the same winners. These
+     * hashes (of the rounds, every payment and money left printed exactly, and the ties) were
+     * taken with the count as it was before add1's runs stopped early (main at 5ebf1a0).
+     */
+    @org.junit.jupiter.api.Test
+    void theRoundsAreThoseOfTheCountBeforeToTheLastBit() throws Exception {
+        String[][] pinned = {
+            {"20000", "300", "5", "1", "05d53013e5c9369088ce99c7f94be45847e8a7e485ce571405e9d3f493ee9c9f"},
+            {"3000", "60", "7", "1", "8e41f5bd14827432cfd26056aba13d739e12a8acead5adf47a3a236648828714"},
+            {"5000", "100", "3", "0.3", "cbffd2bc10c22149fe393ff4ff11f4e05251d7285d17f66a0cd78833bb446bbe"},
+            {"2000", "40", "9", "2.5", "dc58c53cc0f0c0bea6f4a832d4f2ae18b83b03b59a0b38ad0b462a814b78610a"},
+        };
+        for (String[] p : pinned) {
+            EqualSharesBench.Budget b = EqualSharesBench.budget(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Long.parseLong(p[2]));
+            Tally t = EqualShares.count(b.options(), b.ballots(), b.costs(), b.budget() * Double.parseDouble(p[3]));
+            byte[] text = (t.rounds().toString() + t.ties()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text));
+            assertEquals(p[4], hash, String.join(" ", p));
+        }
+    }
 }
