@@ -67,7 +67,23 @@ final class ExtendedPlanOutput {
         } else {
             print(p, republic);
         }
+        if ("limit".equals(p.status()) || "unbounded".equals(p.status())) {
+            System.err.println("gosplan: " + advice(p));
+        }
         return "optimal".equals(p.status()) ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+
+    /** What to try where no plan was proven (status limit) or λ can grow without end (unbounded). */
+    static String advice(ExtendedPlan p) {
+        if ("unbounded".equals(p.status())) {
+            return "the targets can be met any number of times over: some product asked for is made or imported"
+                    + " without anything limited (a resource without \"available\", imports at a price of 0 or"
+                    + " without a limit under a balance of trade that never binds); limit that resource or those"
+                    + " imports";
+        }
+        return "the solver (" + p.method() + ") stopped without a proven plan" + (p.note() == null ? ""
+                : " (" + p.note() + ")") + "; try --method pdlp, a larger --tolerance, or quantities and world prices"
+                + " in units nearer 1 (millions of a unit where figures run to 1e9 and more)";
     }
 
     private static void print(ExtendedPlan p, String republic) {

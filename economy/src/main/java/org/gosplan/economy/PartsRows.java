@@ -136,13 +136,13 @@ final class PartsRows {
         if (!(d >= 0 && d <= 1)) {
             error.accept("depreciation " + Numbers.format(depreciation) + " of '" + product + "' must be a share"
                     + " from 0 to 1 (0.05: a twentieth of the stock wears out a year)");
-            return;
+            d = 0; // still listed (the economy is refused anyway): its needs and stocks are of a capital product
         }
         double l = Double.isNaN(lag) ? 1 : lag;
         if (l != Math.rint(l) || l < 1 || l > 1000) {
             error.accept("lag " + Numbers.format(lag) + " of '" + product + "' must be a whole number of years >= 1"
                     + " (1: made in one year, it serves from the next)");
-            return;
+            l = 1;
         }
         if (!b.parts().capital(p, d, (int) l)) {
             error.accept("capital product '" + product + "' is listed twice; list each once");

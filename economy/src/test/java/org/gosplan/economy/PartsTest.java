@@ -232,6 +232,17 @@ class PartsTest {
     }
 
     @Test
+    void aBadLagOrDepreciationIsOneErrorNotThreeAboutAProductThatIsCapital() {
+        // the capital row is still listed: its technique's need and its stock are not "not a capital product"
+        for (String[] bad : new String[][] {{"\"lag\": 1", "\"lag\": 0"}, {"\"lag\": 1", "\"lag\": 1.5"},
+                {"\"depreciation\": 0.1", "\"depreciation\": 2"}}) {
+            EconomyException x = readFails(json(bad[0], bad[1]));
+            assertEquals(1, x.errors().size(), x.errors().toString());
+            error(x, J + ":/capital/0", bad[1].contains("lag") ? "lag" : "depreciation");
+        }
+    }
+
+    @Test
     void tradeTermsAreChecked() {
         error(readFails(json("\"exportPrice\": 8", "\"exportPrice\": 12")), J + ":/trade/0", "export price 12",
                 "above its import price 10");

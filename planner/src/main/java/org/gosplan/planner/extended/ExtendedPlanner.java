@@ -115,6 +115,24 @@ public final class ExtendedPlanner {
         }
     }
 
+    /**
+     * Whether the plan with every λ at zero exists. GLOP answers "infeasible" for some LPs whose λ can
+     * grow without end (a target imported at a price of 0 without a limit: its presolve finds the dual
+     * infeasible); where λ = 0 is feasible, such an answer means unbounded, not infeasible.
+     */
+    static boolean feasibleAtZero(SpaceModel m) {
+        SpaceModel zero = new SpaceModel(m.e, m.alone);
+        zero.lp.setUpper(zero.least, 0);
+        for (int[] row : zero.lambda) {
+            for (int v : row) {
+                if (v >= 0) {
+                    zero.lp.setUpper(v, 0);
+                }
+            }
+        }
+        return zero.lp.solve(false, 1e-9, 0).status() == Lp.Status.OPTIMAL;
+    }
+
     static Leximin leximin(SpaceModel m, Options o) {
         Leximin result = new Leximin(m);
         Lp lp = m.lp;
@@ -139,7 +157,8 @@ public final class ExtendedPlanner {
             }
             result.rounds++;
             if (s.status() == Lp.Status.INFEASIBLE || s.status() == Lp.Status.UNBOUNDED || s.x() == null) {
-                result.status = s.status();
+                result.status = s.status() == Lp.Status.INFEASIBLE && result.rounds == 1 && feasibleAtZero(m)
+                        ? Lp.Status.UNBOUNDED : s.status();
                 result.last = s;
                 if (result.first == null) {
                     result.first = s;

@@ -212,4 +212,31 @@ class SpaceCheckTest {
         assertEquals("optimal", left.status());
         assertEquals(0, left.value(), 1e-12);
     }
+
+    /**
+     * Cloth asked for, importable at a world price of 0 without a limit: λ grows without end. GLOP called
+     * this LP infeasible, and the plan was "infeasible" with a diagnosis blaming the balance of trade.
+     */
+    @Test
+    void freeImportsWithoutALimitAreUnboundedNotInfeasible() {
+        EconomyBuilder b = new EconomyBuilder("free cloth");
+        int cloth = b.addProduct("cloth", null, null);
+        int labour = b.addResource("labour", "h", 100);
+        int mill = b.addTechnique("mill", Double.POSITIVE_INFINITY);
+        b.output(mill, cloth, 1).resourceInput(mill, labour, 5);
+        b.target(cloth, 5, 1);
+        b.parts().trade(cloth, -1, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        ExtendedPlan p = ExtendedPlanner.plan(b.build(), O);
+        assertEquals("unbounded", p.status());
+        assertEquals(null, p.diagnosis());
+        // with a limit of 50 it is bounded: 50 imported and 20 made, λ = 14
+        EconomyBuilder c = new EconomyBuilder("cloth, 50 free");
+        int cl = c.addProduct("cloth", null, null);
+        int lab = c.addResource("labour", "h", 100);
+        int m = c.addTechnique("mill", Double.POSITIVE_INFINITY);
+        c.output(m, cl, 1).resourceInput(m, lab, 5);
+        c.target(cl, 5, 1);
+        c.parts().trade(cl, -1, 0, Double.NaN, 50, Double.POSITIVE_INFINITY);
+        assertEquals(14, ExtendedPlanner.plan(c.build(), O).value(), 1e-9);
+    }
 }
