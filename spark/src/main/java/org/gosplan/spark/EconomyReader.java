@@ -43,6 +43,9 @@ import scala.Tuple2;
 final class EconomyReader {
     private EconomyReader() {}
 
+    /** The most products (and techniques) whose ids are broadcast to the executors for the joins. */
+    static final long BROADCAST_IDS = 20_000_000L;
+
     /** What was read: the matrix in blocks, the vectors, and the products' ids on the executors. */
     record Read(BlockMatrix matrix, boolean transposed, double[] finalDemand, String[] resources,
                 double[][] intensity, Dataset<Row> products) {
@@ -99,14 +102,17 @@ final class EconomyReader {
         for (String c : new String[] {"technique", "item", "quantity"}) {
             requireColumn(flows, c, flowsPath);
         }
+        // Up to BROADCAST_IDS products the ids go to every executor as a hash table (about 50 bytes an id)
+        // and the flows are never shuffled; beyond, both sides are shuffled by id (a sort-merge join).
+        boolean small = n <= BROADCAST_IDS && nt <= BROADCAST_IDS;
         Dataset<Row> joined = flows
                 .select(trim(col("technique").cast("string")).as("ft"), trim(col("item").cast("string")).as("fi"),
                         col("quantity").cast("string").as("qs"), col("quantity").cast("double").as("q"))
-                .join(techniques, col("ft").equalTo(col("tid")), "left")
-                .join(products, col("fi").equalTo(col("pid")), "left")
+                .join(small ? broadcast(techniques) : techniques, col("ft").equalTo(col("tid")), "left")
+                .join(small ? broadcast(products) : products, col("fi").equalTo(col("pid")), "left")
                 .join(broadcast(rtable), col("fi").equalTo(col("rid")), "left")
                 .select(col("ft"), col("fi"), col("qs"), col("q"), col("t"), col("p"), col("r"));
-        JavaRDD<Row> x = joined.javaRDD(); // one RDD: the second pass reuses the joins' shuffle output
+        JavaRDD<Row> x = joined.javaRDD(); // one RDD: the second pass reuses the joins' shuffle output, if any
 
         // pass 1: outputs and resource inputs to the driver, as primitive arrays
         final String where = flowsPath;

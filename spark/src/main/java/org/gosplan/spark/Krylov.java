@@ -1,6 +1,8 @@
 package org.gosplan.spark;
 
 import java.util.Arrays;
+import org.gosplan.planner.leontief.KrylovOperator;
+import org.gosplan.planner.leontief.Leontief;
 
 /**
  * Solves {@code (I - M) x = b} for {@code k} right-hand sides at once (interleaved:
@@ -74,150 +76,29 @@ final class Krylov {
         return r;
     }
 
+    /**
+     * The planner's own BiCGSTAB ({@link Leontief#bicgstab}: the same steps, restarts and stopping
+     * rule as on one machine), each product of M one distributed pass.
+     */
     static Outcome bicgstab(Operator m, int n, double[] b, int k, double tol, int maxIt) {
-        int len = n * k;
-        double[] bNorm = normInf(b, n, k);
-        double[] x = new double[len];
-        double[] r = b.clone();
-        double[] rhat = b.clone();
-        double[] p = new double[len];
-        double[] v = new double[len];
-        double[] s = new double[len];
-        double[] rho = fill(k, 1), alpha = fill(k, 1), omega = fill(k, 1), beta = new double[k];
-        double[] rhoNew = dots(rhat, r, k);
-        boolean[] active = new boolean[k];
-        boolean[] restart = new boolean[k];
-        int activeCount = 0;
-        for (int c = 0; c < k; c++) {
-            active[c] = bNorm[c] > 0;
-            restart[c] = true;
-            activeCount += active[c] ? 1 : 0;
-        }
-        double[] best = fill(k, Double.POSITIVE_INFINITY);
-        int[] sinceBest = new int[k];
-        double[] lastTrue = activeCount == 0 ? new double[k] : null;
-        int it = 0, products = 0;
-        String failure = null;
-        while (activeCount > 0 && it < maxIt) {
-            it++;
-            lastTrue = null;
-            for (int c = 0; c < k; c++) {
-                beta[c] = restart[c] || !active[c] ? 0.0 : (rhoNew[c] / rho[c]) * (alpha[c] / omega[c]);
-                rho[c] = rhoNew[c];
-                restart[c] = false;
+        int[] products = new int[1];
+        KrylovOperator op = new KrylovOperator() {
+            @Override
+            public int size() {
+                return n;
             }
-            for (int i = 0; i < len; i++) {
-                int c = i % k;
-                p[i] = r[i] + (beta[c] == 0.0 ? 0.0 : beta[c] * (p[i] - omega[c] * v[i]));
-            }
-            double[] mp = m.apply(p, k);
-            products++;
-            for (int i = 0; i < len; i++) {
-                v[i] = p[i] - mp[i];
-            }
-            double[] rv = dots(rhat, v, k);
-            for (int c = 0; c < k; c++) {
-                alpha[c] = active[c] && rv[c] != 0 ? rho[c] / rv[c] : 0.0;
-            }
-            for (int i = 0; i < len; i++) {
-                s[i] = r[i] - alpha[i % k] * v[i];
-            }
-            double[] t = m.apply(s, k);
-            products++;
-            for (int i = 0; i < len; i++) {
-                t[i] = s[i] - t[i];
-            }
-            double[] ts = dots(t, s, k), tt = dots(t, t, k);
-            for (int c = 0; c < k; c++) {
-                omega[c] = active[c] && tt[c] > 0 ? ts[c] / tt[c] : 0.0;
-            }
-            double[] rInf = new double[k];
-            for (int i = 0; i < len; i++) {
-                int c = i % k;
-                if (!active[c]) {
-                    continue;
-                }
-                x[i] += alpha[c] * p[i] + omega[c] * s[i];
-                double ri = s[i] - omega[c] * t[i];
-                r[i] = ri;
-                double a = Math.abs(ri);
-                if (a > rInf[c] || a != a) {
-                    rInf[c] = a;
+
+            @Override
+            public void apply(double[] in, double[] out, int width, double[] add, double sign) {
+                double[] mx = m.apply(in, width);
+                products[0]++;
+                for (int i = 0; i < n * width; i++) {
+                    out[i] = (add == null ? 0.0 : add[i]) + sign * mx[i];
                 }
             }
-            rhoNew = dots(rhat, r, k);
-            boolean check = false;
-            for (int c = 0; c < k; c++) {
-                if (!active[c]) {
-                    continue;
-                }
-                double rel = rInf[c] / bNorm[c];
-                if (!Double.isFinite(rel) || rel > 1e30) {
-                    return new Outcome(x, it, products, fill(k, Double.POSITIVE_INFINITY), false, "bicgstab",
-                            "BiCGSTAB diverges (I - A is singular or nearly so)");
-                }
-                if (rel < best[c] * 0.5) {
-                    best[c] = rel;
-                    sinceBest[c] = 0;
-                } else if (++sinceBest[c] > 60) {
-                    failure = "BiCGSTAB stagnates (I - A is singular or nearly so)";
-                }
-                if (rel <= tol * 0.25 || omega[c] == 0.0 || rhoNew[c] == 0.0 || !Double.isFinite(rhoNew[c])) {
-                    check = true;
-                }
-            }
-            if (failure != null) {
-                break;
-            }
-            if (check) {
-                double[] mx = m.apply(x, k);
-                products++;
-                double[] tr = residual(x, mx, b, n, k, bNorm);
-                lastTrue = tr;
-                for (int c = 0; c < k; c++) {
-                    if (!active[c]) {
-                        continue;
-                    }
-                    if (tr[c] <= tol) {
-                        active[c] = false;
-                        activeCount--;
-                        continue;
-                    }
-                    double rel = rInf[c] / bNorm[c];
-                    if (rel <= tol * 0.25 || omega[c] == 0.0 || rhoNew[c] == 0.0 || !Double.isFinite(rhoNew[c])) {
-                        // restart this column from its true residual
-                        double dd = 0;
-                        for (int i = c; i < len; i += k) {
-                            double ri = b[i] - x[i] + mx[i];
-                            r[i] = ri;
-                            rhat[i] = ri;
-                            p[i] = 0;
-                            v[i] = 0;
-                            dd += ri * ri;
-                        }
-                        rho[c] = 1;
-                        alpha[c] = 1;
-                        omega[c] = 1;
-                        rhoNew[c] = dd;
-                        restart[c] = true;
-                    }
-                }
-            }
-        }
-        for (double xi : x) {
-            if (!Double.isFinite(xi)) {
-                return new Outcome(x, it, products, fill(k, Double.POSITIVE_INFINITY), false, "bicgstab",
-                        "BiCGSTAB broke down (non-finite values)");
-            }
-        }
-        double[] res = lastTrue;
-        if (res == null) {
-            res = residual(x, m.apply(x, k), b, n, k, bNorm);
-            products++;
-        }
-        boolean ok = allAtMost(res, tol);
-        return new Outcome(x, it, products, res, ok, "bicgstab", ok ? null
-                : failure != null ? failure : "BiCGSTAB did not converge in " + it + " iterations");
+        };
+        KrylovOperator.Result r = Leontief.bicgstab(op, b, k, tol, maxIt);
+        return new Outcome(r.x(), r.iterations(), products[0], r.residual(), r.converged(), "bicgstab", r.failure());
     }
 
     /** The power series {@code x <- b + M x}: converges whenever the spectral radius of M is below 1. */
@@ -257,14 +138,6 @@ final class Krylov {
         }
         return new Outcome(x, it, it, res, false, "power", "the power series did not converge in " + it
                 + " iterations (the spectral radius of A is close to or above 1)");
-    }
-
-    static double[] dots(double[] u, double[] w, int k) {
-        double[] d = new double[k];
-        for (int i = 0; i < u.length; i++) {
-            d[i % k] += u[i] * w[i];
-        }
-        return d;
     }
 
     static double[] fill(int k, double v) {

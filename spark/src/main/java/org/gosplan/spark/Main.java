@@ -77,6 +77,9 @@ public final class Main {
     static SparkSession session(String master) {
         SparkSession.Builder b = SparkSession.builder().appName("gosplan")
                 .config("spark.ui.showConsoleProgress", "false");
+        if (!new SparkConf().contains("spark.sql.broadcastTimeout")) {
+            b.config("spark.sql.broadcastTimeout", "3600"); // the products' ids, broadcast for the joins, can be large
+        }
         if (master != null) {
             b.master(master);
         } else if (!new SparkConf().contains("spark.master")) {

@@ -137,6 +137,19 @@ public final class Leontief {
                 ids, null, "sector");
     }
 
+    /**
+     * The engine's BiCGSTAB (the same steps, stopping rule and restarts as {@link LeontiefMethod#BICGSTAB})
+     * on {@code (I - M) x = b} for {@code k} right-hand sides interleaved in {@code b}, where M is known
+     * only by its products: for another engine's matrix (the spark module's, spread over a cluster).
+     * Stops when every column's true relative residual {@code ‖b - x + M x‖∞ / ‖b‖∞} is at most
+     * {@code tolerance}, after {@code maxIterations}, or when the iteration breaks down.
+     */
+    public static KrylovOperator.Result bicgstab(KrylovOperator m, double[] b, int k, double tolerance,
+                                                 int maxIterations) {
+        LeontiefSolvers.Outcome o = LeontiefSolvers.bicgstab(m, b, k, tolerance, maxIterations);
+        return new KrylovOperator.Result(o.x, o.iterations, o.residual, o.converged, o.failure);
+    }
+
     /** Number of sectors (products). */
     public int size() {
         return op.n;

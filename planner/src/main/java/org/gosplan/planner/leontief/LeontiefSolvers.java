@@ -316,9 +316,46 @@ final class LeontiefSolvers {
      * own scalars; the two matrix products of a step serve all columns in one pass.
      */
     static Outcome bicgstab(LeontiefOperator op, boolean transposed, double[] b, int k, double tol, int maxIt) {
-        int n = op.n;
+        Map m = map(op, transposed);
+        return bicgstab(op.n, new Fused() {
+            @Override
+            public void apply(double[] in, double[] out, int kk, double[] add, double sign) {
+                m.apply(in, out, kk, add, sign);
+            }
+
+            @Override
+            public double[] applyReduce(double[] in, double[] out, int kk, double[] add, double sign, int width,
+                                        int maxFrom, KernelVectors.Chunk post) {
+                return op.multiplyReduce(transposed, in, out, kk, add, sign, width, maxFrom, post);
+            }
+        }, b, k, tol, maxIt);
+    }
+
+    /** BiCGSTAB on {@code I - M} for an operator known only by its products (another engine's). */
+    static Outcome bicgstab(KrylovOperator op, double[] b, int k, double tol, int maxIt) {
+        return bicgstab(op.size(), new Fused() {
+            @Override
+            public void apply(double[] in, double[] out, int kk, double[] add, double sign) {
+                op.apply(in, out, kk, add, sign);
+            }
+
+            @Override
+            public double[] applyReduce(double[] in, double[] out, int kk, double[] add, double sign, int width,
+                                        int maxFrom, KernelVectors.Chunk post) {
+                op.apply(in, out, kk, add, sign);
+                return KernelVectors.reduce(op.size(), kk, width, maxFrom, post);
+            }
+        }, b, k, tol, maxIt);
+    }
+
+    /** A product followed by a reduction over its result, fused into one pass where the operator can. */
+    interface Fused extends Map {
+        double[] applyReduce(double[] in, double[] out, int k, double[] add, double sign, int width, int maxFrom,
+                             KernelVectors.Chunk post);
+    }
+
+    private static Outcome bicgstab(int n, Fused a, double[] b, int k, double tol, int maxIt) {
         int len = n * k;
-        Map a = map(op, transposed);
         double[] bNorm = KernelVectors.normInf(b, n, k);
         double[] x = new double[len];
         double[] r = b.clone();
@@ -373,7 +410,7 @@ final class LeontiefSolvers {
                 }
             });
             // v = M p, and (rhat, v) while v is in cache
-            double[] rv = op.multiplyReduce(transposed, p, v, k, p, -1.0, k, k, (from, to, acc) -> {
+            double[] rv = a.applyReduce(p, v, k, p, -1.0, k, k, (from, to, acc) -> {
                 if (k == 1) {
                     double d = 0;
                     for (int i = from; i < to; i++) {
@@ -404,7 +441,7 @@ final class LeontiefSolvers {
                 }
             });
             // t = M s, and (t, s), (t, t)
-            double[] tsTt = op.multiplyReduce(transposed, s, t, k, s, -1.0, 2 * k, 2 * k, (from, to, acc) -> {
+            double[] tsTt = a.applyReduce(s, t, k, s, -1.0, 2 * k, 2 * k, (from, to, acc) -> {
                 if (k == 1) {
                     double ts = 0, tt = 0;
                     for (int i = from; i < to; i++) {
