@@ -28,6 +28,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace OUT if it exists")
     boolean force;
 
+    @Option(names = "--json", description = "print {\"wrote\", \"form\", \"products\", \"techniques\"} as JSON")
+    boolean json;
+
     @Override
     public Integer call() {
         boolean toJson = out.getFileName() != null && out.getFileName().toString().endsWith(".json");
@@ -61,6 +64,11 @@ final class ConvertCommand implements Callable<Integer> {
         }
         System.err.printf("wrote %s (%s, %,d products, %,d techniques)%n", out,
                 toJson ? "economy JSON" : "economy folder", source.economy().products(), source.economy().techniques());
+        if (json) {
+            Json.print(System.out, Json.object().put("wrote", out.toString())
+                    .put("form", toJson ? "economy JSON" : "economy folder")
+                    .put("products", source.economy().products()).put("techniques", source.economy().techniques()));
+        }
         return ExitCode.OK;
     }
 

@@ -42,6 +42,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace OUT if it exists")
     boolean force;
 
+    @Option(names = "--json", description = "print {\"wrote\", \"products\", \"inputs\", \"seed\", \"seconds\"} as JSON")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         if (products < 1) {
@@ -78,8 +81,13 @@ final class GenerateCommand implements Callable<Integer> {
             }
             g.writeFolder(out);
         }
+        double seconds = Durations.since(t0);
         System.err.printf("wrote %s: %,d products, %,d inputs each, seed %d (%s)%n", out, products,
-                Math.min(inputs, products - 1), seed, Durations.format(Durations.since(t0)));
+                Math.min(inputs, products - 1), seed, Durations.format(seconds));
+        if (json) {
+            Json.print(System.out, Json.object().put("wrote", out.toString()).put("products", products)
+                    .put("inputs", Math.min(inputs, products - 1)).put("seed", seed).put("seconds", seconds));
+        }
         return ExitCode.OK;
     }
 

@@ -33,18 +33,33 @@ final class KeyCommand extends CommandGroup {
                 + " or a log's note key")
         boolean witness;
 
+        @Option(names = "--json", description = "print {\"vkey\", \"name\", \"keyId\", \"file\"} as JSON (never the"
+                + " private key)")
+        boolean json;
+
         @Override
         public Integer call() {
             if (witness) {
                 Cosigner k = Keys.generateWitness(name);
                 Keys.write(k, file);
-                System.out.println(k.verifier());
+                CosignatureVerifier v = k.verifier();
+                print(v.toString(), v.name(), v.keyIdHex());
                 return ExitCode.OK;
             }
             NoteSigner k = Keys.generate(name);
             Keys.write(k, file);
-            System.out.println(k.verifier());
+            NoteVerifier v = k.verifier();
+            print(v.toString(), v.name(), v.keyIdHex());
             return ExitCode.OK;
+        }
+
+        private void print(String vkey, String keyName, String keyId) {
+            if (json) {
+                Json.print(System.out, Json.object().put("vkey", vkey).put("name", keyName).put("keyId", keyId)
+                        .put("file", file.toString()));
+            } else {
+                System.out.println(vkey);
+            }
         }
     }
 

@@ -101,8 +101,49 @@ final class Pages {
             return "";
         }
         String first = firstSentence(d[0]);
-        int colon = first.indexOf(": ");
-        return first.length() > SUMMARY && colon > 0 ? first.substring(0, colon) + "." : first;
+        if (first.length() <= SUMMARY) {
+            return first;
+        }
+        // Without its parentheses (details) the sentence may be short enough, and stays whole
+        String plain = withoutParentheses(first);
+        if (plain.length() <= SUMMARY) {
+            return plain;
+        }
+        int colon = colonOutsideParentheses(first);
+        return colon > 0 ? first.substring(0, colon) + "." : first;
+    }
+
+    /** The text with every parenthesised part, and the space before it, taken out. */
+    static String withoutParentheses(String text) {
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                if (depth++ == 0) {
+                    while (b.length() > 0 && b.charAt(b.length() - 1) == ' ') {
+                        b.setLength(b.length() - 1);
+                    }
+                }
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static int colonOutsideParentheses(String text) {
+        int depth = 0;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && c == ':' && text.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String firstSentence(String text) {

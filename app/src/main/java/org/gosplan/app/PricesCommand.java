@@ -66,7 +66,7 @@ final class PricesCommand implements Callable<Integer> {
             int f = t.factorIndex(e.getKey());
             if (f < 0) {
                 String near = Ids.didYouMean(e.getKey(), t.factors(), t::factor);
-                throw new UsageException("--factor " + raise + ": no factor row '" + e.getKey() + "' in F.csv"
+                throw new UsageException("--factor " + raise + ": the table has no factor row '" + e.getKey() + "'"
                         + (near.isEmpty() ? "; its rows are " + String.join(", ", AnalysisInputs.ids(t.factors(),
                         t::factor)) : near));
             }

@@ -26,6 +26,10 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--content", description = "print the recorded economy, targets or plan the event addresses")
     boolean content;
 
+    @Option(names = "--json", description = "the event is JSON already; with --content, print {\"index\", \"type\","
+            + " \"hash\", \"content\"} with the content as text")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         // With --db the only positional is the index.
@@ -47,6 +51,15 @@ final class ShowCommand implements Callable<Integer> {
                         + (size - 1) + ")");
             }
             Event e = r.event(index);
+            if (content && json) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                java.io.PrintStream to = new java.io.PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8);
+                RecordedContent.print(r, e, index, to);
+                Json.print(System.out, Json.object().put("index", index).put("type", e.type())
+                        .put("hash", e.body().get(RecordedContent.hashField(e.type())).asText())
+                        .put("content", bytes.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                return ExitCode.OK;
+            }
             if (content) {
                 RecordedContent.print(r, e, index, System.out);
                 return ExitCode.OK;

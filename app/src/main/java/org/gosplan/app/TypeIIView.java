@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.gosplan.economy.Ids;
 import org.gosplan.economy.IoTable;
 import org.gosplan.planner.analysis.HouseholdsClosed;
 import org.gosplan.planner.leontief.LeontiefOptions;
@@ -17,6 +18,14 @@ final class TypeIIView {
             throws IOException {
         IoTable t = AnalysisInputs.table(path, "multipliers --type-ii");
         Map<String, String> labels = AnalysisInputs.labels(t);
+        // named by the option, and among the table's factors whatever file they came from (a pymrio
+        // folder's factor_inputs/ and extensions, an ICIO file's rows): not "in F.csv"
+        if (t.factorIndex(row) < 0) {
+            String near = Ids.didYouMean(row, t.factors(), t::factor);
+            throw new UsageException("--households-row " + row + ": the table has no factor row '" + row + "'"
+                    + (near.isEmpty() ? "; its factor rows are " + String.join(", ", AnalysisInputs.ids(t.factors(),
+                    t::factor)) + "; pass --households-row with the row of household income" : near));
+        }
         HouseholdsClosed.TypeII r = HouseholdsClosed.of(t, row, column, income == null ? Double.NaN : income, options);
         String[] ids = r.sectors();
         int n = ids.length;

@@ -53,6 +53,9 @@ class HelpPagesTest {
             // noun phrase ("The optimal plan", "Gross output x ...")
             assertTrue(s.split(" ")[0].endsWith("s"), path + ": not a sentence that says what it does: '" + s + "'");
             assertTrue(s.length() <= 200, path + ": '" + s + "'");
+            // cut whole: never inside a parenthesis ("Records a fulfilment report (gosplan/report@1.")
+            assertEquals(s.chars().filter(c -> c == '(').count(), s.chars().filter(c -> c == ')').count(),
+                    path + ": a parenthesis left open: '" + s + "'");
             if (path.size() == 1) {
                 assertTrue(list.contains(" " + path.get(0) + " " + s), path + " not listed as '" + s + "' in\n" + list);
             }

@@ -24,8 +24,8 @@ class JsonOutputTest {
     Path tmp;
 
     /** The commands that print no JSON of their own (issue 16): the rest all take --json. */
-    private static final Set<String> WITHOUT_JSON = Set.of("gosplan", "help", "convert", "generate", "key", "key new",
-            "show", "demo", "record", "log", "checkpoint", "witness", "witness serve");
+    private static final Set<String> WITHOUT_JSON = Set.of("gosplan", "help", "key", "demo", "record", "log",
+            "checkpoint", "witness", "witness serve");
 
     /** Parses standard output as exactly one JSON document. */
     static JsonNode oneDocument(CliRun r) throws IOException {
@@ -152,6 +152,47 @@ class JsonOutputTest {
         e = errors(CliRun.of("log", "init", tmp.resolve("log").toString(), "--json"));
         assertEquals("--origin", e.get(0).get("where").asText(), e.toString());
         assertFalse(Files.exists(tmp.resolve("log")));
+    }
+
+    /**
+     * convert, generate, key new and show take --json too (issue 16 item 4, tried again as a new user:
+     * each answered "unknown option '--json'"): one document on standard output, the rest on standard error.
+     */
+    @Test
+    void convertGenerateKeyNewAndShowPrintOneDocument() throws IOException {
+        Path village = CliRun.examples().resolve("village.economy.json");
+        JsonNode c = oneDocument(CliRun.of("convert", village.toString(), tmp.resolve("v").toString(), "--json"));
+        assertEquals("economy folder", c.get("form").asText(), c.toString());
+        assertEquals(4, c.get("products").asInt(), c.toString());
+        assertEquals(tmp.resolve("v").toString(), c.get("wrote").asText());
+
+        JsonNode g = oneDocument(CliRun.of("generate", tmp.resolve("g.economy.json").toString(), "--products", "5",
+                "--inputs", "2", "--json"));
+        assertEquals(5, g.get("products").asInt(), g.toString());
+        assertEquals(2, g.get("inputs").asInt(), g.toString());
+        assertTrue(Files.exists(tmp.resolve("g.economy.json")));
+
+        CliRun k = CliRun.of("key", "new", tmp.resolve("c.key").toString(), "--name", "council-north", "--json");
+        JsonNode key = oneDocument(k);
+        assertEquals(CliRun.vkey(tmp.resolve("c.key").toString()), key.get("vkey").asText(), key.toString());
+        assertEquals("council-north", key.get("name").asText());
+        // never the private key
+        String secret = Files.readString(tmp.resolve("c.key")).strip();
+        String body = secret.substring(secret.lastIndexOf('+') + 1);
+        assertFalse(k.out().contains(body) || k.err().contains(body), k.out());
+
+        String log = tmp.resolve("log").toString();
+        assertEquals(0, CliRun.of("log", "init", log, "--origin", "example.org/show").exit());
+        CliRun r = CliRun.of("record", log, "economy", village.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode event = oneDocument(CliRun.of("show", log, "0", "--json"));
+        assertEquals("economy.published", event.get("type").asText(), event.toString());
+        JsonNode content = oneDocument(CliRun.of("show", log, "0", "--content", "--json"));
+        assertEquals(CliRun.of("show", log, "0", "--content").out(), content.get("content").asText());
+        assertEquals(event.get("body").get("hash").asText(), content.get("hash").asText());
+        // a mistake is an errors document there too
+        errors(CliRun.of("show", log, "7", "--json"));
+        errors(CliRun.of("convert", village.toString(), tmp.resolve("v").toString(), "--json"));
     }
 
     @Test
