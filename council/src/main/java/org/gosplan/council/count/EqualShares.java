@@ -53,7 +53,7 @@ public final class EqualShares {
      * so several are computed at once (one per processor) and read in order: the outcome is the
      * one the one-at-a-time loop keeps, only sooner. Of every run but the kept one add1 needs
      * only to know whether it costs more than the budget, so runs stop as soon as that is
-     * certain, and the kept endowment is run again whole at the end. Where every purchasable
+     * certain, and the kept run is carried on from where it stopped to its end. Where every purchasable
      * proposal together fits the budget, a run that fits may buy them all (which ends add1), so
      * there every run is whole.
      */
@@ -75,37 +75,43 @@ public final class EqualShares {
         double stop = stopEarly && all > budget * (1 + 1e-9) ? budget : Double.NaN;
         double endowment = Math.floor(budget / pb.voters);
         int window = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
-        FixedBudget[] methods = new FixedBudget[window];
-        methods[0] = new FixedBudget(pb);
+        // one run more than the window: the kept run stays as it stopped, to be finished at the end
+        FixedBudget[] pool = new FixedBudget[window + 1];
+        FixedBudget keptRun = pool[0] = new FixedBudget(pb);
         // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
-        FixedBudget.Outcome outcome = methods[0].run(endowment, options, stop);
+        FixedBudget.Outcome outcome = keptRun.run(endowment, options, stop);
         while (!(outcome.whole() && outcome.purchases().size() == purchasable)) {
             double from = endowment;
-            int tries = window;
-            FixedBudget.Outcome[] raised = new FixedBudget.Outcome[tries];
-            java.util.stream.IntStream.range(0, tries).parallel().forEach(i -> {
-                if (methods[i] == null) {
-                    methods[i] = new FixedBudget(pb);
+            FixedBudget[] use = new FixedBudget[window];
+            int u = 0;
+            for (int p = 0; p < pool.length && u < window; p++) {
+                if (pool[p] != keptRun) {
+                    if (pool[p] == null) {
+                        pool[p] = new FixedBudget(pb);
+                    }
+                    use[u++] = pool[p];
                 }
-                raised[i] = methods[i].run(from + 1 + i, options, stop);
-            });
+            }
+            FixedBudget.Outcome[] raised = new FixedBudget.Outcome[window];
+            java.util.stream.IntStream.range(0, window).parallel().forEach(i -> raised[i] = use[i].run(from + 1 + i, options, stop));
             boolean over = false;
-            for (FixedBudget.Outcome next : raised) {
-                if (next.spent() > budget) {
+            for (int i = 0; i < window && !over; i++) {
+                if (raised[i].spent() > budget) {
                     over = true;
-                    break;
-                }
-                outcome = next;
-                endowment += 1;
-                if (outcome.whole() && outcome.purchases().size() == purchasable) {
-                    break;
+                } else {
+                    outcome = raised[i];
+                    keptRun = use[i];
+                    endowment += 1;
+                    if (outcome.whole() && outcome.purchases().size() == purchasable) {
+                        break;
+                    }
                 }
             }
             if (over) {
                 break;
             }
         }
-        return outcome.whole() ? outcome : methods[0].run(endowment, options);
+        return outcome.whole() ? outcome : keptRun.finish(options);
     }
 
     static Map<String, Number> approvals(Options options, Purchases pb) {

@@ -68,32 +68,59 @@ final class FixedBudget {
      * approvers) far wider than its rounding, and the rest is decided exactly as before.
      */
     Outcome run(double endowment, Options names, double budget) {
+        start(endowment);
+        return advance(names, budget);
+    }
+
+    /** The run stopped last (by {@link #run} with a budget), carried on to its end as if it had never stopped. */
+    Outcome finish(Options names) {
+        return advance(names, Double.NaN);
+    }
+
+    // the run in progress, kept between a stop and finish
+    private double endowment;
+    private double total;
+    private double spent;
+    private double[] previous;
+    private int[] live;
+    private int liveCount;
+    private double[] eff;
+    private double[] payment;
+    private List<Purchase> purchases;
+    private List<String> ties;
+
+    private void start(double endowment) {
+        this.endowment = endowment;
         for (int g = 0; g < pb.groups(); g++) {
             purse[2 * g] = endowment;
         }
-        boolean early = !Double.isNaN(budget);
         for (int c = 0; c < pb.m; c++) {
             have[c] = endowment * pb.votes[c];
         }
-        double total = endowment * pb.voters;
+        total = endowment * pb.voters;
         int m = pb.m;
-        double[] previous = new double[m];
-        int[] live = new int[m];
-        int liveCount = 0;
+        previous = new double[m];
+        live = new int[m];
+        liveCount = 0;
         for (int c = 0; c < m; c++) {
             if (pb.purchasable(c)) {
                 previous[c] = pb.votes[c];
                 live[liveCount++] = c;
             }
         }
-        List<Purchase> purchases = new ArrayList<>();
-        List<String> ties = new ArrayList<>();
-        double spent = 0;
-        double[] eff = new double[m];
-        double[] payment = new double[m];
+        purchases = new ArrayList<>();
+        ties = new ArrayList<>();
+        spent = 0;
+        eff = new double[m];
+        payment = new double[m];
+    }
+
+    private Outcome advance(Options names, double budget) {
+        boolean early = !Double.isNaN(budget);
+        int m = pb.m;
         while (liveCount > 0) {
             if (early && (spent > budget || fits(live, liveCount, spent, endowment, budget))) {
-                return new Outcome(purchases, spent, ties, false);
+                return new Outcome(List.copyOf(purchases), spent, List.copyOf(ties), false);
             }
             sortByPrevious(live, liveCount, previous);
             double best = 0;
