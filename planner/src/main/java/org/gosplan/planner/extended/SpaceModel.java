@@ -42,9 +42,9 @@ final class SpaceModel {
     final int[][][] productRow;   // [y][g][p], -1
     final int[] balanceRow;       // [y], -1
     /**
-     * The balance of trade's rows are this times the balance in currency (1 / the largest world price):
-     * world prices far from 1 (1e-12 a unit: GLOP gave no answer) would otherwise scale the row away from
-     * the others. A row dual is the plan's worth of this many units of currency.
+     * The balance of trade's rows are this times the balance in currency: 1 / the largest world price where
+     * that is below 1e-6 (at 1e-12 a unit GLOP gave no answer), else 1. A row dual is the plan's worth of
+     * this many units of currency.
      */
     final double balanceScale;
     final int[][] lambda;         // [y][g], -1 where (y, g) has no targets
@@ -84,7 +84,9 @@ final class SpaceModel {
             largestPrice = Math.max(largestPrice, Math.max(term.imports() ? term.importPrice() : 0,
                     term.exports() ? term.exportPrice() : 0));
         }
-        balanceScale = largestPrice > 0 && Double.isFinite(largestPrice) ? 1 / largestPrice : 1;
+        // only where every price is tiny: a row as written elsewhere keeps every plan (and every plan on the
+        // record, which replay recomputes) bit for bit what it was; large prices plan well as written (1e15)
+        balanceScale = largestPrice > 0 && largestPrice < 1e-6 ? 1 / largestPrice : 1;
         double[][][] demand = demand();
         for (int y = 0; y < years; y++) {
             for (int g = 0; g < regions; g++) {

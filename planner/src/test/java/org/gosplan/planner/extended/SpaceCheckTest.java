@@ -239,4 +239,42 @@ class SpaceCheckTest {
         c.parts().trade(cl, -1, 0, Double.NaN, 50, Double.POSITIVE_INFINITY);
         assertEquals(14, ExtendedPlanner.plan(c.build(), O).value(), 1e-9);
     }
+
+    /**
+     * TradeTest's cloth for food over two years, 100 h in year 1 and 70 in year 2: year 2 is the worst,
+     * λ = (160 + 2D) / 30 with 70 h: 10λ + (20 - 2D) + 2 (10λ - 40) = 70, λ = (130 + 2D) / 30. The price
+     * is the change of the smallest λ per unit of deficit allowed in every year, 1/15, by finite difference.
+     */
+    @Test
+    void theBalancesPriceOverYearsIsTheFiniteDifferenceOfTheWorstYear() {
+        double h = 0.5;
+        for (double deficit : new double[] {0, 4}) {
+            ExtendedPlan at = ExtendedPlanner.plan(twoYears(deficit), O);
+            ExtendedPlan more = ExtendedPlanner.plan(twoYears(deficit + h), O);
+            assertEquals((130 + 2 * deficit) / 30, at.value(), 1e-9);
+            assertEquals((more.value() - at.value()) / h, at.tradePrice(), 1e-8, "deficit " + deficit);
+            assertEquals(1.0 / 15, at.tradePrice(), 1e-9);
+            for (int y = 0; y < 2; y++) {
+                assertTrue(at.balance(y) >= -deficit - 1e-9, "the balance holds in year " + (y + 1));
+            }
+        }
+    }
+
+    private static Economy twoYears(double deficit) {
+        EconomyBuilder b = new EconomyBuilder("cloth for food, two years");
+        int food = b.addProduct("food", "t", null);
+        int cloth = b.addProduct("cloth", "m", null);
+        int labour = b.addResource("labour", "h", 100);
+        b.parts().years(2);
+        b.parts().availability(labour, 2, 70);
+        int farm = b.addTechnique("farm", Double.POSITIVE_INFINITY);
+        b.output(farm, food, 1).resourceInput(farm, labour, 1);
+        int mill = b.addTechnique("mill", Double.POSITIVE_INFINITY);
+        b.output(mill, cloth, 1).resourceInput(mill, labour, 2);
+        b.target(food, 10, 1).target(cloth, 10, 1);
+        b.parts().trade(cloth, -1, 0.25, Double.NaN, 40, Double.POSITIVE_INFINITY);
+        b.parts().trade(food, -1, Double.NaN, 0.5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        b.parts().currency("USD").tradeBalance(-deficit);
+        return b.build();
+    }
 }
