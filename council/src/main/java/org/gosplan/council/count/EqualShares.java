@@ -58,11 +58,14 @@ public final class EqualShares {
      * there every run is whole.
      */
     static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
-        return add1(pb, options, budget, true);
+        return add1(pb, options, budget, true, Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors())));
     }
 
-    /** add1, with {@code stopEarly} false the plain way: every run whole (for tests). */
-    static FixedBudget.Outcome add1(Purchases pb, Options options, double budget, boolean stopEarly) {
+    /**
+     * add1 computing {@code window} endowments at once; with {@code stopEarly} false the plain
+     * way, every run whole (for tests).
+     */
+    static FixedBudget.Outcome add1(Purchases pb, Options options, double budget, boolean stopEarly, int window) {
         int purchasable = 0;
         double all = 0;
         for (int c = 0; c < pb.m; c++) {
@@ -74,7 +77,6 @@ public final class EqualShares {
         // a run that fits cannot buy everything where everything costs more than the budget
         double stop = stopEarly && all > budget * (1 + 1e-9) ? budget : Double.NaN;
         double endowment = Math.floor(budget / pb.voters);
-        int window = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
         // one run more than the window: the kept run stays as it stopped, to be finished at the end
         FixedBudget[] pool = new FixedBudget[window + 1];
         FixedBudget keptRun = pool[0] = new FixedBudget(pb);

@@ -218,12 +218,15 @@ class EqualSharesReferenceTest {
         if (pb.voters == 0) {
             return;
         }
-        FixedBudget.Outcome fast = EqualShares.add1(pb, options, budget);
-        FixedBudget.Outcome whole = EqualShares.add1(pb, options, budget, false);
-        assertEquals(whole.purchases(), fast.purchases());
-        assertEquals(whole.ties(), fast.ties());
-        assertEquals(whole.spent(), fast.spent());
-        assertEquals(true, fast.whole());
+        FixedBudget.Outcome whole = EqualShares.add1(pb, options, budget, false, 1);
+        // several endowments at once, the kept run set aside and finished at the end, whatever the window
+        for (int window : new int[] {1, 2, 3, 5}) {
+            FixedBudget.Outcome fast = EqualShares.add1(pb, options, budget, true, window);
+            assertEquals(whole.purchases(), fast.purchases(), "window " + window);
+            assertEquals(whole.ties(), fast.ties(), "window " + window);
+            assertEquals(whole.spent(), fast.spent(), "window " + window);
+            assertEquals(true, fast.whole());
+        }
     }
 
     /**
