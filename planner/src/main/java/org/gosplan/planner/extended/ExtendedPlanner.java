@@ -152,6 +152,10 @@ public final class ExtendedPlanner {
             if (result.rounds == 0 && !o.pdlp() && OneYear.applies(m) && OneYear.columns(m) >= o.oneYearFrom()) {
                 s = OneYear.solve(m, o.tolerance(), o.timeLimitSeconds());
             }
+            if (s == null && !o.pdlp() && LeontiefYears.applies(m) && LeontiefYears.columns(m) >= o.oneYearFrom()) {
+                // one technique a product over years: the levels eliminated (null where the shape is not there)
+                s = LeontiefYears.solve(m, o.tolerance(), o.timeLimitSeconds());
+            }
             if (s == null) {
                 s = lp.solve(o.pdlp(), o.tolerance(), o.timeLimitSeconds());
             }
