@@ -77,7 +77,7 @@ final class Diagnose {
                         jointRegions.add(parts.regionId(g));
                     }
                     together.add("year " + (y + 1) + where + ": its targets can be met "
-                            + (s.x() != null ? "in full on their own, but " : "") + "to " + percent(x[v])
+                            + (s.x() != null ? "in full on its own, but " : "") + "to " + percent(x[v])
                             + " at most where no other year and republic falls lower (fulfil, leximin)");
                 }
             }
@@ -92,7 +92,8 @@ final class Diagnose {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("summary", "the targets cannot all be met in full, so no plan minimises " + e.resourceId(minimised)
                 + " with them: " + (years.size() == 1 ? "year " : "years ") + join(years)
-                + (regions.isEmpty() ? "" : " in " + String.join(", ", regions)) + " fall short");
+                + (regions.isEmpty() ? "" : " in " + String.join(", ", regions))
+                + (years.size() == 1 ? " falls short" : " fall short"));
         d.put("explanation", explanation);
         d.put("constraints", List.of("targets"));
         d.put("years", List.copyOf(years));

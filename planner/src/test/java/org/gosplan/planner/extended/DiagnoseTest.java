@@ -142,12 +142,13 @@ class DiagnoseTest {
         assertEquals("infeasible", p.status());
         Map<String, Object> d = p.diagnosis();
         assertEquals(List.of(1), d.get("years"), d.toString());
+        assertTrue(((String) d.get("summary")).endsWith("year 1 falls short"), (String) d.get("summary"));
         String first = strings(d, "explanation").get(0);
         assertTrue(first.startsWith("year 1: its targets can be met to 66.66667% at most, even with every other"),
                 first);
         assertTrue(first.contains("the stock of loom in year 1 (2)"), first);
         assertTrue(!first.contains("labour"), "labour does not bind: " + first);
-        assertTrue(strings(d, "explanation").get(1).startsWith("year 2: its targets can be met in full on their own"),
+        assertTrue(strings(d, "explanation").get(1).startsWith("year 2: its targets can be met in full on its own"),
                 d.toString());
     }
 
