@@ -12,7 +12,12 @@ cd "$root"
 n="${1:-1000000}"; master="${2:-local[2]}"; parts="${3:-4}"; heap="${4:-12g}"; folder="${5:-/tmp/gosplan-economy-$n}"
 # package: spark/target/classpath.txt (Spark, Scala, EJML: the module's compile and provided scopes)
 mvn -B -q -o -pl spark -am package -DskipTests >/dev/null
-cp="spark/target/test-classes:spark/target/classes:planner/target/classes:economy/target/classes"
+# a copy of the classes, so that a build during a long run cannot change them under it
+snap="$(mktemp -d)"
+for m in spark/target/test-classes spark/target/classes planner/target/classes economy/target/classes; do
+  mkdir -p "$snap/$m"; cp -r "$m/." "$snap/$m/"
+done
+cp="$snap/spark/target/test-classes:$snap/spark/target/classes:$snap/planner/target/classes:$snap/economy/target/classes"
 cp="$cp:$(tr ':' '\n' < spark/target/classpath.txt | grep -v '/org/gosplan/' | paste -sd:)"
 opens="$(sed -n 's:.*<spark.opens>\(.*\)</spark.opens>.*:\1:p' pom.xml)"
 if [ ! -f "$folder/flows.csv" ]; then
@@ -33,6 +38,6 @@ for mode in $modes; do
   if [ "$mode" = spark ]; then extra="$opens"; args="$folder $master $parts"; fi
   # shellcheck disable=SC2086
   /usr/bin/time -v java -Xmx"$heap" -XX:+UseParallelGC $extra -Djava.io.tmpdir="${TMPDIR:-/tmp}" -cp "$cp" \
-    org.gosplan.spark.SparkBench "$mode" $args 2> >(grep -E 'Maximum resident|Elapsed|Exception|Error' >&2)
+    org.gosplan.spark.SparkBench "$mode" $args 2> >(grep -E 'Maximum resident|Elapsed|User time|System time|Exception|Error|flows read|coefficients cut' >&2)
   uptime
 done

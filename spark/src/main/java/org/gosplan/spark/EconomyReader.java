@@ -116,7 +116,13 @@ final class EconomyReader {
 
         // pass 1: outputs and resource inputs to the driver, as primitive arrays
         final String where = flowsPath;
-        List<Outputs> firsts = x.mapPartitions(it -> List.of(Outputs.of(it, where)).iterator()).collect();
+        // each partition of flows parsed once into primitive arrays (16 bytes a coefficient), kept for pass 2
+        JavaRDD<Outputs> parsed = x.mapPartitions(it -> List.of(Outputs.of(it, where)).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long t0 = System.nanoTime();
+        List<Outputs> firsts = parsed.map(Outputs::withoutInputs).collect();
+        System.err.printf("flows read, joined to the ids and parsed into arrays on the executors: %.1f s%n",
+                (System.nanoTime() - t0) / 1e9);
         for (Outputs o : firsts) {
             if (o.error != null) {
                 throw new JobException(o.error);
@@ -154,13 +160,17 @@ final class EconomyReader {
         Broadcast<double[]> bQuantity = sc.broadcast(quantity);
         final int[] bb = bounds;
         final boolean tr = transposed;
-        JavaRDD<ColumnBlock> blocks = x
-                .mapPartitionsToPair(it -> Piece.cut(it, bMakes.value(), bQuantity.value(), bb, tr).iterator())
+        JavaRDD<ColumnBlock> blocks = parsed
+                .flatMapToPair(o -> Piece.cut(o, bMakes.value(), bQuantity.value(), bb, tr).iterator())
                 .partitionBy(new BlockMatrix.BlockPartitioner(parts))
                 .mapPartitionsWithIndex((d, it) -> List.of(Piece.merge(d, bb, it)).iterator(), true)
                 .persist(StorageLevel.MEMORY_ONLY());
+        long t1 = System.nanoTime();
         long nonzeros = blocks.map(ColumnBlock::nonzeros).reduce(Long::sum);
+        System.err.printf("%,d coefficients cut into %d blocks by one shuffle: %.1f s%n", nonzeros, parts,
+                (System.nanoTime() - t1) / 1e9);
         techniques.unpersist();
+        parsed.unpersist();
         bMakes.destroy();
         bQuantity.destroy();
         BlockMatrix m = BlockMatrix.ofBlocks(sc, n, nonzeros, bounds, blocks);
@@ -294,13 +304,30 @@ final class EconomyReader {
         double[] outQ = new double[0];
         int[] resT = new int[0], resR = new int[0];
         double[] resA = new double[0];
+        int[] inT = new int[0], inP = new int[0];
+        double[] inA = new double[0];
         String error;
+
+        /** What the driver needs: all but the product inputs. */
+        Outputs withoutInputs() {
+            Outputs o = new Outputs();
+            o.outT = outT;
+            o.outP = outP;
+            o.outQ = outQ;
+            o.resT = resT;
+            o.resR = resR;
+            o.resA = resA;
+            o.error = error;
+            return o;
+        }
 
         static Outputs of(Iterator<Row> it, String where) {
             Outputs o = new Outputs();
-            int no = 0, nr = 0;
+            int no = 0, nr = 0, ni = 0;
             int[] oT = new int[1024], oP = new int[1024], rT = new int[1024], rR = new int[1024];
             double[] oQ = new double[1024], rA = new double[1024];
+            int[] iT = new int[1024], iP = new int[1024];
+            double[] iA = new double[1024];
             while (it.hasNext()) {
                 Row r = it.next();
                 String tech = r.getString(0), item = r.getString(1);
@@ -326,6 +353,15 @@ final class EconomyReader {
                         oT[no] = t;
                         oP[no] = r.getInt(5);
                         oQ[no++] = q;
+                    } else {
+                        if (ni == iT.length) {
+                            iT = Arrays.copyOf(iT, 2 * ni);
+                            iP = Arrays.copyOf(iP, 2 * ni);
+                            iA = Arrays.copyOf(iA, 2 * ni);
+                        }
+                        iT[ni] = t;
+                        iP[ni] = r.getInt(5);
+                        iA[ni++] = -q;
                     }
                     continue;
                 }
@@ -352,6 +388,9 @@ final class EconomyReader {
             o.resT = Arrays.copyOf(rT, nr);
             o.resR = Arrays.copyOf(rR, nr);
             o.resA = Arrays.copyOf(rA, nr);
+            o.inT = Arrays.copyOf(iT, ni);
+            o.inP = Arrays.copyOf(iP, ni);
+            o.inA = Arrays.copyOf(iA, ni);
             return o;
         }
     }
@@ -361,25 +400,17 @@ final class EconomyReader {
      * coefficient in the shuffle), cut on the map side.
      */
     record Piece(int[] column, int[] row, double[] value) implements Serializable {
-        static List<Tuple2<Integer, Piece>> cut(Iterator<Row> it, int[] makes, double[] quantity, int[] bounds,
+        static List<Tuple2<Integer, Piece>> cut(Outputs o, int[] makes, double[] quantity, int[] bounds,
                                                boolean transposed) {
             int parts = bounds.length - 1;
             int[] size = new int[parts];
             int[][] cs = new int[parts][256], rs = new int[parts][256];
             double[][] vs = new double[parts][256];
-            while (it.hasNext()) {
-                Row r = it.next();
-                if (r.isNullAt(5) || r.isNullAt(4)) {
-                    continue; // resources (and rows pass 1 refused)
-                }
-                double q = r.getDouble(3);
-                if (!(q < 0)) {
-                    continue; // outputs
-                }
-                int t = r.getInt(4);
-                int c = makes[t], row = r.getInt(5);
+            for (int e = 0; e < o.inT.length; e++) {
+                int t = o.inT[e];
+                int c = makes[t], row = o.inP[e];
                 double qt = quantity[t];
-                double a = qt == 1.0 ? -q : -q / qt;
+                double a = qt == 1.0 ? o.inA[e] : o.inA[e] / qt;
                 if (transposed) {
                     int s = c;
                     c = row;

@@ -164,8 +164,6 @@ class EconomyReaderTest {
                 () -> EconomyReader.read(LocalSpark.session(), base, "csv", 2, false));
         assertTrue(two.getMessage().startsWith("product 'p0' is made by two techniques, 't49' and 'extra'"),
                 two.getMessage());
-        assertEquals(2, Main.run(LocalSpark.session(), "multipliers", folder.toString(), dir.resolve("o").toString(),
-                "--read", "executors"));
     }
 
     private static String rootMessage(Throwable t) {
