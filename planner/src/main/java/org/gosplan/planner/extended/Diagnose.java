@@ -46,6 +46,7 @@ final class Diagnose {
         Set<Integer> jointYears = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();
         Set<String> jointRegions = new LinkedHashSet<>();
+        int budget = budget(m);
         for (int y = 0; y < m.years; y++) {
             for (int g = 0; g < m.regions; g++) {
                 int v = m.lambda[y][g];
@@ -55,6 +56,16 @@ final class Diagnose {
                 String where = parts.isRegional() ? " in " + parts.regionId(g) : "";
                 // leximin holds every year as low as the worst: is this one short on its own, every other
                 // year's and republic's targets dropped (their λ free down to 0)? Then it is at fault.
+                if (budget-- <= 0) {
+                    // a large plan, or many years short: named as leximin left them, without an LP each
+                    years.add(y + 1);
+                    if (parts.isRegional()) {
+                        regions.add(parts.regionId(g));
+                    }
+                    explanation.add("year " + (y + 1) + where + ": its targets can be met to " + percent(x[v])
+                            + " at most where no other year and republic falls lower (fulfil, leximin)");
+                    continue;
+                }
                 SpaceModel own = new SpaceModel(e, alone);
                 own.lp.setCost(own.least, 0);
                 own.lp.setUpper(own.least, 0);
@@ -175,6 +186,7 @@ final class Diagnose {
         Set<String> regions = new LinkedHashSet<>();
         List<String> trade = new ArrayList<>();
         double tolerance = 1e-9 * (1 + Math.abs(parts.tradeBalance()));
+        int budget = budget(m);
         if (s.x() != null) {
             for (int y = 0; y < m.years; y++) {
                 double short_ = el.shortfall[y] < 0 ? parts.tradeBalance() : s.x()[el.shortfall[y]];
@@ -183,6 +195,12 @@ final class Diagnose {
                 }
                 // the least sum of shortfalls may leave a year short to help another: what can this year earn
                 // on its own, every other year's balance dropped?
+                if (budget-- <= 0) {
+                    years.add(y + 1); // a large plan, or many years short: as the least sum left it
+                    explanation.add("year " + (y + 1) + ": " + num(short_) + cur + " short where the shortfalls of"
+                            + " all years add up to the least");
+                    continue;
+                }
                 Elastic ownYear = elastic(e, alone);
                 SpaceModel own = ownYear.model;
                 for (int z = 0; z < m.years; z++) {
@@ -253,6 +271,14 @@ final class Diagnose {
      * The plan's LP with every λ at zero and a shortfall (in currency) allowed in each year's balance of
      * trade, the sum of shortfalls minimised; {@code shortfall[y]} is -1 for a year without a balance row.
      */
+    /**
+     * How many years (and republics) get an LP of their own: each is an LP of the plan's size, so a few on
+     * small plans, none from 200,000 entries (a diagnosis should not take many times the plan's own time).
+     */
+    private static int budget(SpaceModel m) {
+        return m.lp.entries() > 200_000 ? 0 : 12;
+    }
+
     private record Elastic(SpaceModel model, int[] shortfall) {}
 
     private static Elastic elastic(Economy e, int alone) {
