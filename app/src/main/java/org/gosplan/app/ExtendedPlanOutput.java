@@ -51,7 +51,38 @@ final class ExtendedPlanOutput {
         }
         ExtendedPlan p = region >= 0 ? ExtendedObjectives.planAlone(e, region, o, options)
                 : ExtendedObjectives.plan(e, o, options);
-        return show(p, json, republic, csv);
+        int code = show(p, json, republic, csv);
+        String advice = limitAdvice(p, options);
+        if (advice != null) {
+            System.err.println("gosplan: " + advice);
+        }
+        return code;
+    }
+
+    /**
+     * What happened and what to try where a plan of years, republics or trade ends without a proven answer
+     * (status limit), as the one-year planner's {@code LimitAdvice} says it; null for any other status. It
+     * printed nothing before: exit 1 with an empty plan and no word why (issue 16 item 2).
+     */
+    static String limitAdvice(ExtendedPlan p, PlanOptions options) {
+        if (!"limit".equals(p.status())) {
+            return null;
+        }
+        boolean pdlp = p.method().startsWith("pdlp");
+        String other = pdlp ? "--method simplex (exact, for up to some thousands of techniques)"
+                : "--method pdlp (it gives a plan and a certificate of how near the optimum that plan is)";
+        String units = "if the data mix very large and very small numbers, measure them in units that keep them"
+                + " nearer 1.";
+        String note = p.note() == null || p.note().isEmpty() ? "" : " (" + p.note() + ")";
+        if (!Double.isFinite(p.value())) {
+            return "no plan: " + (pdlp ? "PDLP" : "the simplex method (GLOP)") + " stopped without an answer" + note
+                    + ". Try " + other + "; " + units;
+        }
+        return "the plan is not proven optimal to the tolerance " + options.tolerance() + ": its certificate shows a"
+                + " primal infeasibility of " + PlanCommand.sci(p.primalInfeasibility()) + ", a dual infeasibility of "
+                + PlanCommand.sci(p.dualInfeasibility()) + " and a gap of " + PlanCommand.sci(p.gap()) + note
+                + (options.timeLimitSeconds() > 0 ? ", after the --time-limit of " + options.timeLimitSeconds() + " s"
+                : "") + ". Try " + other + ", a looser --tolerance if this gap is good enough, or, " + units;
     }
 
     /** The plan in words or as JSON; 0 when optimal, else 1. */

@@ -45,6 +45,16 @@ final class Pages {
                     .description("show this help and exit").build());
         }
         spec.usageMessage().description(paragraphs(spec.usageMessage().description()));
+        // An option's description written over several source lines is one paragraph too: picocli would
+        // otherwise break the page where the source breaks ("... of the" / "resources" on plan --help)
+        for (OptionSpec o : new ArrayList<>(spec.options())) {
+            String[] d = o.description();
+            String[] joined = paragraphs(d);
+            if (o.group() == null && joined.length < d.length) {
+                spec.remove(o);
+                spec.addOption(o.toBuilder().description(joined).build());
+            }
+        }
         if (spec.findOption("--json") != null) {
             List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
             footer.add("");

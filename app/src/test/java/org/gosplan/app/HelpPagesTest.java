@@ -62,6 +62,37 @@ class HelpPagesTest {
         }
     }
 
+    /**
+     * An option's description written over several source lines reads as one paragraph: plan --help broke
+     * "--no-least-use" after "least use of the" (issue 16 item 7, tried again as a new user).
+     */
+    @Test
+    void optionDescriptionsAreParagraphs(@TempDir Path tmp) throws IOException {
+        for (List<String> path : JsonOutputTest.allCommands()) {
+            CommandLine cl = Cli.commandLine();
+            for (String name : path) {
+                cl = cl.getSubcommands().get(name);
+            }
+            for (var o : cl.getCommandSpec().options()) {
+                String[] d = o.description();
+                if (o.group() == null) {
+                    assertEquals(d.length, Pages.paragraphs(d).length, path + " " + o.longestName() + ": "
+                            + String.join(" | ", d));
+                }
+            }
+        }
+        String page = CliRun.of("plan", "--help").out();
+        assertTrue(page.replaceAll("\\s+", " ").contains("the least use of the resources with the objective held"),
+                page);
+        CliRun r = CliRun.of("plan", CliRun.examples().resolve("village.economy.json").toString(), "--no-least-use",
+                "--csv", tmp.resolve("plan.csv").toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        // the options rebuilt as paragraphs still set their fields
+        assertTrue(java.nio.file.Files.exists(tmp.resolve("plan.csv")));
+        assertTrue(JsonOutputTest.oneDocument(r).get("leastUse") == null
+                || JsonOutputTest.oneDocument(r).get("leastUse").get("stages").isEmpty(), r.out());
+    }
+
     @Test
     void descriptionLinesJoinIntoParagraphs() {
         String[] p = Pages.paragraphs(new String[] {"The optimal plan: levels that meet the targets as fully as resources",

@@ -44,6 +44,23 @@ class PlanPartsCommandTest {
         assertTrue(doc.get("certificate").get("gap").asDouble() < 1e-7);
     }
 
+    /**
+     * A plan of years that ends without a proven answer exits 1 saying what happened and what to try, as a
+     * one-year plan does (issue 16 item 2; tried again as a new user, it printed nothing: the five-year plan in
+     * units 1e9 times smaller ended "limit" with an empty plan and no word). PDLP stopped by a time limit.
+     */
+    @Test
+    void aPlanOfYearsWithoutAProvenAnswerSaysWhatToTry() {
+        Path fiveYears = CliRun.examples().resolve("five-year-plan.economy.json");
+        for (String json : new String[] {"--json", "--csv=" + tmp.resolve("p.csv")}) {
+            CliRun r = CliRun.of("plan", fiveYears.toString(), "--method", "pdlp", "--time-limit", "0.000001", json);
+            assertEquals(1, r.exit(), r.out() + r.err());
+            assertTrue(r.noStackTrace(), r.err());
+            assertTrue(r.err().contains("gosplan: ") && r.err().contains("Try --method simplex")
+                    && r.err().contains("units"), r.err());
+        }
+    }
+
     @Test
     void readablePlanNamesYearsRepublicsAndTrade() {
         CliRun r = CliRun.of("plan", two().toString());

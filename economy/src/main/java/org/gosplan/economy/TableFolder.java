@@ -96,6 +96,11 @@ final class TableFolder {
                 if (csv.fields() != n + 1) {
                     problems.error(csv.where(), fieldCount(csv, n + 1) + "; Z is square: one row per sector, one"
                             + " value per sector");
+                    // the sector has a row, a malformed one: not also "has no row" below
+                    int named = index.indexOf(csv.text(0));
+                    if (named >= 0) {
+                        seen[named] = true;
+                    }
                     continue;
                 }
                 String id = csv.text(0);

@@ -57,6 +57,14 @@ class BrokenInputTest {
         assertThrows(EconomyException.class, () -> EconomyFiles.readTable(tmp.resolve("table")));
     }
 
+    /** A row with a field too few is one mistake: its sector has a row, a short one, and is not also "without a row". */
+    @Test
+    void aShortRowOfZIsOneError() {
+        EconomyException e = readFails(tableWith("Z.csv", Fixtures.Z.replace("a,10,20,0", "a,10,20")));
+        error(e, "Z.csv:2", "3 fields but the header has 4");
+        assertEquals(1, e.errors().size(), TestFiles.dump(e.errors()));
+    }
+
     @Test
     void nonNumericYAndFAndX() {
         Path t = Fixtures.table(tmp);

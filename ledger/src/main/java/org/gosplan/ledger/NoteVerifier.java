@@ -114,7 +114,9 @@ public final class NoteVerifier {
     }
 
     public String keyIdHex() {
-        return String.format("%08x", keyId);
+        // not String.format: every event's signer name is made from it, a million times in a long fold
+        String h = Integer.toHexString(keyId);
+        return h.length() == 8 ? h : "0".repeat(8 - h.length()) + h;
     }
 
     /** The 32-byte public key. */

@@ -54,6 +54,18 @@ public final class CastVotes {
         v.put(signer, groups);
     }
 
+    /** Makes room for {@code n} voters in {@code ballot} (restoring saved state). */
+    void expect(long ballot, int n) {
+        byBallot.computeIfAbsent(ballot, k -> new LinkedHashMap<>(Math.max(16, (int) (n / 0.75f) + 1)));
+    }
+
+    /** Takes in the vote of a signer who has none in {@code ballot} yet (restoring saved state: one a key). */
+    void putFirst(long ballot, String signer, int[][] groups) {
+        if (byBallot.computeIfAbsent(ballot, k -> new LinkedHashMap<>()).putIfAbsent(signer, groups) != null) {
+            throw new IllegalStateException("two votes of " + signer + " in ballot " + ballot);
+        }
+    }
+
     /** A well-formed vote's options as positions in the ballot's options (see {@link Ballot#voteProblem}). */
     public static int[][] groups(Ballot ballot, JsonNode body) {
         return groups(ballot, body, index(ballot));

@@ -246,7 +246,9 @@ final class RecordState {
             CastVotes votes = new CastVotes();
             for (int b = count(in, 12); b > 0; b--) {
                 long ballot = in.getLong();
-                for (int n = count(in, 8); n > 0; n--) {
+                int voters = count(in, 8);
+                votes.expect(ballot, voters);
+                for (int n = voters; n > 0; n--) {
                     int who = in.getInt();
                     int[][] groups = new int[count(in, 4)][];
                     for (int g = 0; g < groups.length; g++) {
@@ -255,7 +257,7 @@ final class RecordState {
                             groups[g][p] = in.getInt();
                         }
                     }
-                    votes.put(ballot, signers[who], groups);
+                    votes.putFirst(ballot, signers[who], groups);
                 }
             }
             if (in.hasRemaining()) {

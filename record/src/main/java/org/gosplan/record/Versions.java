@@ -61,7 +61,7 @@ final class Versions<K, V> {
     synchronized void put(K key, V value, long from) {
         List<Version<V>> list = versions.get(key);
         if (list == null) {
-            list = new ArrayList<>();
+            list = new ArrayList<>(1); // most keys have one version: a million members, not ten million slots
             versions.put(key, list);
             keys.add(key);
         }

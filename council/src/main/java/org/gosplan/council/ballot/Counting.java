@@ -83,8 +83,11 @@ public final class Counting {
         if (kept != null && kept.size() > b.index() && (b.isClosed() || kept.size() <= end)) {
             // the votes kept are those of the entries below kept.size(): all of a ballot closed by then
             // (the fold refuses a vote after the close), else those so far, the rest read below
+            if (kept.size() >= end) {
+                return kept.of(b.index()); // nothing after them to read: not copied (a million of them)
+            }
             last.putAll(kept.of(b.index()));
-            start = Math.min(kept.size(), end);
+            start = kept.size();
         }
         for (long from = start; from < end; from += CHUNK) {
             int n = (int) Math.min(CHUNK, end - from);

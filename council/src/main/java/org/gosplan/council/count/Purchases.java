@@ -82,8 +82,11 @@ final class Purchases {
             off[i + 1] = Math.addExact(off[i], ballots.get(i).approved().length);
         }
         int[] flat = new int[off[nb]];
+        long[] count = new long[nb];
         for (int i = 0; i < nb; i++) {
-            int[] a = ballots.get(i).approved();
+            ApprovalBallot ballot = ballots.get(i);
+            int[] a = ballot.approved();
+            count[i] = ballot.count();
             for (int o : a) {
                 if (o < 0 || o >= m) {
                     throw new CountException("a ballot approves option " + o + ", but the options are 0.." + (m - 1));
@@ -102,10 +105,13 @@ final class Purchases {
             order[i] = i;
         }
         new SetSort(flat, off, m).sort(order, 0, nb, 0);
+        // where each group starts in the sorted ballots: one comparison per neighbour
+        boolean[] opens = new boolean[nb];
         int gn = 0;
         int size = 0;
         for (int k = 0; k < nb; k++) {
             if (k == 0 || SetSort.compare(flat, off, order[k - 1], order[k], 0) != 0) {
+                opens[k] = true;
                 gn++;
                 size += off[order[k] + 1] - off[order[k]];
             }
@@ -116,13 +122,13 @@ final class Purchases {
         int g = -1;
         for (int k = 0; k < nb; k++) {
             int i = order[k];
-            if (k == 0 || SetSort.compare(flat, off, order[k - 1], i, 0) != 0) {
+            if (opens[k]) {
                 g++;
                 int len = off[i + 1] - off[i];
                 System.arraycopy(flat, off[i], approved, first[g], len);
                 first[g + 1] = first[g] + len;
             }
-            weight[g] += ballots.get(i).count();
+            weight[g] += count[i];
         }
         return new Grouped(first, approved, weight);
     }
