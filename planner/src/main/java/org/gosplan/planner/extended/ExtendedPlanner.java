@@ -78,7 +78,8 @@ public final class ExtendedPlanner {
     /**
      * {@link #plan(Economy, Options, boolean)}; when {@code atLeastAlone}, every republic is planned alone first
      * and the union's leximin then holds each republic's λ (every year) at least at its λ alone, less a relative
-     * 1e-9 so that rounding cannot make the floors infeasible (issue 15: leximin alone lets Ricardo's Portugal
+     * 1e-9 so that rounding cannot make the floors infeasible (where the LP solver still says infeasible, less
+     * the relative tolerance of {@code o}) (issue 15: leximin alone lets Ricardo's Portugal
      * fall below what it gets alone). A republic whose λ alone is unbounded or undefined (no targets, no plan)
      * has no floor.
      *
@@ -88,15 +89,18 @@ public final class ExtendedPlanner {
         long t0 = System.nanoTime();
         int regions = e.parts().regions().size();
         double[] alone = new double[regions];
-        double[] floor = null;
+        Leximin union;
         if (atLeastAlone) {
             planAlone(e, o, alone);
-            floor = new double[regions];
-            for (int g = 0; g < regions; g++) {
-                floor[g] = Double.isFinite(alone[g]) && alone[g] > 0 ? alone[g] * (1 - 1e-9) : 0;
+            union = leximin(new SpaceModel(e, -1), o, floors(alone, 1e-9));
+            if (union.status == Lp.Status.INFEASIBLE && o.tolerance() > 1e-9) {
+                // GLOP can call floors 1e-9 below a republic's best infeasible (seen on a random federation:
+                // feasible from 1e-8); then the slack of the plan's own tolerance
+                union = leximin(new SpaceModel(e, -1), o, floors(alone, o.tolerance()));
             }
+        } else {
+            union = leximin(new SpaceModel(e, -1), o, null);
         }
-        Leximin union = leximin(new SpaceModel(e, -1), o, floor);
         if (atLeastAlone && union.status == Lp.Status.INFEASIBLE) {
             // The republics' own plans side by side are a plan of the union (each keeps its resources, trades as
             // alone, sends nothing), so in theory this does not happen, except where a negative "tradeBalance"
@@ -114,6 +118,15 @@ public final class ExtendedPlanner {
             planAlone(e, o, alone);
         }
         return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The floors: each λ alone less the relative {@code slack}; none (0) where unbounded or undefined. */
+    private static double[] floors(double[] alone, double slack) {
+        double[] floor = new double[alone.length];
+        for (int g = 0; g < alone.length; g++) {
+            floor[g] = Double.isFinite(alone[g]) && alone[g] > 0 ? alone[g] * (1 - slack) : 0;
+        }
+        return floor;
     }
 
     /** Every republic's λ alone into {@code alone}: infinite where unbounded, NaN where there is no plan. */
