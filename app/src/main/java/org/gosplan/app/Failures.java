@@ -19,7 +19,8 @@ final class Failures {
 
     /** The plan options' fields ({@link PlannerException#field()}) by the names of {@code gosplan plan}'s options. */
     private static final Map<String, String> OPTIONS = Map.of("objective", "--objective", "resource", "--resource",
-            "method", "--method", "tolerance", "--tolerance", "timeLimitSeconds", "--time-limit", "threads", "--threads");
+            "method", "--method", "tolerance", "--tolerance", "timeLimitSeconds", "--time-limit", "threads", "--threads",
+            "atLeastAlone", "--at-least-alone");
 
     static int exitCode(Throwable e) {
         Throwable t = unwrap(e);

@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
         "",
         "An economy with republics, foreign trade or years (docs/republics-trade-years.md) is planned fulfil, leximin:",
         "the smallest λ over years and republics maximised, then the next; every republic also planned alone.",
+        "--at-least-alone plans the republics alone first and holds each at least at its λ alone in the union.",
         "min-resource (every target met, the least use over the years), the least-use stages, --csv and",
         "--export-mps apply to it too; one year of one republic without trade goes to the one-year planner.",
         "",
@@ -90,6 +91,11 @@ final class PlanCommand implements Callable<Integer> {
             "spent on surplus that nobody asked for)"})
     boolean noLeastUse;
 
+    @Option(names = "--at-least-alone", description = {
+            "with republics: plan every republic alone first, then the union's leximin with each republic's λ at",
+            "least its λ alone (no republic worse off than alone; the default is the plain leximin)"})
+    boolean atLeastAlone;
+
     @Option(names = "--export-mps", paramLabel = "FILE", description = "also write the LP in free MPS format to FILE")
     Path mps;
 
@@ -114,7 +120,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PlanOptions options = new PlanOptions(PlanObjective.of(objective), resource, PlanMethod.of(method), tolerance,
-                timeLimit, threads, !noLeastUse);
+                timeLimit, threads, !noLeastUse, atLeastAlone);
         String master = SparkBridge.master(spark);
         if (master != null && (record != null || db != null || mps != null || republic != null)) {
             throw new UsageException("--spark plans an ECONOMY file or folder; leave out --record, --db, --export-mps"

@@ -16,9 +16,12 @@ package org.gosplan.planner;
  * @param leastUse         after the objective, plan the least use of the resources with the objective held at its
  *                         optimum ({@code LeastUse}); true by default, false for the first optimum a method finds
  *                         (for benchmarking, and for replaying plans recorded before the stage existed)
+ * @param atLeastAlone     for an economy with republics (fulfil): every republic's λ in the union at least its λ
+ *                         planned alone, before the union's leximin (false by default: the plain leximin of
+ *                         formats.md section 5); ignored by plans without republics
  */
 public record PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
-                          double timeLimitSeconds, int threads, boolean leastUse) {
+                          double timeLimitSeconds, int threads, boolean leastUse, boolean atLeastAlone) {
     public static final double DEFAULT_TOLERANCE = 1e-7;
     /**
      * From this many techniques PDLP runs on 2 threads when no count is asked for: 8,000 iterations at 200,000
@@ -27,7 +30,13 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
     public static final int TWO_THREADS_FROM = 100_000;
 
     public static final PlanOptions DEFAULT =
-            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 0, true);
+            new PlanOptions(PlanObjective.FULFIL, null, PlanMethod.AUTO, DEFAULT_TOLERANCE, 0, 0, true, false);
+
+    /** The options without the floors of {@code atLeastAlone}. */
+    public PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
+                       double timeLimitSeconds, int threads, boolean leastUse) {
+        this(objective, resource, method, tolerance, timeLimitSeconds, threads, leastUse, false);
+    }
 
     /** The options with the least-use stage on. */
     public PlanOptions(PlanObjective objective, String resource, PlanMethod method, double tolerance,
@@ -65,30 +74,34 @@ public record PlanOptions(PlanObjective objective, String resource, PlanMethod m
     }
 
     public PlanOptions withObjective(PlanObjective o) {
-        return new PlanOptions(o, resource, method, tolerance, timeLimitSeconds, threads, leastUse);
+        return new PlanOptions(o, resource, method, tolerance, timeLimitSeconds, threads, leastUse, atLeastAlone);
     }
 
     public PlanOptions withResource(String r) {
-        return new PlanOptions(objective, r, method, tolerance, timeLimitSeconds, threads, leastUse);
+        return new PlanOptions(objective, r, method, tolerance, timeLimitSeconds, threads, leastUse, atLeastAlone);
     }
 
     public PlanOptions withMethod(PlanMethod m) {
-        return new PlanOptions(objective, resource, m, tolerance, timeLimitSeconds, threads, leastUse);
+        return new PlanOptions(objective, resource, m, tolerance, timeLimitSeconds, threads, leastUse, atLeastAlone);
     }
 
     public PlanOptions withTolerance(double t) {
-        return new PlanOptions(objective, resource, method, t, timeLimitSeconds, threads, leastUse);
+        return new PlanOptions(objective, resource, method, t, timeLimitSeconds, threads, leastUse, atLeastAlone);
     }
 
     public PlanOptions withTimeLimit(double seconds) {
-        return new PlanOptions(objective, resource, method, tolerance, seconds, threads, leastUse);
+        return new PlanOptions(objective, resource, method, tolerance, seconds, threads, leastUse, atLeastAlone);
     }
 
     public PlanOptions withThreads(int n) {
-        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, n, leastUse);
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, n, leastUse, atLeastAlone);
     }
 
     public PlanOptions withLeastUse(boolean on) {
-        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, threads, on);
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, threads, on, atLeastAlone);
+    }
+
+    public PlanOptions withAtLeastAlone(boolean on) {
+        return new PlanOptions(objective, resource, method, tolerance, timeLimitSeconds, threads, leastUse, on);
     }
 }

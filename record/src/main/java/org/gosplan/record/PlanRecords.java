@@ -79,6 +79,10 @@ public final class PlanRecords {
         n.put("timeLimit", o.timeLimitSeconds());
         n.put("threads", o.threads());
         n.put("leastUse", o.leastUse());
+        if (o.atLeastAlone()) {
+            // only when on: the options of plans recorded without it keep their bytes
+            n.put("atLeastAlone", true);
+        }
         return n;
     }
 
@@ -99,7 +103,8 @@ public final class PlanRecords {
             o = o.withThreads(n.get("threads").asInt());
         }
         // absent: recorded before the least-use stages, which its plan did not have
-        return o.withLeastUse(n.path("leastUse").asBoolean(false));
+        return o.withLeastUse(n.path("leastUse").asBoolean(false))
+                .withAtLeastAlone(n.path("atLeastAlone").asBoolean(false));
     }
 
     /**

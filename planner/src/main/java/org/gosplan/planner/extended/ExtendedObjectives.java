@@ -22,7 +22,7 @@ public final class ExtendedObjectives {
     /** The union's plan (fulfil: every republic also planned alone; min-resource: the union only). */
     public static ExtendedPlan plan(Economy e, ExtendedPlanner.Options o, PlanOptions goal) {
         if (goal.objective() == PlanObjective.FULFIL) {
-            return ExtendedPlanner.plan(e, o, goal.leastUse());
+            return ExtendedPlanner.plan(e, o, goal.leastUse(), goal.atLeastAlone());
         }
         return minResource(e, -1, o, goal);
     }

@@ -1,6 +1,7 @@
 package org.gosplan.planner.extended;
 
 import org.gosplan.economy.Economy;
+import org.gosplan.planner.PlannerException;
 
 /**
  * Plans an economy with the optional parts of formats.md section 5 (republics, transport,
@@ -71,22 +72,71 @@ public final class ExtendedPlanner {
      * ({@link LeastUseStages}: no resource spent on what nobody asked for); the republics alone as always.
      */
     public static ExtendedPlan plan(Economy e, Options o, boolean leastUse) {
+        return plan(e, o, leastUse, false);
+    }
+
+    /**
+     * {@link #plan(Economy, Options, boolean)}; when {@code atLeastAlone}, every republic is planned alone first
+     * and the union's leximin then holds each republic's λ (every year) at least at its λ alone, less a relative
+     * 1e-9 so that rounding cannot make the floors infeasible (where the LP solver still says infeasible, less
+     * the relative tolerance of {@code o}) (issue 15: leximin alone lets Ricardo's Portugal
+     * fall below what it gets alone). A republic whose λ alone is unbounded or undefined (no targets, no plan)
+     * has no floor.
+     *
+     * @throws PlannerException where the union with the floors has no plan
+     */
+    public static ExtendedPlan plan(Economy e, Options o, boolean leastUse, boolean atLeastAlone) {
         long t0 = System.nanoTime();
-        Leximin union = leximin(new SpaceModel(e, -1), o);
+        int regions = e.parts().regions().size();
+        double[] alone = new double[regions];
+        Leximin union;
+        if (atLeastAlone) {
+            planAlone(e, o, alone);
+            union = leximin(new SpaceModel(e, -1), o, floors(alone, 1e-9));
+            if (union.status == Lp.Status.INFEASIBLE && o.tolerance() > 1e-9) {
+                // GLOP can call floors 1e-9 below a republic's best infeasible (seen on a random federation:
+                // feasible from 1e-8); then the slack of the plan's own tolerance
+                union = leximin(new SpaceModel(e, -1), o, floors(alone, o.tolerance()));
+            }
+        } else {
+            union = leximin(new SpaceModel(e, -1), o, null);
+        }
+        if (atLeastAlone && union.status == Lp.Status.INFEASIBLE) {
+            // The republics' own plans side by side are a plan of the union (each keeps its resources, trades as
+            // alone, sends nothing), so in theory this does not happen, except where a negative "tradeBalance"
+            // lets each republic alone run the whole planned deficit, which the union has only once.
+            throw new PlannerException("atLeastAlone", "the union has no plan with every republic at least at its"
+                    + " λ alone (" + java.util.Arrays.toString(alone) + ")" + (e.parts().tradeBalance() < 0
+                    ? ": each republic alone may run the whole planned trade deficit (\"tradeBalance\" "
+                            + e.parts().tradeBalance() + "), the union only once"
+                    : ": the LP solver found the floors infeasible") + "; plan without --at-least-alone");
+        }
         if (leastUse) {
             LeastUseStages.run(union, o, new ResourceUse(union.model), new int[] {union.model.least});
         }
-        int regions = e.parts().regions().size();
-        double[] alone = new double[regions];
-        if (union.status == Lp.Status.OPTIMAL) {
-            // the republics alone are independent LPs: planned side by side, each the same as on its own
-            java.util.stream.IntStream.range(0, regions).parallel().forEach(g -> {
-                Leximin a = leximin(new SpaceModel(e, g), o);
-                alone[g] = a.status == Lp.Status.OPTIMAL ? a.value
-                        : a.status == Lp.Status.UNBOUNDED ? Double.POSITIVE_INFINITY : Double.NaN;
-            });
+        if (!atLeastAlone && union.status == Lp.Status.OPTIMAL) {
+            planAlone(e, o, alone);
         }
         return new ExtendedPlan(union, alone, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The floors: each λ alone less the relative {@code slack}; none (0) where unbounded or undefined. */
+    private static double[] floors(double[] alone, double slack) {
+        double[] floor = new double[alone.length];
+        for (int g = 0; g < alone.length; g++) {
+            floor[g] = Double.isFinite(alone[g]) && alone[g] > 0 ? alone[g] * (1 - slack) : 0;
+        }
+        return floor;
+    }
+
+    /** Every republic's λ alone into {@code alone}: infinite where unbounded, NaN where there is no plan. */
+    private static void planAlone(Economy e, Options o, double[] alone) {
+        // the republics alone are independent LPs: planned side by side, each the same as on its own
+        java.util.stream.IntStream.range(0, alone.length).parallel().forEach(g -> {
+            Leximin a = leximin(new SpaceModel(e, g), o);
+            alone[g] = a.status == Lp.Status.OPTIMAL ? a.value
+                    : a.status == Lp.Status.UNBOUNDED ? Double.POSITIVE_INFINITY : Double.NaN;
+        });
     }
 
     /**
@@ -121,12 +171,19 @@ public final class ExtendedPlanner {
      * infeasible); where λ = 0 is feasible, such an answer means unbounded, not infeasible.
      */
     static boolean feasibleAtZero(SpaceModel m) {
+        return feasibleAtZero(m, null);
+    }
+
+    /** {@link #feasibleAtZero(SpaceModel)} with every λ at its floor instead (null: no floors). */
+    static boolean feasibleAtZero(SpaceModel m, double[] floor) {
         SpaceModel zero = new SpaceModel(m.e, m.alone);
         zero.lp.setUpper(zero.least, 0);
         for (int[] row : zero.lambda) {
-            for (int v : row) {
-                if (v >= 0) {
-                    zero.lp.setUpper(v, 0);
+            for (int g = 0; g < row.length; g++) {
+                if (row[g] >= 0) {
+                    double at = floor == null ? 0 : floor[g];
+                    zero.lp.setLower(row[g], at);
+                    zero.lp.setUpper(row[g], at);
                 }
             }
         }
@@ -134,6 +191,11 @@ public final class ExtendedPlanner {
     }
 
     static Leximin leximin(SpaceModel m, Options o) {
+        return leximin(m, o, null);
+    }
+
+    /** The leximin with every λ of republic g at least {@code floor[g]} (null: no floors). */
+    static Leximin leximin(SpaceModel m, Options o, double[] floor) {
         Leximin result = new Leximin(m);
         Lp lp = m.lp;
         int count = 0;
@@ -145,11 +207,22 @@ public final class ExtendedPlanner {
         if (count == 0) {
             lp.setUpper(m.least, 0); // nothing targeted: nothing to maximise
         }
+        if (floor != null) {
+            // floors as bounds on the λ columns of every round's LP
+            for (int[] row : m.lambda) {
+                for (int g = 0; g < row.length; g++) {
+                    if (row[g] >= 0 && floor[g] > 0) {
+                        lp.setLower(row[g], floor[g]);
+                    }
+                }
+            }
+        }
         boolean[][] held = new boolean[m.years][m.regions];
         int left = count;
         do {
             Lp.Solution s = null;
-            if (result.rounds == 0 && !o.pdlp() && OneYear.applies(m) && OneYear.columns(m) >= o.oneYearFrom()) {
+            // the one-year planner plans the first round from the economy, without floors
+            if (floor == null && result.rounds == 0 && !o.pdlp() && OneYear.applies(m) && OneYear.columns(m) >= o.oneYearFrom()) {
                 s = OneYear.solve(m, o.tolerance(), o.timeLimitSeconds());
             }
             if (s == null && !o.pdlp() && LeontiefYears.applies(m) && LeontiefYears.columns(m) >= o.oneYearFrom()) {
@@ -161,7 +234,7 @@ public final class ExtendedPlanner {
             }
             result.rounds++;
             if (s.status() == Lp.Status.INFEASIBLE || s.status() == Lp.Status.UNBOUNDED || s.x() == null) {
-                result.status = s.status() == Lp.Status.INFEASIBLE && result.rounds == 1 && feasibleAtZero(m)
+                result.status = s.status() == Lp.Status.INFEASIBLE && result.rounds == 1 && feasibleAtZero(m, floor)
                         ? Lp.Status.UNBOUNDED : s.status();
                 result.last = s;
                 if (result.first == null) {
@@ -190,7 +263,7 @@ public final class ExtendedPlanner {
                         if (binds) {
                             held[y][g] = true;
                             fixed++;
-                            lp.setLower(v, Math.max(0, t - 1e-9 * (1 + Math.abs(t))));
+                            lp.setLower(v, Math.max(floor == null ? 0 : floor[g], t - 1e-9 * (1 + Math.abs(t))));
                             lp.setRowLower(m.lambdaRow[y][g], -Lp.INF);
                         }
                     }
