@@ -118,16 +118,7 @@ final class Tables {
             }
             return RowFactory.create(o);
         });
-        StructType schema = new StructType().add(idName, DataTypes.StringType, false);
-        for (String name : names) {
-            schema = schema.add(name, DataTypes.DoubleType, false);
-        }
-        var w = spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite);
-        if (format.equals("csv")) {
-            w.option("header", "true").csv(path);
-        } else {
-            w.parquet(path);
-        }
+        writeColumns(spark, rows, idName, names, format, path);
         bc.destroy();
     }
 
@@ -362,6 +353,15 @@ final class Tables {
             }
             return out.iterator();
         });
+        writeColumns(spark, rows, idName, names, format, path);
+        bi.destroy();
+        bc.destroy();
+    }
+
+    /** A small text file (summary.json) on whatever file system {@code path} is on. */
+    /** Rows of an id and one number a column, written on the executors as CSV with a header or as Parquet. */
+    private static void writeColumns(SparkSession spark, JavaRDD<Row> rows, String idName, String[] names,
+                                     String format, String path) {
         StructType schema = new StructType().add(idName, DataTypes.StringType, false);
         for (String name : names) {
             schema = schema.add(name, DataTypes.DoubleType, false);
@@ -372,11 +372,8 @@ final class Tables {
         } else {
             w.parquet(path);
         }
-        bi.destroy();
-        bc.destroy();
     }
 
-    /** A small text file (summary.json) on whatever file system {@code path} is on. */
     static void writeText(SparkSession spark, String path, String text) {
         try {
             Configuration conf = spark.sparkContext().hadoopConfiguration();
