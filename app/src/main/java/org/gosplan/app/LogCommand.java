@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {LogCommand.Init.class, LogCommand.Append.class, LogCommand.CheckpointCmd.class,
                 LogCommand.Key.class, LogCommand.Prove.class, LogCommand.Verify.class, LogCommand.Root.class,
                 LogCommand.Inclusion.class, LogCommand.Consistency.class, LogCommand.VerifyInclusion.class,
-                LogCommand.VerifyConsistency.class, LogCommand.Witness.class},
+                LogCommand.VerifyConsistency.class, LogCommand.Witness.class, LogCommand.ListCmd.class},
         footer = {"", "Examples:",
                 "  gosplan log init data/log --origin example.org/gosplan",
                 "  printf 'a\\nb\\n' | gosplan log append data/log --json",
@@ -360,6 +360,85 @@ final class LogCommand extends CommandGroup {
                 }
             }
             return r.verdict().valid() ? ExitCode.OK : ExitCode.NEGATIVE;
+        }
+    }
+
+    @Command(name = "list", description = {
+            "Lists the events of a record, one line each: index, type, time and signer.",
+            "--type keeps the events of one type (ballot.opened finds the ballots to vote in or tally, plan.computed",
+            "the plans); --from and --limit page through a long log. 'gosplan show DIR INDEX' prints one in full."})
+    static final class ListCmd implements Callable<Integer> {
+        @Mixin
+        Help help;
+
+        @Mixin
+        Where where;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "only events of this type, such as ballot.opened")
+        String type;
+
+        @Option(names = "--from", paramLabel = "INDEX", defaultValue = "0", description = "the first index (default 0)")
+        long from;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "at most N events (default 0: all)")
+        long limit;
+
+        @Option(names = "--json", description = "print {\"size\", \"events\": [{\"index\", \"type\", \"time\","
+                + " \"signer\", \"signerName\", \"signerRole\"}]}")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            where.check();
+            if (type != null && !org.gosplan.record.EventTypes.KNOWN.contains(type)) {
+                throw new UsageException("--type " + type + ": no such event type" + org.gosplan.economy.Ids.didYouMean(
+                        type, new ArrayList<>(new java.util.TreeSet<>(org.gosplan.record.EventTypes.KNOWN)))
+                        + "; the types are " + String.join(", ", new java.util.TreeSet<>(
+                        org.gosplan.record.EventTypes.KNOWN)));
+            }
+            if (from < 0 || limit < 0) {
+                throw new UsageException("--from and --limit are 0 or more");
+            }
+            try (org.gosplan.record.Record r = RecordAccess.open(where.dir, where.db)) {
+                long size = r.log().size();
+                ObjectNode doc = Json.object();
+                doc.put("size", size);
+                ArrayNode events = doc.putArray("events");
+                long listed = 0;
+                for (long i = from; i < size && (limit == 0 || listed < limit); i++) {
+                    ObjectNode e;
+                    try {
+                        e = r.shown(i);
+                    } catch (org.gosplan.record.RecordException ex) {
+                        if (i == 0) {
+                            throw new UsageException(where.describe() + " holds raw lines, not signed events: 'gosplan"
+                                    + " log prove' and 'gosplan log verify' work on it, 'list' and 'show' on records");
+                        }
+                        throw ex;
+                    }
+                    if (type != null && !type.equals(e.path("type").asText())) {
+                        continue;
+                    }
+                    listed++;
+                    if (json) {
+                        events.addObject().put("index", i).put("type", e.path("type").asText())
+                                .put("time", e.path("time").asText()).put("signer", e.path("signer").asText())
+                                .set("signerName", e.get("signerName"));
+                        ((ObjectNode) events.get(events.size() - 1)).set("signerRole", e.get("signerRole"));
+                    } else {
+                        System.out.printf("%6d  %-20s %s  %s%n", i, e.path("type").asText(), e.path("time").asText(),
+                                e.path("signerName").isTextual() ? e.path("signerName").asText() + " ("
+                                        + e.path("signerRole").asText() + ")" : e.path("signer").asText());
+                    }
+                }
+                if (json) {
+                    Json.print(System.out, doc);
+                } else if (listed == 0) {
+                    System.err.println("no events" + (type == null ? "" : " of type " + type) + " in " + where.describe()
+                            + (from > 0 ? " from index " + from : ""));
+                }
+            }
+            return ExitCode.OK;
         }
     }
 
