@@ -272,6 +272,62 @@ final class Crossover {
     }
 
     /** The techniques making each product, and their use of the limited resources. */
+    /** Products up to which a Leontief solve of the main techniques that Jacobi sweeps do not settle is done densely. */
+    static final int DENSE_LIMIT = 1_000;
+
+    /**
+     * Solves {@code a y = y} in place (a overwritten) by Gaussian elimination with partial pivoting; false where a is
+     * singular to rounding (a pivot below 1e-13 of its column's largest entry) or the solution is not finite.
+     */
+    static boolean solveDense(double[][] a, double[] y) {
+        int n = y.length;
+        double[] colMax = new double[n];
+        for (double[] row : a) {
+            for (int j = 0; j < n; j++) {
+                colMax[j] = Math.max(colMax[j], Math.abs(row[j]));
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int piv = k;
+            for (int i = k + 1; i < n; i++) {
+                if (Math.abs(a[i][k]) > Math.abs(a[piv][k])) {
+                    piv = i;
+                }
+            }
+            if (!(Math.abs(a[piv][k]) > 1e-13 * colMax[k])) {
+                return false;
+            }
+            double[] tr = a[piv];
+            a[piv] = a[k];
+            a[k] = tr;
+            double ty = y[piv];
+            y[piv] = y[k];
+            y[k] = ty;
+            double[] rk = a[k];
+            for (int i = k + 1; i < n; i++) {
+                double f = a[i][k] / rk[k];
+                if (f != 0.0) {
+                    double[] ri = a[i];
+                    for (int j = k + 1; j < n; j++) {
+                        ri[j] -= f * rk[j];
+                    }
+                    y[i] -= f * y[k];
+                }
+            }
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            double sum = y[k];
+            for (int j = k + 1; j < n; j++) {
+                sum -= a[k][j] * y[j];
+            }
+            y[k] = sum / a[k][k];
+            if (!Double.isFinite(y[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final class Makers {
         final LpModel m;
         final int np;
@@ -370,8 +426,37 @@ final class Crossover {
             return main;
         }
 
-        /** Jacobi sweeps for B x = b (x: levels of the main techniques), warm started from x. */
+        /**
+         * B x = b (x: levels of the main techniques): Jacobi sweeps warm started from x; where they do not settle (joint
+         * production: by-products of main techniques make B's off-diagonal part positive in places, and Jacobi can
+         * cycle where B is regular), Gaussian elimination up to {@link #DENSE_LIMIT} products.
+         */
         boolean levels(int[] main, double[] b, double[] x) {
+            double[] start = x.clone();
+            if (jacobiLevels(main, b, x)) {
+                return true;
+            }
+            if (np > DENSE_LIMIT) {
+                return false;
+            }
+            double[][] a = new double[np][np];
+            for (int p = 0; p < np; p++) {
+                int t = main[p];
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    a[m.nRow[q]][p] += m.nVal[q];
+                }
+            }
+            double[] y = b.clone();
+            if (!solveDense(a, y)) {
+                System.arraycopy(start, 0, x, 0, np);
+                return false;
+            }
+            System.arraycopy(y, 0, x, 0, np);
+            return true;
+        }
+
+        /** Jacobi sweeps for B x = b (x: levels of the main techniques), warm started from x. */
+        private boolean jacobiLevels(int[] main, double[] b, double[] x) {
             double[] acc = new double[np];
             double[] gross = new double[np];
             for (int it = 0; it < MAX_SWEEPS; it++) {

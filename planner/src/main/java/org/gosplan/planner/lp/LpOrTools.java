@@ -127,13 +127,14 @@ final class LpOrTools {
             }
             double inf = Double.POSITIVE_INFINITY;
             boolean fulfil = m.fulfil();
+            Grid g = engine == Engine.PDLP ? Grid.forPdlp(o) : Grid.EXACT;
             int nt = m.nt;
             for (int t = 0; t < nt; t++) {
                 int j = s.addVar();
                 s.setVarLowerBound(j, 0.0);
-                s.setVarUpperBound(j, m.capacity[t]);
+                s.setVarUpperBound(j, g.of(m.capacity[t]));
                 if (!fulfil && m.cost[t] != 0.0) {
-                    s.setVarObjectiveCoefficient(j, m.cost[t]);
+                    s.setVarObjectiveCoefficient(j, g.of(m.cost[t]));
                 }
             }
             int lambda = -1;
@@ -145,7 +146,7 @@ final class LpOrTools {
             }
             for (int p = 0; p < m.np; p++) {
                 int c = s.addLinearConstraint();
-                s.setConstraintLowerBound(c, fulfil ? 0.0 : m.demand[p]);
+                s.setConstraintLowerBound(c, fulfil ? 0.0 : g.of(m.demand[p]));
                 s.setConstraintUpperBound(c, inf);
             }
             int[] rowOf = new int[m.nr];
@@ -159,24 +160,24 @@ final class LpOrTools {
                 rowScale[r] = scale && a > 1 && a < inf ? 1.0 / a : 1.0;
                 rowOf[r] = s.addLinearConstraint();
                 s.setConstraintLowerBound(rowOf[r], -inf);
-                s.setConstraintUpperBound(rowOf[r], rowScale[r] == 1.0 ? a : 1.0);
+                s.setConstraintUpperBound(rowOf[r], rowScale[r] == 1.0 ? g.of(a) : 1.0);
             }
             for (int t = 0; t < nt; t++) {
                 for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
                     if (m.nVal[q] != 0.0) {
-                        s.addConstraintTerm(m.nRow[q], t, m.nVal[q]);
+                        s.addConstraintTerm(m.nRow[q], t, g.of(m.nVal[q]));
                     }
                 }
                 for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
                     int r = m.rRow[q];
                     if (m.isLimited(r) && m.rVal[q] != 0.0) {
-                        s.addConstraintTerm(rowOf[r], t, m.rVal[q] * rowScale[r]);
+                        s.addConstraintTerm(rowOf[r], t, g.of(m.rVal[q] * rowScale[r]));
                     }
                 }
             }
             if (fulfil) {
                 for (int p : m.targeted) {
-                    s.addConstraintTerm(p, lambda, -m.demand[p]);
+                    s.addConstraintTerm(p, lambda, -g.of(m.demand[p]));
                 }
             }
             s.setMaximize(fulfil);
@@ -275,6 +276,39 @@ final class LpOrTools {
         }
     }
 
+    /**
+     * The numbers PDLP gets, rounded to a grid far finer than its tolerance, so that an economy and its copy in other
+     * units hand it the same LP bit for bit. {@link Scaling} makes their scaled problems the same only to rounding
+     * (a few units in the last place: the copy's own data carry that much), and PDLP's path is chaotic: two LPs 5e-16
+     * apart ended 2e-8 apart (PlanUnitsTest), one finished exactly and the other not, or one at its iteration limit.
+     * Each number keeps {@code bits} significant bits: {@code 2^-bits} relative is at most a quarter of PDLP's ε (the
+     * coefficients move by at most an eighth of ε, which its answer, checked and finished on the unrounded LP, absorbs),
+     * and two numbers 5e-16 apart round apart with a chance of 5e-16 over the grid: about 3e-7 at the default
+     * tolerance. System property {@code gosplan.pdlp.grid=false} turns it off, for measurements.
+     */
+    record Grid(int bits) {
+        static final Grid EXACT = new Grid(0);
+
+        static Grid forPdlp(PlanOptions o) {
+            if (!Boolean.parseBoolean(System.getProperty("gosplan.pdlp.grid", "true"))) {
+                return EXACT;
+            }
+            double quarter = pdlpEpsilon(o) / 4;
+            // 2^-bits <= quarter; at most 52 (a double's own grid)
+            int bits = Math.min(52, (int) Math.ceil(-Math.log(quarter) / Math.log(2)));
+            return new Grid(Math.max(bits, 1));
+        }
+
+        /** x rounded to {@code bits} bits after its leading one (x itself where exact, infinite, NaN or 0). */
+        double of(double x) {
+            if (bits == 0 || x == 0 || !Double.isFinite(x)) {
+                return x;
+            }
+            int e = Math.getExponent(x);
+            return Math.scalb(Math.rint(Math.scalb(x, bits - e)), e - bits);
+        }
+    }
+
     /** Why OR-Tools stopped without an answer, in words (its status text names its internals instead). */
     static String inWords(SolveStatus status) {
         switch (status) {
@@ -293,6 +327,12 @@ final class LpOrTools {
 
     static boolean scaleRows() {
         return Boolean.parseBoolean(System.getProperty("gosplan.pdlp.scaleRows", "true"));
+    }
+
+    /** PDLP's ε, its absolute and relative optimality tolerance: the plan's tolerance times a factor (below). */
+    static double pdlpEpsilon(PlanOptions o) {
+        double factor = Double.parseDouble(System.getProperty("gosplan.pdlp.factor", scaleRows() ? "0.1" : "0.01"));
+        return o.tolerance() * factor;
     }
 
     private static String parameters(Engine engine, PlanOptions o, long iterationLimit, LpModel m,
@@ -320,9 +360,7 @@ final class LpOrTools {
                 // units PDLP's gap test, ε_abs + ε_rel (|primal| + |dual|), lets the certificate's relative gap
                 // reach a few ε: the farm of PlanUnitsTest ended at 2.6e-7 for a tolerance of 1e-7 with ε =
                 // tolerance and with ε = tolerance / 3, at 1.7e-10 with ε = tolerance / 10
-                double factor = Double.parseDouble(System.getProperty("gosplan.pdlp.factor",
-                        scaleRows() ? "0.1" : "0.01"));
-                double eps = o.tolerance() * factor;
+                double eps = pdlpEpsilon(o);
                 return String.format(Locale.ROOT, "num_threads: %d verbosity_level: 0 "
                         + "termination_criteria { %s simple_optimality_criteria { eps_optimal_absolute: %s "
                         + "eps_optimal_relative: %s } } %s%s", o.threadsFor(techniques),

@@ -13,12 +13,17 @@ import org.gosplan.economy.SparseMatrix;
  * of the problem in homogeneous form: the product and resource rows, one row {@code z_t <= u_t τ} per
  * capacity, the techniques' columns, the column of λ (fulfil: the targets) and the column of the
  * constant {@code τ = 1} (availabilities, capacities and, for min-resource, the targets), normalised
- * to {@code γ_τ = 1} ({@link ScalingLeastSquares}). The minimiser is unique up to that normalisation, so the same economy in other
- * units (any product, resource or technique rescaled, or all targets, or all availabilities and
- * capacities) has the same scaled problem: the same plan, by the same steps, in the same time.
- * The multipliers are not rounded to powers of two: that would spare a rounding of the coefficients
- * but break the invariance (a factor of ten in the data moves a multiplier by 3.3 powers of two,
- * rounded one way or the other), and PDLP's answers differed with it.
+ * to {@code γ_τ = 1} ({@link ScalingLeastSquares}). The scaled coefficients (the least squares' residuals) are
+ * unique, so the same economy in other units (any product, resource or technique rescaled, or all targets, or all
+ * availabilities and capacities) has the same scaled problem: the same plan, by the same steps, in the same time.
+ * "The same" to rounding, in two passes: the first pass's multipliers, rounded to powers of two, prescale the
+ * problem exactly; the second solves the least squares again on it, refined to rounding, and its multipliers
+ * (within a factor of about 2 of 1) times the powers of two are the scaling. One pass left the scaled problems of
+ * an economy and its copy 5e-12 apart (the logs it solves for reach 30, and the conjugate gradients stop at a
+ * residual of 1e-13), enough for PDLP to take another path about once in 800 random economies: answers 1.3e-8
+ * apart, or the exact finish giving up on one side only (PlanUnitsTest); two passes leave them 5e-16 apart, 40%
+ * of the coefficients bit for bit. Powers of two alone would scale exactly but not the same (a factor of ten in
+ * the data moves a multiplier by 3.3 powers of two, rounded one way or the other).
  *
  * <p>In the scaled model {@code N' = ρ N γ}, {@code R' = ρ R γ}, {@code d' = ρ d γ_λ} (fulfil) or
  * {@code ρ d} (min-resource), {@code a' = ρ a}, {@code u' = u / γ}; levels {@code z = γ z'},
@@ -80,23 +85,69 @@ final class Scaling {
         if (!enabled()) {
             return new Scaling(m, null, null, 1.0, 1.0, 0);
         }
-        int np = m.np, nr = m.nr, nt = m.nt;
-        ScalingLeastSquares ls = new ScalingLeastSquares(m);
-        double[] u = ls.solve();
-        int c0 = ls.rows();
-        double yt = u[c0 + nt + 1];
-        // τ is the constant 1: move the gauge so that γ_τ = 1 (rows up, columns down, by the same factor)
-        double[] rho = new double[np + nr];
-        for (int i = 0; i < np + nr; i++) {
-            rho[i] = Math.exp(u[i] + yt);
+        // Two passes, so that the scaled problem of the same economy in other units is the same to rounding (a few
+        // units in the last place), not to the least squares' convergence (5e-12 in one pass, enough for PDLP to take
+        // another path). The first pass's multipliers are logs up to ~30 in size, known to ~1e-14 at best; rounded to
+        // powers of two they scale exactly. The second pass solves the least squares again on that prescaled problem,
+        // whose logs are small (the units' residue, within a factor 2 of the first optimum), so its multipliers, known
+        // to rounding, carry only that residue.
+        Pass first = Pass.of(m, false);
+        double[] rho = new double[m.np + m.nr];
+        double[] gamma = new double[m.nt];
+        for (int i = 0; i < rho.length; i++) {
+            rho[i] = powerOfTwo(first.rho[i]);
         }
-        double[] gamma = new double[nt];
-        for (int t = 0; t < nt; t++) {
-            gamma[t] = Math.exp(u[c0 + t] - yt);
+        for (int t = 0; t < gamma.length; t++) {
+            gamma[t] = powerOfTwo(first.gamma[t]);
         }
-        double gl = m.fulfil() ? Math.exp(u[c0 + nt] - yt) : 1.0;
+        double gl = m.fulfil() ? powerOfTwo(first.lambda) : 1.0;
+        Pass second = Pass.of(scaled(m, rho, gamma, gl, 1.0), true);
+        for (int i = 0; i < rho.length; i++) {
+            rho[i] *= second.rho[i];
+        }
+        for (int t = 0; t < gamma.length; t++) {
+            gamma[t] *= second.gamma[t];
+        }
+        gl *= second.lambda;
         double kappa = m.generalCost() ? costFactor(m, gamma) : 1.0;
-        return new Scaling(scaled(m, rho, gamma, gl, kappa), rho, gamma, gl, kappa, ls.iterations);
+        return new Scaling(scaled(m, rho, gamma, gl, kappa), rho, gamma, gl, kappa,
+                first.iterations + second.iterations);
+    }
+
+    /**
+     * The first pass's residual: it only chooses powers of two, and any choice near the optimum gives the second
+     * pass the same problem up to units.
+     */
+    static final double FIRST_PASS = 1e-6;
+
+    /** The power of two nearest to x in ratio (x > 0 and finite, else 1). */
+    static double powerOfTwo(double x) {
+        if (!(x > 0) || !Double.isFinite(x)) {
+            return 1.0;
+        }
+        return Math.scalb(1.0, (int) Math.round(Math.log(x) / Math.log(2)));
+    }
+
+    /** One pass of the least squares: multipliers with the gauge γ_τ = 1. */
+    private record Pass(double[] rho, double[] gamma, double lambda, int iterations) {
+        static Pass of(LpModel m, boolean refine) {
+            int np = m.np, nr = m.nr, nt = m.nt;
+            ScalingLeastSquares ls = new ScalingLeastSquares(m);
+            double[] u = refine ? ls.solveToRounding() : ls.solve(FIRST_PASS);
+            int c0 = ls.rows();
+            double yt = u[c0 + nt + 1];
+            // τ is the constant 1: move the gauge so that γ_τ = 1 (rows up, columns down, by the same factor)
+            double[] rho = new double[np + nr];
+            for (int i = 0; i < np + nr; i++) {
+                rho[i] = Math.exp(u[i] + yt);
+            }
+            double[] gamma = new double[nt];
+            for (int t = 0; t < nt; t++) {
+                gamma[t] = Math.exp(u[c0 + t] - yt);
+            }
+            double gl = m.fulfil() ? Math.exp(u[c0 + nt] - yt) : 1.0;
+            return new Pass(rho, gamma, gl, ls.iterations);
+        }
     }
 
     /**

@@ -138,8 +138,106 @@ final class ScalingLeastSquares {
 
     /** The solution: row logs {@code [0, rows)}, then column logs {@code [rows, rows + cols)}. */
     double[] solve() {
+        return conjugateGradients(rhs, RESIDUAL);
+    }
+
+    /** As {@link #solve}, to the residual {@code relative} (a first pass that only needs the multipliers' size). */
+    double[] solve(double relative) {
+        return conjugateGradients(rhs, relative);
+    }
+
+    /**
+     * As {@link #solve}, then refined once (the residual of the normal equations recomputed, the correction solved
+     * and added): the solution to rounding where the logs are small ({@link Scaling}'s second pass), not only to
+     * {@link #RESIDUAL}. Measured on random economies, one correction brings the scaled problems of an economy and
+     * of its copy in other units from 1e-13 apart to rounding (5e-16, 40% of the coefficients bit for bit); a
+     * second gains nothing.
+     */
+    double[] solveToRounding() {
+        double[] u = conjugateGradients(rhs, RESIDUAL);
         int n = rows + cols;
-        double[] b = rhs;
+        double[] r = new double[n];
+        apply(u, r);
+        for (int k = 0; k < n; k++) {
+            r[k] = rhs[k] - r[k];
+        }
+        // the system is singular (a constant up on a connected part's rows and down on its columns); rounding leaves
+        // the recomputed residual a little outside its range, where conjugate gradients would diverge
+        projectOutGauge(r);
+        double[] du = conjugateGradients(r, RESIDUAL);
+        for (int k = 0; k < n; k++) {
+            u[k] += du[k];
+        }
+        return u;
+    }
+
+    /** The connected part of each row and column (rows, then columns), made when first asked. */
+    private int[] part;
+    private int parts;
+
+    /** Takes from r its component along each connected part's null vector (+1 on its rows, -1 on its columns). */
+    private void projectOutGauge(double[] r) {
+        int n = rows + cols;
+        if (part == null) {
+            int[] up = new int[n];
+            for (int k = 0; k < n; k++) {
+                up[k] = k;
+            }
+            for (int t = 0; t < nt; t++) {
+                for (int q = m.nStart[t]; q < m.nStart[t + 1]; q++) {
+                    if (m.nVal[q] != 0.0) {
+                        join(up, m.nRow[q], rows + t);
+                    }
+                }
+                for (int q = m.rStart[t]; q < m.rStart[t + 1]; q++) {
+                    if (m.rVal[q] != 0.0) {
+                        join(up, np + m.rRow[q], rows + t);
+                    }
+                }
+            }
+            for (int k = 0; k < extraRow.length; k++) {
+                join(up, extraRow[k], extraCol[k]);
+            }
+            part = new int[n];
+            int[] number = new int[n];
+            java.util.Arrays.fill(number, -1);
+            for (int k = 0; k < n; k++) {
+                int root = find(up, k);
+                if (number[root] < 0) {
+                    number[root] = parts++;
+                }
+                part[k] = number[root];
+            }
+        }
+        double[] sum = new double[parts];
+        double[] size = new double[parts];
+        for (int k = 0; k < n; k++) {
+            sum[part[k]] += k < rows ? r[k] : -r[k];
+            size[part[k]]++;
+        }
+        for (int k = 0; k < n; k++) {
+            double c = sum[part[k]] / size[part[k]];
+            r[k] -= k < rows ? c : -c;
+        }
+    }
+
+    private static int find(int[] up, int k) {
+        while (up[k] != k) {
+            up[k] = up[up[k]];
+            k = up[k];
+        }
+        return k;
+    }
+
+    private static void join(int[] up, int a, int b) {
+        int x = find(up, a), y = find(up, b);
+        if (x != y) {
+            up[Math.max(x, y)] = Math.min(x, y);
+        }
+    }
+
+    private double[] conjugateGradients(double[] b, double relative) {
+        int n = rows + cols;
         double[] u = new double[n];
         double[] r = b.clone();
         double[] z = new double[n];
@@ -151,7 +249,8 @@ final class ScalingLeastSquares {
         precondition(r, z);
         double[] p = z.clone();
         double rz = dot(r, z);
-        for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
+        for (int i = 1; i <= MAX_ITERATIONS; i++) {
+            iterations++;
             apply(p, q);
             double pq = dot(p, q);
             if (!(pq > 0)) {
@@ -162,7 +261,7 @@ final class ScalingLeastSquares {
                 u[k] += alpha * p[k];
                 r[k] -= alpha * q[k];
             }
-            if (dot(r, r) <= RESIDUAL * RESIDUAL * bb) {
+            if (dot(r, r) <= relative * relative * bb) {
                 break;
             }
             precondition(r, z);

@@ -208,17 +208,17 @@ class PlanUnitsTest {
      * product, resource and technique in units 1e-6 to 1e6 times the original's: the same plan by every
      * method that applies (policy iteration only where it does on both).
      */
-    // The draw that hung a CI run on 2026-12-07 (PDLP stalled for ever) is found and fixed (PlanBoundTest,
-    // triesThatFailedBefore), and each try now runs under a time limit, so that a method without bound fails the
-    // try with its inputs instead of hanging the build (no shrinking: a smaller seed draws another economy, not a
-    // smaller one). The seed stays fixed for defects of PDLP's path that are no hang, about 1 in 800 random tries
-    // (16 in 13,000 drawn on 2026-12-07, before and after the fix alike): PDLP's answer without the exact finish,
-    // optimal to the tolerance on both sides, differs by up to 1.3e-8 (seed 6318882248025002272, n 17, joint,
-    // fulfil); the exact finish gives up on one side and not on the other (both optimal, method pdlp against
-    // pdlp+basis: seed -829717747766719488, n 29, joint, fulfil, "the valuations did not converge" on the original;
-    // seed 156, n 23, single outputs, fulfil; seed -945, n 20, joint, fulfil), or min-resource by PDLP ends limit
-    // with iterates that differ by more than 1e-9 (seed 5022166602341830357, n 24, joint) or limit on one side only
-    // (seed -2052102673, n 26, joint). Remove the seed when they are fixed.
+    // Each try runs under a time limit, so that a method without bound fails the try with its inputs instead of
+    // hanging the build (no shrinking: a smaller seed draws another economy, not a smaller one). The seed stays fixed:
+    // about 1 try in 800 failed (16 in 13,000 on 2026-12-07) because the scaled problems of an economy and of its copy
+    // were 5e-12 apart and PDLP's path is chaotic (answers 1.3e-8 apart, the exact finish giving up on one side only,
+    // min-resource ending limit on one side only). Now Scaling's second pass makes the scaled problems the same to
+    // rounding, PDLP gets them rounded to a grid (LpOrTools.Grid: the same LP bit for bit) and the finish no longer
+    // gives up for want of Jacobi convergence or on a shortfall at the plan's rounding: the draws that failed pass
+    // (triesThatFailedBefore) but one. Left: the finish takes in no technique whose profit is below 1e-9 of its
+    // terms, so it can end at a point 2e-9 from the optimum on one side and at the vertex on the other (seed 156,
+    // n 23, fulfil: 2.0216209103 against 2.0216209146); 2 such in 3,000 random tries on 2026-12-07 before the last
+    // two changes. Remove the seed when that is fixed.
     @Property(tries = 30, seed = "20261207", shrinking = ShrinkingMode.OFF)
     void anEconomyInOtherUnitsHasTheSamePlan(@ForAll long seed, @ForAll @IntRange(min = 2, max = 30) int n,
                                              @ForAll boolean joint, @ForAll boolean minResource) {
@@ -230,14 +230,26 @@ class PlanUnitsTest {
      * Tries of the property that failed: the first hung a CI run (PDLP stalled for ever on the original, see
      * PlanBoundTest); on the second the exact finish gave up on the original (product 6 short by 2.7e-42 of flows
      * of 1.5e-39, levels at rounding making up each other's shortfall) and not on the copy: method pdlp against
-     * pdlp+basis.
+     * pdlp+basis. The others failed while the scaled problems were 5e-12 apart (see the property): PDLP's answers
+     * 1.3e-8 apart (the first), the exact finish giving up on one side only (the next two and the last two: Jacobi
+     * sweeps that cycled, a shortfall of 3.8e-25), min-resource by PDLP ending limit with iterates 7e-9 apart, or on
+     * one side only. Seed 156 (n 23, single outputs, fulfil) still fails: see the property.
      */
     @Test
     void triesThatFailedBefore() {
-        withinTime(TRY_SECONDS, "seed 2014823036402564350, n 24, joint, fulfil",
-                () -> sameInOtherUnits(2014823036402564350L, 24, true, false));
-        withinTime(TRY_SECONDS, "seed -3221457353826743079, n 17, joint, min-resource",
-                () -> sameInOtherUnits(-3221457353826743079L, 17, true, true));
+        Object[][] tries = {{2014823036402564350L, 24, true, false}, {-3221457353826743079L, 17, true, true},
+                {6318882248025002272L, 17, true, false}, {-829717747766719488L, 29, true, false},
+                {-945L, 20, true, false}, {5022166602341830357L, 24, true, true},
+                {-2052102673L, 26, true, true}, {1894529329880169260L, 20, true, false},
+                {-2429981732521907668L, 30, true, true}, {8251273177380902109L, 18, true, false},
+                {-7289201627675247309L, 23, true, false}, {-534148278605547813L, 21, true, false}};
+        for (Object[] t : tries) {
+            long seed = (Long) t[0];
+            int n = (Integer) t[1];
+            boolean joint = (Boolean) t[2], minResource = (Boolean) t[3];
+            withinTime(TRY_SECONDS, "seed " + seed + ", n " + n + (joint ? ", joint" : "") + (minResource
+                    ? ", min-resource" : ", fulfil"), () -> sameInOtherUnits(seed, n, joint, minResource));
+        }
     }
 
     /** A try's limit: some seconds on a quiet machine, minutes on a loaded one; a method without bound, for ever. */
@@ -305,7 +317,16 @@ class PlanUnitsTest {
         }
     }
 
-    /** The kernel itself: the scaled problem of an economy in other units is the same, to 1e-8. */
+    /**
+     * Rounding: the copy's data carry one or two roundings of their own (a coefficient times a unit, over another),
+     * N's entries a third where output and input of a product net out, the scaling three more.
+     */
+    static final double SAME = 1e-14;
+
+    /**
+     * The kernel itself: the scaled problem of an economy in other units is the same to rounding (measured: 5e-16,
+     * 40% of the coefficients bit for bit; one pass of the least squares left them 5e-12 apart).
+     */
     @Property(tries = 50)
     void theScaledProblemDoesNotDependOnTheUnits(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int n,
                                                  @ForAll boolean minResource) {
@@ -317,12 +338,12 @@ class PlanUnitsTest {
         Scaling a = Scaling.of(LpPlanner.model(e, o));
         Scaling b = Scaling.of(LpPlanner.model(other, o));
         assertTrue(a.iterations() < ScalingLeastSquares.MAX_ITERATIONS, a.iterations() + " iterations");
-        close(a.model().nVal, b.model().nVal, 1e-8, "N");
-        close(a.model().rVal, b.model().rVal, 1e-8, "R");
-        close(a.model().demand, b.model().demand, 1e-8, "targets");
-        close(a.model().available, b.model().available, 1e-8, "availabilities");
-        close(a.model().capacity, b.model().capacity, 1e-8, "capacities");
-        close(a.model().inputs().values(), b.model().inputs().values(), 1e-8, "inputs");
+        close(a.model().nVal, b.model().nVal, SAME, "N");
+        close(a.model().rVal, b.model().rVal, SAME, "R");
+        close(a.model().demand, b.model().demand, SAME, "targets");
+        close(a.model().available, b.model().available, SAME, "availabilities");
+        close(a.model().capacity, b.model().capacity, SAME, "capacities");
+        close(a.model().inputs().values(), b.model().inputs().values(), SAME, "inputs");
         // and the numbers are near 1: every coefficient within a factor 1e3 of it on these economies
         for (double x : a.model().nVal) {
             assertTrue(x == 0 || (Math.abs(x) > 1e-3 && Math.abs(x) < 1e3), "N " + x);
