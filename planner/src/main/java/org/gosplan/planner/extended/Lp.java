@@ -11,7 +11,8 @@ import java.util.Arrays;
  * kept in growable primitive arrays, solved by OR-Tools (GLOP, or PDLP for large models), and
  * certified from the answer's own numbers: primal infeasibility of {@code x}, dual
  * infeasibility of the row duals and the reduced costs they imply, and the relative gap
- * between {@code c·x} and the dual bound.
+ * between {@code c·x} and the dual bound. The solver sees the LP equilibrated by powers of two
+ * ({@link LpScaling}), so that the data's units do not matter; the certificate is of the LP's own numbers.
  *
  * <p>Duals follow MPSolver: the dual of a row is the derivative of the objective by the row's
  * active bound.
@@ -204,23 +205,26 @@ final class Lp {
         String simplex = System.getProperty("gosplan.extended.solver", "glop");
         ModelSolverHelper solver = new ModelSolverHelper(pdlp ? "pdlp" : simplex);
         try {
+            mergeEntries();
+            // the solver sees the LP equilibrated by powers of two (exact), the certificate the LP's own numbers
+            LpScaling sc = LpScaling.of(rows, vars, entryRow, entryVar, entryValue, entries);
             for (int j = 0; j < vars; j++) {
                 int v = m.addVar();
-                m.setVarLowerBound(v, lower[j]);
-                m.setVarUpperBound(v, upper[j]);
+                m.setVarLowerBound(v, lower[j] / sc.column[j]);
+                m.setVarUpperBound(v, upper[j] / sc.column[j]);
                 if (cost[j] != 0) {
-                    m.setVarObjectiveCoefficient(v, cost[j]);
+                    m.setVarObjectiveCoefficient(v, cost[j] * sc.column[j]);
                 }
             }
             for (int i = 0; i < rows; i++) {
                 int c = m.addLinearConstraint();
-                m.setConstraintLowerBound(c, rowLower[i]);
-                m.setConstraintUpperBound(c, rowUpper[i]);
+                m.setConstraintLowerBound(c, rowLower[i] * sc.row[i]);
+                m.setConstraintUpperBound(c, rowUpper[i] * sc.row[i]);
             }
-            mergeEntries();
             for (int k = 0; k < entries; k++) {
                 if (entryValue[k] != 0) {
-                    m.addConstraintTerm(entryRow[k], entryVar[k], entryValue[k]);
+                    m.addConstraintTerm(entryRow[k], entryVar[k],
+                            entryValue[k] * sc.row[entryRow[k]] * sc.column[entryVar[k]]);
                 }
             }
             m.setMaximize(true);
@@ -263,11 +267,11 @@ final class Lp {
             }
             double[] x = new double[vars];
             for (int j = 0; j < vars; j++) {
-                x[j] = solver.getVariableValue(j);
+                x[j] = solver.getVariableValue(j) * sc.column[j];
             }
             double[] y = new double[rows];
             for (int i = 0; i < rows; i++) {
-                y[i] = solver.getDualValue(i);
+                y[i] = solver.getDualValue(i) * sc.row[i];
             }
             return certify(x, y, method, seconds, tolerance);
         } finally {
@@ -286,8 +290,14 @@ final class Lp {
     Solution certify(double[] x, double[] y, String method, double seconds, double tolerance) {
         double[] ax = new double[rows];
         double[] aty = new double[vars];
+        // the largest term of each row: a residual is measured against the row's own size, so that a
+        // balance (bounds 0) of quantities in units a billion times smaller is held to the same relative
+        // standard as in the economy's own units (issue 16 item 1)
+        double[] term = new double[rows];
         for (int k = 0; k < entries; k++) {
-            ax[entryRow[k]] += entryValue[k] * x[entryVar[k]];
+            double a = entryValue[k] * x[entryVar[k]];
+            ax[entryRow[k]] += a;
+            term[entryRow[k]] = Math.max(term[entryRow[k]], Math.abs(a));
             aty[entryVar[k]] += entryValue[k] * y[entryRow[k]];
         }
         double primal = 0;
@@ -297,7 +307,7 @@ final class Lp {
             objective += cost[j] * x[j];
         }
         for (int i = 0; i < rows; i++) {
-            double scale = 1 + Math.max(finite(rowLower[i]), finite(rowUpper[i]));
+            double scale = 1 + Math.max(term[i], Math.max(finite(rowLower[i]), finite(rowUpper[i])));
             primal = Math.max(primal, Math.max(rowLower[i] - ax[i], ax[i] - rowUpper[i]) / scale);
         }
         double bound = 0;

@@ -14,7 +14,6 @@ import org.gosplan.economy.Economy;
 import org.gosplan.economy.EconomyFiles;
 import org.gosplan.economy.Progress;
 import org.gosplan.planner.PlanOptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +74,6 @@ class FiveYearUnitsTest {
     }
 
     @Test
-    @Disabled("planner defect for engineer 'units': in units 1e9 times smaller the five-year plan ends status limit,"
-            + " no plan")
     void theFiveYearPlanInSmallerUnitsPlansTheSameLambda() throws IOException {
         ExtendedPlan own = ExtendedObjectives.plan(scaled(tmp, 1), ExtendedPlanner.Options.DEFAULT, PlanOptions.fulfil());
         assertEquals("optimal", own.status());
