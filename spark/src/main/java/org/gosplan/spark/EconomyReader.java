@@ -133,20 +133,22 @@ final class EconomyReader {
         int[] count = new int[(int) nt];
         double[] quantity = new double[(int) nt];
         for (Outputs o : firsts) {
-            for (int k = 0; k < o.outT.length; k++) {
-                int t = o.outT[k];
+            Coordinates made = o.outputs;
+            for (int k = 0; k < made.size; k++) {
+                int t = made.first[k];
                 count[t]++;
-                makes[t] = o.outP[k];
-                quantity[t] = o.outQ[k];
+                makes[t] = made.second[k];
+                quantity[t] = made.value[k];
             }
         }
         int[] techniqueOf = square(n, makes, count, products, techniques);
         double[][] intensity = new double[resources.size()][n];
         for (Outputs o : firsts) {
-            for (int k = 0; k < o.resT.length; k++) {
-                int t = o.resT[k];
+            Coordinates used = o.resourceInputs;
+            for (int k = 0; k < used.size; k++) {
+                int t = used.first[k];
                 double scale = quantity[t] == 1.0 ? 1.0 : 1.0 / quantity[t];
-                intensity[o.resR[k]][makes[t]] += o.resA[k] * scale;
+                intensity[used.second[k]][makes[t]] += used.value[k] * scale;
             }
         }
         firsts = null;
@@ -300,34 +302,27 @@ final class EconomyReader {
     /** Pass 1 of one partition: its outputs and resource inputs, or its first bad row. */
     static final class Outputs implements Serializable {
         private static final long serialVersionUID = 1L;
-        int[] outT = new int[0], outP = new int[0];
-        double[] outQ = new double[0];
-        int[] resT = new int[0], resR = new int[0];
-        double[] resA = new double[0];
-        int[] inT = new int[0], inP = new int[0];
-        double[] inA = new double[0];
+        /** (technique, product made, quantity made). */
+        Coordinates outputs = new Coordinates(0);
+        /** (technique, resource, amount used). */
+        Coordinates resourceInputs = new Coordinates(0);
+        /** (technique, product used, amount used). */
+        Coordinates productInputs = new Coordinates(0);
         String error;
 
         /** What the driver needs: all but the product inputs. */
         Outputs withoutInputs() {
             Outputs o = new Outputs();
-            o.outT = outT;
-            o.outP = outP;
-            o.outQ = outQ;
-            o.resT = resT;
-            o.resR = resR;
-            o.resA = resA;
+            o.outputs = outputs;
+            o.resourceInputs = resourceInputs;
             o.error = error;
             return o;
         }
 
         static Outputs of(Iterator<Row> it, String where) {
             Outputs o = new Outputs();
-            int no = 0, nr = 0, ni = 0;
-            int[] oT = new int[1024], oP = new int[1024], rT = new int[1024], rR = new int[1024];
-            double[] oQ = new double[1024], rA = new double[1024];
-            int[] iT = new int[1024], iP = new int[1024];
-            double[] iA = new double[1024];
+            Coordinates outputs = new Coordinates(1024), resourceInputs = new Coordinates(1024);
+            Coordinates productInputs = new Coordinates(1024);
             while (it.hasNext()) {
                 Row r = it.next();
                 String tech = r.getString(0), item = r.getString(1);
@@ -345,23 +340,9 @@ final class EconomyReader {
                 int t = r.getInt(4);
                 if (!r.isNullAt(5)) {
                     if (q > 0) {
-                        if (no == oT.length) {
-                            oT = Arrays.copyOf(oT, 2 * no);
-                            oP = Arrays.copyOf(oP, 2 * no);
-                            oQ = Arrays.copyOf(oQ, 2 * no);
-                        }
-                        oT[no] = t;
-                        oP[no] = r.getInt(5);
-                        oQ[no++] = q;
+                        outputs.add(t, r.getInt(5), q);
                     } else {
-                        if (ni == iT.length) {
-                            iT = Arrays.copyOf(iT, 2 * ni);
-                            iP = Arrays.copyOf(iP, 2 * ni);
-                            iA = Arrays.copyOf(iA, 2 * ni);
-                        }
-                        iT[ni] = t;
-                        iP[ni] = r.getInt(5);
-                        iA[ni++] = -q;
+                        productInputs.add(t, r.getInt(5), -q);
                     }
                     continue;
                 }
@@ -373,24 +354,11 @@ final class EconomyReader {
                     o.error = what + ": resource '" + item + "' cannot be an output";
                     return o;
                 }
-                if (nr == rT.length) {
-                    rT = Arrays.copyOf(rT, 2 * nr);
-                    rR = Arrays.copyOf(rR, 2 * nr);
-                    rA = Arrays.copyOf(rA, 2 * nr);
-                }
-                rT[nr] = t;
-                rR[nr] = r.getInt(6);
-                rA[nr++] = -q;
+                resourceInputs.add(t, r.getInt(6), -q);
             }
-            o.outT = Arrays.copyOf(oT, no);
-            o.outP = Arrays.copyOf(oP, no);
-            o.outQ = Arrays.copyOf(oQ, no);
-            o.resT = Arrays.copyOf(rT, nr);
-            o.resR = Arrays.copyOf(rR, nr);
-            o.resA = Arrays.copyOf(rA, nr);
-            o.inT = Arrays.copyOf(iT, ni);
-            o.inP = Arrays.copyOf(iP, ni);
-            o.inA = Arrays.copyOf(iA, ni);
+            o.outputs = outputs.trimmed();
+            o.resourceInputs = resourceInputs.trimmed();
+            o.productInputs = productInputs.trimmed();
             return o;
         }
     }
@@ -403,40 +371,30 @@ final class EconomyReader {
         static List<Tuple2<Integer, Piece>> cut(Outputs o, int[] makes, double[] quantity, int[] bounds,
                                                boolean transposed) {
             int parts = bounds.length - 1;
-            int[] size = new int[parts];
-            int[][] cs = new int[parts][256], rs = new int[parts][256];
-            double[][] vs = new double[parts][256];
-            for (int e = 0; e < o.inT.length; e++) {
-                int t = o.inT[e];
-                int c = makes[t], row = o.inP[e];
+            Coordinates[] pieces = new Coordinates[parts];
+            for (int d = 0; d < parts; d++) {
+                pieces[d] = new Coordinates(256);
+            }
+            Coordinates used = o.productInputs;
+            for (int e = 0; e < used.size; e++) {
+                int t = used.first[e];
+                int c = makes[t], row = used.second[e];
                 double qt = quantity[t];
-                double a = qt == 1.0 ? o.inA[e] : o.inA[e] / qt;
+                double a = qt == 1.0 ? used.value[e] : used.value[e] / qt;
                 if (transposed) {
                     int s = c;
                     c = row;
                     row = s;
                 }
-                int d = BlockMatrix.blockOf(bounds, c);
-                int k = size[d];
-                if (k == cs[d].length) {
-                    cs[d] = Arrays.copyOf(cs[d], 2 * k);
-                    rs[d] = Arrays.copyOf(rs[d], 2 * k);
-                    vs[d] = Arrays.copyOf(vs[d], 2 * k);
-                }
-                cs[d][k] = c;
-                rs[d][k] = row;
-                vs[d][k] = a;
-                size[d] = k + 1;
+                pieces[BlockMatrix.blockOf(bounds, c)].add(c, row, a);
             }
             List<Tuple2<Integer, Piece>> out = new ArrayList<>();
             for (int d = 0; d < parts; d++) {
-                if (size[d] > 0) {
-                    out.add(new Tuple2<>(d, new Piece(Arrays.copyOf(cs[d], size[d]), Arrays.copyOf(rs[d], size[d]),
-                            Arrays.copyOf(vs[d], size[d]))));
+                if (pieces[d].size > 0) {
+                    Coordinates p = pieces[d].trimmed();
+                    out.add(new Tuple2<>(d, new Piece(p.first, p.second, p.value)));
                 }
-                cs[d] = null;
-                rs[d] = null;
-                vs[d] = null;
+                pieces[d] = null;
             }
             return out;
         }
