@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -76,9 +75,7 @@ final class RecordState {
      */
     static void write(Path dir, String logKey, long size, String root, Set<Long> refused, Roster roster,
                       long[] others, CastVotes votes) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + FILE + "-", ".tmp");
+        CacheFile.replace(dir, FILE, tmp -> {
             CRC32C crc = new CRC32C();
             try (OutputStream file = Files.newOutputStream(tmp);
                  CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc);
@@ -131,16 +128,7 @@ final class RecordState {
                 out.flush();
                 file.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // nothing more to do: no state is kept
-            }
-        }
+        });
     }
 
     private static void member(DataOutputStream out, Member m) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,20 +75,7 @@ record VerifiedMark(String logKey, long size, String root, Set<Long> refused) {
             sep = ",";
         }
         b.append('\n');
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + FILE + "-", ".tmp");
-            Files.writeString(tmp, b, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // nothing more to do: no mark is kept
-            }
-        }
+        CacheFile.replace(dir, FILE, tmp -> Files.writeString(tmp, b, StandardCharsets.UTF_8));
     }
 
     /**
