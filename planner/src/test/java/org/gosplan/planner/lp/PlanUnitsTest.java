@@ -219,8 +219,9 @@ class PlanUnitsTest {
     // terms, so it can end at a point 2e-9 from the optimum on one side and at the vertex on the other (seed 156,
     // n 23, fulfil: 2.0216209103 against 2.0216209146); 2 such in 3,000 random tries on 2026-12-07 before the last
     // two changes. After them, 2 failures in 10,000 tries (`UnitsSearch MASTER TRIES 120`, masters 505, 606, 707
-    // and 808, 10,000 tries in all, 2026-12-07 21:00-21:22 UTC, load 7-25): seed -2075664239370928023, n 30, joint, min-resource (the
-    // finish gives up on the copy only: product 23 short by 2.1e-21; its shortfall test was meant to accept
+    // and 808, 10,000 tries in all, 2026-12-07 21:00-21:22 UTC, load 7-25): seed -2075664239370928023, n 30,
+    // joint, min-resource (the finish gives up on the copy only: product 23 short by 2.1e-21; its shortfall test
+    // was meant to accept
     // max(1e-9 of the product's own scale, 1e-15 of the largest flow) and accepts 1e-9 of the larger of the two);
     // seed -2829687574944592818, n 28, min-resource (the copy finished, gap 1.3e-16, but its certificate does not
     // prove it: status limit). Remove the seed when these are fixed.
