@@ -214,11 +214,41 @@ public final class LpPlanner {
             case LIMIT:
             case NOT_APPLICABLE:
                 if (s.z() == null) {
-                    return PlanAssembly.without(m, PlanStatus.LIMIT, s, null);
+                    return decided(m, scaling, o, s, PlanAssembly.without(m, PlanStatus.LIMIT, s, null));
                 }
-                return PlanAssembly.assemble(m, s, o, null);
+                return decided(m, scaling, o, s, PlanAssembly.assemble(m, s, o, null));
             default:
-                return PlanAssembly.assemble(m, s, o, null);
+                return decided(m, scaling, o, s, PlanAssembly.assemble(m, s, o, null));
         }
+    }
+
+    /**
+     * {@code p}, or where PDLP left it unproven ({@code limit}) on a problem the simplex method can take, the
+     * problem's unboundedness or infeasibility decided by GLOP and reported with the diagnosis GLOP's own plan
+     * gets. PDLP detects either only through a ray it may never converge to: on the Leontief 1958 economy, with
+     * no limited resource, its λ grew past 6e5 and it stopped at its iteration limit twice (issue 16). A problem
+     * GLOP finds bounded and feasible keeps PDLP's limit: the user asked for PDLP's plan, and GLOP's is not it.
+     */
+    private static Plan decided(LpModel m, Scaling scaling, PlanOptions o, LpSolution s, Plan p) {
+        if (p.status() != PlanStatus.LIMIT || !s.method().equals("pdlp") || m.nt > Planner.SIMPLEX_LIMIT
+                || m.generalCost()) {
+            return p;
+        }
+        LpSolution d = LpOrTools.solve(scaling.model(), LpOrTools.Engine.GLOP, o);
+        LpSolution.Outcome outcome = d.outcome();
+        if (outcome == LpSolution.Outcome.INFEASIBLE && m.fulfil()) {
+            outcome = LpSolution.Outcome.UNBOUNDED; // fulfil always has the plan that makes nothing
+        }
+        if (outcome != LpSolution.Outcome.UNBOUNDED && outcome != LpSolution.Outcome.INFEASIBLE) {
+            return p;
+        }
+        String word = outcome == LpSolution.Outcome.UNBOUNDED ? "unbounded" : "infeasible";
+        LpSolution r = LpSolution.without(outcome, s.method(), s.iterations(), s.seconds() + d.seconds(),
+                s.note()).withNote("PDLP did not prove its answer; the simplex method (GLOP) finds the problem "
+                + word);
+        if (outcome == LpSolution.Outcome.UNBOUNDED) {
+            return PlanAssembly.without(m, PlanStatus.UNBOUNDED, r, DiagnosisFinder.unbounded(m));
+        }
+        return PlanAssembly.without(m, PlanStatus.INFEASIBLE, r, DiagnosisFinder.infeasible(m, o, true));
     }
 }
