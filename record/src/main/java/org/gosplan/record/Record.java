@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -247,6 +248,11 @@ public final class Record implements AutoCloseable {
         return new Record(log, new FileContentStore(dataDir), dataDir, Clock.systemUTC(), true);
     }
 
+    /** As {@link #open(EntryLog, Path)}, signing fresh events at the times {@code clock} gives (tests). */
+    static Record open(EntryLog log, Path dataDir, Clock clock) throws IOException {
+        return new Record(log, new FileContentStore(dataDir), dataDir, clock, true);
+    }
+
     /** A record on a PostgreSQL log: content in the same database. */
     public static Record openPostgres(EntryLog log, String jdbcUrl) throws IOException {
         return new Record(log, new PostgresContentStore(jdbcUrl), null, Clock.systemUTC(), false);
@@ -463,7 +469,58 @@ public final class Record implements AutoCloseable {
      */
     public long append(String type, ObjectNode body, NoteSigner key) throws IOException {
         Event e = Event.sign(type, body, key, clock.instant());
-        return append(e);
+        try {
+            return append(e);
+        } catch (AlreadyOnLog r) {
+            // Event times are whole seconds and Ed25519 signatures deterministic, so the same body
+            // signed by the same key within the second of an identical event on the log is that
+            // event (a replay). The caller asked for a new event: sign it again in the next second,
+            // where it differs in its time and so in its signature.
+            waitUntil(nextSecond(e));
+            Event again = Event.sign(type, body, key, clock.instant());
+            if (again.sig().equals(e.sig())) {
+                throw r; // a clock that does not move: say when to sign anew
+            }
+            return append(again);
+        }
+    }
+
+    /** Sleeps until the record's clock reads {@code t} or later. */
+    private void waitUntil(Instant t) throws IOException {
+        for (int tries = 0; tries < 3; tries++) { // a few: sleeps may end early
+            long ms = java.time.Duration.between(clock.instant(), t).toMillis() + 1;
+            if (ms <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(ms, 1_100));
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting to sign the event anew");
+            }
+        }
+    }
+
+    /** The refusal of an event already on the log, signature and all. */
+    private static final class AlreadyOnLog extends RecordException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyOnLog(Event e) {
+            super(Kind.CONFLICT, "refused, nothing recorded: this event, signature and all, is on the log already;"
+                    + " an event is recorded once. To record the same thing again, sign it anew"
+                    + (nextSecond(e) == null ? "" : " from " + nextSecond(e) + " on: event times are whole seconds,"
+                    + " so the same event signed again within its second (" + e.time() + ") is the same event,"
+                    + " signature and all"));
+        }
+    }
+
+    /** The first second in which {@code e} signed again differs from it, or null for a time not in ISO form. */
+    private static Instant nextSecond(Event e) {
+        try {
+            return Instant.parse(e.time()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        } catch (java.time.format.DateTimeParseException x) {
+            return null;
+        }
     }
 
     // The record as the checks of appends in flight have advanced it: every event of the log as
@@ -558,9 +615,7 @@ public final class Record implements AutoCloseable {
             fillSeen();
         }
         if (sigs.contains(e.sig()) || seen.contains(e.sig())) {
-            return new RecordException(RecordException.Kind.CONFLICT, "refused, nothing recorded: this event,"
-                    + " signature and all, is on the log already; an event is recorded once (sign it anew to record"
-                    + " the same thing again)");
+            return new AlreadyOnLog(e);
         }
         for (String field : contentFields(e)) {
             String h = e.body().get(field).asText();
