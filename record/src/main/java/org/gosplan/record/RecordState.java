@@ -34,23 +34,27 @@ import org.gosplan.ledger.NoteVerifier;
  * mark it vouches only for what this machine verified, and {@code gosplan verify} ignores it.
  *
  * <pre>
- * u32 magic "GSRS", u32 version 1
+ * u32 magic "GSRS", u32 version 2
  * str log key, u64 size, 32 bytes root
  * u32 n, n x u64: the refused entries
- * u32 keys; each: u32 versions; each: u64 from, member
- *   member: str name, u32 key id, 32 bytes key, u8 role, u64 index, u32 n + n str councils,
- *           u32 n + n (str, str) attributes, u64 revoked
+ * u32 keys; each: str signer
+ * u32 versions (in log order); each: u64 from, u32 key (its position among the keys), member
+ *   member: u64 revoked, str name, u32 key id, 32 bytes key, u8 role, u64 index,
+ *           u32 n + n str councils, u32 n + n (str, str) attributes
  * u32 n, n x u64: the other events' indexes
  * u32 ballots; each: u64 ballot, u32 votes; each: u32 signer (its position among the keys),
- *   u32 groups; each: u32 n, n x u32 positions
+ *   u32 n, n x u32: its groups one after another, each its length and its options' positions
  * u32 CRC-32C of everything before it
  * </pre>
- * (str: u32 length and UTF-8 bytes.)
+ * (str: u32 length and UTF-8 bytes.) The roster and the votes are read as they lie ({@link Roster},
+ * {@link CastVotes}): the members' bytes stay in the array the file was read into, decoded only when
+ * asked for. Version 1 (a member's fields one by one, votes as arrays of arrays) is not read: such a
+ * state is folded again, and written anew.
  */
 final class RecordState {
     static final String FILE = "record.state";
     private static final int MAGIC = 0x47535253; // "GSRS"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     final long size;
     final String root;
@@ -89,64 +93,16 @@ final class RecordState {
                 for (long i : new TreeSet<>(refused)) {
                     out.writeLong(i);
                 }
-                Map<String, Integer> ordinal = new HashMap<>(Math.max(16, (int) (roster.size() / 0.7f) + 1));
-                out.writeInt(roster.size());
-                roster.forEach((signer, from, members) -> {
-                    ordinal.put(signer, ordinal.size());
-                    out.writeInt(from.length);
-                    for (int v = 0; v < from.length; v++) {
-                        out.writeLong(from[v]);
-                        member(out, members.get(v));
-                    }
-                });
+                roster.write(out);
                 out.writeInt(others.length);
                 for (long i : others) {
                     out.writeLong(i);
                 }
-                List<Long> ballots = new ArrayList<>();
-                votes.ballots().forEach(ballots::add);
-                out.writeInt(ballots.size());
-                for (long b : ballots) {
-                    Map<String, int[][]> v = votes.of(b);
-                    out.writeLong(b);
-                    out.writeInt(v.size());
-                    for (Map.Entry<String, int[][]> e : v.entrySet()) {
-                        Integer who = ordinal.get(e.getKey());
-                        if (who == null) {
-                            throw new IOException("a vote by " + e.getKey() + ", who is not on the roster");
-                        }
-                        out.writeInt(who);
-                        out.writeInt(e.getValue().length);
-                        for (int[] group : e.getValue()) {
-                            out.writeInt(group.length);
-                            for (int p : group) {
-                                out.writeInt(p);
-                            }
-                        }
-                    }
-                }
+                votes.write(out, roster);
                 out.flush();
                 file.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
         });
-    }
-
-    private static void member(DataOutputStream out, Member m) throws IOException {
-        str(out, m.key().name());
-        out.writeInt(m.key().keyId());
-        out.write(m.key().publicKey());
-        out.writeByte(m.role().ordinal());
-        out.writeLong(m.index());
-        out.writeInt(m.councils().size());
-        for (String c : m.councils()) {
-            str(out, c);
-        }
-        out.writeInt(m.attrs().size());
-        for (Map.Entry<String, String> a : m.attrs().entrySet()) {
-            str(out, a.getKey());
-            str(out, a.getValue());
-        }
-        out.writeLong(m.revoked());
     }
 
     private static void str(DataOutputStream out, String s) throws IOException {
@@ -191,39 +147,7 @@ final class RecordState {
                 }
                 refused.add(i);
             }
-            int keys = count(in, 4);
-            Versions<String, Member> versions = Versions.sized(keys);
-            String[] signers = new String[keys];
-            Map<String, String> strings = new HashMap<>(); // councils and attributes: few distinct, many times
-            Role[] roles = Role.values();
-            for (int k = 0; k < keys; k++) {
-                int n = count(in, 8);
-                for (int v = 0; v < n; v++) {
-                    long from = in.getLong();
-                    String name = str(in);
-                    int keyId = in.getInt();
-                    byte[] key = new byte[32];
-                    in.get(key);
-                    Role role = roles[in.get()];
-                    long index = in.getLong();
-                    List<String> councils = new ArrayList<>();
-                    for (int c = count(in, 4); c > 0; c--) {
-                        councils.add(strings.computeIfAbsent(str(in), s -> s));
-                    }
-                    Map<String, String> attrs = new java.util.LinkedHashMap<>();
-                    for (int a = count(in, 8); a > 0; a--) {
-                        attrs.put(strings.computeIfAbsent(str(in), s -> s), strings.computeIfAbsent(str(in), s -> s));
-                    }
-                    long revoked = in.getLong();
-                    Member m = new Member(NoteVerifier.restored(name, keyId, key), role, index, councils, attrs, revoked);
-                    if (v == 0) {
-                        signers[k] = m.signer();
-                    } else if (!m.signer().equals(signers[k])) {
-                        return null;
-                    }
-                    versions.put(signers[k], m, from);
-                }
-            }
+            Roster roster = Roster.read(in, size);
             long[] others = new long[count(in, 8)];
             for (int i = 0; i < others.length; i++) {
                 others[i] = in.getLong();
@@ -231,29 +155,12 @@ final class RecordState {
                     return null;
                 }
             }
-            CastVotes votes = new CastVotes();
-            for (int b = count(in, 12); b > 0; b--) {
-                long ballot = in.getLong();
-                int voters = count(in, 8);
-                votes.expect(ballot, voters);
-                for (int n = voters; n > 0; n--) {
-                    int who = in.getInt();
-                    int[][] groups = new int[count(in, 4)][];
-                    for (int g = 0; g < groups.length; g++) {
-                        groups[g] = new int[count(in, 4)];
-                        for (int p = 0; p < groups[g].length; p++) {
-                            groups[g][p] = in.getInt();
-                        }
-                    }
-                    votes.putFirst(ballot, signers[who], groups);
-                }
-            }
+            CastVotes votes = CastVotes.read(in, roster);
             if (in.hasRemaining()) {
                 return null;
             }
             votes.setSize(size);
-            return new RecordState(size, HexFormat.of().formatHex(root), refused, Roster.restored(versions, size),
-                    others, votes);
+            return new RecordState(size, HexFormat.of().formatHex(root), refused, roster, others, votes);
         } catch (IOException | RuntimeException e) {
             return null; // torn, edited or of another version: fold as without it
         }

@@ -68,40 +68,6 @@ final class Versions<K, V> {
         list.add(new Version<>(from, value));
     }
 
-    /** What {@link #forEach} shows: one key's versions, each in effect from {@code from[i]}. */
-    interface Visitor<K, V> {
-        void key(K key, long[] from, List<V> values) throws java.io.IOException;
-    }
-
-    /** Every key, in order of first version, with all its versions (for saving the register). */
-    synchronized void forEach(Visitor<K, V> visitor) throws java.io.IOException {
-        for (K k : keys) {
-            List<Version<V>> list = versions.get(k);
-            long[] from = new long[list.size()];
-            List<V> values = new ArrayList<>(list.size());
-            for (int i = 0; i < from.length; i++) {
-                from[i] = list.get(i).from;
-                values.add(list.get(i).value);
-            }
-            visitor.key(k, from, values);
-        }
-    }
-
-    /** The number of keys. */
-    synchronized int keyCount() {
-        return keys.size();
-    }
-
-    /** An empty register sized for {@code keys} keys, to be filled by {@link #put} and then {@link #written}. */
-    static <K, V> Versions<K, V> sized(int keys) {
-        return new Versions<>(new HashMap<>(Math.max(16, (int) (keys / 0.7f) + 1)), new ArrayList<>(keys), 0);
-    }
-
-    /** Marks this register, filled in bulk, as written by a snapshot of tree size {@code size}. */
-    synchronized void written(long size) {
-        end = Math.max(end, size);
-    }
-
     /** {@code key}'s value as it stood at tree size {@code size}, or null. */
     synchronized V at(K key, long size) {
         List<Version<V>> list = versions.get(key);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -56,7 +55,7 @@ public final class Counting {
         }
         JsonNode opened = record.event(ballot).body();
         long t0 = System.nanoTime();
-        Map<String, int[][]> votes = votes(record, at, b);
+        CastVotes.Votes votes = votes(record, at, b);
         double read = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         List<String> names = order(b);
@@ -64,7 +63,7 @@ public final class Counting {
                 ? costs(record, b, names, opened.get("budget").get("resource").asText()) : null;
         double cost = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        Tally tally = count(b, opened, names, costs, votes.values());
+        Tally tally = count(b, opened, names, costs, votes);
         return new Counted(b, opened, tally, read, cost, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -74,19 +73,19 @@ public final class Counting {
      * the entries after that (or all of them, where it kept none) up to the close or {@code at}'s size,
      * checked in parallel chunks and taken in log order.
      */
-    static Map<String, int[][]> votes(Record record, Snapshot at, Ballot b) throws IOException {
+    static CastVotes.Votes votes(Record record, Snapshot at, Ballot b) throws IOException {
         long end = b.isClosed() ? b.closed() : at.size();
         long folded = record.foldedSize();
         CastVotes kept = record.castVotes();
-        Map<String, int[][]> last = new LinkedHashMap<>();
+        CastVotes.Votes last = new CastVotes().votes(b.index()).copy();
         long start = b.index() + 1;
         if (kept != null && kept.size() > b.index() && (b.isClosed() || kept.size() <= end)) {
             // the votes kept are those of the entries below kept.size(): all of a ballot closed by then
             // (the fold refuses a vote after the close), else those so far, the rest read below
             if (kept.size() >= end) {
-                return kept.of(b.index()); // nothing after them to read: not copied (a million of them)
+                return kept.votes(b.index()); // nothing after them to read: not copied (a million of them)
             }
-            last.putAll(kept.of(b.index()));
+            last = kept.votes(b.index()).copy();
             start = kept.size();
         }
         for (long from = start; from < end; from += CHUNK) {
@@ -111,7 +110,6 @@ public final class Counting {
             });
             for (Event e : counted) {
                 if (e != null) {
-                    last.remove(e.signer());
                     last.put(e.signer(), CastVotes.groups(b, e.body()));
                 }
             }
@@ -129,7 +127,7 @@ public final class Counting {
     }
 
     private static Tally count(Ballot b, JsonNode opened, List<String> names, double[] costs,
-                               Iterable<int[][]> votes) {
+                               CastVotes.Votes votes) {
         Options options = new Options(names);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -140,28 +138,49 @@ public final class Counting {
         for (int i = 0; i < to.length; i++) {
             to[i] = index.get(b.options().get(i));
         }
+        if (b.method().equals("stv")) {
+            // a million rankings: each mapped into one scratch array and merged as it comes, no object per vote
+            Stv.Ballots ballots = new Stv.Ballots(options);
+            int[][] scratch = {new int[64]};
+            votes.forEach((ranks, from, end) -> {
+                int[] m = scratch[0].length >= end - from ? scratch[0] : (scratch[0] = new int[2 * (end - from)]);
+                int p = from;
+                while (p < end) {
+                    int n = ranks[p];
+                    m[p - from] = n;
+                    for (int i = p + 1; i <= p + n; i++) {
+                        m[i - from] = to[ranks[i]];
+                    }
+                    p += 1 + n;
+                }
+                ballots.add(m, 0, end - from);
+            });
+            return ballots.count(opened.get("seats").asInt());
+        }
         if (Ballot.ranked(b.method())) {
             List<RankedBallot> ballots = new ArrayList<>();
-            for (int[][] v : votes) {
-                int[][] groups = new int[v.length][];
-                for (int g = 0; g < groups.length; g++) {
-                    groups[g] = mapped(v[g], to);
-                }
-                ballots.add(new RankedBallot(groups, 1));
-            }
-            int seats = opened.get("seats").asInt();
-            return b.method().equals("stv") ? Stv.count(options, ballots, seats)
-                    : Schulze.count(options, ballots, seats);
+            votes.forEach((ranks, from, end) -> ballots.add(new RankedBallot(groups(ranks, from, end, to), 1)));
+            return Schulze.count(options, ballots, opened.get("seats").asInt());
         }
         List<ApprovalBallot> ballots = new ArrayList<>();
-        for (int[][] v : votes) {
-            ballots.add(new ApprovalBallot(mapped(v[0], to), 1));
-        }
+        votes.forEach((ranks, from, end) -> ballots.add(new ApprovalBallot(groups(ranks, from, end, to)[0], 1)));
         if (b.method().equals("approval")) {
             return Approval.count(options, ballots, opened.get("seats").asInt());
         }
         JsonNode budget = opened.get("budget");
         return EqualShares.count(options, ballots, costs, budget.get("amount").asDouble());
+    }
+
+    /** A vote's groups, flat in {@code ranks[from .. end)}, as arrays of options mapped by {@code to}. */
+    private static int[][] groups(int[] ranks, int from, int end, int[] to) {
+        List<int[]> groups = new ArrayList<>();
+        int p = from;
+        while (p < end) {
+            int n = ranks[p];
+            groups.add(mapped(java.util.Arrays.copyOfRange(ranks, p + 1, p + 1 + n), to));
+            p += 1 + n;
+        }
+        return groups.toArray(new int[0][]);
     }
 
     private static int[] mapped(int[] positions, int[] to) {

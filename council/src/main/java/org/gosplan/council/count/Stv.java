@@ -94,6 +94,40 @@ public final class Stv {
         return count.tally();
     }
 
+    /**
+     * Ranked ballots taken in one at a time from flat arrays, for a count of millions without an
+     * object per ballot: identical rankings are merged as they come ({@link StvBallots}). The
+     * count is the one {@link #count(Options, List, int)} gives for the same ballots in the same
+     * order.
+     */
+    public static final class Ballots {
+        private final Options options;
+        private final StvBallots ballots = new StvBallots();
+        private int number;
+
+        public Ballots(Options options) {
+            this.options = options;
+        }
+
+        /**
+         * One voter's ranking: its groups of tied options one after another in
+         * {@code ranks[from .. to)}, each its length and then its options, most preferred first.
+         */
+        public void add(int[] ranks, int from, int to) {
+            ballots.take(options, ++number, ranks, from, to, 1);
+        }
+
+        /** Counts {@code seats} winners from the ballots taken in, by the Scottish rules. */
+        public Tally count(int seats) {
+            if (seats < 1) {
+                throw new CountException("an STV count fills at least one seat, not " + seats);
+            }
+            Stv count = new Stv(options, ballots, seats);
+            count.run();
+            return count.tally();
+        }
+    }
+
     private void run() {
         firstStage();
         record("first count", -1, 0);

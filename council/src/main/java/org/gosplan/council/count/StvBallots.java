@@ -32,45 +32,81 @@ final class StvBallots {
     private int[] table = new int[512];
     private int used;
 
+    private int[] seen = new int[0];
+    private int stamp;
+    private int[] flat = new int[64];
+
     static StvBallots of(Options options, List<RankedBallot> ballots) {
         StvBallots s = new StvBallots();
-        Arrays.fill(s.table, -1);
-        int m = options.size();
-        int[] seen = new int[m];
-        int stamp = 0;
         for (int i = 0; i < ballots.size(); i++) {
             RankedBallot ballot = ballots.get(i);
-            stamp++;
-            int p = s.start[s.size];
-            boolean tied = false;
+            int n = 0;
             for (int[] group : ballot.groups()) {
-                for (int option : group) {
-                    if (option < 0 || option >= m) {
-                        throw new CountException("ballot " + (i + 1) + " ranks option " + option + ", but the options are 0.."
-                                + (m - 1) + "; rank only the options of the count");
-                    }
-                    if (seen[option] == stamp) {
-                        throw new CountException("ballot " + (i + 1) + " ranks " + options.name(option)
-                                + " twice; rank each option at most once");
-                    }
-                    seen[option] = stamp;
-                }
-                if (group.length > 1) {
-                    tied = true;
-                }
-                if (group.length == 1 && !tied) {
-                    s.ensure(p + 1);
-                    s.prefs[p++] = group[0];
-                }
+                n += 1 + group.length;
             }
-            if (p == s.start[s.size]) {
-                s.rejected = sum(s.rejected, ballot.count());
-            } else {
-                s.valid = sum(s.valid, ballot.count());
-                s.add(p, ballot.count());
+            if (n > s.flat.length) {
+                s.flat = new int[Math.max(n, 2 * s.flat.length)];
             }
+            int p = 0;
+            for (int[] group : ballot.groups()) {
+                s.flat[p++] = group.length;
+                System.arraycopy(group, 0, s.flat, p, group.length);
+                p += group.length;
+            }
+            s.take(options, i + 1, s.flat, 0, n, ballot.count());
         }
         return s;
+    }
+
+    StvBallots() {
+        Arrays.fill(table, -1);
+    }
+
+    /**
+     * Takes in ballot number {@code number} (for messages), cast by {@code count} voters: its groups
+     * flat in {@code ranks[from .. to)}, one after another, each its length and then its options.
+     */
+    void take(Options options, int number, int[] ranks, int from, int to, long count) {
+        int m = options.size();
+        if (seen.length != m) {
+            seen = new int[m];
+        }
+        stamp++;
+        int p = start[size];
+        boolean tied = false;
+        int k = from;
+        while (k < to) {
+            int length = ranks[k++];
+            if (length < 0 || length > to - k) {
+                throw new CountException("ballot " + number + " has a group of " + length + " options past its end");
+            }
+            for (int i = k; i < k + length; i++) {
+                int option = ranks[i];
+                if (option < 0 || option >= m) {
+                    throw new CountException("ballot " + number + " ranks option " + option + ", but the options are 0.."
+                            + (m - 1) + "; rank only the options of the count");
+                }
+                if (seen[option] == stamp) {
+                    throw new CountException("ballot " + number + " ranks " + options.name(option)
+                            + " twice; rank each option at most once");
+                }
+                seen[option] = stamp;
+            }
+            if (length > 1) {
+                tied = true;
+            }
+            if (length == 1 && !tied) {
+                ensure(p + 1);
+                prefs[p++] = ranks[k];
+            }
+            k += length;
+        }
+        if (p == start[size]) {
+            rejected = sum(rejected, count);
+        } else {
+            valid = sum(valid, count);
+            add(p, count);
+        }
     }
 
     /** Keeps the ranking just written at {@code prefs[start[size] .. end)}, or merges it into its twin. */
