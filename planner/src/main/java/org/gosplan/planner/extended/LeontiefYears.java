@@ -28,6 +28,25 @@ final class LeontiefYears {
 
     static final String METHOD = "glop+leontief";
     private static final int MAX_SWEEPS = 2_000;
+    /** A row of U is violated beyond this, relative to its largest term or bound: it joins the reduced LP. */
+    static final double VIOLATION = 1e-10;
+    /**
+     * GLOP's parameters for the reduced LP: its primal simplex unless {@code gosplan.leontief.glop} says otherwise
+     * (a throwaway prototype took 148 s of CPU in the primal against 484 s in the dual at 5 x 10,000 products).
+     */
+    static final String GLOP = System.getProperty("gosplan.leontief.glop", "");
+    /** {@code gosplan.leontief.trace}: one line a pass on standard error (rows in the LP, seconds). */
+    static final boolean TRACE = Boolean.getBoolean("gosplan.leontief.trace");
+    /** {@code gosplan.leontief.rowgeneration=false}: every row of U in the reduced LP from the start (as before). */
+    static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "true"));
+    /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
+    static final boolean WARM = Boolean.parseBoolean(System.getProperty("gosplan.leontief.warm", "true"));
+    /** GLOP's parameters added for the warm passes ({@code gosplan.leontief.warmglop}). */
+    static final String GLOP_WARM = System.getProperty("gosplan.leontief.warmglop", "");
+    /** Of the last solve, for tests and measurements: passes, rows of U in the final LP, rows of U in all. */
+    static volatile int[] lastStats;
+    /** Passes in which rows that neither bind nor have a dual leave the reduced LP. */
+    static final int DROPPING_PASSES = Integer.getInteger("gosplan.leontief.dropping", 3);
 
     /** Whether the model has the shape this needs: one region, no transport or trade, more than one year. */
     static boolean applies(SpaceModel m) {
@@ -121,6 +140,15 @@ final class LeontiefYears {
 
     /** Solves the LP of {@code m} as it stands (this round's bounds), certified on the whole LP; null: not here. */
     static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds) {
+        return solve(m, tolerance, timeLimitSeconds, ROW_GENERATION, WARM);
+    }
+
+    /**
+     * As {@link #solve(SpaceModel, double, double)}, with the rows of U generated ({@code rowGeneration}) or all
+     * in the reduced LP from the start; the passes of row generation warm ({@link WarmLp}) or each afresh.
+     */
+    static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds, boolean rowGeneration,
+                             boolean warmStart) {
         long t0 = System.nanoTime();
         Lp lp = m.lp;
         Lp.Numbers a = lp.numbers();
@@ -200,110 +228,400 @@ final class LeontiefYears {
                 }
             }
         }
-        // W = U B⁻¹ for each row with levels, one solve per distinct (block, row)
         List<Integer> uRows = new ArrayList<>(uByRow.keySet());
         uRows.sort(null);
-        double[][] w = new double[nr][];
-        Map<String, List<Integer>> byKey = new HashMap<>();
+        // rows with the same U in the same block share one row of W = U B⁻¹
+        Map<String, Integer> groupOfKey = new HashMap<>();
+        int[] groupOf = new int[nr];
+        Arrays.fill(groupOf, -1);
+        List<Integer> groupFirst = new ArrayList<>();
         for (int row : uRows) {
             List<double[]> u = uByRow.get(row);
             StringBuilder key = new StringBuilder().append(System.identityHashCode(block[uYear[row]])).append(':');
             for (double[] e : u) {
                 key.append((int) e[0]).append('=').append(Double.doubleToLongBits(e[1])).append(',');
             }
-            byKey.computeIfAbsent(key.toString(), s -> new ArrayList<>()).add(row);
+            Integer g = groupOfKey.get(key.toString());
+            if (g == null) {
+                g = groupFirst.size();
+                groupOfKey.put(key.toString(), g);
+                groupFirst.add(row);
+            }
+            groupOf[row] = g;
         }
-        List<List<Integer>> groups = new ArrayList<>(byKey.values());
-        boolean[] failed = new boolean[1];
-        groups.parallelStream().forEach(rows -> {
-            int row = rows.get(0);
-            double[] u = new double[n];
-            for (double[] e : uByRow.get(row)) {
-                u[(int) e[0]] += e[1];
+        // P of each year by product: the columns (not levels) in that year's product rows
+        List<List<Integer>> productRowsOfYear = new ArrayList<>();
+        int[][] yearCols = new int[years][];
+        int[][] localOf = new int[years][];
+        for (int y = 0; y < years; y++) {
+            List<Integer> rows = new ArrayList<>();
+            int[] local = new int[nv];
+            Arrays.fill(local, -1);
+            int count = 0;
+            for (int p = 0; p < n; p++) {
+                int prow = m.productRow[y][0][p];
+                rows.add(prow);
+                List<double[]> pe = pByRow.get(prow);
+                if (pe != null) {
+                    for (double[] e : pe) {
+                        if (local[(int) e[0]] < 0) {
+                            local[(int) e[0]] = count++;
+                        }
+                    }
+                }
             }
-            double[] wr = block[uYear[row]].solveTransposed(u);
-            if (wr == null) {
-                failed[0] = true;
-                return;
+            int[] cols = new int[count];
+            for (int v = 0; v < nv; v++) {
+                if (local[v] >= 0) {
+                    cols[local[v]] = v;
+                }
             }
-            for (int r : rows) {
-                w[r] = wr;
-            }
-        });
-        if (failed[0]) {
-            return null;
+            productRowsOfYear.add(rows);
+            yearCols[y] = cols;
+            localOf[y] = local;
         }
-        // the reduced LP over the columns that are not levels, and every row that is not a product row
-        Lp reduced = new Lp();
+        // the columns of the reduced LP: those that are not levels
         int[] col = new int[nv];
         Arrays.fill(col, -1);
         int[] var = new int[nv];
         int kept = 0;
         for (int v = 0; v < nv; v++) {
             if (levelYear[v] < 0) {
-                col[v] = reduced.addVar(a.lower()[v], a.upper()[v], a.cost()[v]);
+                col[v] = kept;
                 var[kept++] = v;
             }
         }
-        int[] rowOf = new int[nr];
-        Arrays.fill(rowOf, -1);
-        int[] origRow = new int[nr];
-        int rowsKept = 0;
-        for (int i = 0; i < nr; i++) {
-            if (productYear[i] < 0) {
-                rowOf[i] = reduced.addRow(a.rowLower()[i], a.rowUpper()[i]);
-                origRow[rowsKept++] = i;
-            }
-        }
-        for (int k = 0; k < entries; k++) {
-            int row = a.entryRow()[k];
-            int v = a.entryVar()[k];
-            if (levelYear[v] < 0 && productYear[row] < 0) {
-                reduced.add(rowOf[row], col[v], a.entryValue()[k]);
-            }
-        }
-        // U z = -W P x: row i gains -Σ_p W_i[p] P[p, j] on column j (P of the year of row i)
-        List<List<Integer>> productRowsOfYear = new ArrayList<>();
-        for (int y = 0; y < years; y++) {
-            List<Integer> rows = new ArrayList<>();
-            for (int p = 0; p < n; p++) {
-                rows.add(m.productRow[y][0][p]);
-            }
-            productRowsOfYear.add(rows);
-        }
+        // the rows of U enter the reduced LP as they are needed (row generation): at first those over at least
+        // half of their year's levels (labour), then those the last answer violates, until it violates none
+        boolean[] in = new boolean[nr];
+        List<Integer> working = new ArrayList<>();
         for (int row : uRows) {
-            double[] wr = w[row];
-            Map<Integer, Double> sum = new java.util.TreeMap<>();
-            for (int prow : productRowsOfYear.get(uYear[row])) {
-                double wp = wr[productOf[prow]];
-                List<double[]> pe = pByRow.get(prow);
-                if (wp == 0 || pe == null) {
-                    continue;
-                }
-                for (double[] e : pe) {
-                    sum.merge((int) e[0], -wp * e[1], Double::sum);
-                }
-            }
-            for (Map.Entry<Integer, Double> e : sum.entrySet()) {
-                reduced.add(rowOf[row], col[e.getKey()], e.getValue());
+            if (!rowGeneration || 2 * uByRow.get(row).size() >= n) {
+                in[row] = true;
+                working.add(row);
             }
         }
-        Lp.Solution r = reduced.solve(false, tolerance, timeLimitSeconds);
-        if (r.status() != Lp.Status.OPTIMAL || r.x() == null) {
-            return null; // infeasible, unbounded or unproven: the whole LP says so in its own terms
-        }
-        // back to the whole LP: the other columns as solved, the levels from B z = -P x
+        int[][] redCols = new int[nr][];
+        double[][] redValues = new double[nr][];
+        boolean[] failed = new boolean[1];
         double[] x = new double[nv];
         double[] y = new double[nr];
-        for (int j = 0; j < kept; j++) {
-            x[var[j]] = r.x()[j];
+        double[] ydual = new double[nr];
+        double[] rx0 = new double[kept];
+        boolean[] inLp = new boolean[nr];
+        List<Integer> lpRows = new ArrayList<>();
+        WarmLp warm = null;
+        // each row's entries on columns that are not levels (kept as they are in the reduced LP)
+        int[] dStart = new int[nr + 1];
+        for (int k = 0; k < entries; k++) {
+            if (levelYear[a.entryVar()[k]] < 0) {
+                dStart[a.entryRow()[k] + 1]++;
+            }
         }
-        for (int i = 0; i < rowsKept; i++) {
-            y[origRow[i]] = r.dual()[i];
+        for (int i = 0; i < nr; i++) {
+            dStart[i + 1] += dStart[i];
         }
+        int[] dVar = new int[dStart[nr]];
+        double[] dValue = new double[dStart[nr]];
+        int[] fill = Arrays.copyOf(dStart, nr);
+        for (int k = 0; k < entries; k++) {
+            int v = a.entryVar()[k];
+            if (levelYear[v] < 0) {
+                int row = a.entryRow()[k];
+                dVar[fill[row]] = col[v];
+                dValue[fill[row]++] = a.entryValue()[k];
+            }
+        }
+        int iterations = 0;
+        double lpSeconds = 0;
+        double wSeconds = 0;
+        while (true) {
+            iterations++;
+            long tw = System.nanoTime();
+            // the reduced rows not yet made: one transposed solve per group, -W P by year
+            List<Integer> missing = new ArrayList<>();
+            for (int row : working) {
+                if (redCols[row] == null) {
+                    missing.add(row);
+                }
+            }
+            Map<Integer, List<Integer>> byGroup = new HashMap<>();
+            for (int row : missing) {
+                byGroup.computeIfAbsent(groupOf[row], g -> new ArrayList<>()).add(row);
+            }
+            new ArrayList<>(byGroup.values()).parallelStream().forEach(rows -> {
+                double[] u = new double[n];
+                for (double[] e : uByRow.get(rows.get(0))) {
+                    u[(int) e[0]] += e[1];
+                }
+                double[] wr = block[uYear[rows.get(0)]].solveTransposed(u);
+                if (wr == null) {
+                    failed[0] = true;
+                    return;
+                }
+                for (int row : rows) {
+                    int yr = uYear[row];
+                    double[] acc = new double[yearCols[yr].length];
+                    for (int prow : productRowsOfYear.get(yr)) {
+                        double wp = wr[productOf[prow]];
+                        List<double[]> pe = pByRow.get(prow);
+                        if (wp == 0 || pe == null) {
+                            continue;
+                        }
+                        for (double[] e : pe) {
+                            acc[localOf[yr][(int) e[0]]] -= wp * e[1];
+                        }
+                    }
+                    int nz = 0;
+                    for (double v : acc) {
+                        nz += v != 0 ? 1 : 0;
+                    }
+                    int[] cs = new int[nz];
+                    double[] vs = new double[nz];
+                    nz = 0;
+                    for (int j = 0; j < acc.length; j++) {
+                        if (acc[j] != 0) {
+                            cs[nz] = yearCols[yr][j];
+                            vs[nz++] = acc[j];
+                        }
+                    }
+                    redValues[row] = vs;
+                    redCols[row] = cs; // written last: the row is made
+                }
+            });
+            if (failed[0]) {
+                return null;
+            }
+            wSeconds += (System.nanoTime() - tw) / 1e9;
+            double left = timeLimitSeconds > 0 ? timeLimitSeconds - (System.nanoTime() - t0) / 1e9 : 0;
+            if (timeLimitSeconds > 0 && left <= 0) {
+                return null;
+            }
+            Lp.Status status;
+            double solveSeconds;
+            Arrays.fill(ydual, 0);
+            if (warm != null || rowGeneration && warmStart) {
+                // GLOP through MPSolver, the rows added since the last pass appended: its dual simplex goes on
+                // from the last basis
+                if (warm == null) {
+                    double[] lo = new double[kept];
+                    double[] hi = new double[kept];
+                    double[] c = new double[kept];
+                    for (int j = 0; j < kept; j++) {
+                        lo[j] = a.lower()[var[j]];
+                        hi[j] = a.upper()[var[j]];
+                        c[j] = a.cost()[var[j]];
+                    }
+                    for (int i = 0; i < nr; i++) {
+                        if (productYear[i] < 0 && (uYear[i] < 0 || in[i])) {
+                            lpRows.add(i);
+                        }
+                    }
+                    int[][] rv = new int[lpRows.size()][];
+                    double[][] rx = new double[lpRows.size()][];
+                    double[] rlo = new double[lpRows.size()];
+                    double[] rhi = new double[lpRows.size()];
+                    for (int k = 0; k < lpRows.size(); k++) {
+                        int row = lpRows.get(k);
+                        rlo[k] = a.rowLower()[row];
+                        rhi[k] = a.rowUpper()[row];
+                        rv[k] = reducedVars(row, dStart, dVar, redCols, col);
+                        rx[k] = reducedValues(row, dStart, dValue, redValues);
+                    }
+                    warm = new WarmLp(lo, hi, c, rlo, rhi, rv, rx, GLOP_WARM);
+                } else {
+                    for (int row : working) {
+                        if (!inLp[row]) {
+                            lpRows.add(row);
+                            warm.addRow(a.rowLower()[row], a.rowUpper()[row], reducedVars(row, dStart, dVar, redCols, col),
+                                    reducedValues(row, dStart, dValue, redValues));
+                        }
+                    }
+                }
+                for (int row : lpRows) {
+                    inLp[row] = true;
+                }
+                WarmLp.Answer ans = warm.solve(left);
+                status = ans.status();
+                solveSeconds = ans.seconds();
+                if (ans.x() != null) {
+                    System.arraycopy(ans.x(), 0, rx0, 0, kept);
+                    for (int k = 0; k < lpRows.size(); k++) {
+                        ydual[lpRows.get(k)] = ans.dual()[k];
+                    }
+                }
+            } else {
+                // the reduced LP over the columns that are not levels, the rows that are not product rows (those of
+                // U in the working set only), built afresh
+                Lp reduced = new Lp();
+                for (int j = 0; j < kept; j++) {
+                    int v = var[j];
+                    reduced.addVar(a.lower()[v], a.upper()[v], a.cost()[v]);
+                }
+                lpRows.clear();
+                for (int i = 0; i < nr; i++) {
+                    if (productYear[i] < 0 && (uYear[i] < 0 || in[i])) {
+                        int ri = reduced.addRow(a.rowLower()[i], a.rowUpper()[i]);
+                        lpRows.add(i);
+                        int[] vs = reducedVars(i, dStart, dVar, redCols, col);
+                        double[] xs = reducedValues(i, dStart, dValue, redValues);
+                        for (int k = 0; k < vs.length; k++) {
+                            reduced.add(ri, vs[k], xs[k]);
+                        }
+                    }
+                }
+                reduced.glop = GLOP;
+                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                Lp.Solution r = reduced.solve(false, tolerance, left);
+                status = r.status();
+                solveSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
+                if (r.x() != null) {
+                    System.arraycopy(r.x(), 0, rx0, 0, kept);
+                    for (int k = 0; k < lpRows.size(); k++) {
+                        ydual[lpRows.get(k)] = r.dual()[k];
+                    }
+                }
+            }
+            lpSeconds += solveSeconds;
+            if (status == Lp.Status.UNBOUNDED && working.size() < uRows.size()) {
+                // too few rows to bound it: all of them
+                for (int row : uRows) {
+                    if (!in[row]) {
+                        in[row] = true;
+                        working.add(row);
+                    }
+                }
+                continue;
+            }
+            if (status != Lp.Status.OPTIMAL) {
+                return null; // infeasible, unbounded or unproven: the whole LP says so in its own terms
+            }
+            // back to the whole LP: the other columns as solved, the levels from B z = -P x
+            Arrays.fill(x, 0);
+            for (int j = 0; j < kept; j++) {
+                x[var[j]] = rx0[j];
+            }
+            if (!levels(m, x, block, productRowsOfYear, pByRow, productOf)) {
+                return null;
+            }
+            // every row of U on those levels: the violated ones join the working set
+            double[] ax = new double[nr];
+            double[] term = new double[nr];
+            for (int k = 0; k < entries; k++) {
+                int row = a.entryRow()[k];
+                if (uYear[row] >= 0 && !in[row]) {
+                    double t = a.entryValue()[k] * x[a.entryVar()[k]];
+                    ax[row] += t;
+                    term[row] = Math.max(term[row], Math.abs(t));
+                }
+            }
+            List<Integer> violated = new ArrayList<>();
+            int added = 0;
+            for (int row : uRows) {
+                if (in[row]) {
+                    continue;
+                }
+                double lo = a.rowLower()[row];
+                double hi = a.rowUpper()[row];
+                double scale = 1 + Math.max(term[row], Math.max(finite(lo), finite(hi)));
+                if (Math.max(lo - ax[row], ax[row] - hi) / scale > VIOLATION) {
+                    violated.add(row);
+                    added++;
+                }
+            }
+            // in the first passes, rows with no dual that do not bind leave it again (the answer stays optimal
+            // without them); they come back, their coefficients kept, if violated later. Later passes only add,
+            // so that the passes end.
+            int dropped = 0;
+            if (rowGeneration && warm == null && iterations <= DROPPING_PASSES) {
+                double[] act = new double[nr];
+                for (int k = 0; k < entries; k++) {
+                    int row = a.entryRow()[k];
+                    if (in[row] && uYear[row] >= 0) {
+                        act[row] += a.entryValue()[k] * x[a.entryVar()[k]];
+                    }
+                }
+                List<Integer> still = new ArrayList<>();
+                for (int row : working) {
+                    double hi = a.rowUpper()[row];
+                    double lo = a.rowLower()[row];
+                    boolean slack = act[row] < hi - 1e-7 * (1 + finite(hi)) && act[row] > lo + 1e-7 * (1 + finite(lo));
+                    if (2 * uByRow.get(row).size() < n && ydual[row] == 0 && slack) {
+                        in[row] = false;
+                        dropped++;
+                    } else {
+                        still.add(row);
+                    }
+                }
+                working.clear();
+                working.addAll(still);
+            }
+            for (int row : violated) {
+                in[row] = true;
+                working.add(row);
+            }
+            if (TRACE) {
+                System.err.printf("leontief years: pass %d, %d of %d rows of U in the LP (%d added, %d dropped), LP %.2f s CPU, W %.2f s wall%n",
+                        iterations, working.size(), uRows.size(), added, dropped, solveSeconds, wSeconds);
+            }
+            if (added == 0) {
+                if (TRACE) {
+                    double[] full = new double[nr];
+                    for (int k = 0; k < entries; k++) {
+                        full[a.entryRow()[k]] += a.entryValue()[k] * x[a.entryVar()[k]];
+                    }
+                    for (int yr = 0; yr < years; yr++) {
+                        int tight = 0, dual = 0, all = 0, pos = 0;
+                        for (int row : uRows) {
+                            if (uYear[row] == yr) {
+                                all++;
+                                tight += full[row] >= a.rowUpper()[row] - 1e-9 * (1 + Math.abs(a.rowUpper()[row])) ? 1 : 0;
+                                dual += in[row] && ydual[row] != 0 ? 1 : 0;
+                            }
+                        }
+                        for (int v : yearCols[yr]) {
+                            pos += x[v] > 1e-12 ? 1 : 0;
+                        }
+                        System.err.printf("  year %d: %d of %d rows of U tight, %d with a dual; %d of %d columns of P positive%n",
+                                yr + 1, tight, all, dual, pos, yearCols[yr].length);
+                    }
+                }
+                break;
+            }
+        }
+        if (warm != null) {
+            warm.close();
+        }
+        System.arraycopy(ydual, 0, y, 0, nr);
         for (int yr = 0; yr < years; yr++) {
-            double[] rhs = new double[n];
             double[] u = new double[n];
+            for (int row : working) {
+                if (uYear[row] == yr && y[row] != 0) {
+                    for (double[] e : uByRow.get(row)) {
+                        u[(int) e[0]] += y[row] * e[1];
+                    }
+                }
+            }
+            double[] wp = block[yr].solveTransposed(u);
+            if (wp == null) {
+                return null;
+            }
+            for (int p = 0; p < n; p++) {
+                y[m.productRow[yr][0][p]] = -wp[p];
+            }
+        }
+        lastStats = new int[] {iterations, working.size(), uRows.size()};
+        Lp.Solution s = lp.certify(x, y, METHOD, (System.nanoTime() - t0) / 1e9, tolerance);
+        return s.status() == Lp.Status.OPTIMAL ? s : null;
+    }
+
+    /** The levels of every year into {@code x} from {@code B z = -P x} (x holding the other columns); false: no. */
+    private static boolean levels(SpaceModel m, double[] x, Block[] block, List<List<Integer>> productRowsOfYear,
+                                  Map<Integer, List<double[]>> pByRow, int[] productOf) {
+        int n = m.e.products();
+        boolean[] ok = new boolean[] {true};
+        java.util.stream.IntStream.range(0, m.years).parallel().forEach(yr -> {
+            double[] rhs = new double[n];
             for (int prow : productRowsOfYear.get(yr)) {
                 List<double[]> pe = pByRow.get(prow);
                 if (pe != null) {
@@ -312,27 +630,41 @@ final class LeontiefYears {
                     }
                 }
             }
-            for (int row : uRows) {
-                if (uYear[row] == yr && y[row] != 0) {
-                    for (double[] e : uByRow.get(row)) {
-                        u[(int) e[0]] += y[row] * e[1];
-                    }
-                }
-            }
             double[] z = block[yr].solve(rhs);
-            double[] wp = block[yr].solveTransposed(u);
-            if (z == null || wp == null) {
-                return null;
+            if (z == null) {
+                ok[0] = false;
+                return;
             }
             for (int t = 0; t < n; t++) {
                 x[m.level[yr][t]] = Math.max(0, z[t]);
             }
-            for (int p = 0; p < n; p++) {
-                y[m.productRow[yr][0][p]] = -wp[p];
-            }
+        });
+        return ok[0];
+    }
+
+    /** A row of the reduced LP: its own entries off the levels, then -W P (columns of the reduced LP). */
+    private static int[] reducedVars(int row, int[] dStart, int[] dVar, int[][] redCols, int[] col) {
+        int own = dStart[row + 1] - dStart[row];
+        int[] rc = redCols[row];
+        int[] v = Arrays.copyOf(Arrays.copyOfRange(dVar, dStart[row], dStart[row + 1]), own + (rc == null ? 0 : rc.length));
+        for (int k = 0; rc != null && k < rc.length; k++) {
+            v[own + k] = col[rc[k]];
         }
-        Lp.Solution s = lp.certify(x, y, METHOD, (System.nanoTime() - t0) / 1e9, tolerance);
-        return s.status() == Lp.Status.OPTIMAL ? s : null;
+        return v;
+    }
+
+    private static double[] reducedValues(int row, int[] dStart, double[] dValue, double[][] redValues) {
+        int own = dStart[row + 1] - dStart[row];
+        double[] rv = redValues[row];
+        double[] v = Arrays.copyOf(Arrays.copyOfRange(dValue, dStart[row], dStart[row + 1]), own + (rv == null ? 0 : rv.length));
+        if (rv != null) {
+            System.arraycopy(rv, 0, v, own, rv.length);
+        }
+        return v;
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? Math.abs(v) : 0;
     }
 
     /** The square Leontief block of one year from its entries {p, t, value}; null when it is not one. */

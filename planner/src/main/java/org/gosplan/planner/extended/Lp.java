@@ -37,6 +37,8 @@ final class Lp {
      * 2,000; docs/benchmarks.md "Large plans"); smaller LPs keep the primal, as the tests were written against.
      */
     static final int DUAL_FROM = 5_000;
+    /** GLOP's parameters in place of the default ({@link #DUAL_FROM}) where not null. */
+    String glop;
 
     int addVar(double lo, double hi, double c) {
         if (vars == lower.length) {
@@ -189,7 +191,7 @@ final class Lp {
 
     private static boolean loaded;
 
-    private static synchronized void load() {
+    static synchronized void load() {
         if (!loaded) {
             Loader.loadNativeLibraries();
             loaded = true;
@@ -239,7 +241,8 @@ final class Lp {
                             + tolerance / 10 + " eps_optimal_relative: " + tolerance / 10 + " } }"
                     : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10"
                             + " max_number_of_iterations: " + (10_000 + 50 * (size + 1)) + " "
-                            + System.getProperty("gosplan.extended.glop", vars >= DUAL_FROM ? "use_dual_simplex: true" : "")
+                            + (glop != null ? glop
+                                    : System.getProperty("gosplan.extended.glop", vars >= DUAL_FROM ? "use_dual_simplex: true" : ""))
                             : "");
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
