@@ -153,9 +153,9 @@ final class ExtendedPlanOutput {
                 PlanCommand.sci(p.gap()));
         if (p.stages() != null) {
             for (ExtendedStage st : p.stages()) {
-                out.printf("  least use   %s resources (%s): %s, by %s in %s s, gap %s%n", st.minimises(),
+                out.printf("  least use   %s resources (%s): %s, by %s in %s, gap %s%n", st.minimises(),
                         String.join(", ", st.resources()), PlanCommand.num(st.value()), st.method(),
-                        PlanCommand.num(st.seconds()), PlanCommand.sci(Math.max(st.gap(),
+                        Durations.format(st.seconds()), PlanCommand.sci(Math.max(st.gap(),
                                 Math.max(st.primalInfeasibility(), st.dualInfeasibility()))));
             }
         }

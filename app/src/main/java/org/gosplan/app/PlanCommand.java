@@ -283,9 +283,9 @@ final class PlanCommand implements Callable<Integer> {
         if (p.leastUse() != null) {
             for (PlanStage st : p.leastUse()) {
                 Certificate sc = st.certificate();
-                out.printf("  least use   %s resources (%s): %s, by %s in %s s, gap %s%n", st.minimises(),
+                out.printf("  least use   %s resources (%s): %s, by %s in %s, gap %s%n", st.minimises(),
                         String.join(", ", st.resources()), num(st.value()), st.solver().method(),
-                        num(st.solver().seconds()), sci(Math.max(sc.gap(),
+                        Durations.format(st.solver().seconds()), sci(Math.max(sc.gap(),
                                 Math.max(sc.primalInfeasibility(), sc.dualInfeasibility()))));
             }
         }

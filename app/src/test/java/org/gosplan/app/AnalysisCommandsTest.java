@@ -114,6 +114,58 @@ class AnalysisCommandsTest {
                 r.err());
     }
 
+    /** The rank of each value, 1 for the largest, as the ONS ranks its multipliers and effects. */
+    private static int[] ranks(double[] v) {
+        int[] r = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = 1;
+            for (double w : v) {
+                r[i] += w > v[i] ? 1 : 0;
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void linkagesOfTheUkTableAreTheOnsOutputMultipliersInTheOnsOrder() throws IOException {
+        // The total backward linkages (column sums of L) are the output multipliers the ONS
+        // published for its 2010 table, and rank the 127 products as the ONS ranks them.
+        JsonNode doc = json(CliRun.of("linkages", UK.toString(), "--json"));
+        double[] multipliers = ons(0);
+        double[] onsRank = ons(1);
+        List<String> ids = ukSectors();
+        double[] total = new double[ids.size()];
+        for (int j = 0; j < ids.size(); j++) {
+            total[j] = doc.get("backwardTotal").get(ids.get(j)).asDouble();
+            assertEquals(multipliers[j], total[j], 1e-12, ids.get(j));
+        }
+        int[] rank = ranks(total);
+        for (int j = 0; j < ids.size(); j++) {
+            assertEquals((int) onsRank[j], rank[j], ids.get(j));
+        }
+    }
+
+    @Test
+    void aGvaPushGivesTheOnsGvaEffectsInTheOnsOrder() throws IOException {
+        // The ONS's GVA is compensation, gross operating surplus and taxes less subsidies on
+        // production; its GVA effects are that row's total intensities (row of S L). Raised by 10%
+        // in every sector, they raise each price by a tenth of its GVA effect.
+        JsonNode doc = json(CliRun.of("prices", UK.toString(), "--factor", "compensation=10%",
+                "--factor", "gross-operating-surplus=10%", "--factor", "taxes-on-production=10%", "--json"));
+        double[] effects = ons(8);
+        double[] onsRank = ons(9);
+        List<String> ids = ukSectors();
+        double[] change = new double[ids.size()];
+        for (int j = 0; j < ids.size(); j++) {
+            change[j] = doc.get("change").get(ids.get(j)).asDouble();
+            assertEquals(0.1 * effects[j], change[j], 1e-12, ids.get(j));
+        }
+        int[] rank = ranks(change);
+        for (int j = 0; j < ids.size(); j++) {
+            assertEquals((int) onsRank[j], rank[j], ids.get(j));
+        }
+    }
+
     @Test
     void aggregateWritesATableThatKeepsTheTotals() throws IOException {
         Path map = Files.writeString(tmp.resolve("map.csv"), "sector,group,label\n"

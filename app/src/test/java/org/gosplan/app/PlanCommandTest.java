@@ -164,6 +164,10 @@ class PlanCommandTest {
         assertTrue(stage.get("certificate").get("gap").asDouble() <= 1e-7);
         CliRun readable = CliRun.of("plan", f.toString());
         assertTrue(readable.out().contains("least use   limited resources (labour, land)"), readable.out());
+        // Durations print as everywhere else (0.81 s), not with seven digits (0.2760227 s).
+        assertTrue(readable.out().lines().filter(l -> l.contains("least use"))
+                .allMatch(l -> l.matches(".* by \\S+ in (\\d+(\\.\\d{1,2})?|0\\.0*[1-9]\\d?) s, gap .*")),
+                readable.out());
         JsonNode first = json(CliRun.of("plan", f.toString(), "--json", "--no-least-use"));
         assertFalse(first.has("leastUse"));
         assertEquals(3.90625, first.get("value").asDouble(), 1e-9);

@@ -120,6 +120,8 @@ class PlanPartsCommandTest {
         CliRun r = CliRun.of("plan", two().toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("least use   limited resources"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.contains("least use"))
+                .allMatch(l -> l.matches(".* by \\S+ in (\\d+(\\.\\d{1,2})?|0\\.0*[1-9]\\d?) s, gap .*")), r.out());
         JsonNode without = Json.MAPPER.readTree(CliRun.of("plan", two().toString(), "--json", "--no-least-use").out());
         assertTrue(!without.has("leastUse"), without.toString());
         JsonNode with = Json.MAPPER.readTree(CliRun.of("plan", two().toString(), "--json").out());
