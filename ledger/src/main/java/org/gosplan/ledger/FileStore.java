@@ -302,6 +302,17 @@ final class FileStore implements Store {
      */
     @Override
     public byte[][] entries(long from, int count) throws IOException {
+        return read(from, count, false);
+    }
+
+    /** The leaf hashes hashed where the entries lie in the one buffer read, not each copied out first. */
+    @Override
+    public byte[][] leafHashes(long from, int count) throws IOException {
+        return read(from, count, true);
+    }
+
+    /** Entries {@code [from, from + count)} read in one pass, or (with {@code hash}) their leaf hashes. */
+    private byte[][] read(long from, int count, boolean hash) throws IOException {
         Head h = head;
         if (from < 0 || count < 0 || from + count > h.size) {
             throw new LedgerException("entries " + from + ".." + (from + count) + " do not exist: the log has " + h.size
@@ -320,7 +331,8 @@ final class FileStore implements Store {
         long start = ends.getLong(0);
         long last = ends.getLong(8 * count);
         if (start < 0 || last < start || last > h.dataEnd || last - start > Integer.MAX_VALUE - 8) {
-            return Store.super.entries(from, count); // damaged or too long for one buffer: entry by entry says which
+            // damaged or too long for one buffer: entry by entry says which
+            return hash ? Store.super.leafHashes(from, count) : Store.super.entries(from, count);
         }
         ByteBuffer data = ByteBuffer.allocate((int) (last - start));
         readFully(entries, data, start);
@@ -331,9 +343,10 @@ final class FileStore implements Store {
             long e = ends.getLong(8 * (i + 1)) - start;
             if (e < s + 8 || damage(all, (int) s, (int) (e - s)) != null) {
                 out[i] = entry(from + i); // throws the damage, naming the entry
+                out[i] = hash ? Merkle.leafHash(out[i]) : out[i];
                 continue;
             }
-            out[i] = Arrays.copyOfRange(all, (int) s + 8, (int) e);
+            out[i] = hash ? Merkle.leafHash(all, (int) s + 8, (int) (e - s - 8)) : Arrays.copyOfRange(all, (int) s + 8, (int) e);
         }
         return out;
     }

@@ -166,6 +166,12 @@ public final class Log implements AutoCloseable {
         return store.entries(from, count);
     }
 
+    /** The leaf hashes of entries {@code [from, from + count)}, hashed where the store reads them (see {@link Store#leafHashes}). */
+    public byte[][] leafHashes(long from, int count) throws IOException {
+        checkSize(from + count, "from + count");
+        return store.leafHashes(from, count);
+    }
+
     /** The root hash of the current tree. */
     public byte[] root() throws IOException {
         return root(size());

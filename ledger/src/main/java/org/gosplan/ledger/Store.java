@@ -41,6 +41,18 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     }
 
     /**
+     * The RFC 9162 leaf hashes of entries {@code [from, from + count)}, as {@link #entries} reads
+     * them; a store that reads them in one buffer hashes them there, without a copy of each.
+     */
+    default byte[][] leafHashes(long from, int count) throws IOException {
+        byte[][] out = entries(from, count);
+        for (int i = 0; i < count; i++) {
+            out[i] = Merkle.leafHash(out[i]);
+        }
+        return out;
+    }
+
+    /**
      * Takes the writer's lock of the log (waiting while another thread or process holds it),
      * re-reads the committed state and returns the committed size.
      */

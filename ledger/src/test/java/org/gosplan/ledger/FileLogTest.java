@@ -133,6 +133,8 @@ class FileLogTest extends LogContract {
             assertArrayEquals(all.get(19), log.entries(0, 20)[19]);
             LogDamagedException x = assertThrows(LogDamagedException.class, () -> log.entries(10, 20));
             assertTrue(x.getMessage().contains("entry 20 "), x.getMessage());
+            LogDamagedException y = assertThrows(LogDamagedException.class, () -> log.leafHashes(10, 20));
+            assertTrue(y.getMessage().contains("entry 20 "), y.getMessage());
         }
     }
 

@@ -99,12 +99,16 @@ abstract class LogContract {
             // runs read at once are the entries read one by one, at the start, across files' pages, at the end
             for (long[] run : new long[][] {{0, 1}, {0, 300}, {1, 0}, {65_530, 100}, {all.size() - 17, 17}}) {
                 byte[][] got = log.entries(run[0], (int) run[1]);
+                byte[][] leaves = log.leafHashes(run[0], (int) run[1]);
                 assertEquals(run[1], got.length);
+                assertEquals(run[1], leaves.length);
                 for (int j = 0; j < got.length; j++) {
                     assertArrayEquals(all.get((int) run[0] + j), got[j], "entry " + (run[0] + j));
+                    assertArrayEquals(Merkle.leafHash(all.get((int) run[0] + j)), leaves[j], "leaf " + (run[0] + j));
                 }
             }
             assertThrows(LedgerException.class, () -> log.entries(all.size() - 1, 2));
+            assertThrows(LedgerException.class, () -> log.leafHashes(all.size() - 1, 2));
             assertThrows(LedgerException.class, () -> log.inclusionProof(all.size(), all.size()));
             assertThrows(LedgerException.class, () -> log.root(all.size() + 1));
             assertThrows(LedgerException.class, () -> log.entry(all.size()));

@@ -188,28 +188,40 @@ public final class CastVotes {
         }
 
         /**
-         * u32 votes; each: u32 voter (its position in {@code roster}), u32 n, n ints of the vote.
+         * u32 votes, then each vote's voter (its position in {@code roster}, u32), then each vote's
+         * length (u32), then all the votes' ints one after another: read back in three bulk copies.
          * Voters below {@code shared} are numbered as in the roster already.
          */
         void write(DataOutputStream out, Roster roster, int shared) throws IOException {
             out.writeInt(live);
             for (int s = 0; s < slots; s++) {
-                if (who[s] < 0) {
-                    continue;
+                if (who[s] >= 0) {
+                    int voter = who[s] < shared ? who[s] : roster.ordinal(signers.name(who[s]));
+                    if (voter < 0) {
+                        throw new IOException("a vote by " + signers.name(who[s]) + ", who is not on the roster");
+                    }
+                    out.writeInt(voter);
                 }
-                int voter = who[s] < shared ? who[s] : roster.ordinal(signers.name(who[s]));
-                if (voter < 0) {
-                    throw new IOException("a vote by " + signers.name(who[s]) + ", who is not on the roster");
+            }
+            for (int s = 0; s < slots; s++) {
+                if (who[s] >= 0) {
+                    out.writeInt(start[s + 1] - start[s]);
                 }
-                out.writeInt(voter);
-                out.writeInt(start[s + 1] - start[s]);
-                for (int p = start[s]; p < start[s + 1]; p++) {
-                    out.writeInt(data[p]);
+            }
+            for (int s = 0; s < slots; s++) {
+                if (who[s] >= 0) {
+                    for (int p = start[s]; p < start[s + 1]; p++) {
+                        out.writeInt(data[p]);
+                    }
                 }
             }
         }
 
-        /** What {@link #write} wrote, its voters numbered as in {@code signers} ({@code keys} of them). */
+        /**
+         * What {@link #write} wrote, its voters numbered as in {@code signers} ({@code keys} of them).
+         * The votes' ints are taken as written: what each vote's groups hold is checked by the count
+         * that reads them ({@code Stv.Ballots}, the ballots' own constructors).
+         */
         static Votes read(ByteBuffer in, Signers signers, int keys) {
             Votes v = new Votes(signers);
             int n = in.getInt();
@@ -219,54 +231,29 @@ public final class CastVotes {
             v.who = new int[Math.max(16, n)];
             v.start = new int[Math.max(17, n + 1)];
             v.slotOf = new int[keys];
-            int from = in.position();
+            java.nio.IntBuffer ints = in.asIntBuffer(); // big-endian, as DataOutputStream wrote
+            ints.get(v.who, 0, n);
+            ints.get(v.start, 1, n);
             long total = 0;
             for (int i = 0; i < n; i++) {
-                in.getInt();
-                int m = in.getInt();
-                if (m < 0 || (long) m * 4 > in.remaining()) {
-                    throw new IllegalStateException("vote " + i + " past the end");
-                }
-                total += m;
-                in.position(in.position() + 4 * m);
-            }
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("votes past 2^31 ints");
-            }
-            v.data = new int[(int) Math.max(64, total)];
-            in.position(from);
-            for (int i = 0; i < n; i++) {
-                int voter = in.getInt();
-                int m = in.getInt();
-                if (voter < 0 || voter >= keys || v.slotOf[voter] != 0) {
+                int voter = v.who[i];
+                int m = v.start[i + 1];
+                if (voter < 0 || voter >= keys || v.slotOf[voter] != 0 || m < 0) {
                     throw new IllegalStateException("vote " + i + " by voter " + voter + ": none such, or twice");
                 }
-                int at = v.begin(voter, m);
-                for (int k = at; k < at + m; k++) {
-                    v.data[k] = in.getInt();
-                }
-                if (!wellFormed(v.data, at, at + m)) {
-                    throw new IllegalStateException("vote " + i + " is not groups of positions");
-                }
+                v.slotOf[voter] = i + 1;
+                total += m;
+                v.start[i + 1] = (int) Math.min(Integer.MAX_VALUE, total);
             }
+            if (total > ints.remaining() || total > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("votes past the end");
+            }
+            v.data = new int[(int) Math.max(64, total)];
+            ints.get(v.data, 0, (int) total);
+            in.position((int) (in.position() + 4L * (2L * n + total)));
+            v.slots = n;
+            v.live = n;
             return v;
-        }
-
-        private static boolean wellFormed(int[] d, int from, int to) {
-            int p = from;
-            while (p < to) {
-                int g = d[p++];
-                if (g < 0 || g > to - p) {
-                    return false;
-                }
-                for (int i = p; i < p + g; i++) {
-                    if (d[i] < 0) {
-                        return false;
-                    }
-                }
-                p += g;
-            }
-            return true;
         }
     }
 

@@ -26,6 +26,15 @@ public interface EntryLog extends AutoCloseable {
         return out;
     }
 
+    /** The RFC 9162 leaf hashes of entries {@code [from, from + count)}; a ledger log hashes them where it reads them. */
+    default byte[][] leafHashes(long from, int count) throws IOException {
+        byte[][] out = entries(from, count);
+        for (int i = 0; i < count; i++) {
+            out[i] = org.gosplan.ledger.Merkle.leafHash(out[i]);
+        }
+        return out;
+    }
+
     /** Appends one entry, returning only when it is durable; returns its index. */
     default long append(byte[] entry) throws IOException {
         return append(entry, size -> { });

@@ -30,6 +30,11 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
+    public byte[][] leafHashes(long from, int count) throws IOException {
+        return log.leafHashes(from, count);
+    }
+
+    @Override
     public long append(byte[] entry, Condition condition) throws IOException {
         return log.append(entry, condition::check);
     }

@@ -15,13 +15,14 @@ final class Signers {
     private int[] start; // name k: names[start[k] .. start[k + 1])
     private int[] hash;
     private int size;
-    private int[] table; // ordinals, -1 where empty
+    private int[] table; // ordinals, -1 where empty; null until a look-up needs it (see #appendUnindexed)
 
     Signers() {
         this(8, 256);
+        table = emptyTable(16);
     }
 
-    /** Room for {@code n} names of {@code bytes} bytes in all, without growing. */
+    /** Room for {@code n} names of {@code bytes} bytes in all, without growing, to be filled by {@link #appendUnindexed}. */
     Signers(int n, long bytes) {
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new RecordException("the signers' names pass 2 GB; a record of this many members is not supported");
@@ -29,7 +30,27 @@ final class Signers {
         names = new byte[(int) Math.max(16, bytes)];
         start = new int[Math.max(8, n) + 1];
         hash = new int[Math.max(8, n)];
-        table = emptyTable(Integer.highestOneBit(Math.max(8, n)) * 4);
+        table = null; // filled by appendUnindexed, then indexed at the first look-up
+    }
+
+    /**
+     * Appends the name in {@code b[from .. to)} as the next ordinal without looking it up: for
+     * names known to be distinct (restoring saved state), which opening a record for a count never
+     * looks up. The index is built at the first look-up.
+     */
+    void appendUnindexed(byte[] b, int from, int to) {
+        table = null;
+        append(b, from, to, 0);
+    }
+
+    private void index() {
+        if (table == null) {
+            table = emptyTable(Integer.highestOneBit(Math.max(8, size)) * 4);
+            for (int k = 0; k < size; k++) {
+                hash[k] = hashOf(names, start[k], start[k + 1]);
+                place(k);
+            }
+        }
     }
 
     private Signers(Signers s) {
@@ -38,7 +59,7 @@ final class Signers {
         start = Arrays.copyOf(s.start, s.size + 1);
         hash = Arrays.copyOf(s.hash, Math.max(1, s.size));
         size = s.size;
-        table = s.table.clone();
+        table = s.table == null ? null : s.table.clone();
     }
 
     /** A copy that grows on its own. */
@@ -83,6 +104,7 @@ final class Signers {
     }
 
     int find(byte[] b, int from, int to, int h) {
+        index();
         int mask = table.length - 1;
         for (int slot = mix(h) & mask; table[slot] >= 0; slot = (slot + 1) & mask) {
             int k = table[slot];
@@ -113,6 +135,9 @@ final class Signers {
         namesEnd += n;
         start[k + 1] = namesEnd;
         hash[k] = h;
+        if (table == null) {
+            return k;
+        }
         if (size * 2 > table.length) {
             table = emptyTable(table.length * 2);
             for (int i = 0; i < size; i++) {

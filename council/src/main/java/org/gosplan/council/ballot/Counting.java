@@ -140,7 +140,7 @@ public final class Counting {
         }
         if (b.method().equals("stv")) {
             // a million rankings: each mapped into one scratch array and merged as it comes, no object per vote
-            Stv.Ballots ballots = new Stv.Ballots(options);
+            Stv.Ballots ballots = new Stv.Ballots(options, votes.count());
             int[][] scratch = {new int[64]};
             votes.forEach((ranks, from, end) -> {
                 int[] m = scratch[0].length >= end - from ? scratch[0] : (scratch[0] = new int[2 * (end - from)]);

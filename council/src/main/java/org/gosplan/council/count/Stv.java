@@ -109,6 +109,12 @@ public final class Stv {
             this.options = options;
         }
 
+        /** Ballots for about {@code n} voters: room made for them at once (a hint; more still fit). */
+        public Ballots(Options options, int n) {
+            this(options);
+            ballots.expect(n);
+        }
+
         /**
          * One voter's ranking: its groups of tied options one after another in
          * {@code ranks[from .. to)}, each its length and then its options, most preferred first.

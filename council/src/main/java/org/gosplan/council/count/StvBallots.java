@@ -62,6 +62,16 @@ final class StvBallots {
         Arrays.fill(table, -1);
     }
 
+    /** Room for {@code n} distinct rankings without growing (a hint: more still fit). */
+    void expect(int n) {
+        if (size == 0 && n > voters.length) {
+            start = new int[n + 1];
+            voters = new long[n];
+            table = new int[Integer.highestOneBit(n) * 4];
+            Arrays.fill(table, -1);
+        }
+    }
+
     /**
      * Takes in ballot number {@code number} (for messages), cast by {@code count} voters: its groups
      * flat in {@code ranks[from .. to)}, one after another, each its length and then its options.

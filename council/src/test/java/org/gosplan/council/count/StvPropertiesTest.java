@@ -59,6 +59,34 @@ class StvPropertiesTest {
         assertEquals(t, Stv.count(options(m), shuffled, seats));
     }
 
+    /**
+     * Rankings taken in one by one from flat arrays ({@link Stv.Ballots}, as a count from the log
+     * does) count as the same rankings as objects: each ballot of {@code k} voters given k times.
+     */
+    @Property(tries = 200)
+    void flatBallotsCountAsBallotObjects(@ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int m,
+            @ForAll @IntRange(min = 0, max = 60) int n, @ForAll @IntRange(min = 1, max = 4) int seats) {
+        List<RankedBallot> b = ballots(new Random(seed), m, n);
+        List<RankedBallot> single = new ArrayList<>();
+        Stv.Ballots flat = new Stv.Ballots(options(m));
+        int[] ranks = new int[4 * m + 8];
+        for (RankedBallot ballot : b) {
+            for (long v = 0; v < ballot.count(); v++) {
+                single.add(new RankedBallot(ballot.groups(), 1));
+                int p = 3; // not at the array's start: a vote is a slice of a larger array
+                for (int[] g : ballot.groups()) {
+                    ranks[p++] = g.length;
+                    for (int o : g) {
+                        ranks[p++] = o;
+                    }
+                }
+                flat.add(ranks, 3, p);
+            }
+        }
+        assertEquals(Stv.count(options(m), single, seats), flat.count(seats));
+        assertEquals(Stv.count(options(m), b, seats), flat.count(seats));
+    }
+
     /** Elected + continuing + non-transferable + what truncation lost = the valid votes, at every stage. */
     @Property(tries = 300)
     void votesAreConservedAtEveryStage(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int m,
