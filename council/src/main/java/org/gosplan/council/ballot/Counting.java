@@ -3,6 +3,7 @@ package org.gosplan.council.ballot;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.gosplan.council.count.Approval;
 import org.gosplan.council.count.ApprovalBallot;
+import org.gosplan.council.count.ApprovalProfile;
 import org.gosplan.council.count.EqualShares;
 import org.gosplan.council.count.Options;
 import org.gosplan.council.count.RankedBallot;
@@ -17,6 +19,7 @@ import org.gosplan.council.count.Schulze;
 import org.gosplan.council.count.Stv;
 import org.gosplan.council.count.Tally;
 import org.gosplan.council.proposal.Costs;
+import org.gosplan.council.proposal.ProposalCost;
 import org.gosplan.planner.leontief.LeontiefOptions;
 import org.gosplan.record.Ballot;
 import org.gosplan.record.CastVotes;
@@ -129,7 +132,7 @@ public final class Counting {
     }
 
     private static Tally count(Ballot b, JsonNode opened, List<String> names, double[] costs,
-                               Iterable<int[][]> votes) {
+                               Collection<int[][]> votes) {
         Options options = new Options(names);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -153,15 +156,38 @@ public final class Counting {
             return b.method().equals("stv") ? Stv.count(options, ballots, seats)
                     : Schulze.count(options, ballots, seats);
         }
-        List<ApprovalBallot> ballots = new ArrayList<>();
-        for (int[][] v : votes) {
-            ballots.add(new ApprovalBallot(mapped(v[0], to), 1));
-        }
         if (b.method().equals("approval")) {
+            List<ApprovalBallot> ballots = new ArrayList<>();
+            for (int[][] v : votes) {
+                ballots.add(new ApprovalBallot(mapped(v[0], to), 1));
+            }
             return Approval.count(options, ballots, opened.get("seats").asInt());
         }
         JsonNode budget = opened.get("budget");
-        return EqualShares.count(options, ballots, costs, budget.get("amount").asDouble());
+        return EqualShares.count(options, profile(votes, to), costs, budget.get("amount").asDouble());
+    }
+
+    /**
+     * Approval votes (each one group of positions in the ballot's options) as the count's
+     * compressed rows, each option mapped to its place in tie-break order: two arrays for a million
+     * votes, no object per vote.
+     */
+    static ApprovalProfile profile(Collection<int[][]> votes, int[] to) {
+        int[] first = new int[votes.size() + 1];
+        int n = 0;
+        int size = 0;
+        for (int[][] v : votes) {
+            size = Math.addExact(size, v[0].length);
+            first[++n] = size;
+        }
+        int[] approved = new int[size];
+        int at = 0;
+        for (int[][] v : votes) {
+            for (int position : v[0]) {
+                approved[at++] = to[position];
+            }
+        }
+        return new ApprovalProfile(first, approved);
     }
 
     private static int[] mapped(int[] positions, int[] to) {
@@ -184,15 +210,19 @@ public final class Counting {
                     + " have no cost");
         }
         org.gosplan.economy.Economy economy = record.economy(b.economy().hash());
+        long[] indexes = new long[costs.length];
         for (int i = 0; i < costs.length; i++) {
-            var c = Costs.of(record, Long.parseLong(proposals.get(i)), economy, b.economy(), b.plan(),
-                    LeontiefOptions.DEFAULT);
-            int r = c.economy().resourceIndex(resource);
+            indexes[i] = Long.parseLong(proposals.get(i));
+        }
+        // the economy read, the plan's techniques chosen and their system made once for all proposals
+        ProposalCost[] each = Costs.of(record, indexes, economy, b.economy(), b.plan(), LeontiefOptions.DEFAULT);
+        for (int i = 0; i < costs.length; i++) {
+            int r = each[i].economy().resourceIndex(resource);
             if (r < 0) {
                 throw new RecordException("ballot " + b.index() + "'s budget is of resource '" + resource + "', which"
                         + " the economy its proposals are costed on lacks");
             }
-            costs[i] = c.resources()[r];
+            costs[i] = each[i].resources()[r];
         }
         return costs;
     }
