@@ -25,7 +25,15 @@ public final class EqualShares {
     }
 
     public static Tally count(Options options, List<ApprovalBallot> ballots, double[] costs, double budget) {
-        Purchases pb = new Purchases(options, ballots, costs, budget);
+        return count(options, new Purchases(options, ballots, costs, budget), costs, budget);
+    }
+
+    /** The same count of a profile of one voter a ballot (as a count from the log reads the votes). */
+    public static Tally count(Options options, ApprovalProfile ballots, double[] costs, double budget) {
+        return count(options, new Purchases(options, ballots, costs, budget), costs, budget);
+    }
+
+    private static Tally count(Options options, Purchases pb, double[] costs, double budget) {
         List<FixedBudget.Purchase> kept = List.of();
         List<String> ties = List.of();
         if (pb.voters > 0) {

@@ -18,6 +18,15 @@ final class Purchases {
     final long voters;
 
     Purchases(Options options, java.util.List<ApprovalBallot> ballots, double[] cost, double budget) {
+        this(options, flat(ballots), cost, budget);
+    }
+
+    /** From a profile of one voter a ballot (a count from the log): no object per ballot. */
+    Purchases(Options options, ApprovalProfile profile, double[] cost, double budget) {
+        this(options, new Flat(profile.first(), profile.approved().clone(), null), cost, budget);
+    }
+
+    private Purchases(Options options, Flat ballots, double[] cost, double budget) {
         m = options.size();
         if (cost.length != m) {
             throw new CountException("there are " + m + " proposals but " + cost.length + " costs; give one cost per proposal");
@@ -63,6 +72,27 @@ final class Purchases {
         }
     }
 
+    /** Ballots in compressed rows ({@code flat[off[i]..off[i+1])}, sorted in place by {@link #group}), each cast by {@code count[i]} voters (one each where count is null). */
+    private record Flat(int[] off, int[] flat, long[] count) {
+    }
+
+    private static Flat flat(java.util.List<ApprovalBallot> ballots) {
+        int nb = ballots.size();
+        int[] off = new int[nb + 1];
+        for (int i = 0; i < nb; i++) {
+            off[i + 1] = Math.addExact(off[i], ballots.get(i).approved().length);
+        }
+        int[] flat = new int[off[nb]];
+        long[] count = new long[nb];
+        for (int i = 0; i < nb; i++) {
+            ApprovalBallot ballot = ballots.get(i);
+            int[] a = ballot.approved();
+            count[i] = ballot.count();
+            System.arraycopy(a, 0, flat, off[i], a.length);
+        }
+        return new Flat(off, flat, count);
+    }
+
     /** Groups of identical ballots: group g approves {@code approved[first[g]..first[g+1])}, sorted, and has {@code weight[g]} voters. */
     private record Grouped(int[] first, int[] approved, long[] weight) {
     }
@@ -75,24 +105,17 @@ final class Purchases {
      * by comparison within small runs) and equal neighbours merged: no hashing, no object per
      * ballot.
      */
-    private static Grouped group(java.util.List<ApprovalBallot> ballots, int m) {
-        int nb = ballots.size();
-        int[] off = new int[nb + 1];
+    private static Grouped group(Flat ballots, int m) {
+        int[] off = ballots.off;
+        int[] flat = ballots.flat;
+        int nb = off.length - 1;
         for (int i = 0; i < nb; i++) {
-            off[i + 1] = Math.addExact(off[i], ballots.get(i).approved().length);
-        }
-        int[] flat = new int[off[nb]];
-        long[] count = new long[nb];
-        for (int i = 0; i < nb; i++) {
-            ApprovalBallot ballot = ballots.get(i);
-            int[] a = ballot.approved();
-            count[i] = ballot.count();
-            for (int o : a) {
+            for (int j = off[i]; j < off[i + 1]; j++) {
+                int o = flat[j];
                 if (o < 0 || o >= m) {
                     throw new CountException("a ballot approves option " + o + ", but the options are 0.." + (m - 1));
                 }
             }
-            System.arraycopy(a, 0, flat, off[i], a.length);
             java.util.Arrays.sort(flat, off[i], off[i + 1]);
             for (int j = off[i] + 1; j < off[i + 1]; j++) {
                 if (flat[j] == flat[j - 1]) {
@@ -128,7 +151,7 @@ final class Purchases {
                 System.arraycopy(flat, off[i], approved, first[g], len);
                 first[g + 1] = first[g] + len;
             }
-            weight[g] += count[i];
+            weight[g] += ballots.count == null ? 1 : ballots.count[i];
         }
         return new Grouped(first, approved, weight);
     }

@@ -57,16 +57,82 @@ public final class Costs {
                                   Snapshot.Published plan, LeontiefOptions options) throws IOException {
         Proposal proposal = Proposal.read(record, index);
         long start = System.nanoTime();
-        Economy e;
+        Economy e = withTargets(record, economy, latest, proposal);
+        double readSeconds = (System.nanoTime() - start) / 1e9;
+        return cost(proposal, e, shared(record, e, latest, plan, options), readSeconds, options);
+    }
+
+    /**
+     * The costs of proposals {@code indexes} (a ballot's), each exactly what
+     * {@link #of(Record, long, Economy, Snapshot.Published, Snapshot.Published, LeontiefOptions)}
+     * gives for it alone, on one reading of what they share: the plan's levels and valuations are
+     * read, the techniques chosen and the square system made (its productiveness checked) once,
+     * since none of them depends on a proposal's targets; each proposal adds the reading of its
+     * event and targets (in parallel) and its own solve. Where several proposals are wrong, the
+     * first of {@code indexes} is reported, as one at a time would.
+     */
+    public static ProposalCost[] of(Record record, long[] indexes, Economy economy, Snapshot.Published latest,
+                                    Snapshot.Published plan, LeontiefOptions options) throws IOException {
+        if (latest == null) {
+            throw new RecordException("no economy is recorded, so the proposals have no cost");
+        }
+        int n = indexes.length;
+        Proposal[] proposals = new Proposal[n];
+        Economy[] economies = new Economy[n];
+        double[] readSeconds = new double[n];
+        Exception[] failed = new Exception[n];
+        Economy base = economy == null ? record.economy(latest.hash()) : economy;
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            try {
+                proposals[i] = Proposal.read(record, indexes[i]);
+                long start = System.nanoTime();
+                economies[i] = withTargets(record, base, latest, proposals[i]);
+                readSeconds[i] = (System.nanoTime() - start) / 1e9;
+            } catch (IOException | RuntimeException x) {
+                failed[i] = x;
+            }
+        });
+        for (Exception x : failed) {
+            if (x instanceof IOException io) {
+                throw io;
+            }
+            if (x != null) {
+                throw (RuntimeException) x;
+            }
+        }
+        ProposalCost[] costs = new ProposalCost[n];
+        if (n == 0) {
+            return costs;
+        }
+        Shared shared = shared(record, economies[0], latest, plan, options);
+        for (int i = 0; i < n; i++) {
+            costs[i] = cost(proposals[i], economies[i], shared, readSeconds[i], options);
+        }
+        return costs;
+    }
+
+    private static Economy withTargets(Record record, Economy economy, Snapshot.Published latest, Proposal proposal)
+            throws IOException {
         try {
-            e = economy == null ? record.economyWithTargets(latest.hash(), proposal.targets())
+            return economy == null ? record.economyWithTargets(latest.hash(), proposal.targets())
                     : record.withStoredTargets(economy, proposal.targets());
         } catch (EconomyException x) {
-            throw new RecordException("proposal " + index + " was made for economy " + proposal.economy() + ", and its"
-                    + " targets do not fit the latest economy (entry " + latest.index() + "): " + x.getMessage());
+            throw new RecordException("proposal " + proposal.index() + " was made for economy " + proposal.economy()
+                    + ", and its targets do not fit the latest economy (entry " + latest.index() + "): "
+                    + x.getMessage());
         }
-        double readSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
+    }
+
+    /**
+     * What every proposal on one economy and plan shares, none of it depending on the targets: the
+     * plan's valuations, the technique of each product and the square system of those techniques.
+     */
+    private record Shared(int labour, double[] valuations, long planIndex, double planSeconds, int[] technique,
+                          SquareSystem system, int solves) {}
+
+    private static Shared shared(Record record, Economy e, Snapshot.Published latest, Snapshot.Published plan,
+                                 LeontiefOptions options) throws IOException {
+        long start = System.nanoTime();
         int labour = labour(e);
         double[] levels = null;
         double[] valuations = null;
@@ -100,7 +166,17 @@ public final class Costs {
                 }
             }
         }
-        SquareSystem sys = SquareSystem.of(e, technique);
+        return new Shared(labour, valuations, planIndex, planSeconds, technique, SquareSystem.of(e, technique),
+                solves);
+    }
+
+    /** The cost of one proposal, its targets in {@code e}, on what every proposal shares. */
+    private static ProposalCost cost(Proposal proposal, Economy e, Shared shared, double readSeconds,
+                                     LeontiefOptions options) {
+        int[] technique = shared.technique();
+        SquareSystem sys = shared.system();
+        double[] valuations = shared.valuations();
+        int solves = shared.solves();
         double[] d = e.finalDemand();
         long t0 = System.nanoTime();
         LeontiefSolution x = sys.leontief.solve(d, options);
@@ -146,8 +222,9 @@ public final class Costs {
                 }
             }
         }
-        return new ProposalCost(index, proposal.title(), e, planIndex, labour, technique, output, use, valuation, x,
-                solves, new ProposalCost.Seconds(readSeconds, planSeconds, solveSeconds), notes);
+        return new ProposalCost(proposal.index(), proposal.title(), e, shared.planIndex(), shared.labour(),
+                technique.clone(), output, use, valuation, x, solves,
+                new ProposalCost.Seconds(readSeconds, shared.planSeconds(), solveSeconds), notes);
     }
 
     /** The resource named {@code labour}, else the first resource; -1 when there is none. */

@@ -31,13 +31,22 @@ public record Proposal(long index, String title, String targets, String economy,
                     + " list' or 'gosplan show' finds the proposals");
         }
         // An event the record would have refused (forged, or by a key that may not propose), slipped
-        // into the log, is no proposal. The membership's history answers at once; no refold.
+        // into the log, is no proposal. Below the size the record folded its fold has answered (the
+        // same checks: a ballot's thousand proposals are not verified again); after it, the
+        // membership's history answers at once; no refold.
+        if (index < record.foldedSize() && record.accepted(index)) {
+            return of(index, e);
+        }
         Snapshot now = record.snapshot();
         Member m = now.memberAt(e.signer(), Math.min(index, now.size()));
         if (m == null || m.isRevoked() || !e.signedBy(m.key()) || !m.role().mayRecord(e.type())) {
             throw new RecordException("entry " + index + " is not a valid proposal: its signer '" + e.signer()
                     + "' was not a member allowed to propose there, or the signature does not verify");
         }
+        return of(index, e);
+    }
+
+    private static Proposal of(long index, Event e) {
         return new Proposal(index, e.body().path("title").asText(), e.body().path("targets").asText(),
                 e.body().path("economy").asText(), e.signer());
     }

@@ -132,4 +132,54 @@ class EqualSharesTest {
         assertEquals(grouped.ties(), shuffled.ties());
         assertEquals(Greedy.count(o, in.ballots(), in.costs(), in.budget()), Greedy.count(o, spread, in.costs(), in.budget()));
     }
+
+    /**
+     * A profile (compressed rows, one voter a ballot, as a count from the log reads the votes)
+     * counts as the same ballots given one object each: the same tally to the last field, and the
+     * same refusals of a ballot naming an option twice or outside the options.
+     */
+    @Property(tries = 300)
+    void aProfileCountsAsTheSameBallotsGivenOneByOne(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int m,
+            @ForAll @IntRange(min = 0, max = 30) int n) {
+        Instance in = random(seed, m, n);
+        Options o = ApprovalTest.options(m);
+        List<ApprovalBallot> spread = new ArrayList<>();
+        for (ApprovalBallot b : in.ballots()) {
+            for (long k = 0; k < b.count(); k++) {
+                spread.add(ApprovalBallot.of(b.approved()));
+            }
+        }
+        Collections.shuffle(spread, new Random(seed));
+        int[] first = new int[spread.size() + 1];
+        for (int i = 0; i < spread.size(); i++) {
+            first[i + 1] = first[i] + spread.get(i).approved().length;
+        }
+        int[] approved = new int[first[spread.size()]];
+        for (int i = 0; i < spread.size(); i++) {
+            System.arraycopy(spread.get(i).approved(), 0, approved, first[i], spread.get(i).approved().length);
+        }
+        int[] kept = approved.clone();
+        ApprovalProfile profile = new ApprovalProfile(first, approved);
+        assertEquals(EqualShares.count(o, in.ballots(), in.costs(), in.budget()),
+                EqualShares.count(o, profile, in.costs(), in.budget()));
+        assertTrue(java.util.Arrays.equals(kept, approved), "the profile is not changed by the count");
+        if (approved.length > 0) {
+            int[] twice = approved.clone();
+            int i = new Random(seed).nextInt(spread.size());
+            while (first[i + 1] - first[i] < 2 && i + 1 < spread.size()) {
+                i++;
+            }
+            if (first[i + 1] - first[i] >= 2) {
+                twice[first[i] + 1] = twice[first[i]];
+                String message = assertThrows(CountException.class,
+                        () -> EqualShares.count(o, new ApprovalProfile(first, twice), in.costs(), in.budget()))
+                        .getMessage();
+                assertTrue(message.contains("twice"), message);
+            }
+            int[] outside = approved.clone();
+            outside[outside.length - 1] = m;
+            assertThrows(CountException.class,
+                    () -> EqualShares.count(o, new ApprovalProfile(first, outside), in.costs(), in.budget()));
+        }
+    }
 }

@@ -243,4 +243,55 @@ class CostTest {
             assertTrue(r.verify(null).problems().toString().contains("entry " + forged), r.verify(null).problems().toString());
         }
     }
+
+    /**
+     * A ballot's proposals costed together ({@link Costs#of(Record, long[], Economy,
+     * org.gosplan.record.Snapshot.Published, org.gosplan.record.Snapshot.Published, LeontiefOptions)}:
+     * plan, techniques and system shared) give, figure for figure and to the bit, what each costed
+     * alone gives, with a plan and without; the first wrong proposal is the one named.
+     */
+    @Test
+    void proposalsCostedTogetherAreEachExactlyAsCostedAlone() throws IOException {
+        for (boolean planned : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(planned ? "planned" : "unplanned");
+            Files.createDirectories(dir);
+            try (Record r = record(twoWays(", \"capacity\": 4"))) {
+                if (planned) {
+                    NoteSigner op = r.log().signingKey();
+                    r.registerMember(NoteSigner.fromSeed("council", seed(9)).verifier(), Role.COUNCIL, op);
+                    r.setTargets(targets("A,10,"), NoteSigner.fromSeed("council", seed(9)));
+                    PlanRecords.computeAndRecord(r, PlanOptions.DEFAULT, op);
+                }
+                Random random = new Random(planned ? 2 : 1);
+                long[] indexes = new long[12];
+                for (int i = 0; i < indexes.length; i++) {
+                    String a = (1 + random.nextInt(500)) / 7.0 + "";
+                    String b = random.nextInt(3) == 0 ? "" : "B," + random.nextInt(40) + ",";
+                    indexes[i] = Proposals.make(r, b.isEmpty() ? targets("A," + a + ",") : targets("A," + a + ",", b),
+                            "proposal " + i, citizen).index();
+                }
+                var s = r.snapshot();
+                ProposalCost[] together = Costs.of(r, indexes, null, s.economy(), s.plan(), LeontiefOptions.DEFAULT);
+                for (int i = 0; i < indexes.length; i++) {
+                    ProposalCost alone = Costs.of(r, indexes[i], LeontiefOptions.DEFAULT);
+                    ProposalCost t = together[i];
+                    assertEquals(alone.proposal(), t.proposal());
+                    assertEquals(alone.title(), t.title());
+                    assertEquals(alone.plan(), t.plan());
+                    assertEquals(planned, t.plan() >= 0);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(alone.technique(), t.technique());
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(alone.output(), t.output(), 0.0);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(alone.resources(), t.resources(), 0.0);
+                    assertEquals(Double.doubleToLongBits(alone.valuation()), Double.doubleToLongBits(t.valuation()));
+                    assertEquals(alone.solves(), t.solves());
+                    assertEquals(alone.notes(), t.notes());
+                }
+                long[] wrong = {indexes[0], 0, indexes[1], s.size() + 5};
+                RecordException x = assertThrows(RecordException.class,
+                        () -> Costs.of(r, wrong, null, s.economy(), s.plan(), LeontiefOptions.DEFAULT));
+                assertTrue(x.getMessage().contains("entry 0 is a"), x.getMessage());
+            }
+            Files.move(tmp.resolve("log"), dir.resolve("log"));
+        }
+    }
 }
