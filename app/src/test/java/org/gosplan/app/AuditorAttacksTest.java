@@ -154,6 +154,21 @@ class AuditorAttacksTest {
                 "was revoked at entry " + revoked);
     }
 
+    /** In the electorate when the ballot opened, revoked before voting: the key signs nothing after its revocation. */
+    @Test
+    void aVoteByAMemberRevokedWhileTheBallotIsOpenIsRefusedAndCaught() throws IOException {
+        long b = open("--method", "approval", "--proposals", bread + "," + tractors, "--electorate", "council:north");
+        ok(CliRun.of("vote", dir, "" + b, "--approve", "" + tractors, "--key", ana));
+        long revoked = CliRun.logSize(dir);
+        ok(CliRun.of("record", dir, "revoke", name(CliRun.vkey(dora))));
+        refused("was revoked at entry " + revoked, "vote", dir, "" + b, "--approve", "" + bread, "--key", dora);
+        long slipped = slipIn("vote.cast", approve(b, bread), dora);
+        ok(CliRun.of("record", dir, "close", "" + b, "--key", north));
+        assertEquals(1, tally(b).get("voters").asInt());
+        verifyFails("entry " + slipped + " (vote.cast by " + name(CliRun.vkey(dora)) + ")",
+                "was revoked at entry " + revoked);
+    }
+
     @Test
     void aVoteBySomeoneWhoJoinedAfterTheBallotOpenedIsRefusedAndCaught() throws IOException {
         long b = open("--method", "approval", "--proposals", bread + "," + tractors, "--electorate", "all");

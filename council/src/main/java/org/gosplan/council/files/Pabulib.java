@@ -76,7 +76,11 @@ public final class Pabulib {
             List<String[]> projects = new ArrayList<>();
             List<String[]> votes = new ArrayList<>();
             int metaLine = expectSection("META");
-            String[] metaHeader = header("META", "key", "value");
+            // some published files (Warsaw's local areas of 2019) go straight from META to its pairs, with
+            // no key;value header: a first pair is not a header, and reading it as one would lose it
+            String[] metaHeader = at < lines.length && !isSection(lines[at]) && !lines[at].isBlank()
+                    && !fields(lines[at], at)[0].trim().equals("key") ? new String[] {"key", "value"}
+                    : header("META", "key", "value");
             int keyCol = col(metaHeader, "key");
             int valueCol = col(metaHeader, "value");
             while (at < lines.length && !isSection(lines[at])) {

@@ -199,8 +199,11 @@ public final class PrefLibReader {
 
     private long number(int line, String text, String what) {
         String t = text.strip();
-        if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (t.isEmpty() || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw at(line, what.toLowerCase(Locale.ROOT) + " '" + t + "' is not a whole number");
+        }
+        if (t.length() > 18) { // a whole number, but more than a long holds once counts are added up
+            throw at(line, what.toLowerCase(Locale.ROOT) + " '" + t + "' is too large: at most 18 digits");
         }
         return Long.parseLong(t);
     }
