@@ -144,7 +144,7 @@ class AuditorAttacksTest {
         long b = open("--method", "approval", "--proposals", bread + "," + tractors, "--electorate", "council:north");
         ok(CliRun.of("vote", dir, "" + b, "--approve", "" + tractors, "--key", ana));
         refused("was revoked at entry " + revoked, "vote", dir, "" + b, "--approve", "" + bread, "--key", dora);
-        // dora's vote, signed with her (revoked) key, appended behind the record's back: twice, so it would win
+        // dora's vote, signed with her (revoked) key, appended behind the record's back
         long first = slipIn("vote.cast", approve(b, bread), dora);
         ok(CliRun.of("record", dir, "close", "" + b, "--key", north));
         JsonNode t = tally(b);
