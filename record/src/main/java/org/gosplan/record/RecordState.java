@@ -8,16 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
-import org.gosplan.ledger.NoteVerifier;
 
 /**
  * The record's folded state, saved beside an embedded log after a fold ({@code DIR/record.state}),

@@ -216,7 +216,7 @@ final class Roster {
         return s;
     }
 
-    static byte[] encode(Member m) {
+    private static byte[] encode(Member m) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(m.revoked());
