@@ -208,6 +208,12 @@ final class Purchases {
                 buffer[lo + count[key(i, depth)]++] = i;
             }
             System.arraycopy(buffer, lo, order, lo, n);
+            if (depth == 0 && n >= 1 << 16) {
+                // the buckets are sorted apart, each in its own range of order and buffer: in parallel
+                java.util.stream.IntStream.rangeClosed(1, m).parallel().filter(v -> bucketStart[v + 1] - bucketStart[v] > 1)
+                        .forEach(v -> sort(order, lo + bucketStart[v], lo + bucketStart[v + 1], 1));
+                return;
+            }
             for (int v = 1; v <= m; v++) {
                 if (bucketStart[v + 1] - bucketStart[v] > 1) {
                     sort(order, lo + bucketStart[v], lo + bucketStart[v + 1], depth + 1);
@@ -264,19 +270,26 @@ final class Purchases {
      */
     double[] together(int w) {
         synchronized (together) {
+            if (together[w] != null) {
+                return together[w];
+            }
+        }
+        // made outside the lock, so that runs in parallel make the rows they need at once; a row
+        // is whole counts, the same whoever makes it, and the first made is kept
+        long[] both = new long[m];
+        for (int k = start[w]; k < start[w + 1]; k++) {
+            int g = approvers[k];
+            long n = (long) weight[g];
+            for (int j = first[g]; j < first[g + 1]; j++) {
+                both[approved[j]] += n;
+            }
+        }
+        double[] row = new double[m];
+        for (int c = 0; c < m; c++) {
+            row[c] = both[c];
+        }
+        synchronized (together) {
             if (together[w] == null) {
-                long[] both = new long[m];
-                for (int k = start[w]; k < start[w + 1]; k++) {
-                    int g = approvers[k];
-                    long n = (long) weight[g];
-                    for (int j = first[g]; j < first[g + 1]; j++) {
-                        both[approved[j]] += n;
-                    }
-                }
-                double[] row = new double[m];
-                for (int c = 0; c < m; c++) {
-                    row[c] = both[c];
-                }
                 together[w] = row;
             }
             return together[w];
