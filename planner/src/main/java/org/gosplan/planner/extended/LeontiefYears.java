@@ -22,6 +22,15 @@ import java.util.Map;
  * (a level's reduced cost is zero), and {@link Lp#certify} checks the answer on the whole LP from its own
  * numbers. Returns null where the structure is not there or the certificate fails: the caller then solves
  * the whole LP.
+ *
+ * <p>Row generation: the rows of U enter the reduced LP only when needed. The first pass holds those over at
+ * least half of their year's levels (labour); after each pass the levels are recovered and every row of U is
+ * checked on them in its original sparse form (one pass over the entries), and the violated rows join (their W
+ * rows made then). The reduced LP of the last pass is a relaxation of the whole reduced LP whose answer holds
+ * every row, so it is the whole one's optimum; the rows left out have dual zero, and the certificate is of the
+ * whole LP as before. The passes go on from GLOP's last basis ({@link WarmLp}). Measured on the random
+ * five-year economies of ExtendedBench, most capital rows end in the LP anyway, so it is off by default
+ * ({@link #ROW_GENERATION}; docs/benchmarks.md).
  */
 final class LeontiefYears {
     private LeontiefYears() {}
@@ -37,8 +46,13 @@ final class LeontiefYears {
     static final String GLOP = System.getProperty("gosplan.leontief.glop", "");
     /** {@code gosplan.leontief.trace}: one line a pass on standard error (rows in the LP, seconds). */
     static final boolean TRACE = Boolean.getBoolean("gosplan.leontief.trace");
-    /** {@code gosplan.leontief.rowgeneration=false}: every row of U in the reduced LP from the start (as before). */
-    static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "true"));
+    /**
+     * {@code gosplan.leontief.rowgeneration=true}: the rows of U generated. Off by default: on the five-year
+     * economies of ExtendedBench three quarters of the capital rows end in the LP anyway and GLOP's passes cost
+     * more than one solve of the whole reduced LP (9.2 s against 6.7 s of CPU at 2,000 products; at 10,000 one
+     * pass took 93 s of GLOP's CPU and the next, 207 rows added, more than 120 s: docs/benchmarks.md).
+     */
+    static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "false"));
     /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
     static final boolean WARM = Boolean.parseBoolean(System.getProperty("gosplan.leontief.warm", "true"));
     /** GLOP's parameters added for the warm passes ({@code gosplan.leontief.warmglop}). */
