@@ -40,10 +40,11 @@ final class LeontiefYears {
     /** A row of U is violated beyond this, relative to its largest term or bound: it joins the reduced LP. */
     static final double VIOLATION = 1e-10;
     /**
-     * GLOP's parameters for the reduced LP: its primal simplex unless {@code gosplan.leontief.glop} says otherwise
-     * (a throwaway prototype took 148 s of CPU in the primal against 484 s in the dual at 5 x 10,000 products).
+     * GLOP's parameters for the reduced LP, {@code gosplan.leontief.glop}; without it those of {@link Lp} (its dual
+     * simplex from 5,000 columns). An empty value gives the primal simplex, which a throwaway prototype found faster
+     * at 5 x 10,000 products (148 s against 484 s of CPU); measured again in the whole plan: docs/benchmarks.md.
      */
-    static final String GLOP = System.getProperty("gosplan.leontief.glop", "");
+    static final String GLOP = System.getProperty("gosplan.leontief.glop");
     /** {@code gosplan.leontief.trace}: one line a pass on standard error (rows in the LP, seconds). */
     static final boolean TRACE = Boolean.getBoolean("gosplan.leontief.trace");
     /**
