@@ -51,7 +51,7 @@ final class LeontiefYears {
      * {@code gosplan.leontief.rowgeneration=true}: the rows of U generated. Off by default: on the five-year
      * economies of ExtendedBench three quarters of the capital rows end in the LP anyway and GLOP's passes cost
      * more than one solve of the whole reduced LP (9.2 s against 6.7 s of CPU at 2,000 products; at 10,000 one
-     * pass took 93 s of GLOP's CPU and the next, 207 rows added, more than 120 s: docs/benchmarks.md).
+     * pass took 93 s of GLOP's CPU and the next, 207 rows added, 326 s: docs/benchmarks.md).
      */
     static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "false"));
     /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
