@@ -40,17 +40,18 @@ final class LeontiefYears {
     /** A row of U is violated beyond this, relative to its largest term or bound: it joins the reduced LP. */
     static final double VIOLATION = 1e-10;
     /**
-     * GLOP's parameters for the reduced LP: its primal simplex unless {@code gosplan.leontief.glop} says otherwise
-     * (a throwaway prototype took 148 s of CPU in the primal against 484 s in the dual at 5 x 10,000 products).
+     * GLOP's parameters for the reduced LP, {@code gosplan.leontief.glop}; without it those of {@link Lp} (its dual
+     * simplex from 5,000 columns). An empty value gives the primal simplex, which a throwaway prototype found faster
+     * at 5 x 10,000 products (148 s against 484 s of CPU); measured again in the whole plan: docs/benchmarks.md.
      */
-    static final String GLOP = System.getProperty("gosplan.leontief.glop", "");
+    static final String GLOP = System.getProperty("gosplan.leontief.glop");
     /** {@code gosplan.leontief.trace}: one line a pass on standard error (rows in the LP, seconds). */
     static final boolean TRACE = Boolean.getBoolean("gosplan.leontief.trace");
     /**
      * {@code gosplan.leontief.rowgeneration=true}: the rows of U generated. Off by default: on the five-year
      * economies of ExtendedBench three quarters of the capital rows end in the LP anyway and GLOP's passes cost
      * more than one solve of the whole reduced LP (9.2 s against 6.7 s of CPU at 2,000 products; at 10,000 one
-     * pass took 93 s of GLOP's CPU and the next, 207 rows added, more than 120 s: docs/benchmarks.md).
+     * pass took 93 s of GLOP's CPU and the next, 207 rows added, 326 s: docs/benchmarks.md).
      */
     static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "false"));
     /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
