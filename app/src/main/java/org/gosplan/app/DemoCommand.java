@@ -1,5 +1,7 @@
 package org.gosplan.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +52,28 @@ import picocli.CommandLine.Option;
         "a lottery seeded by secrets of two councils, a finding and the unit's answer, the councils' vote on proposals",
         "with the plan recomputed on the adopted targets, a verified replay with every tally and draw recomputed, and",
         "two witnesses on loopback that cosign the record's checkpoint and refuse a forked copy of the log.",
-        "Writes its files under --out (default ./demo-data, replaced on each run)."})
+        "Writes its files under --out (default ./demo-data, replaced on each run).",
+        "",
+        "With --json, the story goes to standard error and standard output is one JSON document: {\"out\", \"record\",",
+        "\"verified\", \"events\", \"plansReplayed\", \"tallies\", \"draws\", \"witnesses\", \"problems\", \"planHash\",",
+        "\"seconds\", \"steps\": [{\"step\", \"title\", \"commands\": [{\"command\", \"entry\"}]}], \"next\": [{\"command\",",
+        "\"what\"}]}."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the demo's files (default demo-data)")
     Path out = Paths.get("demo-data");
 
-    private final PrintStream o = System.out;
+    @Option(names = "--json", description = "print what the demo did as one JSON document; the story goes to standard error")
+    boolean json;
+
+    /** Where the story is told: standard output, or standard error under --json. */
+    private PrintStream o = System.out;
+    private final ArrayNode steps = Json.MAPPER.createArrayNode();
+    private final ArrayNode nextCommands = Json.MAPPER.createArrayNode();
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        o = json ? System.err : System.out;
         Path uk = shown(examples().resolve("uk-ons-2010"));
         clean(out);
         Files.createDirectories(out);
@@ -113,6 +127,7 @@ final class DemoCommand implements Callable<Integer> {
         Path targets = out.resolve("targets.csv");
         EconomyFiles.writeTargets(e, targets);
         long planIndex;
+        String planHash;
         long[] inspection;
         Log log = Log.init(dir, "demo.gosplan.org/uk-2010", null);
         try (Record r = Record.open(log)) {
@@ -128,6 +143,7 @@ final class DemoCommand implements Callable<Integer> {
             PlanRecords.Recorded pr = PlanRecords.computeAndRecord(r, options, log.signingKey());
             cmd("gosplan plan --record " + dir + " --objective min-resource --resource compensation", pr.index());
             o.println("   plan hash " + pr.hash());
+            planHash = pr.hash();
             planIndex = pr.index();
 
             step(6, "The inspectorate: units report on the plan, reconciliation finds output on paper, and"
@@ -186,6 +202,19 @@ final class DemoCommand implements Callable<Integer> {
         next(g + " plan " + shown(examples().resolve("village.economy.json")),
                 "technique choice, capacities, two scarce resources");
         next(g + " help", "every command; README.md has a tour");
+        if (json) {
+            ObjectNode d = Json.object().put("out", shown(out).toString()).put("record", shown(dir).toString())
+                    .put("verified", ok).put("events", v.events()).put("plansReplayed", v.plansReplayed())
+                    .put("tallies", v.tallies()).put("draws", draws[0]).put("witnesses", w.ok());
+            ArrayNode problems = d.putArray("problems");
+            drawProblems.forEach(problems::add);
+            logProblems.forEach(problems::add);
+            v.problems().forEach(problems::add);
+            d.put("planHash", planHash).put("seconds", Durations.since(start));
+            d.set("steps", steps);
+            d.set("next", nextCommands);
+            Json.print(System.out, d);
+        }
         return ok ? ExitCode.OK : ExitCode.NEGATIVE;
     }
 
@@ -446,6 +475,8 @@ final class DemoCommand implements Callable<Integer> {
     private void step(int n, String title, String command) {
         o.println();
         o.println("== " + n + ". " + title);
+        ObjectNode st = steps.addObject().put("step", n).put("title", title);
+        st.putArray("commands");
         if (command != null) {
             cmd(command);
         }
@@ -453,14 +484,22 @@ final class DemoCommand implements Callable<Integer> {
 
     private void cmd(String command) {
         o.println("   $ " + launched(command));
+        commands().addObject().put("command", launched(command));
     }
 
     private void cmd(String command, long index) {
         o.println("   $ " + launched(command) + "   -> entry " + index);
+        commands().addObject().put("command", launched(command)).put("entry", index);
+    }
+
+    /** The commands of the step being told. */
+    private ArrayNode commands() {
+        return (ArrayNode) steps.get(steps.size() - 1).get("commands");
     }
 
     private void next(String command, String what) {
         o.printf("  %-60s  %s%n", command, what);
+        nextCommands.addObject().put("command", command).put("what", what);
     }
 
     private static String launched(String command) {

@@ -27,12 +27,15 @@ class DemoCommandTest {
     static Path tmp;
     static Path root;
     static CliRun demo;
+    /** The story the demo told (on standard error: the demo runs with --json). */
+    static String story;
 
     @BeforeAll
     static void runTheDemo() {
         root = CliRun.examples().getParent().toAbsolutePath().normalize();
-        demo = withHome(root, "demo", "--out", tmp.resolve("demo").toString());
-        assertEquals(0, demo.exit(), demo.out() + demo.err());
+        demo = withHome(root, "demo", "--out", tmp.resolve("demo").toString(), "--json");
+        assertEquals(0, demo.exit(), story + demo.err());
+        story = demo.err();
     }
 
     /** Runs with gosplan.home set as the ./gosplan launcher sets it. */
@@ -53,23 +56,23 @@ class DemoCommandTest {
     @Test
     void everyLookNextCommandRunsAsPrinted() {
         // the inspectorate's step: the unit reporting output it had no inputs for is named
-        assertTrue(demo.out().contains("inputs-short: unit works-2 reports levels that need"), demo.out());
+        assertTrue(story.contains("inputs-short: unit works-2 reports levels that need"), story);
         // then an inspection of it: vera (of works-2) is not in the pool; the quotas give the two men 1/2 each and
         // the three women 1/3 each (one seat of each, shared evenly); a drawn inspector files, works-2 answers
-        assertTrue(demo.out().contains("pool of 5 (vera works at works-2): ines 0.3333, olga 0.3333, rosa 0.3333,"
-                + " ivan 0.5000, karl 0.5000"), demo.out());
-        assertTrue(demo.out().contains("/record draw "), demo.out());
-        assertTrue(demo.out().contains("/record answer "), demo.out());
-        assertTrue(demo.out().contains("1 draw recomputed to the same panel"), demo.out());
-        assertTrue(!demo.out().contains("FAIL"), demo.out());
-        List<String> lines = demo.out().lines().toList();
+        assertTrue(story.contains("pool of 5 (vera works at works-2): ines 0.3333, olga 0.3333, rosa 0.3333,"
+                + " ivan 0.5000, karl 0.5000"), story);
+        assertTrue(story.contains("/record draw "), story);
+        assertTrue(story.contains("/record answer "), story);
+        assertTrue(story.contains("1 draw recomputed to the same panel"), story);
+        assertTrue(!story.contains("FAIL"), story);
+        List<String> lines = story.lines().toList();
         int at = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("Look next at:")) {
                 at = i;
             }
         }
-        assertTrue(at >= 0, demo.out());
+        assertTrue(at >= 0, story);
         List<String> commands = new ArrayList<>();
         for (String line : lines.subList(at + 1, lines.size())) {
             if (!line.isBlank()) {
@@ -99,7 +102,7 @@ class DemoCommandTest {
     @Test
     void theWitnessesCosignTheRecordAndCatchTheFork() throws Exception {
         Path out = tmp.resolve("demo");
-        String d = demo.out();
+        String d = story;
         assertTrue(d.contains("cosigned by witness-a, witness-b"), d);
         assertTrue(d.contains("verified: the checkpoint is cosigned by witness-a, witness-b"), d);
         assertTrue(d.contains("verified: the record's latest checkpoint is cosigned by witness-a, witness-b"), d);
@@ -141,6 +144,34 @@ class DemoCommandTest {
         assertEquals(cosigned.size(), refused.size());
         assertEquals(cp.get("root").asText(), HexFormat.of().formatHex(cosigned.root()));
         assertFalse(Arrays.equals(cosigned.root(), refused.root()));
+    }
+
+    /**
+     * Issue 16 item 4: with --json the demo's standard output is one JSON document (the story is on
+     * standard error), and it says what the story says: verified, each step with its commands, and
+     * the look-next commands as printed.
+     */
+    @Test
+    void withJsonStandardOutputIsOneDocumentOfWhatTheDemoDid() throws Exception {
+        JsonNode d = JsonOutputTest.oneDocument(demo);
+        assertTrue(d.get("verified").asBoolean(), d.toString());
+        assertTrue(d.get("witnesses").asBoolean(), d.toString());
+        assertEquals(0, d.get("problems").size(), d.toString());
+        assertEquals(1, d.get("draws").asLong(), d.toString());
+        assertTrue(d.get("plansReplayed").asLong() >= 2, d.toString());
+        assertEquals(9, d.get("steps").size(), d.toString());
+        assertTrue(story.contains("plan hash " + d.get("planHash").asText()), story);
+        for (JsonNode step : d.get("steps")) {
+            assertTrue(story.contains("== " + step.get("step").asInt() + ". " + step.get("title").asText()), story);
+            for (JsonNode c : step.get("commands")) {
+                assertTrue(story.contains("   $ " + c.get("command").asText()), c.toString());
+            }
+        }
+        assertTrue(d.get("next").size() >= 4, d.toString());
+        for (JsonNode n : d.get("next")) {
+            assertTrue(story.lines().anyMatch(l -> l.trim().startsWith(n.get("command").asText() + " ")
+                    && l.trim().endsWith(n.get("what").asText())), n.toString());
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class JsonOutputTest {
     Path tmp;
 
     /** The commands that print no JSON of their own (issue 16): the rest all take --json. */
-    private static final Set<String> WITHOUT_JSON = Set.of("gosplan", "help", "key", "demo", "record", "log",
+    private static final Set<String> WITHOUT_JSON = Set.of("gosplan", "help", "key", "record", "log",
             "checkpoint", "witness", "witness serve");
 
     /** Parses standard output as exactly one JSON document. */
