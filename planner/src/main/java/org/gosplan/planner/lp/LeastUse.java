@@ -33,8 +33,9 @@ import org.gosplan.planner.Planner;
  *       with every limited resource held at its use after the limited stage as well.</li>
  * </ol>
  * Each optimum is held up to a slack of {@link #SLACK} plus twice the primal infeasibility of the plan it comes
- * from: the plan before a stage then meets the stage's constraints but for rounding, far inside every method's
- * tolerance, so that noise cannot make a stage infeasible, and λ (or the minimum) moves by no more than that
+ * from (widened by its certificate's gap only where the stage then has no answer, {@link #gapHeld}): the plan
+ * before a stage then meets the stage's constraints but for rounding, far inside every method's tolerance, so
+ * that noise cannot make a stage infeasible, and λ (or the minimum) moves by no more than that
  * (an exact method's λ by some 1e-14, not visibly; a slack of 1e-9 moved λ = 5 to 4.999999995).
  *
  * <p>The order is exact (lexicographic), not a small weight on the unlimited resources in the limited stage: a
@@ -108,6 +109,21 @@ final class LeastUse {
         }
         if (!ids.isEmpty()) {
             Plan p = stage(m, weight, demand, available, so, last, progress, "least use of the limited resources");
+            double wider = gapHeld(first.certificate());
+            if (!p.hasSolution() && wider > 0) {
+                // no answer at all with the optimum held that tightly: held within its certified gap (gapHeld)
+                if (m.fulfil()) {
+                    double hold = first.value() * (1 - slack - wider);
+                    for (int p1 = 0; p1 < m.np; p1++) {
+                        demand[p1] = m.demand[p1] * hold;
+                    }
+                } else {
+                    int r0 = m.costResource;
+                    double hold = first.value() * (1 + slack + wider);
+                    available[r0] = Double.isNaN(m.available[r0]) ? hold : Math.min(m.available[r0], hold);
+                }
+                p = stage(m, weight, demand, available, so, last, progress, "least use of the limited resources");
+            }
             if (p.status() != PlanStatus.OPTIMAL) {
                 return failed(m, o, first, last, stages, "limited", p);
             }
@@ -163,6 +179,21 @@ final class LeastUse {
     /** Relative slack for holding the optimum of plan p. */
     private static double slack(Plan p) {
         return SLACK + 2 * p.certificate().primalInfeasibility();
+    }
+
+    /** Gaps up to this are rounding: a hold is never widened by them. */
+    static final double GAP_HELD = 1e-12;
+
+    /**
+     * How much wider than {@link #slack} the objective is held where the stage held that tightly got no answer at
+     * all: the certificate's gap, the distance to the optimum it proves (0 where that is rounding, {@link
+     * #GAP_HELD}). GLOP met a "numerical difficulty" at every tolerance on a stage of 31 products whose objective it
+     * had proved to a gap of 2.2e-10, held to 1e-12; held within that gap it solved the stage at once (LeastUseTest).
+     * Only then: such stages are so ill-conditioned that holding another 5e-11 moved one stage's optimum by 1%, and
+     * every plan whose stage was solved stays as it was, to the bit.
+     */
+    static double gapHeld(org.gosplan.planner.Certificate c) {
+        return c.gap() > GAP_HELD ? c.gap() : 0;
     }
 
     private static Plan stage(LpModel m, double[] weight, double[] demand, double[] available, PlanOptions o,

@@ -340,7 +340,8 @@ final class LpOrTools {
         int techniques = m.nt;
         // GLOP has no iteration limit of its own: without presolve and at tolerances near rounding it can pivot for
         // ever on a degenerate LP (a least-use stage of a 15-product joint economy, PlanUnitsTest)
-        String glopLimit = " max_number_of_iterations: " + glopIterations(m);
+        String glopLimit = " max_number_of_iterations: " + glopIterations(m) + " "
+                + System.getProperty("gosplan.glop.extra", ""); // for experiments, as gosplan.pdlp.extra
         switch (engine) {
             case GLOP:
                 // tighter than the defaults (1e-8): the certificate is checked on the unscaled figures
