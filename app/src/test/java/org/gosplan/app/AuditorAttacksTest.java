@@ -1,5 +1,7 @@
 package org.gosplan.app;
 
+import static org.gosplan.app.CliRun.index;
+import static org.gosplan.app.CliRun.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,23 +39,9 @@ class AuditorAttacksTest {
     private long bread; // proposals
     private long tractors;
 
-    private static void ok(CliRun r) {
-        assertEquals(0, r.exit(), r.out() + r.err());
-    }
-
-    private static long index(CliRun r) throws IOException {
-        ok(r);
-        return JsonOutputTest.oneDocument(r).get("index").asLong();
-    }
-
     /** Exit 2, {@code what} said on standard error without a stack trace, nothing recorded. */
     private void refused(String what, String... args) throws IOException {
-        long before = CliRun.logSize(dir);
-        CliRun r = CliRun.of(args);
-        assertEquals(2, r.exit(), r.out() + r.err());
-        assertTrue(r.err().contains(what), r.err());
-        assertTrue(r.noStackTrace(), r.err());
-        assertEquals(before, CliRun.logSize(dir), "nothing recorded");
+        CliRun.refused(dir, what, args);
     }
 
     /** {@code verify} fails (exit 1) and its report contains every one of {@code what}. */

@@ -65,4 +65,25 @@ record CliRun(int exit, String out, String err) {
             return log.size();
         }
     }
+
+    /** Asserts that the command succeeded (exit 0), showing what it said where it did not. */
+    static void ok(CliRun r) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exit(), r.out() + r.err());
+    }
+
+    /** The index a recording command printed with --json. */
+    static long index(CliRun r) throws java.io.IOException {
+        ok(r);
+        return JsonOutputTest.oneDocument(r).get("index").asLong();
+    }
+
+    /** Runs {@code args}: exit 2, {@code what} said on standard error without a stack trace, nothing recorded in {@code dir}. */
+    static void refused(String dir, String what, String... args) throws java.io.IOException {
+        long before = logSize(dir);
+        CliRun r = of(args);
+        org.junit.jupiter.api.Assertions.assertEquals(2, r.exit(), r.out() + r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(what), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.noStackTrace(), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals(before, logSize(dir), "nothing recorded");
+    }
 }
