@@ -119,6 +119,16 @@ class EqualSharesTest {
             @ForAll @IntRange(min = 1, max = 8) int m, @ForAll @IntRange(min = 0, max = 30) int n) {
         Instance in = random(seed, m, n);
         Options o = ApprovalTest.options(m);
+        List<ApprovalBallot> spread = spread(in, seed);
+        Tally grouped = EqualShares.count(o, in.ballots(), in.costs(), in.budget());
+        Tally shuffled = EqualShares.count(o, spread, in.costs(), in.budget());
+        assertEquals(grouped.winners(), shuffled.winners());
+        assertEquals(grouped.ties(), shuffled.ties());
+        assertEquals(Greedy.count(o, in.ballots(), in.costs(), in.budget()), Greedy.count(o, spread, in.costs(), in.budget()));
+    }
+
+    /** The instance's ballots one voter each (a ballot counted k times becomes k ballots), shuffled. */
+    private static List<ApprovalBallot> spread(Instance in, long seed) {
         List<ApprovalBallot> spread = new ArrayList<>();
         for (ApprovalBallot b : in.ballots()) {
             for (long k = 0; k < b.count(); k++) {
@@ -126,11 +136,7 @@ class EqualSharesTest {
             }
         }
         Collections.shuffle(spread, new Random(seed));
-        Tally grouped = EqualShares.count(o, in.ballots(), in.costs(), in.budget());
-        Tally shuffled = EqualShares.count(o, spread, in.costs(), in.budget());
-        assertEquals(grouped.winners(), shuffled.winners());
-        assertEquals(grouped.ties(), shuffled.ties());
-        assertEquals(Greedy.count(o, in.ballots(), in.costs(), in.budget()), Greedy.count(o, spread, in.costs(), in.budget()));
+        return spread;
     }
 
     /**
@@ -143,13 +149,7 @@ class EqualSharesTest {
             @ForAll @IntRange(min = 0, max = 30) int n) {
         Instance in = random(seed, m, n);
         Options o = ApprovalTest.options(m);
-        List<ApprovalBallot> spread = new ArrayList<>();
-        for (ApprovalBallot b : in.ballots()) {
-            for (long k = 0; k < b.count(); k++) {
-                spread.add(ApprovalBallot.of(b.approved()));
-            }
-        }
-        Collections.shuffle(spread, new Random(seed));
+        List<ApprovalBallot> spread = spread(in, seed);
         int[] first = new int[spread.size() + 1];
         for (int i = 0; i < spread.size(); i++) {
             first[i + 1] = first[i] + spread.get(i).approved().length;
