@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.gosplan.ledger.Log;
 import org.gosplan.record.Event;
 import org.gosplan.record.Keys;
@@ -38,6 +37,19 @@ class AuditorAttacksTest {
     private String north; // the north council's key
     private long bread; // proposals
     private long tractors;
+    private BallotSteps steps;
+
+    private Path file(String name, String text) throws IOException {
+        return steps.file(name, text);
+    }
+
+    private long open(String... options) throws IOException {
+        return steps.open(north, options);
+    }
+
+    private JsonNode tally(long ballot) throws IOException {
+        return steps.tally(ballot);
+    }
 
     /** Exit 2, {@code what} said on standard error without a stack trace, nothing recorded. */
     private void refused(String what, String... args) throws IOException {
@@ -69,17 +81,6 @@ class AuditorAttacksTest {
         }
     }
 
-    private Path file(String name, String text) throws IOException {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, text);
-        return f;
-    }
-
-    private long proposal(String title, String line, String by) throws IOException {
-        Path f = file(title.replace(' ', '-') + ".csv", "product,quantity,weight\n" + line + "\n");
-        return index(CliRun.of("record", dir, "proposal", f.toString(), "--title", title, "--key", by, "--json"));
-    }
-
     private static String name(String vkey) {
         String[] parts = vkey.split("\\+", 3);
         return parts[0] + "+" + parts[1];
@@ -88,6 +89,7 @@ class AuditorAttacksTest {
     @BeforeEach
     void log() throws IOException {
         dir = tmp.resolve("log").toString();
+        steps = new BallotSteps(tmp, dir);
         ok(CliRun.of("log", "init", dir, "--origin", "example.org/audit"));
         ana = CliRun.newKey(tmp, "ana");
         ben = CliRun.newKey(tmp, "ben");
@@ -97,23 +99,9 @@ class AuditorAttacksTest {
             ok(CliRun.of("record", dir, "member", CliRun.vkey(citizen), "--role", "citizen", "--council", "north"));
         }
         ok(CliRun.of("record", dir, "member", CliRun.vkey(north), "--role", "council", "--council", "north"));
-        ok(CliRun.of("record", dir, "economy", CliRun.examples().resolve("village.economy.json").toString()));
-        ok(CliRun.of("record", dir, "targets", file("t.csv", "product,quantity,weight\nbread,80000,\ntractor,50,\n")
-                .toString(), "--key", north));
-        ok(CliRun.of("plan", "--record", dir));
-        bread = proposal("More bread", "bread,1000,", north);
-        tractors = proposal("Tractors", "tractor,10,", ana);
-    }
-
-    private long open(String... options) throws IOException {
-        String[] head = {"record", dir, "ballot", "--title", "Next year", "--key", north, "--json"};
-        return index(CliRun.of(Stream.concat(Stream.of(head), Stream.of(options)).toArray(String[]::new)));
-    }
-
-    private JsonNode tally(long ballot) throws IOException {
-        CliRun r = CliRun.of("tally", dir, Long.toString(ballot), "--json");
-        ok(r);
-        return JsonOutputTest.oneDocument(r);
+        long[] proposals = steps.villagePlannedWithTwoProposals(north, ana);
+        bread = proposals[0];
+        tractors = proposals[1];
     }
 
     private static ObjectNode approve(long ballot, long... proposals) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.gosplan.ledger.Log;
@@ -28,26 +27,29 @@ class BallotCommandsTest {
     private String north; // the north council's key
     private long bread; // proposals
     private long tractors;
+    private BallotSteps steps;
+
+    private Path file(String name, String text) throws IOException {
+        return steps.file(name, text);
+    }
+
+    private long open(String... options) throws IOException {
+        return steps.open(north, options);
+    }
+
+    private JsonNode tally(long ballot) throws IOException {
+        return steps.tally(ballot);
+    }
 
     /** Exit 2, {@code what} said on standard error without a stack trace, nothing recorded. */
     private void refused(String what, String... args) throws IOException {
         CliRun.refused(dir, what, args);
     }
 
-    private Path file(String name, String text) throws IOException {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, text);
-        return f;
-    }
-
-    private long proposal(String title, String line, String by) throws IOException {
-        Path f = file(title.replace(' ', '-') + ".csv", "product,quantity,weight\n" + line + "\n");
-        return index(CliRun.of("record", dir, "proposal", f.toString(), "--title", title, "--key", by, "--json"));
-    }
-
     @BeforeEach
     void log() throws IOException {
         dir = tmp.resolve("log").toString();
+        steps = new BallotSteps(tmp, dir);
         ok(CliRun.of("log", "init", dir, "--origin", "example.org/ballots"));
         ana = CliRun.newKey(tmp, "ana");
         ben = CliRun.newKey(tmp, "ben");
@@ -57,26 +59,9 @@ class BallotCommandsTest {
         ok(CliRun.of("record", dir, "member", CliRun.vkey(ben), "--role", "citizen", "--council", "north"));
         ok(CliRun.of("record", dir, "member", CliRun.vkey(cleo), "--role", "citizen"));
         ok(CliRun.of("record", dir, "member", CliRun.vkey(north), "--role", "council", "--council", "north"));
-        ok(CliRun.of("record", dir, "economy", CliRun.examples().resolve("village.economy.json").toString()));
-        ok(CliRun.of("record", dir, "targets", file("t.csv", "product,quantity,weight\nbread,80000,\ntractor,50,\n")
-                .toString(), "--key", north));
-        ok(CliRun.of("plan", "--record", dir));
-        bread = proposal("More bread", "bread,1000,", north);
-        tractors = proposal("Tractors", "tractor,10,", ana);
-    }
-
-    private long open(String... options) throws IOException {
-        String[] head = {"record", dir, "ballot", "--title", "Next year", "--key", north, "--json"};
-        String[] all = new String[head.length + options.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(options, 0, all, head.length, options.length);
-        return index(CliRun.of(all));
-    }
-
-    private JsonNode tally(long ballot) throws IOException {
-        CliRun r = CliRun.of("tally", dir, Long.toString(ballot), "--json");
-        ok(r);
-        return JsonOutputTest.oneDocument(r);
+        long[] proposals = steps.villagePlannedWithTwoProposals(north, ana);
+        bread = proposals[0];
+        tractors = proposals[1];
     }
 
     @Test

@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.CRC32C;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
 import org.junit.jupiter.api.Test;
@@ -256,7 +252,7 @@ class RecordStateTest {
         assertTrue(Files.exists(data.resolve(RecordState.FILE)));
         // bo's ranking changed from z, y to y, z: same length, the entry's checksum made good, the
         // log's stored tree hashes left as they were
-        rewriteEntry(data, boVote, s -> s.replace("[[\"z\"],[\"y\"]]", "[[\"y\"],[\"z\"]]"));
+        VerifiedMarkTest.rewriteEntry(data, boVote, s -> s.replace("[[\"z\"],[\"y\"]]", "[[\"y\"],[\"z\"]]"));
         String logKey;
         try (Record r = Record.open(Log.open(data))) {
             logKey = r.log().key().toString();
@@ -321,39 +317,6 @@ class RecordStateTest {
             // and a new vote is taken
             long i = r.append(EventTypes.VOTE_CAST, vote(built.approval(), "approve", "p"), bo);
             assertTrue(i > 0);
-        }
-    }
-
-    /** Rewrites entry {@code index} of an embedded log in place, fixing its checksum (an attacker's edit). */
-    private static void rewriteEntry(Path data, long index, java.util.function.UnaryOperator<String> edit)
-            throws IOException {
-        long start = 0;
-        long end;
-        try (FileChannel c = FileChannel.open(data.resolve("entries.index"))) {
-            ByteBuffer b = ByteBuffer.allocate(16);
-            if (index == 0) {
-                c.read(b, 0);
-                end = b.getLong(0);
-            } else {
-                c.read(b, 8 * (index - 1));
-                start = b.getLong(0);
-                end = b.getLong(8);
-            }
-        }
-        try (FileChannel c = FileChannel.open(data.resolve("entries"), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer rec = ByteBuffer.allocate((int) (end - start));
-            c.read(rec, start);
-            byte[] bytes = rec.array();
-            String old = new String(bytes, 8, bytes.length - 8, StandardCharsets.UTF_8);
-            byte[] changed = edit.apply(old).getBytes(StandardCharsets.UTF_8);
-            assertEquals(bytes.length - 8, changed.length);
-            assertFalse(old.equals(new String(changed, StandardCharsets.UTF_8)), "the edit changed nothing");
-            CRC32C crc = new CRC32C();
-            crc.update(changed);
-            ByteBuffer out = ByteBuffer.allocate(bytes.length);
-            out.putInt(changed.length).putInt((int) crc.getValue()).put(changed).flip();
-            c.write(out, start);
         }
     }
 }

@@ -237,7 +237,7 @@ class VerifiedMarkTest {
     }
 
     /** Rewrites entry {@code index} of an embedded log in place, fixing its checksum (an attacker's edit). */
-    private static void rewriteEntry(Path data, long index, java.util.function.UnaryOperator<String> edit)
+    static void rewriteEntry(Path data, long index, java.util.function.UnaryOperator<String> edit)
             throws IOException {
         long start = 0;
         long end;
