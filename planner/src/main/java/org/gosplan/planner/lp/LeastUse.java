@@ -82,20 +82,9 @@ final class LeastUse {
         // policy iteration where it applies to the stage, else what auto does (policy alone would refuse)
         PlanOptions so = o.withMethod(o.method() == PlanMethod.POLICY ? PlanMethod.AUTO : o.method());
         int nr = m.nr;
-        double[] demand = m.demand;
         double[] available = m.available.clone();
         double slack = slack(first);
-        if (m.fulfil()) {
-            double hold = first.value() * (1 - slack);
-            demand = new double[m.np];
-            for (int p = 0; p < m.np; p++) {
-                demand[p] = m.demand[p] * hold;
-            }
-        } else {
-            int r0 = m.costResource;
-            double hold = first.value() * (1 + slack);
-            available[r0] = Double.isNaN(available[r0]) ? hold : Math.min(available[r0], hold);
-        }
+        double[] demand = held(m, first.value(), slack, 0, available);
 
         List<PlanStage> stages = new ArrayList<>();
         Plan last = first;
@@ -112,16 +101,7 @@ final class LeastUse {
             double wider = gapHeld(first.certificate());
             if (!p.hasSolution() && wider > 0) {
                 // no answer at all with the optimum held that tightly: held within its certified gap (gapHeld)
-                if (m.fulfil()) {
-                    double hold = first.value() * (1 - slack - wider);
-                    for (int p1 = 0; p1 < m.np; p1++) {
-                        demand[p1] = m.demand[p1] * hold;
-                    }
-                } else {
-                    int r0 = m.costResource;
-                    double hold = first.value() * (1 + slack + wider);
-                    available[r0] = Double.isNaN(m.available[r0]) ? hold : Math.min(m.available[r0], hold);
-                }
+                demand = held(m, first.value(), slack, wider, available);
                 p = stage(m, weight, demand, available, so, last, progress, "least use of the limited resources");
             }
             if (p.status() != PlanStatus.OPTIMAL) {
@@ -179,6 +159,26 @@ final class LeastUse {
     /** Relative slack for holding the optimum of plan p. */
     private static double slack(Plan p) {
         return SLACK + 2 * p.certificate().primalInfeasibility();
+    }
+
+    /**
+     * The objective's optimum {@code value} held within {@code slack} plus {@code wider}: fulfil's targets
+     * scaled to it (the demand returned), or min-resource's resource capped at it in {@code available} (the
+     * model's demand returned).
+     */
+    private static double[] held(LpModel m, double value, double slack, double wider, double[] available) {
+        if (m.fulfil()) {
+            double hold = value * (1 - slack - wider);
+            double[] demand = new double[m.np];
+            for (int p = 0; p < m.np; p++) {
+                demand[p] = m.demand[p] * hold;
+            }
+            return demand;
+        }
+        int r0 = m.costResource;
+        double hold = value * (1 + slack + wider);
+        available[r0] = Double.isNaN(m.available[r0]) ? hold : Math.min(m.available[r0], hold);
+        return m.demand;
     }
 
     /** Gaps up to this are rounding: a hold is never widened by them. */
