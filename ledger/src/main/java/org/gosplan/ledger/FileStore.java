@@ -311,32 +311,81 @@ final class FileStore implements Store {
         return read(from, count, true);
     }
 
-    /** Entries {@code [from, from + count)} read in one pass, or (with {@code hash}) their leaf hashes. */
-    private byte[][] read(long from, int count, boolean hash) throws IOException {
+    /**
+     * Hashed where the entries lie in the one buffer read: each leaf in one digest call (the last
+     * byte of the record's checksum, once checked, is the leaf's 0x00 prefix), into one array of
+     * hashes folded in place.
+     */
+    @Override
+    public byte[] rangeRoot(long from, int count) throws IOException {
+        checkRange(from, count);
+        ByteBuffer ends = ends(from, count);
+        long start = ends.getLong(0);
+        long last = ends.getLong(8 * count);
+        if (count == 0 || !oneBuffer(start, last)) {
+            return Store.super.rangeRoot(from, count);
+        }
+        byte[] all = readData(start, last);
+        byte[] hashes = new byte[Merkle.HASH_SIZE * count];
+        for (int i = 0; i < count; i++) {
+            long s = ends.getLong(8 * i) - start;
+            long e = ends.getLong(8 * (i + 1)) - start;
+            if (e < s + 8 || damage(all, (int) s, (int) (e - s)) != null) {
+                entry(from + i); // throws the damage, naming the entry
+            }
+            Merkle.leafHashAfterFreeByte(all, (int) s + 8, (int) (e - s - 8), hashes, Merkle.HASH_SIZE * i);
+        }
+        return Merkle.rootOfLeafHashes(hashes, count);
+    }
+
+    private void checkRange(long from, int count) {
         Head h = head;
         if (from < 0 || count < 0 || from + count > h.size) {
             throw new LedgerException("entries " + from + ".." + (from + count) + " do not exist: the log has " + h.size
                     + " entries");
         }
-        if (count == 0) {
-            return new byte[0][];
-        }
+    }
+
+    /** The end offsets of entries {@code [from - 1, from + count)} in the entries file (0 before entry 0). */
+    private ByteBuffer ends(long from, int count) throws IOException {
         ByteBuffer ends = ByteBuffer.allocate(8 * (count + 1));
+        if (count == 0) {
+            return ends;
+        }
         if (from == 0) {
             ends.putLong(0, 0);
             readFully(index, ends.slice(8, 8 * count), 0);
         } else {
             readFully(index, ends, 8 * (from - 1));
         }
+        return ends;
+    }
+
+    /** Whether the records from {@code start} to {@code last} are plausible and fit one buffer. */
+    private boolean oneBuffer(long start, long last) {
+        return start >= 0 && last >= start && last <= head.dataEnd && last - start <= Integer.MAX_VALUE - 8;
+    }
+
+    private byte[] readData(long start, long last) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate((int) (last - start));
+        readFully(entries, data, start);
+        return data.array();
+    }
+
+    /** Entries {@code [from, from + count)} read in one pass, or (with {@code hash}) their leaf hashes. */
+    private byte[][] read(long from, int count, boolean hash) throws IOException {
+        checkRange(from, count);
+        if (count == 0) {
+            return new byte[0][];
+        }
+        ByteBuffer ends = ends(from, count);
         long start = ends.getLong(0);
         long last = ends.getLong(8 * count);
-        if (start < 0 || last < start || last > h.dataEnd || last - start > Integer.MAX_VALUE - 8) {
+        if (!oneBuffer(start, last)) {
             // damaged or too long for one buffer: entry by entry says which
             return hash ? Store.super.leafHashes(from, count) : Store.super.entries(from, count);
         }
-        ByteBuffer data = ByteBuffer.allocate((int) (last - start));
-        readFully(entries, data, start);
-        byte[] all = data.array();
+        byte[] all = readData(start, last);
         byte[][] out = new byte[count][];
         for (int i = 0; i < count; i++) {
             long s = ends.getLong(8 * i) - start;

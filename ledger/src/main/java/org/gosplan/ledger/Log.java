@@ -172,6 +172,17 @@ public final class Log implements AutoCloseable {
         return store.leafHashes(from, count);
     }
 
+    /**
+     * MTH of entries {@code [from, from + count)} taken as a tree of their own, recomputed from the
+     * entries' bytes (each entry's checksum checked), never from the stored hashes: where
+     * {@code from} is a multiple of a power of two at least {@code count}, the hash of that
+     * subtree of the log's tree.
+     */
+    public byte[] rangeRoot(long from, int count) throws IOException {
+        checkSize(from + count, "from + count");
+        return store.rangeRoot(from, count);
+    }
+
     /** The root hash of the current tree. */
     public byte[] root() throws IOException {
         return root(size());

@@ -53,6 +53,20 @@ interface Store extends Tiles.HashReader, AutoCloseable {
     }
 
     /**
+     * MTH of entries {@code [from, from + count)} (RFC 9162 section 2.1.1, the range taken as a
+     * tree of its own), computed from their bytes as {@link #entries} reads them; a store that
+     * reads them in one buffer hashes them there. The stored hashes are not consulted.
+     */
+    default byte[] rangeRoot(long from, int count) throws IOException {
+        byte[][] leaves = leafHashes(from, count);
+        byte[] hashes = new byte[Merkle.HASH_SIZE * count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(leaves[i], 0, hashes, Merkle.HASH_SIZE * i, Merkle.HASH_SIZE);
+        }
+        return Merkle.rootOfLeafHashes(hashes, count);
+    }
+
+    /**
      * Takes the writer's lock of the log (waiting while another thread or process holds it),
      * re-reads the committed state and returns the committed size.
      */

@@ -135,6 +135,8 @@ class FileLogTest extends LogContract {
             assertTrue(x.getMessage().contains("entry 20 "), x.getMessage());
             LogDamagedException y = assertThrows(LogDamagedException.class, () -> log.leafHashes(10, 20));
             assertTrue(y.getMessage().contains("entry 20 "), y.getMessage());
+            LogDamagedException z = assertThrows(LogDamagedException.class, () -> log.rangeRoot(16, 8));
+            assertTrue(z.getMessage().contains("entry 20 "), z.getMessage());
         }
     }
 

@@ -106,9 +106,16 @@ abstract class LogContract {
                     assertArrayEquals(all.get((int) run[0] + j), got[j], "entry " + (run[0] + j));
                     assertArrayEquals(Merkle.leafHash(all.get((int) run[0] + j)), leaves[j], "leaf " + (run[0] + j));
                 }
+                // the range's own tree, from the entries' bytes
+                List<byte[]> range = all.subList((int) run[0], (int) (run[0] + run[1]));
+                assertArrayEquals(run[1] == 0 ? Merkle.emptyRoot() : MerkleTree.ofLeaves(range).root(run[1]),
+                        log.rangeRoot(run[0], (int) run[1]), "range " + run[0] + "+" + run[1]);
             }
             assertThrows(LedgerException.class, () -> log.entries(all.size() - 1, 2));
             assertThrows(LedgerException.class, () -> log.leafHashes(all.size() - 1, 2));
+            assertThrows(LedgerException.class, () -> log.rangeRoot(all.size() - 1, 2));
+            // an aligned range is the node of the log's tree
+            assertArrayEquals(t.rangeHash(16_384, 32_768), log.rangeRoot(16_384, 16_384));
             assertThrows(LedgerException.class, () -> log.inclusionProof(all.size(), all.size()));
             assertThrows(LedgerException.class, () -> log.root(all.size() + 1));
             assertThrows(LedgerException.class, () -> log.entry(all.size()));

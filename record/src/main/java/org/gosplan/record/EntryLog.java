@@ -35,6 +35,18 @@ public interface EntryLog extends AutoCloseable {
         return out;
     }
 
+    /**
+     * MTH (RFC 9162) of entries {@code [from, from + count)} taken as a tree of their own, from
+     * their bytes; a ledger log hashes them where it reads them.
+     */
+    default byte[] rangeRoot(long from, int count) throws IOException {
+        VerifiedMark.Tree t = new VerifiedMark.Tree();
+        for (byte[] leaf : leafHashes(from, count)) {
+            t.add(leaf);
+        }
+        return t.rootBytes();
+    }
+
     /** Appends one entry, returning only when it is durable; returns its index. */
     default long append(byte[] entry) throws IOException {
         return append(entry, size -> { });

@@ -35,6 +35,11 @@ final class LedgerEntryLog implements EntryLog {
     }
 
     @Override
+    public byte[] rangeRoot(long from, int count) throws IOException {
+        return log.rangeRoot(from, count);
+    }
+
+    @Override
     public long append(byte[] entry, Condition condition) throws IOException {
         return log.append(entry, condition::check);
     }
