@@ -17,6 +17,6 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (0 ok, 1 negative answer, 2 bad input, 3 internal). */
     public static int run(String... args) {
-        return Cli.commandLine().execute(args);
+        return Cli.commandLine(args).execute(args);
     }
 }
