@@ -83,6 +83,16 @@ class LauncherTest {
         assertTrue(renewed.getFileName().toString().endsWith(".jsa"));
     }
 
+    @Test
+    void versionAnsweredBeforePicocliIsPicocliAnswer() {
+        CliRun picocli = CliRun.of("--version");
+        assertEquals(0, picocli.exit());
+        assertEquals(picocli.out(), Main.version("--version") + System.lineSeparator());
+        assertEquals(picocli.out(), Main.version("-V") + System.lineSeparator());
+        assertEquals(null, Main.version("--version", "tally"));
+        assertEquals(null, Main.version("tally", "--version"));
+    }
+
     /** The archive in {@code cache} other than {@code old}, once its making is over (up to ten minutes). */
     private static Path archive(Path cache, Path old) throws Exception {
         for (int i = 0; i < 1200; i++) {
