@@ -28,40 +28,70 @@ import picocli.CommandLine.Model.OptionSpec;
                 "  gosplan validate examples/uk-ons-2010          check a table or an economy",
                 "  gosplan convert examples/uk-ons-2010 uk.economy.json",
                 "", "Exit codes: 0 ok, 1 negative answer, 2 bad input or usage, 3 internal error.",
-                "Manual: gosplan help COMMAND [SUBCOMMAND], or gosplan COMMAND --help"},
-        subcommands = {
-                HelpCommand.class,
-                ValidateCommand.class,
-                ConvertCommand.class,
-                LeontiefCommand.class,
-                MultipliersCommand.class,
-                LinkagesCommand.class,
-                GhoshCommand.class,
-                PricesCommand.class,
-                AggregateCommand.class,
-                CompareCommand.class,
-                PlanCommand.class,
-                GenerateCommand.class,
-                KeyCommand.class,
-                RecordCommand.class,
-                CostCommand.class,
-                DrawCommand.class,
-                VoteCommand.class,
-                TallyCommand.class,
-                ReconcileCommand.class,
-                VerifyCommand.class,
-                ShowCommand.class,
-                DemoCommand.class,
-                LogCommand.class,
-                CheckpointCommand.class,
-                WitnessCommand.class,
-                ServeCommand.class,
-        })
+                "Manual: gosplan help COMMAND [SUBCOMMAND], or gosplan COMMAND --help"})
 public final class Cli extends CommandGroup {
     private Cli() {}
 
+    /** The commands, in the order of the help page. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            HelpCommand.class,
+            ValidateCommand.class,
+            ConvertCommand.class,
+            LeontiefCommand.class,
+            MultipliersCommand.class,
+            LinkagesCommand.class,
+            GhoshCommand.class,
+            PricesCommand.class,
+            AggregateCommand.class,
+            CompareCommand.class,
+            PlanCommand.class,
+            GenerateCommand.class,
+            KeyCommand.class,
+            RecordCommand.class,
+            CostCommand.class,
+            DrawCommand.class,
+            VoteCommand.class,
+            TallyCommand.class,
+            ReconcileCommand.class,
+            VerifyCommand.class,
+            ShowCommand.class,
+            DemoCommand.class,
+            LogCommand.class,
+            CheckpointCommand.class,
+            WitnessCommand.class,
+            ServeCommand.class);
+
+    /** The whole command tree: every command and its page (help, tests of every page). */
     static CommandLine commandLine() {
+        return commandLine(COMMANDS);
+    }
+
+    /**
+     * The command tree that {@code args} needs. Building picocli's model of every command (reflection
+     * over each class, an instance of each) took most of a second of CPU before any command ran; a
+     * command line that names its command first gets that command alone, and {@code --version} none.
+     * Anything else (no command, help, a misspelt command, options before the command) gets them all,
+     * so that lists of commands and "did you mean" answers stay whole.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(List.of());
+        }
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> c : COMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(List.of(c));
+                }
+            }
+        }
+        return commandLine(COMMANDS);
+    }
+
+    private static CommandLine commandLine(List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new Cli());
+        for (Class<?> c : commands) {
+            cl.addSubcommand(c);
+        }
         cl.setExecutionExceptionHandler(Cli::handleException);
         cl.setParameterExceptionHandler(Cli::handleParameterException);
         Pages.configure(cl);
