@@ -101,62 +101,180 @@ final class Purchases {
      * Identical ballots merged into groups, the groups in the lexicographic order of their sorted
      * approval sets, so that the approvers of one proposal lie close together in memory (the
      * counts scan them over and over); each ballot checked as {@link Ballots#check} does, in
-     * order. The ballots are sorted by their sets (by the proposal at each place in turn, then
-     * by comparison within small runs) and equal neighbours merged: no hashing, no object per
-     * ballot.
+     * order. The ballots are sorted by keys that hold their sets' first places (a radix sort:
+     * a few linear passes), the few that agree that far by the rest of their sets, and equal
+     * neighbours merged: no hashing, no object per ballot.
      */
     private static Grouped group(Flat ballots, int m) {
         int[] off = ballots.off;
         int[] flat = ballots.flat;
         int nb = off.length - 1;
+        // each set's first places packed into a long, place j a digit (the proposal + 1, 0 past the
+        // set's end), and below them one bit: whether the set goes on past them. The numeric order of
+        // the keys is then the lexicographic order of the sets as far as the keys reach (a prefix
+        // first), and equal keys without that bit are equal sets. Sorted by key in a few linear
+        // passes; only runs of equal keys of longer sets are ordered further, by the rest of the sets.
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(m));
+        int places = 62 / bits;
+        long[] key = new long[nb];
+        int[] order = new int[nb];
         for (int i = 0; i < nb; i++) {
-            for (int j = off[i]; j < off[i + 1]; j++) {
+            int from = off[i];
+            int end = off[i + 1];
+            for (int j = from; j < end; j++) {
                 int o = flat[j];
                 if (o < 0 || o >= m) {
                     throw new CountException("a ballot approves option " + o + ", but the options are 0.." + (m - 1));
                 }
             }
-            java.util.Arrays.sort(flat, off[i], off[i + 1]);
-            for (int j = off[i] + 1; j < off[i + 1]; j++) {
+            sortSmall(flat, from, end);
+            for (int j = from + 1; j < end; j++) {
                 if (flat[j] == flat[j - 1]) {
                     throw new CountException("a ballot approves option " + flat[j] + " twice; approve each option once");
                 }
             }
-        }
-        int[] order = new int[nb];
-        for (int i = 0; i < nb; i++) {
+            long k = 0;
+            int at = from;
+            for (int j = 0; j < places; j++, at++) {
+                k = k << bits | (at < end ? flat[at] + 1 : 0);
+            }
+            key[i] = k << 1 | (end - from > places ? 1 : 0);
             order[i] = i;
         }
-        new SetSort(flat, off, m).sort(order, 0, nb, 0);
-        // where each group starts in the sorted ballots: one comparison per neighbour
+        radixSort(key, order, bits * places + 1);
+        SetSort rest = null;
+        for (int k = 0; k < nb; ) {
+            int e = k + 1;
+            while (e < nb && key[e] == key[k]) {
+                e++;
+            }
+            if ((key[k] & 1) != 0 && e - k > 1) {
+                if (rest == null) {
+                    rest = new SetSort(flat, off, m);
+                }
+                rest.sort(order, k, e, places);
+            }
+            k = e;
+        }
+        // where each group starts in the sorted ballots: a new key, or a longer set not the same past it
         boolean[] opens = new boolean[nb];
         int gn = 0;
         int size = 0;
         for (int k = 0; k < nb; k++) {
-            if (k == 0 || SetSort.compare(flat, off, order[k - 1], order[k], 0) != 0) {
+            long kk = key[k];
+            if (k == 0 || kk != key[k - 1]
+                    || (kk & 1) != 0 && SetSort.compare(flat, off, order[k - 1], order[k], places) != 0) {
                 opens[k] = true;
                 gn++;
-                size += off[order[k] + 1] - off[order[k]];
+                size += (kk & 1) == 0 ? shortLength(kk, bits, places) : off[order[k] + 1] - off[order[k]];
             }
         }
         int[] first = new int[gn + 1];
         int[] approved = new int[size];
         long[] weight = new long[gn];
+        long[] count = ballots.count;
+        int digit = (1 << bits) - 1;
         int g = -1;
         for (int k = 0; k < nb; k++) {
-            int i = order[k];
             if (opens[k]) {
                 g++;
-                int len = off[i + 1] - off[i];
-                System.arraycopy(flat, off[i], approved, first[g], len);
+                long kk = key[k];
+                int len;
+                if ((kk & 1) == 0) {
+                    // the whole set is in the key: read there, not from the ballot (scattered in memory)
+                    len = shortLength(kk, bits, places);
+                    for (int j = 0; j < len; j++) {
+                        approved[first[g] + j] = (int) (kk >>> (1 + bits * (places - 1 - j)) & digit) - 1;
+                    }
+                } else {
+                    int i = order[k];
+                    len = off[i + 1] - off[i];
+                    System.arraycopy(flat, off[i], approved, first[g], len);
+                }
                 first[g + 1] = first[g] + len;
             }
-            weight[g] += ballots.count == null ? 1 : ballots.count[i];
+            weight[g] += count == null ? 1 : count[order[k]];
         }
         return new Grouped(first, approved, weight);
     }
 
-    /** Sorts ballots (indexes into compressed rows of sorted sets) into the lexicographic order of their sets. */
+    /** The length of a set held whole in its key (no more than {@code places} proposals). */
+    private static int shortLength(long key, int bits, int places) {
+        long digits = key >>> 1;
+        return digits == 0 ? 0 : places - Long.numberOfTrailingZeros(digits) / bits;
+    }
+
+    /** Sorts flat[from, to) ascending: insertion for the few a ballot usually approves. */
+    private static void sortSmall(int[] flat, int from, int to) {
+        if (to - from > 24) {
+            java.util.Arrays.sort(flat, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            int x = flat[i];
+            int j = i - 1;
+            while (j >= from && flat[j] > x) {
+                flat[j + 1] = flat[j];
+                j--;
+            }
+            flat[j + 1] = x;
+        }
+    }
+
+    /**
+     * Sorts {@code key} (values of {@code width} bits, none negative) ascending, moving {@code order}
+     * alongside: least significant digit first, 11 bits a pass, a pass skipped where every key has
+     * the same digit. Stable, though the grouping needs no stability (equal keys of equal sets).
+     */
+    static void radixSort(long[] sortedKey, int[] sortedOrder, int width) {
+        long[] key = sortedKey;
+        int[] order = sortedOrder;
+        int n = key.length;
+        int digit = 11;
+        int passes = (width + digit - 1) / digit;
+        int[][] count = new int[passes][1 << digit];
+        int mask = (1 << digit) - 1;
+        for (int i = 0; i < n; i++) {
+            long k = key[i];
+            for (int p = 0; p < passes; p++) {
+                count[p][(int) (k >>> (p * digit)) & mask]++;
+            }
+        }
+        long[] keyTo = new long[n];
+        int[] orderTo = new int[n];
+        for (int p = 0; p < passes; p++) {
+            int[] c = count[p];
+            int shift = p * digit;
+            if (n == 0 || c[(int) (key[0] >>> shift) & mask] == n) {
+                continue; // one digit for all: the pass would change nothing
+            }
+            int sum = 0;
+            for (int d = 0; d <= mask; d++) {
+                int t = c[d];
+                c[d] = sum;
+                sum += t;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = key[i];
+                int to = c[(int) (k >>> shift) & mask]++;
+                keyTo[to] = k;
+                orderTo[to] = order[i];
+            }
+            long[] tk = key;
+            key = keyTo;
+            keyTo = tk;
+            int[] to = order;
+            order = orderTo;
+            orderTo = to;
+        }
+        if (key != sortedKey) {
+            // an odd number of passes left them in the scratch arrays
+            System.arraycopy(key, 0, sortedKey, 0, n);
+            System.arraycopy(order, 0, sortedOrder, 0, n);
+        }
+    }
+
+    /** Sorts ballots (indexes into compressed rows of sorted sets) into the lexicographic order of their sets: those whose keys agree. */
     private static final class SetSort {
         private final int[] flat;
         private final int[] off;
@@ -208,12 +326,6 @@ final class Purchases {
                 buffer[lo + count[key(i, depth)]++] = i;
             }
             System.arraycopy(buffer, lo, order, lo, n);
-            if (depth == 0 && n >= 1 << 16) {
-                // the buckets are sorted apart, each in its own range of order and buffer: in parallel
-                java.util.stream.IntStream.rangeClosed(1, m).parallel().filter(v -> bucketStart[v + 1] - bucketStart[v] > 1)
-                        .forEach(v -> sort(order, lo + bucketStart[v], lo + bucketStart[v + 1], 1));
-                return;
-            }
             for (int v = 1; v <= m; v++) {
                 if (bucketStart[v + 1] - bucketStart[v] > 1) {
                     sort(order, lo + bucketStart[v], lo + bucketStart[v + 1], depth + 1);
@@ -274,8 +386,66 @@ final class Purchases {
                 return together[w];
             }
         }
-        // made outside the lock, so that runs in parallel make the rows they need at once; a row
-        // is whole counts, the same whoever makes it, and the first made is kept
+        double[] row = m <= WHOLE_TABLE ? fromTable(w) : row(w);
+        synchronized (together) {
+            if (together[w] == null) {
+                together[w] = row;
+            }
+            return together[w];
+        }
+    }
+
+    /** Up to this many proposals the co-approval counts of every pair are made at once (an m × m table of ints: 16 MB). */
+    static final int WHOLE_TABLE = 2048;
+
+    /** The co-approval counts of every pair a < b at {@code a * m + b}; made when first asked for, once. */
+    private int[] table;
+
+    /**
+     * Row w of the co-approval counts, read from the table of every pair. The table is made in one
+     * pass over the groups in order (each group's pairs counted once), where a row alone takes a
+     * pass over w's approver groups scattered over all groups: cheaper as soon as a count buys more
+     * than a few proposals, and the counts are the same whole numbers.
+     */
+    private double[] fromTable(int w) {
+        int[] t;
+        synchronized (this) {
+            if (table == null && voters <= Integer.MAX_VALUE) {
+                table = pairs();
+            }
+            t = table;
+        }
+        if (t == null) {
+            return row(w); // too many voters for counts in ints
+        }
+        double[] row = new double[m];
+        for (int c = 0; c < w; c++) {
+            row[c] = t[c * m + w];
+        }
+        row[w] = votes[w];
+        for (int c = w + 1; c < m; c++) {
+            row[c] = t[w * m + c];
+        }
+        return row;
+    }
+
+    private int[] pairs() {
+        int[] t = new int[m * m];
+        for (int g = 0; g < weight.length; g++) {
+            int n = (int) weight[g];
+            int end = first[g + 1];
+            for (int i = first[g]; i < end; i++) {
+                int row = approved[i] * m; // a group's set is sorted: approved[i] < approved[j] for i < j
+                for (int j = i + 1; j < end; j++) {
+                    t[row + approved[j]] += n;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Row w of the co-approval counts from w's approver groups alone. */
+    private double[] row(int w) {
         long[] both = new long[m];
         for (int k = start[w]; k < start[w + 1]; k++) {
             int g = approvers[k];
@@ -288,13 +458,9 @@ final class Purchases {
         for (int c = 0; c < m; c++) {
             row[c] = both[c];
         }
-        synchronized (together) {
-            if (together[w] == null) {
-                together[w] = row;
-            }
-            return together[w];
-        }
+        return row;
     }
+
 
     int groups() {
         return weight.length;
