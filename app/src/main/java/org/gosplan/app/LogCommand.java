@@ -387,6 +387,10 @@ final class LogCommand extends CommandGroup {
                 + " \"signer\", \"signerName\", \"signerRole\"}]}")
         boolean json;
 
+        @Option(names = "--progress", description = "how far the listing has got, on standard error, even where that"
+                + " is not a terminal (on a terminal it shows after 2 s anyway)")
+        boolean progress;
+
         @Override
         public Integer call() throws IOException {
             where.check();
@@ -396,46 +400,33 @@ final class LogCommand extends CommandGroup {
                         + "; the types are " + String.join(", ", new java.util.TreeSet<>(
                         org.gosplan.record.EventTypes.KNOWN)));
             }
-            if (from < 0 || limit < 0) {
-                throw new UsageException("--from and --limit are 0 or more");
+            if (from < 0) {
+                throw new UsageException("--from " + from + ": give the index of the first entry to list, 0 or more");
             }
+            if (limit < 0) {
+                throw new UsageException("--limit " + limit + ": give how many events to list at most, 1 or more"
+                        + " (or 0, the default, for all)");
+            }
+            EventList.Query query = new EventList.Query(from, limit, type, where.describe());
             try (org.gosplan.record.Record r = RecordAccess.open(where.dir, where.db)) {
                 long size = r.log().size();
-                ObjectNode doc = Json.object();
-                doc.put("size", size);
-                ArrayNode events = doc.putArray("events");
-                long listed = 0;
-                for (long i = from; i < size && (limit == 0 || listed < limit); i++) {
-                    ObjectNode e;
-                    try {
-                        e = r.shown(i);
-                    } catch (org.gosplan.record.RecordException ex) {
-                        if (i == 0) {
-                            throw new UsageException(where.describe() + " holds raw lines, not signed events: 'gosplan"
-                                    + " log prove' and 'gosplan log verify' work on it, 'list' and 'show' on records");
-                        }
-                        throw ex;
-                    }
-                    if (type != null && !type.equals(e.path("type").asText())) {
-                        continue;
-                    }
-                    listed++;
-                    if (json) {
-                        events.addObject().put("index", i).put("type", e.path("type").asText())
-                                .put("time", e.path("time").asText()).put("signer", e.path("signer").asText())
-                                .set("signerName", e.get("signerName"));
-                        ((ObjectNode) events.get(events.size() - 1)).set("signerRole", e.get("signerRole"));
-                    } else {
-                        System.out.printf("%6d  %-20s %s  %s%n", i, e.path("type").asText(), e.path("time").asText(),
-                                e.path("signerName").isTextual() ? e.path("signerName").asText() + " ("
-                                        + e.path("signerRole").asText() + ")" : e.path("signer").asText());
-                    }
+                if (from > size) {
+                    // --from equal to the size is the empty page after the last (paging stops there)
+                    throw new UsageException("--from " + from + " is past the end of " + where.describe() + ", which has "
+                            + size + (size == 1 ? " entry" : " entries") + (size == 0 ? "" : " (0 to " + (size - 1) + ")")
+                            + "; give --from " + size + " or less");
                 }
-                if (json) {
-                    Json.print(System.out, doc);
-                } else if (listed == 0) {
-                    System.err.println("no events" + (type == null ? "" : " of type " + type) + " in " + where.describe()
-                            + (from > 0 ? " from index " + from : ""));
+                StderrProgress progress = StderrProgress.forReading(System.err, this.progress);
+                try {
+                    if (json) {
+                        EventList.json(r, query, progress, EventList.stdout());
+                    } else if (EventList.text(r, query, progress, EventList.stdout()) == 0) {
+                        progress.done();
+                        System.err.println("no events" + (type == null ? "" : " of type " + type) + " in "
+                                + where.describe() + (from > 0 ? " from index " + from : ""));
+                    }
+                } finally {
+                    progress.done();
                 }
             }
             return ExitCode.OK;

@@ -34,6 +34,8 @@ final class NativeStdout {
 
         NativeLong write(int fd, byte[] buffer, NativeLong count) throws LastErrorException;
 
+        int isatty(int fd);
+
         /** {@code fflush(NULL)}: every C stream, among them the C library's own {@code stdout}. */
         int fflush(Pointer stream);
     }
@@ -76,6 +78,20 @@ final class NativeStdout {
                 : Charset.defaultCharset();
         System.setOut(new PrintStream(new BufferedOutputStream(new Descriptor(c, saved), 1 << 13), true, charset));
         return true;
+    }
+
+    /**
+     * Whether descriptor {@code fd} is a terminal. {@link System#console()} asks of standard input
+     * and output together, so says no for {@code gosplan log list DIR > file} typed at a terminal.
+     * Without libc, what {@code System.console()} says.
+     */
+    static synchronized boolean isTerminal(int fd) {
+        try {
+            LibC c = libc != null ? libc : Native.load("c", LibC.class);
+            return c.isatty(fd) == 1;
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | RuntimeException e) {
+            return System.console() != null;
+        }
     }
 
     /** Flushes what native code left in the C library's buffers (to standard error, after {@link #divert}). */

@@ -15,7 +15,8 @@ final class StderrProgress implements Progress {
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
     private final PrintStream err;
     private final long started = System.nanoTime();
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
+    private final boolean silent;
     private long lastPrinted;
     private boolean printed;
     private volatile boolean finished;
@@ -24,12 +25,31 @@ final class StderrProgress implements Progress {
     private record Update(String task, long done, long total) {}
 
     StderrProgress(PrintStream err) {
+        this(err, System.console() != null, false);
+    }
+
+    private StderrProgress(PrintStream err, boolean terminal, boolean silent) {
         this.err = err;
+        this.terminal = terminal;
+        this.silent = silent;
+    }
+
+    /**
+     * Progress for reading a log (list, verify): shown where standard error is a terminal, whatever
+     * standard output is ({@code log list DIR > file} is watched on the terminal), or where
+     * {@code asked} ({@code --progress}); silent otherwise, so scripts' standard error stays as it was.
+     */
+    static StderrProgress forReading(PrintStream err, boolean asked) {
+        boolean terminal = err == System.err && NativeStdout.isTerminal(2);
+        return new StderrProgress(err, terminal, !terminal && !asked);
     }
 
     @Override
     public synchronized void update(String task, long done, long total) {
         latest = new Update(task, done, total);
+        if (silent || finished) {
+            return;
+        }
         long now = System.nanoTime();
         if (now - started < QUIET_NANOS || now - lastPrinted < (terminal ? INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
             return;
@@ -89,8 +109,9 @@ final class StderrProgress implements Progress {
 
     /** Ends the progress line, if one was printed on a terminal. */
     synchronized void done() {
+        boolean was = finished;
         finished = true;
-        if (printed && terminal) {
+        if (!was && printed && terminal) {
             err.println();
         }
     }
