@@ -56,6 +56,14 @@ final class LeontiefYears {
     static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "false"));
     /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
     static final boolean WARM = Boolean.parseBoolean(System.getProperty("gosplan.leontief.warm", "true"));
+    /**
+     * {@code gosplan.leontief.pdlp=EPS}: OR-Tools' PDLP solves the reduced LP in GLOP's place, aiming at EPS (its
+     * relative and absolute stopping tolerances); its answer, proven or not, goes to the certificate on the whole LP.
+     * Off (0) by default: docs/benchmarks.md "a first-order method on the reduced LP".
+     */
+    static final double PDLP_EPS = Double.parseDouble(System.getProperty("gosplan.leontief.pdlp", "0"));
+    /** PDLP's parameters added to those of {@link Lp} ({@code gosplan.leontief.pdlpparameters}, text format). */
+    static final String PDLP_PARAMETERS = System.getProperty("gosplan.leontief.pdlpparameters", "");
     /** GLOP's parameters added for the warm passes ({@code gosplan.leontief.warmglop}). */
     static final String GLOP_WARM = System.getProperty("gosplan.leontief.warmglop", "");
     /** Of the last solve, for tests and measurements: passes, rows of U in the final LP, rows of U in all. */
@@ -164,6 +172,15 @@ final class LeontiefYears {
      */
     static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds, boolean rowGeneration,
                              boolean warmStart) {
+        return solve(m, tolerance, timeLimitSeconds, rowGeneration, warmStart, PDLP_EPS);
+    }
+
+    /**
+     * As {@link #solve(SpaceModel, double, double, boolean, boolean)}, the reduced LP (all its rows, solved afresh)
+     * by PDLP aiming at {@code pdlpEps} where that is positive, by GLOP where it is 0.
+     */
+    static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds, boolean rowGeneration,
+                             boolean warmStart, double pdlpEps) {
         long t0 = System.nanoTime();
         Lp lp = m.lp;
         Lp.Numbers a = lp.numbers();
@@ -487,8 +504,23 @@ final class LeontiefYears {
                 }
                 reduced.glop = GLOP;
                 long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                Lp.Solution r = reduced.solve(false, tolerance, left);
-                status = r.status();
+                Lp.Solution r;
+                if (pdlpEps > 0) {
+                    // PDLP on the reduced LP: its answer, proven or not, is certified on the whole LP below
+                    if (TRACE) {
+                        reduced.pdlpLog = line -> System.err.println("pdlp: " + line.strip());
+                    }
+                    r = reduced.pdlp(tolerance, left, pdlpEps, PDLP_PARAMETERS);
+                    status = r.x() != null ? Lp.Status.OPTIMAL : r.status();
+                    if (TRACE) {
+                        System.err.printf("leontief years: pdlp on the reduced LP (%d columns, %d rows): reduced"
+                                        + " certificate primal %.2e dual %.2e gap %.2e%n", kept, lpRows.size(),
+                                r.primalInfeasibility(), r.dualInfeasibility(), r.gap());
+                    }
+                } else {
+                    r = reduced.solve(false, tolerance, left);
+                    status = r.status();
+                }
                 solveSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
                 if (r.x() != null) {
                     System.arraycopy(r.x(), 0, rx0, 0, kept);
@@ -627,6 +659,10 @@ final class LeontiefYears {
         }
         lastStats = new int[] {iterations, working.size(), uRows.size()};
         Lp.Solution s = lp.certify(x, y, METHOD, (System.nanoTime() - t0) / 1e9, tolerance);
+        if (TRACE) {
+            System.err.printf("leontief years: whole LP certificate %s, objective %.12g, primal %.2e, dual %.2e, gap %.2e%n",
+                    s.status(), s.objective(), s.primalInfeasibility(), s.dualInfeasibility(), s.gap());
+        }
         return s.status() == Lp.Status.OPTIMAL ? s : null;
     }
 
