@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gosplan.economy.Parts;
 
 /**
  * A leximin round of a plan over years where every product has exactly one technique (no capacity), solved
@@ -56,10 +57,21 @@ final class LeontiefYears {
     static final boolean ROW_GENERATION = Boolean.parseBoolean(System.getProperty("gosplan.leontief.rowgeneration", "false"));
     /** Whether the passes of row generation go on from GLOP's last basis ({@link WarmLp}) or solve afresh. */
     static final boolean WARM = Boolean.parseBoolean(System.getProperty("gosplan.leontief.warm", "true"));
+    /**
+     * {@code gosplan.leontief.pdlp=EPS}: OR-Tools' PDLP solves the reduced LP in GLOP's place, aiming at EPS (its
+     * relative and absolute stopping tolerances); its answer, proven or not, goes to the certificate on the whole LP.
+     * Off (0) by default: docs/benchmarks.md "a first-order method on the reduced LP".
+     */
+    static final double PDLP_EPS = Double.parseDouble(System.getProperty("gosplan.leontief.pdlp", "0"));
+    /** PDLP's parameters added to those of {@link Lp} ({@code gosplan.leontief.pdlpparameters}, text format). */
+    static final String PDLP_PARAMETERS = System.getProperty("gosplan.leontief.pdlpparameters", "");
     /** GLOP's parameters added for the warm passes ({@code gosplan.leontief.warmglop}). */
     static final String GLOP_WARM = System.getProperty("gosplan.leontief.warmglop", "");
     /** Of the last solve, for tests and measurements: passes, rows of U in the final LP, rows of U in all. */
     static volatile int[] lastStats;
+    /** Of the last solve, where PDLP's answer was repaired: the primal infeasibility before and after, the dual
+     * infeasibility and the gap after; else null. */
+    static volatile double[] lastRepair;
     /** Passes in which rows that neither bind nor have a dual leave the reduced LP. */
     static final int DROPPING_PASSES = Integer.getInteger("gosplan.leontief.dropping", 3);
 
@@ -164,7 +176,17 @@ final class LeontiefYears {
      */
     static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds, boolean rowGeneration,
                              boolean warmStart) {
+        return solve(m, tolerance, timeLimitSeconds, rowGeneration, warmStart, PDLP_EPS);
+    }
+
+    /**
+     * As {@link #solve(SpaceModel, double, double, boolean, boolean)}, the reduced LP (all its rows, solved afresh)
+     * by PDLP aiming at {@code pdlpEps} where that is positive, by GLOP where it is 0.
+     */
+    static Lp.Solution solve(SpaceModel m, double tolerance, double timeLimitSeconds, boolean rowGeneration,
+                             boolean warmStart, double pdlpEps) {
         long t0 = System.nanoTime();
+        lastRepair = null;
         Lp lp = m.lp;
         Lp.Numbers a = lp.numbers();
         int nv = a.cost().length;
@@ -487,8 +509,23 @@ final class LeontiefYears {
                 }
                 reduced.glop = GLOP;
                 long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                Lp.Solution r = reduced.solve(false, tolerance, left);
-                status = r.status();
+                Lp.Solution r;
+                if (pdlpEps > 0) {
+                    // PDLP on the reduced LP: its answer, proven or not, is certified on the whole LP below
+                    if (TRACE) {
+                        reduced.pdlpLog = line -> System.err.println("pdlp: " + line.strip());
+                    }
+                    r = reduced.pdlp(tolerance, left, pdlpEps, PDLP_PARAMETERS);
+                    status = r.x() != null ? Lp.Status.OPTIMAL : r.status();
+                    if (TRACE) {
+                        System.err.printf("leontief years: pdlp on the reduced LP (%d columns, %d rows): reduced"
+                                        + " certificate primal %.2e dual %.2e gap %.2e%n", kept, lpRows.size(),
+                                r.primalInfeasibility(), r.dualInfeasibility(), r.gap());
+                    }
+                } else {
+                    r = reduced.solve(false, tolerance, left);
+                    status = r.status();
+                }
                 solveSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
                 if (r.x() != null) {
                     System.arraycopy(r.x(), 0, rx0, 0, kept);
@@ -627,7 +664,83 @@ final class LeontiefYears {
         }
         lastStats = new int[] {iterations, working.size(), uRows.size()};
         Lp.Solution s = lp.certify(x, y, METHOD, (System.nanoTime() - t0) / 1e9, tolerance);
+        if (s.status() != Lp.Status.OPTIMAL && pdlpEps > 0 && s.primalInfeasibility() > tolerance) {
+            // PDLP's answer is feasible only to its own tolerance: made exactly feasible, then certified again
+            if (TRACE) {
+                System.err.printf("leontief years: whole LP certificate before the repair: primal %.2e, dual %.2e,"
+                        + " gap %.2e%n", s.primalInfeasibility(), s.dualInfeasibility(), s.gap());
+            }
+            double before = s.primalInfeasibility();
+            if (repair(m, a, levelYear, uYear, x)) {
+                s = lp.certify(x, y, METHOD, (System.nanoTime() - t0) / 1e9, tolerance);
+                lastRepair = new double[] {before, s.primalInfeasibility(), s.dualInfeasibility(), s.gap()};
+            }
+        }
+        if (TRACE) {
+            System.err.printf("leontief years: whole LP certificate %s, objective %.12g, primal %.2e, dual %.2e, gap %.2e%n",
+                    s.status(), s.objective(), s.primalInfeasibility(), s.dualInfeasibility(), s.gap());
+        }
         return s.status() == Lp.Status.OPTIMAL ? s : null;
+    }
+
+    /**
+     * An answer that holds the rows of U only to a tolerance made to hold them exactly: year by year, the stocks
+     * follow from the investments by their recurrence, and where a labour or capital row of the year is over its
+     * bound, the year's λ, investments and levels are scaled down together by the least factor that brings every
+     * such row back (the levels are linear in λ and the investments, {@code z = -B⁻¹ P x}, and U is non-negative);
+     * t follows the least λ. The objective falls by about the relative violation. False where a stock is negative.
+     */
+    private static boolean repair(SpaceModel m, Lp.Numbers a, int[] levelYear, int[] uYear, double[] x) {
+        List<Parts.Capital> capital = m.parts.capital();
+        int nr = a.rowLower().length;
+        for (int yr = 0; yr < m.years; yr++) {
+            for (int c = 0; c < capital.size() && yr > 0; c++) {
+                Parts.Capital k = capital.get(c);
+                int inv = yr - k.lag() >= 0 ? m.invest[yr - k.lag()][c][0] : -1;
+                x[m.stock[yr][c][0]] = (1 - k.depreciation()) * x[m.stock[yr - 1][c][0]] + (inv >= 0 ? x[inv] : 0);
+            }
+            double[] uAct = new double[nr];
+            double[] other = new double[nr];
+            for (int k = 0; k < a.entryValue().length; k++) {
+                int row = a.entryRow()[k];
+                if (uYear[row] == yr) {
+                    int v = a.entryVar()[k];
+                    if (levelYear[v] >= 0) {
+                        uAct[row] += a.entryValue()[k] * x[v];
+                    } else {
+                        other[row] += a.entryValue()[k] * x[v];
+                    }
+                }
+            }
+            double alpha = 1;
+            for (int row = 0; row < nr; row++) {
+                if (uYear[row] == yr && uAct[row] > 0 && uAct[row] + other[row] > a.rowUpper()[row]) {
+                    alpha = Math.min(alpha, (a.rowUpper()[row] - other[row]) / uAct[row]);
+                }
+            }
+            if (alpha < 0) {
+                return false;
+            }
+            if (alpha < 1) {
+                if (m.lambda[yr][0] >= 0) {
+                    x[m.lambda[yr][0]] *= alpha;
+                }
+                for (int c = 0; c < capital.size(); c++) {
+                    if (m.invest[yr][c][0] >= 0) {
+                        x[m.invest[yr][c][0]] *= alpha;
+                    }
+                }
+                for (int t = 0; t < m.e.techniques(); t++) {
+                    x[m.level[yr][t]] *= alpha;
+                }
+            }
+        }
+        for (int yr = 0; yr < m.years; yr++) {
+            if (m.lambda[yr][0] >= 0) {
+                x[m.least] = Math.min(x[m.least], x[m.lambda[yr][0]]);
+            }
+        }
+        return true;
     }
 
     /** The levels of every year into {@code x} from {@code B z = -P x} (x holding the other columns); false: no. */

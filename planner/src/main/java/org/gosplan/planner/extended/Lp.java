@@ -39,6 +39,8 @@ final class Lp {
     static final int DUAL_FROM = 5_000;
     /** GLOP's parameters in place of the default ({@link #DUAL_FROM}) where not null. */
     String glop;
+    /** PDLP's own log lines go here where not null (verbosity 1: one line every few hundred iterations, the last). */
+    java.util.function.Consumer<String> pdlpLog;
 
     int addVar(double lo, double hi, double c) {
         if (vars == lower.length) {
@@ -230,6 +232,19 @@ final class Lp {
     /** The method of a small LP PDLP did not prove and GLOP solved. */
     static final String FALLBACK = "pdlp+glop";
 
+    /**
+     * PDLP alone, aiming at {@code eps} (its relative and absolute stopping tolerances), its answer certified to
+     * {@code tolerance} and returned even where unproven (status LIMIT, x and duals as they are): for a caller that
+     * certifies on another LP, as {@link LeontiefYears} does.
+     */
+    Solution pdlp(double tolerance, double timeLimit, double eps, String parameters) {
+        pdlpParameters = parameters;
+        return solve(true, tolerance, timeLimit, eps);
+    }
+
+    /** PDLP's parameters added to those {@link #solve(boolean, double, double)} sets (text format), or "". */
+    private String pdlpParameters = "";
+
     private Solution solve(boolean pdlp, double tolerance, double timeLimit, double eps) {
         load();
         long t0 = System.nanoTime();
@@ -266,10 +281,10 @@ final class Lp {
             // iteration counts far above what they need, growing with the size (deterministic, unlike time)
             long size = (long) vars + rows;
             solver.setSolverSpecificParameters(pdlp
-                    ? "verbosity_level: 0 termination_criteria { iteration_limit: "
+                    ? "verbosity_level: " + (pdlpLog != null ? 1 : 0) + " termination_criteria { iteration_limit: "
                             + Math.min(Integer.MAX_VALUE, 200_000 + 100 * size) // PDLP's limit is 32-bit
                             + " simple_optimality_criteria { eps_optimal_absolute: "
-                            + eps + " eps_optimal_relative: " + eps + " } }"
+                            + eps + " eps_optimal_relative: " + eps + " } } " + pdlpParameters
                     : simplex.equals("glop") ? "primal_feasibility_tolerance: 1e-10 dual_feasibility_tolerance: 1e-10"
                             + " max_number_of_iterations: " + (10_000 + 50 * (size + 1)) + " "
                             + (glop != null ? glop
@@ -278,7 +293,10 @@ final class Lp {
             if (timeLimit > 0) {
                 solver.setTimeLimitInSeconds(timeLimit);
             }
-            solver.enableOutput(false);
+            solver.enableOutput(pdlp && pdlpLog != null);
+            if (pdlp && pdlpLog != null) {
+                solver.setLogCallback(pdlpLog);
+            }
             solver.solve(m);
             SolveStatus status = solver.getStatus();
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -1,0 +1,66 @@
+package org.gosplan.planner.extended;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
+import org.gosplan.economy.Economy;
+
+/**
+ * PDLP on the reduced LP ({@link LeontiefYears} with {@code pdlpEps > 0}: the levels eliminated, PDLP in GLOP's
+ * place) gives the optimum GLOP finds on the whole LP, within the certificate's tolerance, and its answer is
+ * certified on the whole LP: the certificate is recomputed here from the whole LP's own numbers.
+ */
+class ReducedPdlpTest {
+    static final double TOLERANCE = 1e-6;
+
+    @Property(tries = 60)
+    void sameOptimumAsGlopOnTheWholeLp(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        check(seed, 1e-8);
+    }
+
+    /**
+     * PDLP stopped early (1e-5): where its answer holds the rows beyond the tolerance it is repaired (stocks from the
+     * investments, each year scaled down to its rows), and whatever comes back is certified and GLOP's optimum.
+     */
+    @Property(tries = 60)
+    void looseAnswersRepairedOrRefused(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        check(seed, 1e-5);
+        double[] repair = LeontiefYears.lastRepair;
+        Statistics.label("repaired").collect(repair != null);
+        if (repair != null) {
+            assertTrue(repair[1] <= 1e-9, "seed " + seed + ": primal " + repair[0] + " repaired to " + repair[1]);
+        }
+    }
+
+    private static void check(long seed, double eps) {
+        Economy e = LeontiefYearsTest.economy(seed);
+        SpaceModel whole = new SpaceModel(e, -1);
+        if (!LeontiefYears.applies(whole)) {
+            return;
+        }
+        Lp.Solution glop = whole.lp.solve(false, 1e-9, 0);
+        Lp.Solution pdlp = LeontiefYears.solve(new SpaceModel(e, -1), TOLERANCE, 0, false, false, eps);
+        if (eps > 1e-6 && pdlp == null) {
+            Statistics.label("answers").collect("refused");
+            return; // not proven: the planner solves the whole LP
+        }
+        if (glop.status() != Lp.Status.OPTIMAL) {
+            assertNull(pdlp, "seed " + seed + ": no optimum, yet an answer");
+            return;
+        }
+        assertNotNull(pdlp, "seed " + seed + ": GLOP's optimum " + glop.objective() + ", PDLP none");
+        Lp.Solution again = whole.lp.certify(pdlp.x(), pdlp.dual(), "check", 0, TOLERANCE);
+        assertEquals(Lp.Status.OPTIMAL, again.status(), "seed " + seed + ": " + again);
+        assertTrue(again.primalInfeasibility() <= TOLERANCE && again.dualInfeasibility() <= TOLERANCE
+                && again.gap() <= TOLERANCE, "seed " + seed + ": " + again);
+        // t, the least λ: GLOP's optimum within what the two certificates allow
+        assertEquals(glop.objective(), pdlp.objective(), 2 * TOLERANCE * (1 + Math.abs(glop.objective())),
+                "seed " + seed);
+    }
+}
