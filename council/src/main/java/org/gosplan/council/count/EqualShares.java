@@ -91,6 +91,39 @@ public final class EqualShares {
         // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
         FixedBudget.Outcome outcome = keptRun.run(endowment, options, stop);
         while (!(outcome.whole() && outcome.purchases().size() == purchasable)) {
+            if (window > 1 && !outcome.whole() && !outcome.purchases().isEmpty()) {
+                // The runs have begun to buy before their answer is certain, so each costs rounds
+                // and the last that fits may be near: the next endowment is run beside the kept
+                // run's finish, which is the outcome if that endowment overspends and is given up
+                // as soon as it fits. One endowment a step, where the window below takes several,
+                // but the finish, the longest part, costs no step of its own.
+                FixedBudget next = null;
+                for (int p = 0; p < pool.length && next == null; p++) {
+                    if (pool[p] != keptRun) {
+                        next = pool[p] == null ? pool[p] = new FixedBudget(pb) : pool[p];
+                    }
+                }
+                FixedBudget raising = next;
+                FixedBudget finishing = keptRun;
+                double at = endowment + 1;
+                java.util.concurrent.atomic.AtomicBoolean fits = new java.util.concurrent.atomic.AtomicBoolean();
+                FixedBudget.Outcome[] both = new FixedBudget.Outcome[2];
+                java.util.stream.IntStream.range(0, 2).parallel().forEach(i -> {
+                    if (i == 0) {
+                        both[0] = raising.run(at, options, stop);
+                        fits.set(!(both[0].spent() > budget));
+                    } else {
+                        both[1] = finishing.finish(options, () -> !fits.get());
+                    }
+                });
+                if (both[0].spent() > budget) {
+                    return both[1]; // never given up: the raised endowment did not fit
+                }
+                outcome = both[0];
+                keptRun = raising;
+                endowment = at;
+                continue;
+            }
             double from = endowment;
             FixedBudget[] use = new FixedBudget[window];
             int u = 0;

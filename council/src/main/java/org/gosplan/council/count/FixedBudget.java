@@ -69,12 +69,21 @@ final class FixedBudget {
      */
     Outcome run(double endowment, Options names, double budget) {
         start(endowment);
-        return advance(names, budget);
+        return advance(names, budget, null);
     }
 
     /** The run stopped last (by {@link #run} with a budget), carried on to its end as if it had never stopped. */
     Outcome finish(Options names) {
-        return advance(names, Double.NaN);
+        return advance(names, Double.NaN, null);
+    }
+
+    /**
+     * As {@link #finish(Options)}, given up (null) as soon as {@code wanted} is false, checked
+     * every round: add1 finishes a run beside the next endowment's and no longer wants it once
+     * that one fits. A run given up is left part-way and is not to be carried on.
+     */
+    Outcome finish(Options names, java.util.function.BooleanSupplier wanted) {
+        return advance(names, Double.NaN, wanted);
     }
 
     // the run in progress, kept between a stop and finish
@@ -115,10 +124,13 @@ final class FixedBudget {
         payment = new double[m];
     }
 
-    private Outcome advance(Options names, double budget) {
+    private Outcome advance(Options names, double budget, java.util.function.BooleanSupplier wanted) {
         boolean early = !Double.isNaN(budget);
         int m = pb.m;
         while (liveCount > 0) {
+            if (wanted != null && !wanted.getAsBoolean()) {
+                return null;
+            }
             if (early && (spent > budget || fits(live, liveCount, spent, endowment, budget))) {
                 return new Outcome(List.copyOf(purchases), spent, List.copyOf(ties), false);
             }
