@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
 import java.util.Locale;
 import org.gosplan.economy.Progress;
 import org.gosplan.record.Member;
@@ -256,12 +258,57 @@ final class EventList {
 
     /** The fields of an accepted event, and its signer as it stood at the entry; null where not in plain form. */
     private Line fields(long index, byte[] entry) {
-        String[] f = topFields(entry);
+        String[] f = canonicalTail(entry);
+        if (f == null) {
+            f = topFields(entry);
+        }
         if (f == null) {
             return null;
         }
         Member m = snapshot.memberAt(f[2], index);
         return new Line(index, f[0], f[1], f[2], m == null ? null : m.key().name(), m == null ? null : m.role().id());
+    }
+
+    private static final byte[] V = lit("\",\"v\":1}");
+    /** What comes before each of type, time and signer, from the closing quote of the string before it. */
+    private static final byte[][] BEFORE = {lit("\",\"type\":\""), lit("\",\"time\":\""), lit("\",\"signer\":\"")};
+
+    private static byte[] lit(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code type}, {@code time} and {@code signer} of an event entry the record parsed, read from
+     * the end of its bytes where they end as canonical JSON (RFC 8785) puts them, keys in order
+     * {@code body, sig, signer, time, type, v}: {@code ...","signer":"S","time":"T","type":"Y","v":1}}
+     * with S, T and Y free of backslashes, and no backslash before that first quote; null
+     * otherwise. In valid JSON that end can be read one way only: every quote in it follows a byte
+     * that is not a backslash, so is a string's boundary, and the final brace closes the top-level
+     * object, whose last members these are, the ones the parsed tree keeps. So only for an entry
+     * known to be valid JSON (one the record accepted).
+     */
+    static String[] canonicalTail(byte[] e) {
+        int close = e.length - V.length; // the closing quote of type's value
+        if (close < 0 || !Arrays.equals(e, close, e.length, V, 0, V.length)) {
+            return null;
+        }
+        String[] out = new String[3];
+        for (int k = 0; k < 3; k++) {
+            int q = close;
+            while (--q >= 0 && e[q] != '"') {
+                if (e[q] == '\\') {
+                    return null;
+                }
+            }
+            byte[] lit = BEFORE[k];
+            int from = q + 1 - lit.length;
+            if (q < 0 || from < 1 || e[from - 1] == '\\' || !Arrays.equals(e, from, q + 1, lit, 0, lit.length)) {
+                return null;
+            }
+            out[k] = new String(e, q + 1, close - q - 1, StandardCharsets.UTF_8);
+            close = from;
+        }
+        return out;
     }
 
     /**

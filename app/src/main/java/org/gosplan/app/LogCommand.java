@@ -562,16 +562,24 @@ final class LogCommand extends CommandGroup {
                 + " \"problems\": [{\"where\", \"message\"}]}")
         boolean json;
 
+        @Option(names = "--progress", description = "how far the check has got, on standard error, even where that is"
+                + " not a terminal (on a terminal it shows after 2 s anyway)")
+        boolean progress;
+
         @Override
         public Integer call() throws IOException {
             where.check();
             LogVerification v;
+            StderrProgress shown = StderrProgress.forReading(System.err, progress);
             try (Log log = where.open()) {
-                v = log.verify();
+                long size = log.size();
+                v = log.verify(done -> shown.update("checking the entries and their hashes", done, size));
             } catch (LogDamagedException e) {
                 // Damaged so badly it cannot be opened: still a negative answer about the log, not a usage error.
                 v = new LogVerification(0, 0, 0, 0, List.of(new LogVerification.Problem(e.where(),
                         e.getMessage().substring(Math.min(e.getMessage().length(), e.where().length() + 2)))));
+            } finally {
+                shown.done();
             }
             if (json) {
                 ObjectNode doc = Json.object();

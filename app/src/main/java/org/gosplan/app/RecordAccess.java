@@ -40,9 +40,15 @@ final class RecordAccess {
 
     /** What 'log verify' finds: tree, stored hashes, checkpoints and signatures. */
     static List<String> verifyLog(Path dir, String db) throws IOException {
+        return verifyLog(dir, db, org.gosplan.economy.Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} how many entries have been checked. */
+    static List<String> verifyLog(Path dir, String db, org.gosplan.economy.Progress progress) throws IOException {
         List<String> out = new ArrayList<>();
         try (Log log = openLog(dir, db)) {
-            LogVerification v = log.verify();
+            long size = log.size();
+            LogVerification v = log.verify(done -> progress.update("checking the log's entries and hashes", done, size));
             for (LogVerification.Problem p : v.problems()) {
                 out.add(p.toString());
             }

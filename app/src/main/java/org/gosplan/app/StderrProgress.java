@@ -72,7 +72,7 @@ final class StderrProgress implements Progress {
      * Repeats the latest update every second until {@link #done()}, for steps (a solver call) that give
      * none while they run: the elapsed time keeps moving.
      */
-    private StderrProgress withHeartbeat() {
+    StderrProgress withHeartbeat() {
         Thread beat = new Thread(() -> {
             try {
                 while (!finished) {

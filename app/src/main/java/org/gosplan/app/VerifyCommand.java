@@ -40,11 +40,26 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--progress", description = "which step the check is at and how far, on standard error, even where"
+            + " that is not a terminal (on a terminal it shows after 2 s anyway)")
+    boolean progress;
+
     @Override
     public Integer call() throws IOException {
+        StderrProgress shown = StderrProgress.forReading(System.err, progress).withHeartbeat();
+        try {
+            return verify(shown);
+        } finally {
+            shown.done();
+        }
+    }
+
+    private int verify(StderrProgress shown) throws IOException {
         long t0 = System.nanoTime();
         Policy policy = policyFile == null ? null : Policy.read(policyFile);
-        List<String> problems = new ArrayList<>(RecordAccess.verifyLog(dir, db));
+        List<String> problems = new ArrayList<>(RecordAccess.verifyLog(dir, db, shown));
+        // the steps below give no counts of their own: the heartbeat keeps their elapsed time moving
+        shown.update("checking every event's signature, signer and role", -1, -1);
         Policy.Verdict verdict = null;
         if (policy != null) {
             try (Log log = RecordAccess.openLog(dir, db)) {
@@ -59,9 +74,11 @@ final class VerifyCommand implements Callable<Integer> {
         long[] draws = {0};
         try (Record r = RecordAccess.openVerifyingAll(dir, db)) {
             entries = r.log().size();
+            shown.update("recounting the tallies" + (replay ? " and replaying the plans" : ""), -1, -1);
             v = r.verify(replay ? org.gosplan.record.PlanRecords.replayer() : null,
                     org.gosplan.council.ballot.Tallies.recounter());
             // every draw is recomputed, replay or not: a draw is seconds, and a false panel is what an auditor looks for
+            shown.update("recomputing the draws", -1, -1);
             problems.addAll(org.gosplan.inspection.Draws.verify(r, draws));
         } catch (org.gosplan.ledger.LedgerException | org.gosplan.record.RecordException e) {
             // A log whose entries no longer read back (the ledger's verification has named where)
@@ -75,6 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
                 entries = log.size();
             }
         }
+        shown.done();
         problems.addAll(v.problems());
         boolean ok = problems.isEmpty();
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.gosplan.economy.Progress;
 import org.gosplan.ledger.Log;
 import org.gosplan.ledger.NoteSigner;
@@ -159,6 +160,24 @@ class EventListTest {
                 plain += EventList.topFields(r.log().entry(i)) != null ? 1 : 0;
             }
             assertEquals(size - 1, plain, "all but the entry with a field twice");
+            // read from the end where canonical: the same as parsed, all but the two written by hand
+            int tail = 0;
+            for (long i = 0; i < size; i++) {
+                String[] t = EventList.canonicalTail(r.log().entry(i));
+                if (t != null) {
+                    tail++;
+                    Event e = r.event(i);
+                    assertEquals(List.of(e.type(), e.time(), e.signer()), List.of(t), "entry " + i);
+                }
+            }
+            assertEquals(size - 2, tail);
+            for (String odd : new String[] {"{\"sig\":\"a\\\",\"signer\":\"s\",\"time\":\"t\",\"type\":\"y\",\"v\":1}",
+                    "{\"signer\":\"s\\\\\",\"time\":\"t\",\"type\":\"y\",\"v\":1}", "\",\"v\":1}",
+                    "\"time\":\"t\",\"type\":\"y\",\"v\":1}", "{\"v\":1,\"type\":\"y\"}"}) {
+                assertEquals(null, EventList.canonicalTail(odd.getBytes(StandardCharsets.UTF_8)), odd);
+            }
+            assertEquals(List.of("y", "t", "s"), List.of(EventList.canonicalTail(
+                    "{\"sig\":\"a\",\"signer\":\"s\",\"time\":\"t\",\"type\":\"y\",\"v\":1}".getBytes(StandardCharsets.UTF_8))));
             assertEquals(null, EventList.topFields("{\"v\":1,\"type\":\"a\",\"time\":\"t\",\"signer\":\"s\",\"body\":{},\"sig\":\"x\"} 1"
                     .getBytes(StandardCharsets.UTF_8)), "something after the object");
             // JSON on fewer ranges: one document, as Json.print prints the whole tree

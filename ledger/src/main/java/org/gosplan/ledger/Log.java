@@ -785,6 +785,15 @@ public final class Log implements AutoCloseable {
      * record, lengths, keys). Reads every entry once, in order.
      */
     public LogVerification verify() throws IOException {
+        return verify(checked -> { });
+    }
+
+    /**
+     * As {@link #verify()}, telling {@code progress} how many entries have been checked, every
+     * 65,536 and at the end of the entries (for a front end to show; the hashes above the
+     * leaves are checked after).
+     */
+    public LogVerification verify(java.util.function.LongConsumer progress) throws IOException {
         List<LogVerification.Problem> problems = new ArrayList<>(store.checkStructure());
         long n = store.size();
         NoteVerifier key = null;
@@ -872,8 +881,12 @@ public final class Log implements AutoCloseable {
             }
             tree.append(leaf, sink);
             scanned[0]++;
+            if ((scanned[0] & 0xFFFF) == 0) {
+                progress.accept(scanned[0]);
+            }
             checkRoots.run();
         });
+        progress.accept(scanned[0]);
         long hashes = n;
         for (int l = 1; l < Tiles.LEVELS; l++) {
             long count = Tiles.count(n, l);
