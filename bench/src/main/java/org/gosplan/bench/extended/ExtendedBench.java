@@ -46,7 +46,9 @@ public final class ExtendedBench {
         boolean pdlp = method.equals("pdlp");
         // auto: a first round that is a one-year plan goes to the one-year planner from 5,000 columns;
         // glop: GLOP on the whole LP whatever its size (the method before), pdlp: PDLP on the whole LP
-        int oneYearFrom = method.equals("auto") ? ExtendedPlanner.Options.ONE_YEAR_FROM : Integer.MAX_VALUE;
+        // -DoneYearFrom=N: the levels eliminated from N level columns (below the default, for measurements)
+        int oneYearFrom = method.equals("auto") ? Integer.getInteger("oneYearFrom", ExtendedPlanner.Options.ONE_YEAR_FROM)
+                : Integer.MAX_VALUE;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         Path export = args.length > 5 ? Paths.get(args[5]) : null;
         double tol = Double.parseDouble(System.getProperty("tolerance", "1e-6"));

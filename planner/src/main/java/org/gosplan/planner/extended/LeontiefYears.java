@@ -514,6 +514,7 @@ final class LeontiefYears {
                     // PDLP on the reduced LP: its answer, proven or not, is certified on the whole LP below
                     if (TRACE) {
                         reduced.pdlpLog = line -> System.err.println("pdlp: " + line.strip());
+                        reduced.pdlpVerbosity = Integer.getInteger("gosplan.leontief.pdlpverbosity", 1);
                     }
                     r = reduced.pdlp(tolerance, left, pdlpEps, PDLP_PARAMETERS);
                     status = r.x() != null ? Lp.Status.OPTIMAL : r.status();

@@ -41,6 +41,8 @@ final class Lp {
     String glop;
     /** PDLP's own log lines go here where not null (verbosity 1: one line every few hundred iterations, the last). */
     java.util.function.Consumer<String> pdlpLog;
+    /** PDLP's verbosity where {@link #pdlpLog} is set: 1 the last iteration only, 2 also one line every few seconds. */
+    int pdlpVerbosity = 1;
 
     int addVar(double lo, double hi, double c) {
         if (vars == lower.length) {
@@ -281,7 +283,7 @@ final class Lp {
             // iteration counts far above what they need, growing with the size (deterministic, unlike time)
             long size = (long) vars + rows;
             solver.setSolverSpecificParameters(pdlp
-                    ? "verbosity_level: " + (pdlpLog != null ? 1 : 0) + " termination_criteria { iteration_limit: "
+                    ? "verbosity_level: " + (pdlpLog != null ? pdlpVerbosity : 0) + " termination_criteria { iteration_limit: "
                             + Math.min(Integer.MAX_VALUE, 200_000 + 100 * size) // PDLP's limit is 32-bit
                             + " simple_optimality_criteria { eps_optimal_absolute: "
                             + eps + " eps_optimal_relative: " + eps + " } } " + pdlpParameters
