@@ -39,9 +39,9 @@ final class Lp {
     static final int DUAL_FROM = 5_000;
     /** GLOP's parameters in place of the default ({@link #DUAL_FROM}) where not null. */
     String glop;
-    /** PDLP's own log lines go here where not null (verbosity 1: one line every few hundred iterations, the last). */
+    /** PDLP's own log lines go here where not null (the LP's statistics, its progress, the last iteration). */
     java.util.function.Consumer<String> pdlpLog;
-    /** PDLP's verbosity where {@link #pdlpLog} is set: 1 the last iteration only, 2 also one line every few seconds. */
+    /** PDLP's verbosity where {@link #pdlpLog} is set: 1 the last iteration only, 2 also a line every 64 iterations. */
     int pdlpVerbosity = 1;
 
     int addVar(double lo, double hi, double c) {
