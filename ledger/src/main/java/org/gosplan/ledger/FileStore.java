@@ -331,7 +331,9 @@ final class FileStore implements Store {
             long s = ends.getLong(8 * i) - start;
             long e = ends.getLong(8 * (i + 1)) - start;
             if (e < s + 8 || damage(all, (int) s, (int) (e - s)) != null) {
-                entry(from + i); // throws the damage, naming the entry
+                // throws the damage, naming the entry (or reads it whole, as read() does)
+                System.arraycopy(Merkle.leafHash(entry(from + i)), 0, hashes, Merkle.HASH_SIZE * i, Merkle.HASH_SIZE);
+                continue;
             }
             Merkle.leafHashAfterFreeByte(all, (int) s + 8, (int) (e - s - 8), hashes, Merkle.HASH_SIZE * i);
         }
