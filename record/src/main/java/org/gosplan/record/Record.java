@@ -69,11 +69,31 @@ public final class Record implements AutoCloseable {
         VerifiedMark.Tree tree = null;
         long vouched = -1; // the size the state or the mark taken vouched for
         long stateSize = -1;
-        if (trustMark && scratch != null) {
-            RecordState state = RecordState.read(scratch, key, folded);
-            VerifiedMark.Tree t = state == null ? null : treeOrNull(state.size);
-            s = t == null || !t.root().equals(state.root) ? null : restore(state);
+        long peeked = trustMark && scratch != null ? RecordState.peekSize(scratch, key, folded) : -1;
+        if (peeked >= 0) {
+            // The state is read and its snapshot restored on another thread while this one (and the
+            // common pool) recomputes the root of the entries below it: the reading is sequential,
+            // the root check parallel, so no core waits. The snapshot is taken only if the root is
+            // the state's.
+            java.util.concurrent.CompletableFuture<Restored> reading = new java.util.concurrent.CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    RecordState st = RecordState.read(scratch, key, folded);
+                    reading.complete(new Restored(st, st == null || st.size != peeked ? null : restore(st)));
+                } catch (Throwable e) {
+                    reading.complete(new Restored(null, null));
+                }
+            }, "gosplan-record-state");
+            reader.setDaemon(true);
+            reader.start();
+            VerifiedMark.Tree t = treeOrNull(peeked);
+            Restored r = reading.join();
+            RecordState state = r.state();
+            s = t == null || r.snapshot() == null || !t.root().equals(state.root) ? null : r.snapshot();
             if (s != null) {
+                synchronized (refused) {
+                    refused.addAll(state.refused);
+                }
                 tree = t;
                 kept = new Kept(state.votes, new ArrayList<>());
                 for (long i : state.others) {
@@ -128,6 +148,9 @@ public final class Record implements AutoCloseable {
         return s;
     }
 
+    /** A state read and the snapshot it describes (null where it does not read). */
+    private record Restored(RecordState state, Snapshot snapshot) {}
+
     /** What the opening fold keeps beside the snapshot for the state it saves: the votes, the other events. */
     private record Kept(CastVotes votes, List<Long> others) {}
 
@@ -146,8 +169,8 @@ public final class Record implements AutoCloseable {
     }
 
     /**
-     * The snapshot {@code state} describes (its root already checked against the log's entries), or
-     * null where its other events do not read. Its refusals are taken in.
+     * The snapshot {@code state} describes, or null where its other events do not read; taken only
+     * once the root of the entries below the state is found to be the state's (its refusals then).
      */
     private Snapshot restore(RecordState state) {
         List<Event> others = new ArrayList<>();
@@ -155,11 +178,7 @@ public final class Record implements AutoCloseable {
             for (long i : state.others) {
                 others.add(Event.parse(log.entry(i), "entry " + i));
             }
-            Snapshot s = Snapshot.restored(log.key(), state.roster, others, state.others, state.size);
-            synchronized (refused) {
-                refused.addAll(state.refused);
-            }
-            return s;
+            return Snapshot.restored(log.key(), state.roster, others, state.others, state.size);
         } catch (IOException | RuntimeException e) {
             return null; // the log cannot be read as the state says: the fold finds out what is wrong
         }

@@ -161,6 +161,38 @@ final class RecordState {
         }
     }
 
+    /**
+     * The size the state in {@code dir} says it covers, from its first bytes alone (the checksum
+     * over the whole file is not checked here: {@link #read} does), or -1 where there is none
+     * of this version for this log. Lets the root check of the entries below it start while the
+     * rest of the state is read.
+     */
+    static long peekSize(Path dir, String logKey, long logSize) {
+        Path file = dir.resolve(FILE);
+        byte[] key = logKey.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer head = ByteBuffer.allocate(4 + 4 + 4 + key.length + 8);
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file)) {
+            while (head.hasRemaining()) {
+                if (c.read(head) < 0) {
+                    return -1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        head.flip();
+        if (head.getInt() != MAGIC || head.getInt() != VERSION || head.getInt() != key.length) {
+            return -1;
+        }
+        for (byte b : key) {
+            if (head.get() != b) {
+                return -1;
+            }
+        }
+        long size = head.getLong();
+        return size < 0 || size > logSize ? -1 : size;
+    }
+
     /** A count read from {@code in}, refused when the bytes left cannot hold that many items of {@code each} bytes. */
     private static int count(ByteBuffer in, int each) {
         int n = in.getInt();

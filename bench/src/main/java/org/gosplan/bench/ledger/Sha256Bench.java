@@ -41,6 +41,7 @@ public class Sha256Bench {
     private final byte[] leaf = new byte[1 + 300];
     private final byte[] node = new byte[65];
     private final byte[] out = new byte[32];
+    private final byte[] bulk = new byte[64 * 1024];
 
     @Setup
     public void setup() throws Exception {
@@ -84,6 +85,21 @@ public class Sha256Bench {
     @Benchmark
     public byte[] nodeJdkOneUpdate() throws DigestException {
         jdk.update(node, 0, node.length);
+        jdk.digest(out, 0, 32);
+        return out;
+    }
+
+    /** The fixed cost of a call: the empty message (one block of padding). */
+    @Benchmark
+    public byte[] emptyJdk() throws DigestException {
+        jdk.digest(out, 0, 32);
+        return out;
+    }
+
+    /** The cost per byte: 64 KiB in one call (1,024 blocks). */
+    @Benchmark
+    public byte[] bulk64kJdk() throws DigestException {
+        jdk.update(bulk, 0, bulk.length);
         jdk.digest(out, 0, 32);
         return out;
     }
