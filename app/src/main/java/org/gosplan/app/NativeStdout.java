@@ -61,7 +61,7 @@ final class NativeStdout {
         LibC c;
         int saved;
         try {
-            c = Native.load("c", LibC.class);
+            c = libc();
             System.out.flush();
             saved = c.dup(STDOUT);
         } catch (LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError e) {
@@ -87,12 +87,35 @@ final class NativeStdout {
      */
     static synchronized boolean isTerminal(int fd) {
         try {
-            LibC c = libc != null ? libc : Native.load("c", LibC.class);
+            LibC c = libc != null ? libc : libc();
             return c.isatty(fd) == 1;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | RuntimeException e) {
             return System.console() != null;
         }
     }
+
+    /**
+     * The C library. On Linux, JNA's first library lookup runs {@code /sbin/ldconfig -p} (a process, a
+     * tenth of a second or more at every start) to build a search path, unless
+     * {@code jna.platform.library.path} is set; glibc's {@code libc.so.6} is opened by its soname and
+     * needs no search path, so the property is set (empty) for that first lookup only where nobody set
+     * it. Elsewhere, or where there is no {@code libc.so.6} (musl), JNA's own lookup of "c".
+     */
+    private static LibC libc() {
+        if (Platform.isLinux() && System.getProperty(SEARCH_PATH) == null) {
+            System.setProperty(SEARCH_PATH, "");
+            try {
+                return Native.load("libc.so.6", LibC.class);
+            } catch (UnsatisfiedLinkError e) {
+                // not glibc: below, with the search path that the empty property left
+            } finally {
+                System.clearProperty(SEARCH_PATH);
+            }
+        }
+        return Native.load("c", LibC.class);
+    }
+
+    private static final String SEARCH_PATH = "jna.platform.library.path";
 
     /** Flushes what native code left in the C library's buffers (to standard error, after {@link #divert}). */
     static synchronized void flush() {

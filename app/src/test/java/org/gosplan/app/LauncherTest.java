@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * works and leaves one made in the background; a run with it works and really maps it; a run given a
  * stale archive (made before a jar changed) works as if it had none, with nothing on standard error;
  * a new build gets a new archive in place of the old. The launcher runs in a root of its own: the
- * script, this build's classes as the app's jar, and the test's class path as the build's.
+ * script and, as the app's jar, this build's classes with the test's class path.
  */
 class LauncherTest {
     @TempDir
@@ -61,7 +63,7 @@ class LauncherTest {
                 launch(root, on, "tally", ballots.toString(), "--method", "stv", "--seats", "1"));
 
         // a jar of the class path changes: the archive is stale, and a run given it starts as without one
-        Path jar = root.resolve("app/target/gosplan-app-0.1.0.jar");
+        Path jar = root.resolve("app/target/gosplan.jar");
         assertTrue(jar.toFile().setLastModified(jar.toFile().lastModified() + 10_000));
         Map<String, String> stale = Map.of("GOSPLAN_CLASS_ARCHIVE", archive.toString());
         assertEquals(new Run(0, version, ""), launch(root, stale, "--version"));
@@ -137,9 +139,9 @@ class LauncherTest {
     }
 
     /**
-     * A root the launcher runs from without building: the script, app/target's jar (this build's
-     * classes) and classpath.txt (the test's class path, its folders made jars: a class archive takes
-     * jars only).
+     * A root the launcher runs from without building: the script and app/target/gosplan.jar, here this
+     * build's classes with the test's class path in its manifest's Class-Path (relative paths, as Java's
+     * class archive reads them; folders made jars: an archive takes jars only).
      */
     private Path root() throws Exception {
         Path root = tmp.resolve("root");
@@ -151,31 +153,34 @@ class LauncherTest {
         }
         Files.copy(script.resolve("gosplan"), root.resolve("gosplan"));
         Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        jar(classes, target.resolve("gosplan-app-0.1.0.jar"));
         List<String> cp = new ArrayList<>();
         String testCp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         int n = 0;
         for (String entry : testCp.split(File.pathSeparator)) {
-            Path p = Path.of(entry);
+            Path p = Path.of(entry).toAbsolutePath();
             if (entry.isEmpty() || p.equals(classes) || p.endsWith("test-classes") || !Files.exists(p)) {
                 continue;
             }
             if (Files.isDirectory(p)) {
                 Path j = Files.createDirectories(root.resolve("lib")).resolve("gosplan-" + (n++) + ".jar");
-                jar(p, j);
+                jar(p, j, null);
                 p = j;
             }
-            cp.add(p.toString());
+            cp.add(target.relativize(p).toString().replace(File.separatorChar, '/').replace(" ", "%20"));
         }
-        Files.writeString(target.resolve("classpath.txt"), String.join(File.pathSeparator, cp));
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", cp));
+        jar(classes, target.resolve("gosplan.jar"), m);
         return root;
     }
 
-    private static void jar(Path dir, Path jar) throws IOException {
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o);
+    private static void jar(Path dir, Path jar, Manifest manifest) throws IOException {
+        try (OutputStream o = Files.newOutputStream(jar);
+                JarOutputStream j = manifest == null ? new JarOutputStream(o) : new JarOutputStream(o, manifest);
                 Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) {
+                if (Files.isRegularFile(f) && !dir.relativize(f).toString().equals("META-INF/MANIFEST.MF")) {
                     j.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
                     Files.copy(f, j);
                     j.closeEntry();
