@@ -22,7 +22,7 @@ final class CsvReader implements Closeable {
     private final byte separator;
     private final InputStream in;
     private final long size;
-    private final byte[] buf = new byte[BUFFER];
+    private final byte[] buf;
     private int pos;
     private int limit;
     private long consumed;
@@ -49,6 +49,9 @@ final class CsvReader implements Closeable {
     CsvReader(Path file, byte separator, String shown) throws IOException {
         this.fileName = shown;
         this.size = Files.size(file);
+        // a file smaller than the buffer is read whole into a buffer of its size (a megabyte each for
+        // a ballot's thousand small targets files was mostly zeroing memory); a size of 0 may be a pipe
+        this.buf = new byte[size > 0 ? (int) Math.min(BUFFER, Math.max(8192, size + 1)) : BUFFER];
         this.in = Files.newInputStream(file);
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -117,7 +120,7 @@ final class CsvReader implements Closeable {
         pos = 0;
         limit = 0;
         while (limit == 0) {
-            int n = in.read(buf, 0, BUFFER);
+            int n = in.read(buf, 0, buf.length);
             if (n < 0) {
                 eof = true;
                 return;

@@ -63,7 +63,9 @@ public final class EqualShares {
      * only to know whether it costs more than the budget, so runs stop as soon as that is
      * certain, and the kept run is carried on from where it stopped to its end. Where every purchasable
      * proposal together fits the budget, a run that fits may buy them all (which ends add1), so
-     * there every run is whole.
+     * there every run is whole. Once the runs buy before they stop, the kept run's finish is run
+     * beside the next endowment's run rather than after the last: whichever way that run ends,
+     * the outcome is the one the one-at-a-time loop keeps.
      */
     static FixedBudget.Outcome add1(Purchases pb, Options options, double budget) {
         return add1(pb, options, budget, true, Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors())));

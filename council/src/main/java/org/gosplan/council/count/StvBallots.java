@@ -29,7 +29,10 @@ final class StvBallots {
     long valid;
     long rejected;
 
-    private int[] table = new int[512];
+    /** Open addressing, two ints a slot: the ranking's number (-1 for none) and its hash, so that
+     *  a probe of another ranking is refused on its hash beside it, not by reading that ranking
+     *  (scattered over the preferences of a million). */
+    private int[] table = new int[1024];
     private int used;
 
     private int[] seen = new int[0];
@@ -67,7 +70,7 @@ final class StvBallots {
         if (size == 0 && n > voters.length) {
             start = new int[n + 1];
             voters = new long[n];
-            table = new int[Integer.highestOneBit(n) * 4];
+            table = new int[Integer.highestOneBit(n) * 8];
             Arrays.fill(table, -1);
         }
     }
@@ -126,17 +129,18 @@ final class StvBallots {
         for (int k = from; k < end; k++) {
             hash = 31 * hash + prefs[k];
         }
-        int mask = table.length - 1;
+        int mask = (table.length >> 1) - 1;
         int slot = mix(hash) & mask;
-        while (table[slot] >= 0) {
-            int b = table[slot];
-            if (Arrays.equals(prefs, start[b], start[b + 1], prefs, from, end)) {
+        while (table[2 * slot] >= 0) {
+            int b = table[2 * slot];
+            if (table[2 * slot + 1] == hash && Arrays.equals(prefs, start[b], start[b + 1], prefs, from, end)) {
                 voters[b] = sum(voters[b], count);
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        table[slot] = size;
+        table[2 * slot] = size;
+        table[2 * slot + 1] = hash;
         if (size + 2 > start.length) {
             start = Arrays.copyOf(start, start.length * 2);
         }
@@ -145,25 +149,27 @@ final class StvBallots {
         }
         voters[size] = count;
         start[++size] = end;
-        if (++used * 2 > table.length) {
+        if (++used * 4 > table.length) {
             rehash();
         }
     }
 
     private void rehash() {
-        table = new int[table.length * 2];
+        int[] old = table;
+        table = new int[old.length * 2];
         Arrays.fill(table, -1);
-        int mask = table.length - 1;
-        for (int b = 0; b < size; b++) {
-            int hash = 1;
-            for (int k = start[b]; k < start[b + 1]; k++) {
-                hash = 31 * hash + prefs[k];
+        int mask = (table.length >> 1) - 1;
+        for (int o = 0; o < old.length; o += 2) {
+            if (old[o] < 0) {
+                continue;
             }
+            int hash = old[o + 1];
             int slot = mix(hash) & mask;
-            while (table[slot] >= 0) {
+            while (table[2 * slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = b;
+            table[2 * slot] = old[o];
+            table[2 * slot + 1] = hash;
         }
     }
 
