@@ -41,7 +41,8 @@ class ReducedPdlpTest {
 
     /**
      * Draws that failed before: at 53744 the loose answer was certified (gap 2.8e-7) with t 1.4e-5 below GLOP's, the
-     * reduced costs of 8e-7 on stocks of 13 to 16 hiding the rest from the gap; at 42430 PDLP's duals are 2.3e-6 off
+     * reduced costs of 8e-7 on stocks of 13 to 16 hiding the rest from the gap (now charged at the stocks' implied
+     * bounds by Lp#certify, gap 1.0e-4: CertificateBoundTest); at 42430 PDLP's duals are 2.3e-6 off
      * (refused, so GLOP plans it).
      */
     @Example
