@@ -18,8 +18,9 @@ import picocli.CommandLine;
  * once with {@code -XX:ArchiveClassesAtExit}, it loads the classes that gosplan's commands load, and
  * at its exit Java writes them, parsed and verified, into the archive that later runs map instead
  * of reading and verifying the jars again. What it runs is harmless: every class of gosplan's own
- * jars loaded but not initialised, standard output diverted as {@link Main} does, every command's page, {@code --version}, and a count of four
- * ballots from a temporary file. It prints nothing; the launcher throws away what it would.
+ * jars loaded but not initialised, standard output diverted as {@link Main} does, every command's
+ * page, {@code --version}, and a count of four ballots from a temporary file. It prints nothing; the
+ * launcher throws away what it would.
  */
 final class ClassArchive {
     private ClassArchive() {}
