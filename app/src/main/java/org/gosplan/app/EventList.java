@@ -202,8 +202,70 @@ final class EventList {
         return false;
     }
 
-    /** Reads the range a chunk at a time and gives {@code sink} each event listed; returns how many. */
+    /** The events listed from one chunk, and how far the reading has got (for progress). */
+    private record Chunk(java.util.List<Line> lines, long done, long total) {}
+
+    private static final Object END = new Object();
+
+    /**
+     * Reads the range a chunk at a time and gives {@code sink} each event listed; returns how many.
+     * One thread reads and parses the next chunks while this one writes out the last (the two
+     * halves of the work take about as long each); lines come out in order, and where reading
+     * fails, the lines before the failure come out first and then its exception is thrown here.
+     */
     private long walk(long size, Sink sink) throws IOException {
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        Thread reader = new Thread(() -> {
+            Object last = END;
+            try {
+                read(size, queue);
+            } catch (InterruptedException e) {
+                return; // the writer gave up
+            } catch (IOException | RuntimeException | Error e) {
+                last = e;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "log-list-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long listed = 0;
+        try {
+            while (true) {
+                Object o;
+                try {
+                    o = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while listing");
+                }
+                if (o instanceof Chunk c) {
+                    for (Line e : c.lines()) {
+                        sink.accept(e);
+                    }
+                    listed += c.lines().size();
+                    progress.update("listing events", c.done(), c.total());
+                } else if (o == END) {
+                    return listed;
+                } else if (o instanceof IOException e) {
+                    throw e;
+                } else if (o instanceof RuntimeException e) {
+                    throw e;
+                } else {
+                    throw (Error) o;
+                }
+            }
+        } finally {
+            reader.interrupt(); // done already, or stop reading for a writer that failed
+        }
+    }
+
+    /** The reading half of {@link #walk}: each chunk's listed events into {@code queue}, in order. */
+    private void read(long size, java.util.concurrent.BlockingQueue<Object> queue)
+            throws IOException, InterruptedException {
         long listed = 0;
         long limit = query.limit();
         long want = limit == 0 ? size - query.from() : limit;
@@ -215,21 +277,27 @@ final class EventList {
                 n = (int) Math.min(n, limit - listed); // no more entries read than lines wanted
             }
             byte[][] raw = record.log().entries(base, n);
+            java.util.List<Line> lines = new java.util.ArrayList<>(query.type() == null ? n : 16);
             for (int k = 0; k < n && (limit == 0 || listed < limit); k++) {
-                Line e = line(base + k, raw[k]);
+                Line e;
+                try {
+                    e = line(base + k, raw[k]);
+                } catch (IOException | RuntimeException x) {
+                    queue.put(new Chunk(lines, base + k - query.from(), size - query.from()));
+                    throw x;
+                }
                 raw[k] = null;
                 if (query.type() != null && !query.type().equals(e.type())) {
                     continue;
                 }
                 listed++;
-                sink.accept(e);
+                lines.add(e);
             }
             base += n;
             chunk = (int) Math.min(most, 2L * chunk);
-            progress.update("listing events", query.type() == null ? listed : base - query.from(),
-                    query.type() == null ? want : size - query.from());
+            queue.put(new Chunk(lines, query.type() == null ? listed : base - query.from(),
+                    query.type() == null ? want : size - query.from()));
         }
-        return listed;
     }
 
     /** Entry {@code index} as listed: from its top-level fields where the record accepted it, else as shown. */

@@ -408,6 +408,9 @@ final class LogCommand extends CommandGroup {
                         + " (or 0, the default, for all)");
             }
             EventList.Query query = new EventList.Query(from, limit, type, where.describe());
+            // the opening (seconds on a big record) gives no counts: the heartbeat keeps its time moving
+            StderrProgress progress = StderrProgress.forReading(System.err, this.progress).withHeartbeat();
+            progress.update("opening the record", -1, -1);
             try (org.gosplan.record.Record r = RecordAccess.open(where.dir, where.db)) {
                 long size = r.log().size();
                 if (from > size) {
@@ -416,18 +419,15 @@ final class LogCommand extends CommandGroup {
                             + size + (size == 1 ? " entry" : " entries") + (size == 0 ? "" : " (0 to " + (size - 1) + ")")
                             + "; give --from " + size + " or less");
                 }
-                StderrProgress progress = StderrProgress.forReading(System.err, this.progress);
-                try {
-                    if (json) {
-                        EventList.json(r, query, progress, EventList.stdout());
-                    } else if (EventList.text(r, query, progress, EventList.stdout()) == 0) {
-                        progress.done();
-                        System.err.println("no events" + (type == null ? "" : " of type " + type) + " in "
-                                + where.describe() + (from > 0 ? " from index " + from : ""));
-                    }
-                } finally {
+                if (json) {
+                    EventList.json(r, query, progress, EventList.stdout());
+                } else if (EventList.text(r, query, progress, EventList.stdout()) == 0) {
                     progress.done();
+                    System.err.println("no events" + (type == null ? "" : " of type " + type) + " in "
+                            + where.describe() + (from > 0 ? " from index " + from : ""));
                 }
+            } finally {
+                progress.done();
             }
             return ExitCode.OK;
         }
