@@ -76,6 +76,12 @@ public final class EqualShares {
      * way, every run whole (for tests).
      */
     static FixedBudget.Outcome add1(Purchases pb, Options options, double budget, boolean stopEarly, int window) {
+        return add1(pb, options, budget, stopEarly, window, false);
+    }
+
+    /** As above; with {@code besideAlways}, the kept run is finished beside the next endowment whenever it stopped having bought (for tests). */
+    static FixedBudget.Outcome add1(Purchases pb, Options options, double budget, boolean stopEarly, int window,
+                                    boolean besideAlways) {
         int purchasable = 0;
         double all = 0;
         for (int c = 0; c < pb.m; c++) {
@@ -93,12 +99,17 @@ public final class EqualShares {
         // the first outcome fits: every voter pays at most ⌊budget / n⌋ in all
         FixedBudget.Outcome outcome = keptRun.run(endowment, options, stop);
         while (!(outcome.whole() && outcome.purchases().size() == purchasable)) {
-            if (window > 1 && !outcome.whole() && !outcome.purchases().isEmpty()) {
-                // The runs have begun to buy before their answer is certain, so each costs rounds
-                // and the last that fits may be near: the next endowment is run beside the kept
-                // run's finish, which is the outcome if that endowment overspends and is given up
-                // as soon as it fits. One endowment a step, where the window below takes several,
-                // but the finish, the longest part, costs no step of its own.
+            int bought = outcome.purchases().size();
+            if (window > 1 && !outcome.whole() && bought > 0 && (besideAlways
+                    || outcome.spent() >= budget / 2 && outcome.affordable() >= 4 * bought)) {
+                // The kept run stopped having spent half the budget, and its finish may take many
+                // more rounds than its stop did (up to the proposals still affordable there), so the
+                // last endowment that fits may be near and its finish long: the next endowment is
+                // run beside the kept run's finish, which is the outcome if that endowment
+                // overspends and is given up as soon as it fits. One endowment a step where the
+                // window below takes several, but then the finish costs no step of its own. (Where
+                // the stops take most of the rounds, as late in a long add1, the finish would be
+                // no shorter than the next run and done in vain at each step: not there.)
                 FixedBudget next = null;
                 for (int p = 0; p < pool.length && next == null; p++) {
                     if (pool[p] != keptRun) {

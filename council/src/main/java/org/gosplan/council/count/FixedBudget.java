@@ -22,9 +22,14 @@ final class FixedBudget {
     /**
      * A run's purchases, what they cost and the ties broken. {@code whole} is false where the run
      * was stopped as soon as its answer to add1's one question was certain (see {@link #run}):
-     * then {@code spent} is what the purchases so far cost, and it says which answer.
+     * then {@code spent} is what the purchases so far cost, and it says which answer, and
+     * {@code affordable} how many proposals were still affordable there (at most that many more
+     * purchases finish the run).
      */
-    record Outcome(List<Purchase> purchases, double spent, List<String> ties, boolean whole) {
+    record Outcome(List<Purchase> purchases, double spent, List<String> ties, boolean whole, int affordable) {
+        Outcome(List<Purchase> purchases, double spent, List<String> ties, boolean whole) {
+            this(purchases, spent, ties, whole, 0);
+        }
     }
 
     private final Purchases pb;
@@ -132,7 +137,11 @@ final class FixedBudget {
                 return null;
             }
             if (early && (spent > budget || fits(live, liveCount, spent, endowment, budget))) {
-                return new Outcome(List.copyOf(purchases), spent, List.copyOf(ties), false);
+                int affordable = 0;
+                for (int i = 0; i < liveCount; i++) {
+                    affordable += unaffordable(live[i], endowment) ? 0 : 1;
+                }
+                return new Outcome(List.copyOf(purchases), spent, List.copyOf(ties), false, affordable);
             }
             sortByPrevious(live, liveCount, previous);
             double best = 0;

@@ -227,6 +227,13 @@ class EqualSharesReferenceTest {
             assertEquals(whole.spent(), fast.spent(), "window " + window);
             assertEquals(true, fast.whole());
         }
+        // the kept run finished beside the next endowment at every step, not only where that may pay
+        for (int window : new int[] {2, 3}) {
+            FixedBudget.Outcome beside = EqualShares.add1(pb, options, budget, true, window, true);
+            assertEquals(whole.purchases(), beside.purchases(), "window " + window + ", finished beside");
+            assertEquals(whole.ties(), beside.ties(), "window " + window + ", finished beside");
+            assertEquals(whole.spent(), beside.spent(), "window " + window + ", finished beside");
+        }
     }
 
     /**
