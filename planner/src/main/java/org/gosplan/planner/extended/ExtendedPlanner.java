@@ -263,7 +263,11 @@ public final class ExtendedPlanner {
                         if (binds) {
                             held[y][g] = true;
                             fixed++;
-                            lp.setLower(v, Math.max(floor == null ? 0 : floor[g], t - 1e-9 * (1 + Math.abs(t))));
+                            // a smallest λ within the tolerance of 0 is 0 held: held at its rounding (8e-9, with
+                            // the other republics at their floors) it asked the next round for 1e-7 of a product
+                            // GLOP could not make within its tolerance (AtLeastAloneTest, seeds 286 and 3957)
+                            double hold = Math.abs(t) <= o.tolerance() ? 0 : t - 1e-9 * (1 + Math.abs(t));
+                            lp.setLower(v, Math.max(floor == null ? 0 : floor[g], hold));
                             lp.setRowLower(m.lambdaRow[y][g], -Lp.INF);
                         }
                     }
