@@ -278,7 +278,7 @@ final class Lp {
             for (int k = 0; k < entries; k++) {
                 int i = entryRow[k];
                 int j = entryVar[k];
-                double scale = 1 + Math.max(term[i], Math.max(finite(rowLower[i]), finite(rowUpper[i])));
+                double scale = rowScale(i, term[i]);
                 boolean under = (rowLower[i] - ax[i]) / scale > tolerance && entryValue[k] < 0;
                 boolean over = (ax[i] - rowUpper[i]) / scale > tolerance && entryValue[k] > 0;
                 if ((under || over) && x[j] > lower[j] && x[j] - lower[j] <= TINY && lower[j] == 0) {
@@ -433,7 +433,7 @@ final class Lp {
             objective += cost[j] * x[j];
         }
         for (int i = 0; i < rows; i++) {
-            double scale = 1 + Math.max(term[i], Math.max(finite(rowLower[i]), finite(rowUpper[i])));
+            double scale = rowScale(i, term[i]);
             primal = Math.max(primal, Math.max(rowLower[i] - ax[i], ax[i] - rowUpper[i]) / scale);
         }
         Implied imp = implied();
@@ -608,6 +608,11 @@ final class Lp {
 
     private static boolean significant(double old, double tighter) {
         return Double.isInfinite(old) || Math.abs(old - tighter) > SIGNIFICANT * (1 + Math.abs(tighter));
+    }
+
+    /** What a residual of row {@code i} is measured against: its largest term or bound (see {@link #certify}). */
+    private double rowScale(int i, double term) {
+        return 1 + Math.max(term, Math.max(finite(rowLower[i]), finite(rowUpper[i])));
     }
 
     private static double finite(double v) {
